@@ -1,0 +1,3 @@
+from lesbar.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The ``lesbar`` command line: thin click commands over the library."""

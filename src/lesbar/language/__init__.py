@@ -1,0 +1,1 @@
+"""Language tools shared by readers and transforms: sentence splitting, language detection."""

@@ -1,0 +1,44 @@
+"""Re-joining text lines: remove line-end hyphenation, keep real hyphens.
+
+Rules measured on newspaper clippings (see ``shared/notes/pdf-and-docx-reading.md``): at a line-end ``-``
+(or soft hyphen U+00AD) followed by
+
+* und / oder / bzw. / sowie / & → a suspended hyphen, keep it with a space ("haupt- und ehrenamtlichen");
+* a lowercase letter → hyphenation, join ("wer-" + "den" → "werden");
+* an uppercase letter or digit → a real hyphen in a compound, keep it without a space ("Corona-" + "Pandemie").
+"""
+
+from __future__ import annotations
+
+import re
+
+SOFT_HYPHEN = "\u00ad"
+_SUSPENDED_NEXT = re.compile(r"^(und|oder|bzw\.?|sowie|als auch|&|wie|bis)\b", re.IGNORECASE)
+_HYPHENS = ("-", "\u2010", "\u2011", SOFT_HYPHEN)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of one paragraph into running text."""
+    out = ""
+    for raw in lines:
+        line = " ".join(raw.replace("\u00a0", " ").split())
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        out = join_two(out, line)
+    return out.replace(SOFT_HYPHEN, "")
+
+
+def join_two(left: str, right: str) -> str:
+    """Join ``right`` to ``left`` across a line end, deciding about a trailing hyphen."""
+    if left.endswith(_HYPHENS) and len(left) >= 2 and left[-2].isalpha():
+        stem = left[:-1]
+        if _SUSPENDED_NEXT.match(right):
+            return f"{stem}- {right}"
+        first = right[:1]
+        if left.endswith(SOFT_HYPHEN) or first.islower():
+            return stem + right
+        return f"{stem}-{right}"
+    return f"{left} {right}"

@@ -1,0 +1,70 @@
+"""Sentence boundaries in running text.
+
+German (and English) text is split with SoMaJo, which knows abbreviations ("Dr.", "z. B."), ordinals and
+dates ("am 1. September") and quotation marks. Other languages use a conservative punctuation rule.
+Argos Translate's own splitter is never used: it downloads a model on first use (see the Argos note).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+_SOMAJO_LANGS = {"de": "de_CMC", "en": "en_PTB"}
+_lock = threading.Lock()
+
+# Sentence end for languages without SoMaJo: . ! ? and their Arabic/Persian/CJK forms, then space.
+_GENERIC_END = re.compile(r"(?<=[.!?\u061F\u06D4\u3002])[\"'\u201C\u201D\u00BB\u2019)]*\s+(?=\S)")
+
+
+@lru_cache(maxsize=4)
+def _somajo(language: str):  # type: ignore[no-untyped-def]
+    from somajo import SoMaJo
+
+    return SoMaJo(language, split_camel_case=False, character_offsets=True)
+
+
+def sentence_spans(text: str, lang: str = "de") -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences in ``text``; whitespace between them is left out."""
+    if not text.strip():
+        return []
+    base = (lang or "de").split("-")[0].lower()
+    if base in _SOMAJO_LANGS:
+        with _lock:  # SoMaJo's tokenizer is not documented as thread-safe
+            tokenizer = _somajo(_SOMAJO_LANGS[base])
+            sentences = list(tokenizer.tokenize_text([text]))
+        spans = []
+        for sent in sentences:
+            if not sent:
+                continue
+            start = sent[0].character_offset[0]
+            end = sent[-1].character_offset[1]
+            spans.append((start, end))
+        return _cover(text, spans)
+    spans = []
+    pos = 0
+    for m in _GENERIC_END.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return _cover(text, spans)
+
+
+def _cover(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Make spans contiguous: trailing text a tokenizer dropped (e.g. a closing quote) stays with its sentence."""
+    out: list[tuple[int, int]] = []
+    for i, (start, _end) in enumerate(spans):
+        nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        seg = text[start:nxt]
+        stripped_end = start + len(seg.rstrip())
+        if stripped_end > start:
+            out.append((start, stripped_end))
+    if out and text[: out[0][0]].strip():  # leading text the tokenizer skipped
+        out[0] = (len(text) - len(text.lstrip()), out[0][1])
+    return out
+
+
+def split_sentences(text: str, lang: str = "de") -> list[str]:
+    """The sentences of ``text`` as strings."""
+    return [text[a:b] for a, b in sentence_spans(text, lang)]

@@ -1,0 +1,46 @@
+"""The document model (see :mod:`lesbar.model.nodes`), its serialisation and sentence segmentation."""
+
+from lesbar.model.nodes import (
+    AltStatus,
+    Block,
+    BlockQuote,
+    Cell,
+    Document,
+    Emph,
+    Explained,
+    Figure,
+    Heading,
+    Image,
+    Inline,
+    LangSpan,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Meta,
+    Paragraph,
+    Provenance,
+    PullQuote,
+    Row,
+    Sentence,
+    SourceInfo,
+    Strong,
+    Table,
+    TermRef,
+    Text,
+    block_sentences,
+    block_text,
+    inline_text,
+    sentences_text,
+    text_sentences,
+    walk_blocks,
+)
+from lesbar.model.serialize import from_json, to_json
+
+__all__ = [
+    "AltStatus", "Block", "BlockQuote", "Cell", "Document", "Emph", "Explained", "Figure", "Heading",
+    "Image", "Inline", "LangSpan", "LineBreak", "Link", "ListBlock", "ListItem", "Meta", "Paragraph",
+    "Provenance", "PullQuote", "Row", "Sentence", "SourceInfo", "Strong", "Table", "TermRef", "Text",
+    "block_sentences", "block_text", "inline_text", "sentences_text", "text_sentences", "walk_blocks",
+    "from_json", "to_json",
+]

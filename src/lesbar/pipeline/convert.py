@@ -1,0 +1,263 @@
+"""``convert``: one input file → one output folder with every variant in every format.
+
+The folder ``OUT/<input stem>/`` is built under a temporary name beside it and renamed into place only
+when everything is written, so nobody ever sees a half-written folder; an existing folder (which someone
+may have edited) is never overwritten silently: a new folder ``<stem>-2`` is used unless ``force``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from lesbar import __version__
+from lesbar.config import LimitSettings, Settings
+from lesbar.errors import LesbarError, OutputExistsError
+from lesbar.model import Document
+from lesbar.pipeline.report import write_report_html
+from lesbar.pipeline.stages import Stage, StageResult, default_stages
+from lesbar.readers import read_document
+from lesbar.transforms.segment import segment_document
+from lesbar.writers import render
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ConvertOptions:
+    """Everything that decides what ``convert`` produces (from lesbar.toml and CLI options)."""
+
+    variants: list[str] = field(default_factory=lambda: ["original", "leicht", "einfach"])
+    formats: list[str] = field(default_factory=lambda: ["html", "docx", "pdf"])
+    translate: list[str] = field(default_factory=list)
+    translate_from: list[str] = field(default_factory=lambda: ["original"])
+    glossaries: list[str] = field(default_factory=list)
+    as_level: str | None = None  # editors' loop: the input already is "leicht" / "einfach" text
+    force: bool = False
+    strict: bool = False
+    limits: LimitSettings = field(default_factory=LimitSettings)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "ConvertOptions":
+        return cls(
+            variants=list(settings.convert.variants),
+            formats=list(settings.convert.formats),
+            translate=list(settings.convert.translate),
+            translate_from=list(settings.convert.translate_from),
+            glossaries=list(settings.glossary.paths),
+            strict=settings.convert.strict,
+            limits=settings.limits,
+        )
+
+
+@dataclass
+class ConvertResult:
+    input: str
+    folder: str = ""
+    files: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    error: str = ""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def output_folder(out_dir: Path, stem: str, force: bool) -> Path:
+    """The folder for ``stem``: ``out_dir/stem``, or ``stem-2``, ``stem-3`` … if that exists and not ``force``."""
+    target = out_dir / stem
+    if force or not target.exists():
+        return target
+    n = 2
+    while (out_dir / f"{stem}-{n}").exists():
+        n += 1
+    return out_dir / f"{stem}-{n}"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file and rename, so readers never see a partial file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with _suppress():
+            os.unlink(tmp)
+        raise
+
+
+class _suppress:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> bool:
+        return True
+
+
+def convert_file(
+    input_path: str | Path,
+    out_dir: str | Path,
+    options: ConvertOptions | None = None,
+    stages: list[Stage] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> ConvertResult:
+    """Convert one input into ``out_dir/<stem>/``. Errors in the input are returned, not raised."""
+    options = options or ConvertOptions()
+    input_path = Path(input_path)
+    out_dir = Path(out_dir)
+    started = time.monotonic()
+    result = ConvertResult(input=str(input_path))
+    timings: dict[str, float] = {}
+    try:
+        t0 = time.monotonic()
+        doc = read_document(input_path, options.limits)
+        segment_document(doc)
+        timings["read"] = round(time.monotonic() - t0, 3)
+        variants: dict[str, Document] = {}
+        report: dict[str, Any] = {"document": _doc_summary(doc), "variants": {}, "translations": {}, "notes": []}
+        if options.as_level:
+            doc.meta.variant = options.as_level  # type: ignore[assignment]
+            doc.meta.provenance.automatic = True
+            doc.meta.provenance.reviewed = True
+            doc.meta.provenance.method = "edited by a person"
+            variants[options.as_level] = doc
+            result.notes.append(
+                f"input taken as {options.as_level} text (edited by a person); not simplified again"
+            )
+        elif doc.meta.lang.split("-")[0] != "de":
+            variants["original"] = doc
+            result.notes.append(
+                f"the document is in '{doc.meta.lang}', not German: only original.* is written "
+                "(simplification and translation work from German)"
+            )
+        else:
+            variants["original"] = doc
+        context = StageContext(doc=doc, options=options, variants=variants, report=report, result=result)
+        german = doc.meta.lang.split("-")[0] == "de"
+        for stage in stages if stages is not None else default_stages():
+            if not german and not options.as_level:
+                break
+            t0 = time.monotonic()
+            outcome = stage.run(context)
+            timings[stage.name] = round(time.monotonic() - t0, 3)
+            _apply_outcome(outcome, result)
+        wanted = [v for v in variants if v in options.variants or v == options.as_level or "." in v
+                  or v not in ("original", "leicht", "einfach")]
+        folder = output_folder(out_dir, input_path.stem, options.force)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=out_dir))
+        try:
+            files: list[str] = []
+            t0 = time.monotonic()
+            for name in wanted:
+                variant = variants[name]
+                for fmt in options.formats:
+                    if progress:
+                        progress(f"{name}.{fmt}")
+                    data = render(variant, fmt)
+                    atomic_write(tmp / f"{name}.{fmt}", data)
+                    files.append(f"{name}.{fmt}")
+            timings["write"] = round(time.monotonic() - t0, 3)
+            report["notes"] = result.notes + [f"missing: {m}" for m in result.missing]
+            atomic_write(tmp / "report.json", json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))
+            atomic_write(tmp / "report.html", write_report_html(report).encode("utf-8"))
+            files += ["report.html", "report.json"]
+            result.seconds = round(time.monotonic() - started, 3)
+            manifest = {
+                "lesbar_version": __version__,
+                "input": {"path": str(input_path), "name": input_path.name, "sha256": doc.meta.source.sha256,
+                          "format": doc.meta.source.format, "language": doc.meta.lang},
+                "options": _options_dict(options),
+                "files": sorted(files) + ["manifest.json"],
+                "variants": {name: {"language": v.meta.lang, "automatic": v.meta.provenance.automatic,
+                                    "reviewed": v.meta.provenance.reviewed, "method": v.meta.provenance.method,
+                                    "pivot": v.meta.provenance.pivot}
+                             for name, v in variants.items() if name in wanted},
+                "notes": result.notes,
+                "missing": result.missing,
+                "timings": {**timings, "total": result.seconds},
+                "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            }
+            atomic_write(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
+            files.append("manifest.json")
+            _move_into_place(tmp, folder, options.force)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        result.folder = str(folder)
+        result.files = sorted(files)
+    except LesbarError as exc:
+        result.error = str(exc)
+    except MemoryError:
+        result.error = f"{input_path.name}: not enough memory to convert this file; split it into smaller files"
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others or show a traceback
+        log.debug("conversion of %s failed", input_path, exc_info=True)
+        result.error = (
+            f"{input_path.name}: could not be converted ({type(exc).__name__}: {str(exc)[:200]}); "
+            "the file may be damaged - open and save it again, or report this with 'lesbar -vv convert ...'"
+        )
+    result.seconds = round(time.monotonic() - started, 3)
+    return result
+
+
+@dataclass
+class StageContext:
+    """What stages see and extend: the source document, the variants made so far and the report."""
+
+    doc: Document
+    options: ConvertOptions
+    variants: dict[str, Document]
+    report: dict[str, Any]
+    result: ConvertResult
+
+
+def _apply_outcome(outcome: StageResult | None, result: ConvertResult) -> None:
+    if outcome is None:
+        return
+    result.notes.extend(outcome.notes)
+    result.missing.extend(outcome.missing)
+
+
+def _move_into_place(tmp: Path, folder: Path, force: bool) -> None:
+    if folder.exists():
+        if not force:
+            raise OutputExistsError(f"{folder}: exists; use --force to replace it")
+        old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
+        os.replace(folder, old)
+        os.replace(tmp, folder)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(tmp, folder)
+
+
+def _options_dict(options: ConvertOptions) -> dict[str, Any]:
+    data = asdict(options)
+    data.pop("extra", None)
+    return data
+
+
+def _doc_summary(doc: Document) -> dict[str, Any]:
+    sentences = list(doc.sentences())
+    return {
+        "title": doc.meta.title,
+        "language": doc.meta.lang,
+        "source": doc.meta.source.name,
+        "blocks": sum(1 for _ in doc.walk()),
+        "sentences": len(sentences),
+        "byline": doc.meta.byline,
+        "dateline": doc.meta.dateline,
+        "warnings": doc.meta.warnings,
+    }

@@ -1,0 +1,115 @@
+"""``report.html``: the review report as an accessible page, rendered from the ``report.json`` data.
+
+The stages fill ``report["variants"][<level>]`` (per-sentence rule findings, readability before/after) and
+``report["translations"][<name>]`` (per-sentence source, target, origin; glossary enforcement). This module
+only renders what is there, so the JSON stays the single source of the report.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from lesbar import __version__
+
+
+def _table(headers: list[str], rows: list[list[str]], caption: str) -> str:
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _variant_section(level: str, data: dict[str, Any]) -> str:
+    title = {"leicht": "Leichte Sprache", "einfach": "Einfache Sprache"}.get(level, level)
+    parts = [f'<section aria-labelledby="v-{escape(level)}"><h2 id="v-{escape(level)}">{escape(title)} – Entwurf</h2>']
+    readability = data.get("readability") or {}
+    if readability:
+        rows = []
+        for key, values in readability.items():
+            if isinstance(values, dict):
+                rows.append([escape(str(key)), escape(str(values.get("before", ""))), escape(str(values.get("after", "")))])
+        if rows:
+            parts.append(_table(["Maß", "Vorher", "Nachher"], rows, "Lesbarkeit vorher und nachher"))
+    sentences = data.get("sentences") or []
+    rows = []
+    for sentence in sentences:
+        findings = sentence.get("findings") or []
+        if not findings:
+            continue
+        items = "".join(
+            f"<li><strong>{escape(str(f.get('rule', '')))}</strong>: {escape(str(f.get('message', '')))}"
+            + (f" <em>({escape(', '.join(map(str, f.get('words', []))))})</em>" if f.get("words") else "")
+            + "</li>"
+            for f in findings
+        )
+        rows.append([escape(str(sentence.get("id", ""))), escape(str(sentence.get("text", ""))), f"<ul>{items}</ul>"])
+    if rows:
+        parts.append(_table(["Satz", "Text", "Befunde"], rows, f"Befunde je Satz ({len(rows)} Sätze)"))
+    else:
+        parts.append("<p>Keine Regelverstöße gefunden.</p>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _translation_section(name: str, data: dict[str, Any]) -> str:
+    parts = [f'<section aria-labelledby="t-{escape(name)}"><h2 id="t-{escape(name)}">Übersetzung {escape(name)}</h2>']
+    if data.get("missing"):
+        parts.append(f"<p>{escape(str(data['missing']))}</p>")
+    glossary = data.get("glossary") or {}
+    if glossary:
+        parts.append(
+            "<p>"
+            + escape(
+                f"Glossar: {glossary.get('enforced', 0)} Begriffe durchgesetzt, "
+                f"davon {glossary.get('drafts', 0)} Entwürfe, {glossary.get('failures', 0)} Fehler."
+            )
+            + "</p>"
+        )
+    rows = [
+        [escape(str(s.get("id", ""))), escape(str(s.get("source", ""))), escape(str(s.get("target", ""))),
+         escape(str(s.get("origin", "")))]
+        for s in data.get("sentences") or []
+    ]
+    if rows:
+        parts.append(_table(["Satz", "Quelle", "Übersetzung", "Herkunft"], rows, "Sätze"))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def write_report_html(report: dict[str, Any]) -> str:
+    doc = report.get("document", {})
+    title = f"Prüfbericht: {doc.get('title') or doc.get('source') or 'Dokument'}"
+    notes = "".join(f"<li>{escape(str(n))}</li>" for n in report.get("notes") or [])
+    sections = "".join(_variant_section(k, v) for k, v in (report.get("variants") or {}).items())
+    sections += "".join(_translation_section(k, v) for k, v in (report.get("translations") or {}).items())
+    summary = _table(
+        ["Angabe", "Wert"],
+        [[escape(k), escape(str(v))] for k, v in doc.items() if not isinstance(v, (list, dict))],
+        "Dokument",
+    )
+    return f"""<!DOCTYPE html>
+<html lang="de" dir="ltr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<meta name="generator" content="lesbar {__version__}">
+<style>
+body {{ font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; line-height: 1.5; color: #1a1a1a;
+  background: #fff; max-width: 70em; margin: 0 auto; padding: 1em; }}
+table {{ border-collapse: collapse; margin: 1em 0; }}
+th, td {{ border: 1px solid #555; padding: 0.3em 0.5em; text-align: start; vertical-align: top; }}
+th {{ background: #eee; }}
+caption {{ text-align: start; font-weight: bold; }}
+.skip-link {{ position: absolute; left: -999em; }} .skip-link:focus {{ left: 0.5em; background: #fff; }}
+</style></head>
+<body>
+<a class="skip-link" href="#inhalt">Zum Inhalt springen</a>
+<main id="inhalt">
+<h1>{escape(title)}</h1>
+<p>Dieser Bericht wurde automatisch erstellt. Die Entwürfe sind noch nicht von Menschen geprüft.</p>
+{summary}
+{f'<h2>Hinweise</h2><ul>{notes}</ul>' if notes else ''}
+{sections}
+</main>
+</body>
+</html>
+"""

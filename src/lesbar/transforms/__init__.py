@@ -1,0 +1,1 @@
+"""Transforms: functions from document to document (segmentation, simplification, translation, glossary)."""

@@ -1,0 +1,271 @@
+"""HTML writer: semantic, accessible HTML5 from the document model.
+
+One ``h1``; ``figure``/``figcaption`` with the image embedded and its alt text; ``blockquote`` with a
+``figure`` for attribution; pull quotes as ``aside``; lists; tables with ``th``; ``lang`` on ``<html>`` and
+on every block in another language; ``dir="rtl"`` for right-to-left scripts. Every sentence is a
+``span.s`` with its id, so that Leichte Sprache can show one sentence per line and reports can link to it.
+"""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+from importlib import resources
+
+from lesbar import __version__
+from lesbar.model import (
+    Block,
+    BlockQuote,
+    Document,
+    Emph,
+    Explained,
+    Figure,
+    Heading,
+    Inline,
+    LangSpan,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    PullQuote,
+    Sentence,
+    Strong,
+    Table,
+    TermRef,
+    Text,
+)
+from lesbar.writers.labels import RTL_LANGS, labels_for, provenance_lines
+
+BROWSER_IMAGE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml", "image/bmp"}
+
+
+def text_dir(lang: str) -> str:
+    return "rtl" if lang.split("-")[0].lower() in RTL_LANGS else "ltr"
+
+
+def _lang_attrs(lang: str | None, parent: str) -> str:
+    if not lang or lang == parent:
+        return ""
+    attrs = f' lang="{escape(lang)}"'
+    if text_dir(lang) != text_dir(parent):
+        attrs += f' dir="{text_dir(lang)}"'
+    return attrs
+
+
+class HtmlWriter:
+    def __init__(self, doc: Document, stylesheet: str | None = None) -> None:
+        self.prev_level = 1
+        self.doc = doc
+        self.lang = doc.meta.lang or "de"
+        self.labels = labels_for(self.lang)
+        self.stylesheet = stylesheet if stylesheet is not None else default_stylesheet(doc)
+        self.explained: dict[str, str] = {}
+
+    # ------------------------------------------------------------------------------------ inlines
+    def inlines(self, nodes: list[Inline], lang: str) -> str:
+        out: list[str] = []
+        for node in nodes:
+            if isinstance(node, Text):
+                out.append(escape(node.text, quote=False))
+            elif isinstance(node, LineBreak):
+                out.append("<br>")
+            elif isinstance(node, Emph):
+                out.append(f"<em>{self.inlines(node.children, lang)}</em>")
+            elif isinstance(node, Strong):
+                out.append(f"<strong>{self.inlines(node.children, lang)}</strong>")
+            elif isinstance(node, Link):
+                title = f' title="{escape(node.title)}"' if node.title else ""
+                out.append(f'<a href="{escape(node.url)}"{title}>{self.inlines(node.children, lang)}</a>')
+            elif isinstance(node, LangSpan):
+                out.append(f"<span{_lang_attrs(node.lang, lang)}>{self.inlines(node.children, node.lang)}</span>")
+            elif isinstance(node, TermRef):
+                out.append(
+                    f'<span class="term" data-term="{escape(node.term_id)}">{self.inlines(node.children, lang)}</span>'
+                )
+            elif isinstance(node, Explained):
+                word = self.inlines(node.children, lang)
+                plain = _plain(node.children)
+                self.explained.setdefault(plain, node.explanation)
+                out.append(f'<a class="explained" href="#{word_anchor(plain)}">{word}</a>')
+        return "".join(out)
+
+    def sentences(self, sentences: list[Sentence], lang: str) -> str:
+        parts = []
+        for s in sentences:
+            ident = f' id="{escape(s.id)}"' if s.id else ""
+            parts.append(f'<span class="s"{ident}>{self.inlines(s.inlines, lang)}</span>')
+        return " ".join(parts)
+
+    # ------------------------------------------------------------------------------------- blocks
+    def block(self, block: Block, parent_lang: str, level_shift: int) -> str:
+        lang = block.lang or parent_lang
+        attrs = _lang_attrs(block.lang, parent_lang)
+        if isinstance(block, Heading):
+            # no skipped levels: a heading is at most one level below the previous one
+            level = max(2, min(6, block.level + level_shift, self.prev_level + 1))
+            self.prev_level = level
+            return f"<h{level}{attrs}>{self.sentences(block.content, lang)}</h{level}>"
+        if isinstance(block, Paragraph):
+            return f"<p{attrs}>{self.sentences(block.content, lang)}</p>"
+        if isinstance(block, BlockQuote):
+            inner = "\n".join(self.block(b, lang, level_shift) for b in block.blocks)
+            if block.attribution:
+                return (
+                    f'<figure class="quote"{attrs}><blockquote>{inner}</blockquote>'
+                    f"<figcaption>— {self.sentences(block.attribution, lang)}</figcaption></figure>"
+                )
+            return f"<blockquote{attrs}>{inner}</blockquote>"
+        if isinstance(block, PullQuote):
+            attribution = (
+                f'<p class="attribution">— {self.sentences(block.attribution, lang)}</p>' if block.attribution else ""
+            )
+            return (
+                f'<aside class="pullquote" aria-label="{escape(self.labels["pullquote"])}"{attrs}>'
+                f"<blockquote><p>{self.sentences(block.content, lang)}</p></blockquote>{attribution}</aside>"
+            )
+        if isinstance(block, Figure):
+            return self.figure(block, lang, attrs)
+        if isinstance(block, ListBlock):
+            tag = "ol" if block.ordered else "ul"
+            start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+            items = "".join(
+                "<li>" + "\n".join(self.block(b, lang, level_shift) for b in item.blocks) + "</li>"
+                for item in block.items
+            )
+            return f"<{tag}{start}{attrs}>{items}</{tag}>"
+        if isinstance(block, Table):
+            return self.table(block, lang, attrs, level_shift)
+        raise TypeError(f"unknown block {type(block).__name__}")
+
+    def figure(self, block: Figure, lang: str, attrs: str) -> str:
+        img = ""
+        if block.image is not None and block.image.mime in BROWSER_IMAGE_TYPES:
+            data = base64.b64encode(block.image.data).decode("ascii")
+            alt = escape(block.alt or "")
+            size = ""
+            if block.image.width and block.image.height:
+                size = f' width="{block.image.width}" height="{block.image.height}"'
+            review = ' data-alt-status="draft"' if block.alt_status == "draft" else ""
+            img = f'<img src="data:{block.image.mime};base64,{data}" alt="{alt}"{size}{review}>'
+        elif block.alt:
+            img = f'<p class="image-missing">[{escape(self.labels["image"])}: {escape(block.alt)}]</p>'
+        caption = f"<figcaption>{self.sentences(block.caption, lang)}</figcaption>" if block.caption else ""
+        return f"<figure{attrs}>{img}{caption}</figure>"
+
+    def table(self, block: Table, lang: str, attrs: str, level_shift: int) -> str:
+        head, body = [], []
+        for index, row in enumerate(block.rows):
+            header = index < block.header_rows
+            cells = []
+            for cell in row.cells:
+                tag = "th" if header else "td"
+                scope = ' scope="col"' if header else ""
+                span = f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
+                span += f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else ""
+                inner = " ".join(self.block(b, lang, level_shift) for b in cell.blocks)
+                cells.append(f"<{tag}{scope}{span}>{inner}</{tag}>")
+            (head if header else body).append("<tr>" + "".join(cells) + "</tr>")
+        caption = f"<caption>{self.sentences(block.caption, lang)}</caption>" if block.caption else ""
+        thead = f"<thead>{''.join(head)}</thead>" if head else ""
+        return f"<table{attrs}>{caption}{thead}<tbody>{''.join(body)}</tbody></table>"
+
+    # ----------------------------------------------------------------------------------- document
+    def render(self) -> str:
+        doc = self.doc
+        meta = doc.meta
+        blocks = list(doc.blocks)
+        title = meta.title or self.labels["untitled"]
+        # exactly one h1: a leading level-1 heading is the title; other headings start at h2
+        h1_html = ""
+        if blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1:
+            first = blocks.pop(0)
+            h1_html = f"<h1>{self.sentences(first.content, self.lang)}</h1>"
+        else:
+            h1_html = f"<h1>{escape(title)}</h1>"
+        self.prev_level = 1
+        level_shift = 2 - min((b.level for b in blocks if isinstance(b, Heading)), default=2)
+        body = "\n".join(self.block(b, self.lang, level_shift) for b in blocks)
+        byline = ""
+        if meta.byline or meta.dateline or meta.date:
+            parts = [escape(p) for p in (meta.byline, meta.dateline, meta.date) if p]
+            byline = f'<p class="byline">{" · ".join(parts)}</p>'
+        notice = "".join(f"<p>{escape(line)}</p>" for line in provenance_lines(doc))
+        notice_html = (
+            f'<aside class="provenance" aria-label="{escape(self.labels["provenance"])}">{notice}</aside>'
+            if notice
+            else ""
+        )
+        wordlist = self.wordlist()
+        meta_tags = [
+            f'<meta name="generator" content="lesbar {__version__}">',
+            f'<meta name="lesbar:variant" content="{escape(meta.variant)}">',
+            f'<meta name="lesbar:automatic" content="{str(meta.provenance.automatic).lower()}">',
+            f'<meta name="lesbar:reviewed" content="{str(meta.provenance.reviewed).lower()}">',
+        ]
+        if meta.authors:
+            meta_tags.append(f'<meta name="author" content="{escape(", ".join(meta.authors))}">')
+        return f"""<!DOCTYPE html>
+<html lang="{escape(self.lang)}" dir="{text_dir(self.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+{chr(10).join(meta_tags)}
+<style>
+{self.stylesheet}
+</style>
+</head>
+<body class="variant-{escape(meta.variant)}">
+<a class="skip-link" href="#inhalt">{escape(self.labels["skip"])}</a>
+<header>
+{notice_html}
+</header>
+<main id="inhalt">
+<article>
+{h1_html}
+{byline}
+{body}
+{wordlist}
+</article>
+</main>
+<footer><p>{escape(self.labels["footer"])}</p></footer>
+</body>
+</html>
+"""
+
+    def wordlist(self) -> str:
+        if not self.explained:
+            return ""
+        items = []
+        for word, explanation in sorted(self.explained.items(), key=lambda kv: kv[0].lower()):
+            ident = word_anchor(word)
+            items.append(f'<dt id="{ident}">{escape(word)}</dt><dd>{escape(explanation)}</dd>')
+        return (
+            f'<section class="wordlist" aria-labelledby="woerterbuch"><h2 id="woerterbuch">'
+            f'{escape(self.labels["wordlist"])}</h2><dl>{"".join(items)}</dl></section>'
+        )
+
+
+def word_anchor(word: str) -> str:
+    """A stable fragment id for a word in the word list."""
+    slug = "".join(ch if ch.isalnum() else "-" for ch in word.lower()).strip("-")
+    return "wort-" + (slug or "x")
+
+
+def _plain(nodes: list[Inline]) -> str:
+    from lesbar.model import inline_text
+
+    return inline_text(nodes).strip()
+
+
+def default_stylesheet(doc: Document) -> str:
+    """The bundled stylesheet; Leichte Sprache gets its own additions."""
+    base = resources.files("lesbar.writers").joinpath("styles/base.css").read_text(encoding="utf-8")
+    if doc.meta.variant == "leicht":
+        base += resources.files("lesbar.writers").joinpath("styles/leicht.css").read_text(encoding="utf-8")
+    return base
+
+
+def write_html(doc: Document) -> str:
+    """The document as an HTML5 page (a string)."""
+    return HtmlWriter(doc).render()
