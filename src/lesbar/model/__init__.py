@@ -5,6 +5,7 @@ from lesbar.model.nodes import (
     Block,
     BlockQuote,
     Cell,
+    Comment,
     Document,
     Emph,
     Explained,
@@ -38,7 +39,7 @@ from lesbar.model.nodes import (
 from lesbar.model.serialize import from_json, to_json
 
 __all__ = [
-    "AltStatus", "Block", "BlockQuote", "Cell", "Document", "Emph", "Explained", "Figure", "Heading",
+    "AltStatus", "Block", "BlockQuote", "Cell", "Comment", "Document", "Emph", "Explained", "Figure", "Heading",
     "Image", "Inline", "LangSpan", "LineBreak", "Link", "ListBlock", "ListItem", "Meta", "Paragraph",
     "Provenance", "PullQuote", "Row", "Sentence", "SourceInfo", "Strong", "Table", "TermRef", "Text",
     "block_sentences", "block_text", "inline_text", "sentences_text", "text_sentences", "walk_blocks",

@@ -89,6 +89,20 @@ CONTAINER_INLINES = (Emph, Strong, Link, LangSpan, TermRef, Explained)
 
 
 @dataclass
+class Comment:
+    """A review comment on a sentence (e.g. a rule finding of the Leichte Sprache checker).
+
+    Comments are for editors: the DOCX writer turns them into Word comments; they never appear in
+    published outputs (HTML, PDF).
+    """
+
+    message: str
+    rule: str = ""
+    words: list[str] = field(default_factory=list)
+    author: str = "lesbar"
+
+
+@dataclass
 class Sentence:
     """One sentence of a text block: the unit that is simplified, translated, remembered and reported.
 
@@ -102,6 +116,7 @@ class Sentence:
     id: str = ""
     source: list[str] = field(default_factory=list)
     origin: str = "source"
+    comments: list[Comment] = field(default_factory=list)
 
     @property
     def text(self) -> str:
