@@ -76,8 +76,17 @@ def cli(verbose: int) -> None:
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
     if verbose == 0:
-        for noisy in ("fontTools", "weasyprint", "pypdf"):
-            logging.getLogger(noisy).setLevel(logging.ERROR)
+        # Rendering libraries log about the document's content (fonts, images); lesbar reports what matters
+        # itself (report.html), so their messages only show with -v.
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_quiet_libraries)
+
+
+_NOISY = ("fontTools", "weasyprint", "pypdf", "PIL", "pikepdf", "ocrmypdf", "argostranslate")
+
+
+def _quiet_libraries(record: logging.LogRecord) -> bool:
+    return not record.name.startswith(_NOISY)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lesbar.config import LimitSettings
 from lesbar.errors import InputError
-from lesbar.model import Document
+from lesbar.model import Document, Figure, block_text
 from lesbar.readers.guard import Guard
 
 SUPPORTED = (".pdf", ".docx")
@@ -90,4 +90,6 @@ def read_document(path: str | Path, limits: LimitSettings | None = None) -> Docu
     doc.meta.source.sha256 = file_sha256(path)
     from lesbar.readers.finish import finish
 
+    if not any(block_text(b) or isinstance(b, Figure) for b in doc.walk()):
+        raise InputError(f"{path.name}: the document contains no text; check that it is the right file")
     return finish(doc)

@@ -110,6 +110,7 @@ class _DocxReader:
         self.numbering = self._load_numbering()
         self.body_size = 11.0
         self.has_title = False
+        self.list_ids: dict[int, str] = {}  # id(ListBlock) → numId of its top level
 
     # ----------------------------------------------------------------------------------- numbering
     def _load_numbering(self) -> dict[tuple[str, int], bool]:
@@ -235,9 +236,13 @@ class _DocxReader:
         num_id, ilvl = para.num  # type: ignore[misc]
         ordered = self.numbering.get((num_id, ilvl), False)
         item = ListItem([Paragraph([Sentence(para.inlines)])])
-        if not blocks or not isinstance(blocks[-1], ListBlock):
+        current = blocks[-1] if blocks and isinstance(blocks[-1], ListBlock) else None
+        if current is not None and ilvl == 0 and self.list_ids.get(id(current)) not in (None, num_id):
+            current = None  # another top-level numbering: a new list
+        if current is None:
             top_ordered = self.numbering.get((num_id, 0), ordered)
             blocks.append(ListBlock(ordered=top_ordered, items=[]))
+            self.list_ids[id(blocks[-1])] = num_id
         target: ListBlock = blocks[-1]  # type: ignore[assignment]
         for _ in range(ilvl):
             if not target.items:

@@ -1,0 +1,134 @@
+"""Token analysis for the simplification rules: SoMaJo tokens, HanTa POS tags and lemmas.
+
+The rules work on lists of token strings and re-analyse after every rewrite; analysis is therefore
+cached per token tuple, and every model (SoMaJo, HanTa) is loaded once per process behind a lock
+(neither library documents thread safety).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+
+#: Punctuation that attaches to the token before it (no space before).
+_NO_SPACE_BEFORE = set(",.:;!?)]}“”’«»") | {"...", "…"}
+#: Punctuation that attaches to the token after it (no space after).
+_NO_SPACE_AFTER = set("„([{‚")
+
+
+@dataclass(frozen=True)
+class Tok:
+    """One analysed token: surface form, STTS-like HanTa tag (``VV(FIN)``, ``NN`` …) and lemma."""
+
+    text: str
+    tag: str
+    lemma: str
+
+    @property
+    def is_finite(self) -> bool:
+        return "(FIN)" in self.tag
+
+    @property
+    def is_noun(self) -> bool:
+        return self.tag in ("NN", "NE", "NNA")
+
+    @property
+    def is_punct(self) -> bool:
+        return self.tag.startswith("$")
+
+    @property
+    def is_word(self) -> bool:
+        return any(c.isalnum() for c in self.text)
+
+
+@lru_cache(maxsize=1)
+def _somajo():  # type: ignore[no-untyped-def]
+    from somajo import SoMaJo
+
+    return SoMaJo("de_CMC", split_camel_case=False)
+
+
+@lru_cache(maxsize=1)
+def _hanta():  # type: ignore[no-untyped-def]
+    from HanTa import HanoverTagger as ht
+
+    return ht.HanoverTagger("morphmodel_ger.pgz")
+
+
+def tokenize(text: str) -> list[str]:
+    """Split a sentence (or a short text) into token strings with SoMaJo."""
+    if not text.strip():
+        return []
+    with _lock:
+        tokens = [t.text for sent in _somajo().tokenize_text([text]) for t in sent]
+    return _merge_quotes(tokens)
+
+
+def _merge_quotes(tokens: list[str]) -> list[str]:
+    """SoMaJo splits ``KI's`` and ``z.B.``-like pieces sometimes; keep tokens as they are otherwise."""
+    return tokens
+
+
+_QUOTE_OPEN = {"„", "‚", "»", '"'}
+
+
+def join_tokens(tokens: list[str]) -> str:
+    """Rebuild text from tokens with German spacing rules for punctuation and quotation marks."""
+    out: list[str] = []
+    open_quote = False
+    for i, tok in enumerate(tokens):
+        if not out:
+            out.append(tok)
+            open_quote = tok in _QUOTE_OPEN
+            continue
+        prev = tokens[i - 1]
+        no_space = tok in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER
+        if tok == '"':
+            no_space = open_quote
+            open_quote = not open_quote
+        elif prev == '"' and open_quote:
+            no_space = True
+        if tok == "-" and out and out[-1].endswith("-"):
+            no_space = True
+        out.append(tok if no_space else " " + tok)
+    text = "".join(out)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _tag_cached(tokens: tuple[str, ...]) -> tuple[Tok, ...]:
+    if not tokens:
+        return ()
+    with _lock:
+        tagged = _hanta().tag_sent(list(tokens), taglevel=1)
+    return tuple(Tok(word, tag, lemma) for word, lemma, tag in tagged)
+
+
+_tag = lru_cache(maxsize=50_000)(_tag_cached)
+
+
+def analyze(tokens: list[str] | tuple[str, ...]) -> list[Tok]:
+    """Tags and lemmas for ``tokens`` (cached: rules re-analyse the same sentences often)."""
+    return list(_tag(tuple(tokens)))
+
+
+def analyze_text(text: str) -> list[Tok]:
+    return analyze(tokenize(text))
+
+
+def warm_up() -> None:
+    """Load the models now (the first sentence would pay for it otherwise)."""
+    _somajo()
+    _hanta()
+
+
+WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüßÀ-ÿ0-9]")
+
+
+def is_word(token: str) -> bool:
+    return bool(WORD_RE.search(token))

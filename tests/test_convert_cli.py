@@ -1,0 +1,162 @@
+"""`lesbar convert` end to end on real files: the output folder contract, re-runs, options and config."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from helpers_files import make_docx, make_pdf
+from lesbar import __version__
+from lesbar.cli.main import COMMANDS, LazyGroup, cli
+from lesbar.pipeline import ConvertOptions, convert_file
+
+
+def run(args: list[str]):
+    return CliRunner().invoke(cli, args, catch_exceptions=False)
+
+
+def test_convert_writes_one_folder_per_input_with_original_report_and_manifest(tmp_path: Path):
+    source = make_docx(tmp_path / "bericht.docx")
+    result = run(["convert", str(source), "-o", str(tmp_path / "out"), "--variants", "original"])
+    assert result.exit_code == 0, result.stderr
+    folder = tmp_path / "out" / "bericht"
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["manifest.json", "original.docx", "original.html", "original.pdf", "report.html", "report.json"]
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["lesbar_version"] == __version__
+    assert manifest["input"]["name"] == "bericht.docx" and len(manifest["input"]["sha256"]) == 64
+    assert set(manifest["files"]) == set(names)
+    assert manifest["options"]["formats"] == ["html", "docx", "pdf"]
+    assert manifest["timings"]["total"] > 0
+    assert (folder / "original.pdf").read_bytes().startswith(b"%PDF-")
+    assert "Integrationskonferenz" in (folder / "original.html").read_text(encoding="utf-8")
+
+
+def test_rerun_never_overwrites_an_existing_folder_unless_forced(tmp_path: Path):
+    source = make_docx(tmp_path / "bericht.docx")
+    out = tmp_path / "out"
+    args = ["convert", str(source), "-o", str(out), "--formats", "html", "--variants", "original"]
+    assert run(args).exit_code == 0
+    edited = out / "bericht" / "original.html"
+    edited.write_text("von Hand bearbeitet", encoding="utf-8")
+    assert run(args).exit_code == 0
+    assert edited.read_text(encoding="utf-8") == "von Hand bearbeitet"
+    assert (out / "bericht-2" / "original.html").is_file()
+    assert run(args + ["--force"]).exit_code == 0
+    assert "von Hand bearbeitet" not in edited.read_text(encoding="utf-8")
+    assert not any(p.name.startswith(".") for p in out.iterdir())  # no temporary folders left behind
+
+
+def test_folders_are_expanded_to_the_reports_inside(tmp_path: Path):
+    inbox = tmp_path / "berichte"
+    (inbox / "2024").mkdir(parents=True)
+    make_docx(inbox / "a.docx")
+    make_pdf(inbox / "2024" / "b.pdf")
+    (inbox / "~$a.docx").write_bytes(b"lock")  # Word's lock file is ignored
+    (inbox / "notiz.txt").write_text("x", encoding="utf-8")
+    result = run(["convert", str(inbox), "-o", str(tmp_path / "out"), "--formats", "html", "--variants", "original"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a", "b"]
+
+
+def test_a_document_that_is_not_german_gets_only_the_original_with_a_note(tmp_path: Path):
+    source = make_docx(tmp_path / "english.docx", title="Integration conference", paragraphs=[
+        "The second integration conference of the district was fully booked with three hundred guests.",
+        "Full-time and volunteer workers met for one day in the festival hall in Oberbruch.",
+    ])
+    result = run(["convert", str(source), "-o", str(tmp_path / "out"), "--formats", "html"])
+    assert result.exit_code == 0, result.stderr
+    folder = tmp_path / "out" / "english"
+    assert sorted(p.name for p in folder.glob("*.html")) == ["original.html", "report.html"]
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["input"]["language"] == "en"
+    assert any("not German" in note for note in manifest["notes"])
+    assert '<html lang="en"' in (folder / "original.html").read_text(encoding="utf-8")
+
+
+def test_as_leicht_renders_an_edited_text_without_simplifying_it_again(tmp_path: Path):
+    source = make_docx(tmp_path / "leicht-korrigiert.docx", paragraphs=[
+        "Das ist ein Bericht in Leichter Sprache.", "Eine Redakteurin hat den Text geprüft."])
+    result = run(["convert", str(source), "-o", str(tmp_path / "out"), "--as", "leicht", "--formats", "html,docx"])
+    assert result.exit_code == 0, result.stderr
+    folder = tmp_path / "out" / "leicht-korrigiert"
+    assert (folder / "leicht.html").is_file() and (folder / "leicht.docx").is_file()
+    assert not (folder / "original.html").exists()
+    html = (folder / "leicht.html").read_text(encoding="utf-8")
+    assert "Eine Redakteurin hat den Text geprüft." in html
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["variants"]["leicht"]["reviewed"] is True
+
+
+def test_settings_come_from_lesbar_toml_in_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    source = make_docx(tmp_path / "bericht.docx")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-user-config"))
+    (tmp_path / "lesbar.toml").write_text('[convert]\nformats = ["html"]\nvariants = ["original"]\n', encoding="utf-8")
+    result = run(["convert", str(source), "-o", "out"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out" / "bericht").iterdir()) == [
+        "manifest.json", "original.html", "report.html", "report.json"]
+    # a CLI option wins over the file
+    run(["convert", str(source), "-o", "out2", "--formats", "docx"])
+    assert (tmp_path / "out2" / "bericht" / "original.docx").is_file()
+    assert not (tmp_path / "out2" / "bericht" / "original.html").exists()
+
+
+def test_the_user_config_directory_is_read_when_the_working_directory_has_none(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from lesbar.config import load_settings
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    (tmp_path / "cfg" / "lesbar").mkdir(parents=True)
+    (tmp_path / "cfg" / "lesbar" / "lesbar.toml").write_text('[convert]\ntranslate = "en, ar"\n', encoding="utf-8")
+    assert load_settings().convert.translate == ["en", "ar"]
+    (tmp_path / "lesbar.toml").write_text('[convert]\ntranslate = ["tr"]\n', encoding="utf-8")
+    assert load_settings().convert.translate == ["tr"]
+
+
+def test_unknown_format_or_variant_options_are_rejected_clearly(tmp_path: Path):
+    source = make_docx(tmp_path / "bericht.docx")
+    result = run(["convert", str(source), "-o", str(tmp_path / "out"), "--formats", "html,odt"])
+    assert result.exit_code != 0 and "unknown format(s) odt" in result.stderr
+    result = run(["convert", str(source), "-o", str(tmp_path / "out"), "--translate", "en;ar"])
+    assert result.exit_code != 0 and "not a language code" in result.stderr
+
+
+def test_convert_works_from_python_too(tmp_path: Path):
+    source = make_pdf(tmp_path / "bericht.pdf")
+    result = convert_file(source, tmp_path / "out", ConvertOptions(variants=["original"], formats=["html"]))
+    assert result.ok and Path(result.folder).name == "bericht"
+    assert "original.html" in result.files
+    broken = tmp_path / "kaputt.docx"
+    broken.write_bytes(b"PK\x03\x04 not really")
+    failed = convert_file(broken, tmp_path / "out", ConvertOptions(formats=["html"]))
+    assert not failed.ok and "kaputt.docx" in failed.error
+
+
+def test_version_and_every_command_help_has_an_example():
+    result = run(["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+    assert "Example" in run(["--help"]).output
+    for name in LazyGroup.list_commands(cli, None):  # type: ignore[arg-type]
+        assert name in COMMANDS
+        help_text = run([name, "--help"]).output
+        assert "Example" in help_text, f"'lesbar {name} --help' has no example"
+
+
+def test_inspect_prints_an_outline_and_lossless_json(tmp_path: Path):
+    from lesbar.model import from_json
+
+    source = make_docx(tmp_path / "bericht.docx")
+    outline = run(["inspect", str(source)])
+    assert outline.exit_code == 0
+    assert "Heading 1: Integrationskonferenz" in outline.output
+    assert "[b2.s1]" in outline.output
+    as_json = run(["inspect", str(source), "--json"])
+    doc = from_json(as_json.output)
+    assert doc.meta.title == "Integrationskonferenz"
+    assert [s.id for s in doc.sentences()][:2] == ["b1.s1", "b2.s1"]
