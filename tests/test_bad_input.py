@@ -130,3 +130,25 @@ def test_a_bad_config_file_is_reported_with_its_name(tmp_path: Path):
     assert result.exit_code != 0
     assert "unknown setting 'format'" in result.stderr and "lesbar.toml" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("limits, expected", [
+    ("max_pages = 1", "pages is more than the limit of 1"),
+    ("timeout_seconds = 0", "took longer than 0 s"),
+    ("max_file_mb = 0.0001", "more than the limit"),
+])
+def test_guard_limits_stop_a_file_with_a_clear_message(tmp_path: Path, limits: str, expected: str):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "lang.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    for page in range(3):
+        c.drawString(72, 700, f"Seite {page + 1}: Die Konferenz war gut besucht und alle waren zufrieden.")
+        c.showPage()
+    c.save()
+    config = tmp_path / "lesbar.toml"
+    config.write_text(f"[limits]\n{limits}\n", encoding="utf-8")
+    result = run(["convert", str(path), "-o", str(tmp_path / "out"), "--config", str(config), "--formats", "html"])
+    assert result.exit_code != 0
+    assert expected in result.stderr and "lang.pdf" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

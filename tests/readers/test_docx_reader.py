@@ -202,3 +202,16 @@ def test_bundled_docx_samples_read_with_structure(samples: Path, name: str):
     assert doc.meta.title
     assert any(isinstance(b, Heading) for b in doc.blocks)
     assert sum(1 for _ in doc.sentences()) >= 10
+
+
+def test_an_image_larger_than_the_pixel_limit_is_left_out_with_a_warning(tmp_path: Path):
+    from lesbar.config import LimitSettings
+
+    d = docx.Document()
+    d.add_paragraph(GERMAN)
+    d.add_paragraph().add_run().add_picture(io.BytesIO(png_bytes()))
+    d.save(tmp_path / "big.docx")
+    doc = read_document(tmp_path / "big.docx", LimitSettings(max_image_pixels=100))
+    assert not any(isinstance(b, Figure) for b in doc.blocks)
+    assert any("zu groß" in w for w in doc.meta.warnings)
+    assert any(isinstance(b, Figure) for b in read_document(tmp_path / "big.docx").blocks)

@@ -110,7 +110,8 @@ class _DocxReader:
         self.numbering = self._load_numbering()
         self.body_size = 11.0
         self.has_title = False
-        self.list_ids: dict[int, str] = {}  # id(ListBlock) → numId of its top level
+        self.list_ids: dict[int, str] = {}
+        self.warnings: list[str] = []  # id(ListBlock) → numId of its top level
 
     # ----------------------------------------------------------------------------------- numbering
     def _load_numbering(self) -> dict[tuple[str, int], bool]:
@@ -207,6 +208,7 @@ class _DocxReader:
                 self._add_quote(blocks, para)
                 continue
             blocks.append(Paragraph([Sentence(para.inlines)]))
+        meta.warnings.extend(self.warnings)
         return Document(meta=meta, blocks=blocks)
 
     def _heading_level(self, para: _Para) -> int | None:
@@ -396,6 +398,12 @@ class _DocxReader:
         blob = part.blob
         ext = part.partname.ext.lower() if hasattr(part.partname, "ext") else ""
         mime = getattr(part, "content_type", "") or _MIME.get(ext, "application/octet-stream")
+        size = _pixel_size(blob)
+        if size is not None and not self.guard.image_allowed(*size):
+            self.warnings.append(
+                f"Ein Bild mit {size[0]}×{size[1]} Pixeln war zu groß und wurde weggelassen."
+            )
+            return None
         return Image(data=blob, mime=mime)
 
     # --------------------------------------------------------------------------------------- tables
@@ -431,6 +439,19 @@ class _DocxReader:
                 counting_header = False
             rows.append(Row(cells))
         return Table(rows=rows, header_rows=header_rows)
+
+
+def _pixel_size(blob: bytes) -> tuple[int, int] | None:
+    """Width and height from the image header, without decoding the pixels (guards against image bombs)."""
+    import io
+
+    from PIL import Image as PILImage
+
+    try:
+        with PILImage.open(io.BytesIO(blob)) as img:
+            return int(img.width), int(img.height)
+    except Exception:  # noqa: BLE001 - EMF/WMF and damaged images: size unknown, left to the writers
+        return None
 
 
 def _style_flag(style: Any, name: str) -> bool:

@@ -1,0 +1,193 @@
+"""Verb and noun morphology: Konjunktiv detection and conversion (ablaut), noun cases (german-nouns).
+
+HanTa gives lemma and part of speech but no mood, person or case; ablaut conjugates any German verb
+(both Konjunktiv rows, separable verbs) and german-nouns has full case tables with gender. Both are
+looked up by lemma, so no reverse index of forms has to be built. Tables are cached per lemma.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class VerbTable:
+    infinitive: str
+    present: tuple[str, ...]
+    preterite: tuple[str, ...]
+    konj1: tuple[str, ...]
+    konj2: tuple[str, ...]
+    participle: str
+    auxiliary: str
+
+
+def _first(form: str | None) -> str:
+    """The finite part of a (possibly separable) form: ``nehme ein`` → ``nehme``."""
+    return (form or "").split(" ")[0]
+
+
+@lru_cache(maxsize=20_000)
+def verb_table(lemma: str) -> VerbTable | None:
+    """ablaut's table for ``lemma`` with finite parts only, or None if ablaut does not know the verb."""
+    import ablaut
+
+    if not lemma or not lemma.isalpha() or not lemma.islower():
+        return None
+    try:
+        t = ablaut.conjugate(lemma)
+    except (ValueError, KeyError):
+        return None
+    return VerbTable(
+        infinitive=lemma,
+        present=tuple(_first(f) for f in t.present),
+        preterite=tuple(_first(f) for f in t.preterite),
+        konj1=tuple(_first(f) for f in t.konjunktiv1),
+        konj2=tuple(_first(f) for f in t.konjunktiv2),
+        participle=t.past_participle or "",
+        auxiliary=t.auxiliary or "haben",
+    )
+
+
+@lru_cache(maxsize=20_000)
+def present_form(lemma: str, index: int) -> str:
+    """The present-tense finite form (person/number ``index`` 0–5) of ``lemma``, or ``""``."""
+    table = verb_table(lemma)
+    return table.present[index] if table else ""
+
+
+@lru_cache(maxsize=20_000)
+def separable_particle(lemma: str) -> str:
+    """``ein`` for ``einnehmen`` (from ablaut's split present form), ``""`` for inseparable verbs."""
+    import ablaut
+
+    try:
+        form = ablaut.conjugate(lemma).present[2] or ""
+    except (ValueError, KeyError):
+        return ""
+    parts = form.split(" ")
+    return parts[1] if len(parts) == 2 else ""
+
+
+@dataclass(frozen=True)
+class Mood:
+    """A detected Konjunktiv form: which row, the person index and the indicative replacement."""
+
+    kind: str  # "konj1" | "konj2"
+    index: int
+    indicative: str
+
+
+def _lemma_candidates(form: str, lemma: str) -> list[str]:
+    cands = [lemma] if lemma else []
+    try:
+        import simplemma
+
+        alt = simplemma.lemmatize(form.lower(), lang="de")
+        if alt and alt not in cands:
+            cands.append(alt.lower())
+    except Exception:  # noqa: BLE001 - simplemma is a fallback only
+        pass
+    return [c for c in cands if c]
+
+
+def konjunktiv(form: str, lemma: str, first_person_near: bool = False) -> Mood | None:
+    """Detect a Konjunktiv I/II finite form and give its indicative (present tense) replacement.
+
+    A form counts as Konjunktiv when it is in a Konjunktiv row of ablaut's table but not in the
+    present or preterite rows (so ``haben``/``gingen`` are not flagged). A 3rd-person form that equals
+    the 1st person present (``habe``, ``gebe``) counts unless ``ich`` is near (``first_person_near``).
+    """
+    low = form.lower()
+    for cand in _lemma_candidates(low, lemma.lower()):
+        table = verb_table(cand)
+        if table is None:
+            continue
+        indicative_forms = set(table.present) | set(table.preterite)
+        particle = separable_particle(cand)
+        joined = ""
+        if particle and low.startswith(particle) and len(low) > len(particle) + 1:
+            joined, low = particle, low[len(particle):]  # "vorhätten" in a verb-final clause
+        for kind, row in (("konj1", table.konj1), ("konj2", table.konj2)):
+            if low not in row:
+                continue
+            idx = row.index(low)
+            if low in indicative_forms:
+                # habe/gebe/sage: 3rd singular Konjunktiv equals 1st singular indicative
+                if kind == "konj1" and idx in (0, 2) and low == table.present[0] and not first_person_near:
+                    return Mood(kind, 2, joined + table.present[2])
+                continue
+            if idx == 0 and row[0] == row[2]:
+                idx = 2  # reports speak of third persons
+            if idx == 3 and row[3] == row[5]:
+                idx = 3
+            return Mood(kind, idx, joined + table.present[idx])
+        low = form.lower()
+    return None
+
+
+# ----------------------------------------------------------------------------------------- nouns
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> Any:
+    from german_nouns.lookup import Nouns
+
+    log.debug("loading german-nouns")
+    return Nouns()
+
+
+@dataclass(frozen=True)
+class NounInfo:
+    lemma: str
+    genus: str  # m | f | n | "" (plural only)
+    flexion: dict[str, str]
+
+
+@lru_cache(maxsize=20_000)
+def noun_info(lemma: str) -> NounInfo | None:
+    """Gender and case table of a noun lemma; for compounds the head's table with the prefix kept."""
+    if not lemma or not lemma[:1].isalpha():
+        return None
+    with _lock:
+        entries = _nouns()[lemma]
+    for entry in entries:
+        flex = entry.get("flexion") or {}
+        if "Substantiv" in (entry.get("pos") or []) and flex:
+            genus = entry.get("genus") or entry.get("genus 1") or ""
+            return NounInfo(lemma, genus, dict(flex))
+    # compound: find the longest known head and keep the prefix
+    for i in range(1, len(lemma) - 2):
+        head = lemma[i:].capitalize()
+        if len(head) < 3:
+            break
+        info = noun_info(head) if len(head) < len(lemma) else None
+        if info is not None:
+            prefix = lemma[:i]
+            flex = {k: prefix + v[0].lower() + v[1:] if v else v for k, v in info.flexion.items()}
+            return NounInfo(lemma, info.genus, flex)
+    return None
+
+
+def is_known_noun(word: str) -> bool:
+    """True when ``word`` (capitalised) is a noun lemma in german-nouns."""
+    if not word or not word[0].isupper():
+        return False
+    with _lock:
+        entries = _nouns()[word]
+    return any("Substantiv" in (e.get("pos") or []) for e in entries)
+
+
+def dative(info: NounInfo, plural: bool) -> str:
+    key = "dativ plural" if plural else "dativ singular"
+    return info.flexion.get(key) or info.flexion.get(key + " 1") or ""
+
+
+def forms(info: NounInfo, case: str) -> set[str]:
+    return {v for k, v in info.flexion.items() if k.startswith(case) and v}
