@@ -13,14 +13,14 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from lesbar import __version__
-from lesbar.config import LimitSettings, Settings
+from lesbar.config import VARIANTS, LimitSettings, Settings
 from lesbar.errors import LesbarError, OutputExistsError
-from lesbar.model import Document
+from lesbar.model import Document, Figure, sentences_text
 from lesbar.pipeline.report import write_report_html
 from lesbar.pipeline.stages import Stage, StageResult, default_stages
 from lesbar.readers import read_document
@@ -126,36 +126,18 @@ def convert_file(
         doc = read_document(input_path, options.limits)
         segment_document(doc)
         timings["read"] = round(time.monotonic() - t0, 3)
-        variants: dict[str, Document] = {}
         report: dict[str, Any] = {"document": _doc_summary(doc), "variants": {}, "translations": {}, "notes": []}
-        if options.as_level:
-            doc.meta.variant = options.as_level  # type: ignore[assignment]
-            doc.meta.provenance.automatic = True
-            doc.meta.provenance.reviewed = True
-            doc.meta.provenance.method = "edited by a person"
-            variants[options.as_level] = doc
-            result.notes.append(
-                f"input taken as {options.as_level} text (edited by a person); not simplified again"
-            )
-        elif doc.meta.lang.split("-")[0] != "de":
-            variants["original"] = doc
-            result.notes.append(
-                f"the document is in '{doc.meta.lang}', not German: only original.* is written "
-                "(simplification and translation work from German)"
-            )
-        else:
-            variants["original"] = doc
-        context = StageContext(doc=doc, options=options, variants=variants, report=report, result=result)
+        variants, options = _starting_variants(doc, options, result)
         german = doc.meta.lang.split("-")[0] == "de"
-        for stage in stages if stages is not None else default_stages():
-            if not german and not options.as_level:
-                break
-            t0 = time.monotonic()
-            outcome = stage.run(context)
-            timings[stage.name] = round(time.monotonic() - t0, 3)
-            _apply_outcome(outcome, result)
-        wanted = [v for v in variants if v in options.variants or v == options.as_level or "." in v
-                  or v not in ("original", "leicht", "einfach")]
+        if german or options.as_level:
+            context = StageContext(doc=doc, options=options, variants=variants, report=report, result=result)
+            for stage in stages if stages is not None else default_stages():
+                t0 = time.monotonic()
+                _apply_outcome(stage.run(context), result)
+                timings[stage.name] = round(time.monotonic() - t0, 3)
+        # simplified variants made only as a source for translation are not written themselves
+        wanted = [name for name in variants if name not in VARIANTS or name in options.variants
+                  or name == options.as_level]
         folder = output_folder(out_dir, input_path.stem, options.force)
         out_dir.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=out_dir))
@@ -213,6 +195,29 @@ def convert_file(
     return result
 
 
+def _starting_variants(
+    doc: Document, options: ConvertOptions, result: ConvertResult
+) -> tuple[dict[str, Document], ConvertOptions]:
+    """The variants before any stage runs, and the options adjusted to the input.
+
+    In the editors' loop (``--as leicht``) the input *is* the edited variant: it is rendered as it is and is
+    what gets translated. A document that is not German is only rendered as the original.
+    """
+    if options.as_level:
+        doc.meta.variant = options.as_level  # type: ignore[assignment]
+        doc.meta.provenance.automatic = True
+        doc.meta.provenance.reviewed = True
+        doc.meta.provenance.method = "edited by a person"
+        result.notes.append(f"input taken as {options.as_level} text (edited by a person); not simplified again")
+        return {options.as_level: doc}, replace(options, translate_from=[options.as_level])
+    if doc.meta.lang.split("-")[0] != "de":
+        result.notes.append(
+            f"the document is in '{doc.meta.lang}', not German: only original.* is written "
+            "(simplification and translation work from German)"
+        )
+    return {"original": doc}, options
+
+
 @dataclass
 class StageContext:
     """What stages see and extend: the source document, the variants made so far and the report."""
@@ -260,4 +265,8 @@ def _doc_summary(doc: Document) -> dict[str, Any]:
         "byline": doc.meta.byline,
         "dateline": doc.meta.dateline,
         "warnings": doc.meta.warnings,
+        "figures": [
+            {"id": b.id, "alt": b.alt, "alt_status": b.alt_status, "caption": sentences_text(b.caption)}
+            for b in doc.walk() if isinstance(b, Figure)
+        ],
     }

@@ -76,15 +76,37 @@ def _translation_section(name: str, data: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+_FIELD_NAMES = {"title": "Titel", "language": "Sprache", "source": "Quelldatei", "blocks": "Blöcke",
+                "sentences": "Sätze", "byline": "Autorin/Autor", "dateline": "Ortsmarke"}
+
+_ALT_STATUS = {
+    "source": "aus dem Original",
+    "draft": "Entwurf aus der Bildunterschrift – bitte prüfen",
+    "missing": "fehlt – bitte ergänzen",
+    "reviewed": "geprüft",
+}
+
+
+def _figures_section(figures: list[dict[str, Any]]) -> str:
+    if not figures:
+        return ""
+    rows = [[escape(str(f.get("id", ""))), escape(str(f.get("alt", "")) or "–"),
+             escape(_ALT_STATUS.get(str(f.get("alt_status")), str(f.get("alt_status")))),
+             escape(str(f.get("caption", "")) or "–")] for f in figures]
+    return ('<section aria-labelledby="bilder"><h2 id="bilder">Bilder und Alternativtexte</h2>'
+            + _table(["Bild", "Alternativtext", "Stand", "Bildunterschrift"], rows, "Alternativtexte") + "</section>")
+
+
 def write_report_html(report: dict[str, Any]) -> str:
     doc = report.get("document", {})
     title = f"Prüfbericht: {doc.get('title') or doc.get('source') or 'Dokument'}"
     notes = "".join(f"<li>{escape(str(n))}</li>" for n in report.get("notes") or [])
-    sections = "".join(_variant_section(k, v) for k, v in (report.get("variants") or {}).items())
+    sections = _figures_section(doc.get("figures") or [])
+    sections += "".join(_variant_section(k, v) for k, v in (report.get("variants") or {}).items())
     sections += "".join(_translation_section(k, v) for k, v in (report.get("translations") or {}).items())
     summary = _table(
         ["Angabe", "Wert"],
-        [[escape(k), escape(str(v))] for k, v in doc.items() if not isinstance(v, (list, dict))],
+        [[escape(_FIELD_NAMES.get(k, k)), escape(str(v))] for k, v in doc.items() if not isinstance(v, (list, dict))],
         "Dokument",
     )
     return f"""<!DOCTYPE html>

@@ -34,13 +34,13 @@ from lesbar.model import (
     TermRef,
     Text,
 )
-from lesbar.writers.labels import RTL_LANGS, labels_for, provenance_lines
+from lesbar.writers.labels import is_rtl, labels_for, provenance_keywords, provenance_lines
 
 BROWSER_IMAGE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml", "image/bmp"}
 
 
 def text_dir(lang: str) -> str:
-    return "rtl" if lang.split("-")[0].lower() in RTL_LANGS else "ltr"
+    return "rtl" if is_rtl(lang) else "ltr"
 
 
 def _lang_attrs(lang: str | None, parent: str) -> str:
@@ -128,14 +128,25 @@ class HtmlWriter:
         if isinstance(block, ListBlock):
             tag = "ol" if block.ordered else "ul"
             start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
-            items = "".join(
-                "<li>" + "\n".join(self.block(b, lang, level_shift) for b in item.blocks) + "</li>"
-                for item in block.items
-            )
+            items = "".join(f"<li>{self.list_item(item.blocks, lang, level_shift)}</li>" for item in block.items)
             return f"<{tag}{start}{attrs}>{items}</{tag}>"
         if isinstance(block, Table):
             return self.table(block, lang, attrs, level_shift)
         raise TypeError(f"unknown block {type(block).__name__}")
+
+    def list_item(self, blocks: list[Block], lang: str, level_shift: int) -> str:
+        """An item's content; a leading same-language paragraph is written inline, without ``<p>``.
+
+        Why: WeasyPrint tags an inline ``li`` body as ``LBody``, but a ``<p>`` in an ``li`` as ``P`` directly
+        under ``LI``, which PDF/UA-1 forbids (LI may hold only Lbl and LBody).
+        """
+        parts: list[str] = []
+        for index, inner in enumerate(blocks):
+            if index == 0 and isinstance(inner, Paragraph) and not inner.lang:
+                parts.append(self.sentences(inner.content, lang))
+            else:
+                parts.append(self.block(inner, lang, level_shift))
+        return "\n".join(parts)
 
     def figure(self, block: Figure, lang: str, attrs: str) -> str:
         img = ""
@@ -189,19 +200,24 @@ class HtmlWriter:
         if meta.byline or meta.dateline or meta.date:
             parts = [escape(p) for p in (meta.byline, meta.dateline, meta.date) if p]
             byline = f'<p class="byline">{" · ".join(parts)}</p>'
-        notice = "".join(f"<p>{escape(line)}</p>" for line in provenance_lines(doc))
+        lines = provenance_lines(doc)
+        notice = "".join(f"<p>{escape(line)}</p>" for line in lines)
         notice_html = (
-            f'<aside class="provenance" aria-label="{escape(self.labels["provenance"])}">{notice}</aside>'
-            if notice
-            else ""
+            f'<section class="provenance" aria-label="{escape(self.labels["provenance"])}">{notice}</section>'
         )
         wordlist = self.wordlist()
+        # WeasyPrint copies description/keywords/author/dcterms.created into the PDF's metadata, so the
+        # provenance is machine-readable in the PDF too.
         meta_tags = [
             f'<meta name="generator" content="lesbar {__version__}">',
+            f'<meta name="description" content="{escape(" ".join(lines))}">',
+            f'<meta name="keywords" content="{escape(provenance_keywords(doc))}">',
             f'<meta name="lesbar:variant" content="{escape(meta.variant)}">',
             f'<meta name="lesbar:automatic" content="{str(meta.provenance.automatic).lower()}">',
             f'<meta name="lesbar:reviewed" content="{str(meta.provenance.reviewed).lower()}">',
         ]
+        if meta.date:
+            meta_tags.append(f'<meta name="dcterms.created" content="{escape(meta.date)}">')
         if meta.authors:
             meta_tags.append(f'<meta name="author" content="{escape(", ".join(meta.authors))}">')
         return f"""<!DOCTYPE html>
