@@ -24,9 +24,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate, Paragraph
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import CondPageBreak, Flowable
 
 from .fonts import register_fonts
+from .hyphenation import Hyphenator
 from .photo import HEIGHT as PHOTO_HEIGHT
 from .photo import WIDTH as PHOTO_WIDTH
 from .photo import conference_photo_png
@@ -34,8 +35,8 @@ from .source import Report
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 36.0
-TOP = PAGE_H - 40.0          # below the running header rule
-BOTTOM = 46.0                # above the running footer rule
+TOP = PAGE_H - 40.0  # below the running header rule
+BOTTOM = 46.0  # above the running footer rule
 COLUMNS = 4
 GUTTER = 11.0
 COL_W = (PAGE_W - 2 * MARGIN_X - (COLUMNS - 1) * GUTTER) / COLUMNS
@@ -69,36 +70,51 @@ class Styles:
 
 def make_styles(language: str) -> Styles:
     """Build the styles; body text is hyphenated with pyphen's dictionary for ``language``."""
-    hyphenation = language.replace("-", "_")
+    hyphenation = Hyphenator(language.replace("-", "_"))
     body = ParagraphStyle(
-        "Body", fontName="Serif", fontSize=BODY_SIZE, leading=BODY_LEADING, alignment=TA_JUSTIFY,
-        firstLineIndent=9, hyphenationLang=hyphenation, embeddedHyphenation=1, uriWasteReduce=0.3,
+        "Body",
+        fontName="Serif",
+        fontSize=BODY_SIZE,
+        leading=BODY_LEADING,
+        alignment=TA_JUSTIFY,
+        firstLineIndent=9,
+        hyphenationLang=hyphenation,
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
         textColor=INK,
     )
     return Styles(
         body=body,
         body_first=ParagraphStyle("BodyFirst", parent=body, firstLineIndent=0),
-        heading=ParagraphStyle("Subhead", parent=body, fontName="Serif-Bold", fontSize=10,
-                               leading=12.5, firstLineIndent=0, alignment=TA_LEFT, spaceBefore=7,
-                               spaceAfter=2, keepWithNext=1, hyphenationLang=""),
+        heading=ParagraphStyle(
+            "Subhead",
+            parent=body,
+            fontName="Serif-Bold",
+            fontSize=10,
+            leading=12.5,
+            firstLineIndent=0,
+            alignment=TA_LEFT,
+            spaceBefore=7,
+            spaceAfter=2,
+            hyphenationLang="",
+        ),
         lead=ParagraphStyle("Lead", fontName="Sans-Bold", fontSize=11.5, leading=14.5, textColor=INK),
-        caption=ParagraphStyle("Caption", fontName="Sans", fontSize=7, leading=8.6, textColor=INK,
-                               alignment=TA_LEFT),
-        quote=ParagraphStyle("PullQuote", fontName="Serif-Italic", fontSize=14, leading=17,
-                             textColor=(0.1, 0.2, 0.42), alignment=TA_LEFT),
-        attribution=ParagraphStyle("Attribution", fontName="Sans", fontSize=7.5, leading=9,
-                                   textColor=INK, alignment=TA_LEFT),
+        caption=ParagraphStyle("Caption", fontName="Sans", fontSize=7, leading=8.6, textColor=INK, alignment=TA_LEFT),
+        quote=ParagraphStyle(
+            "PullQuote", fontName="Serif-Italic", fontSize=14, leading=17, textColor=(0.1, 0.2, 0.42), alignment=TA_LEFT
+        ),
+        attribution=ParagraphStyle(
+            "Attribution", fontName="Sans", fontSize=7.5, leading=9, textColor=INK, alignment=TA_LEFT
+        ),
     )
-
-
 
 
 @dataclass(frozen=True)
 class Geometry:
     """Vertical positions computed for one layout attempt."""
 
-    columns_top_p1: float       # top of the body columns on page 1
-    photo_bottom: float         # bottom of the photo-plus-caption block (columns 2–4) on page 1
+    columns_top_p1: float  # top of the body columns on page 1
+    photo_bottom: float  # bottom of the photo-plus-caption block (columns 2–4) on page 1
     columns_top_p2: float
     columns_bottom_p2: float
     quote_top: float
@@ -115,8 +131,7 @@ class ClippingBuilder:
         self.photo = ImageReader(io.BytesIO(conference_photo_png()))
         self.photo_w = span_width(1, 3)
         self.photo_h = self.photo_w * PHOTO_HEIGHT / PHOTO_WIDTH
-        caption_markup = (f"{escape(report.caption)} <font name=\"Sans-Bold\" size=\"6\">"
-                          f"{escape(report.credit)}</font>")
+        caption_markup = f'{escape(report.caption)} <font name="Sans-Bold" size="6">{escape(report.credit)}</font>'
         self.caption = Paragraph(caption_markup, self.styles.caption)
         self.caption_h = self.caption.wrap(self.photo_w, PAGE_H)[1]
         self.quote_w = span_width(1, 2) - 16
@@ -146,32 +161,31 @@ class ClippingBuilder:
         canvas.line(MARGIN_X, 36, PAGE_W - MARGIN_X, 36)
         canvas.drawString(MARGIN_X, 26, self.report.running_footer(page_index))
         canvas.setFont("Sans-Bold", 9)
-        canvas.drawRightString(PAGE_W - MARGIN_X, 25,
-                               str(int(self.report.newspaper["first_page"]) + page_index))
+        canvas.drawRightString(PAGE_W - MARGIN_X, 25, str(int(self.report.newspaper["first_page"]) + page_index))
         canvas.restoreState()
 
-    def _head_block_height(self) -> float:
-        """Height of headline + lead + byline on page 1, measured with the real styles."""
-        lead_h = Paragraph(escape(self.report.lead), self.styles.lead).wrap(PAGE_W - 2 * MARGIN_X,
-                                                                           PAGE_H)[1]
-        return 44 + 8 + lead_h + 8 + 10 + 8
+    def _head_lines(self) -> tuple[float, float, float, float]:
+        """Baselines of headline and byline, bottom of the lead, and the rule under the head block."""
+        lead_h = Paragraph(escape(self.report.lead), self.styles.lead).wrap(PAGE_W - 2 * MARGIN_X, PAGE_H)[1]
+        headline = TOP - 34
+        lead_bottom = headline - 14 - lead_h
+        byline = lead_bottom - 14
+        return headline, lead_bottom, byline, byline - 5
 
     def _draw_page_one(self, canvas: Canvas, document: BaseDocTemplate) -> None:
         self._furniture(canvas, 0)
         canvas.saveState()
         canvas.setFillColorRGB(*INK)
-        y = TOP - 34
+        headline_y, lead_bottom, byline_y, rule_y = self._head_lines()
         canvas.setFont("Display-Bold", self._headline_size(canvas))
-        canvas.drawString(MARGIN_X, y, self.report.headline)
+        canvas.drawString(MARGIN_X, headline_y, self.report.headline)
         lead = Paragraph(escape(self.report.lead), self.styles.lead)
-        _, lead_h = lead.wrap(PAGE_W - 2 * MARGIN_X, PAGE_H)
-        y -= 14 + lead_h
-        lead.drawOn(canvas, MARGIN_X, y)
-        y -= 14
+        lead.wrap(PAGE_W - 2 * MARGIN_X, PAGE_H)
+        lead.drawOn(canvas, MARGIN_X, lead_bottom)
         canvas.setFont("Sans", 7.5)
-        canvas.drawString(MARGIN_X, y, self.report.byline)
+        canvas.drawString(MARGIN_X, byline_y, self.report.byline)
         canvas.setLineWidth(0.4)
-        canvas.line(MARGIN_X, y - 5, PAGE_W - MARGIN_X, y - 5)
+        canvas.line(MARGIN_X, rule_y, PAGE_W - MARGIN_X, rule_y)
         photo_top = self.geometry.columns_top_p1
         canvas.drawImage(self.photo, column_x(1), photo_top - self.photo_h, self.photo_w, self.photo_h)
         self.caption.drawOn(canvas, column_x(1), photo_top - self.photo_h - 4 - self.caption_h)
@@ -193,7 +207,7 @@ class ClippingBuilder:
     # -- layout ------------------------------------------------------------------------------
 
     def _geometry(self, page_two_height: float) -> Geometry:
-        columns_top_p1 = TOP - self._head_block_height()
+        columns_top_p1 = self._head_lines()[3] - 11
         photo_bottom = columns_top_p1 - self.photo_h - 4 - self.caption_h - 10
         top2 = TOP - 6
         bottom2 = top2 - page_two_height
@@ -203,8 +217,18 @@ class ClippingBuilder:
 
     def _frames(self, g: Geometry) -> tuple[list[Frame], list[Frame]]:
         def frame(name: str, col: int, top: float, bottom: float) -> Frame:
-            return Frame(column_x(col), bottom, COL_W, top - bottom, leftPadding=0, rightPadding=0,
-                         topPadding=0, bottomPadding=0, id=name, showBoundary=0)
+            return Frame(
+                column_x(col),
+                bottom,
+                COL_W,
+                top - bottom,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+                id=name,
+                showBoundary=0,
+            )
 
         first = [frame("p1c1", 0, g.columns_top_p1, BOTTOM)]
         first += [frame(f"p1c{c + 1}", c, g.photo_bottom, BOTTOM) for c in (1, 2, 3)]
@@ -221,6 +245,9 @@ class ClippingBuilder:
         after_heading = False
         for item in self.report.body:
             if item.is_heading:
+                # A heading must not end a column: move it on unless it and four lines fit.
+                # (keepWithNext would move the whole following paragraph to the next column.)
+                story.append(CondPageBreak(2 * self.styles.heading.leading + 4 * BODY_LEADING + 7))
                 story.append(Paragraph(escape(item.text), self.styles.heading))
                 after_heading = True
                 continue
@@ -237,15 +264,24 @@ class ClippingBuilder:
         first, second = self._frames(self.geometry)
         buffer = io.BytesIO()
         document = BaseDocTemplate(
-            buffer, pagesize=A4, invariant=1, title=self.report.headline, author=self.report.author,
+            buffer,
+            pagesize=A4,
+            invariant=1,
+            title=self.report.headline,
+            author=self.report.author,
             subject=f"{self.report.newspaper['name']}, {self.report.newspaper['date']}",
-            creator="lesbar samples/make_samples.py", lang=self.report.language,
-            leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=PAGE_H - TOP, bottomMargin=BOTTOM,
+            creator="lesbar samples/make_samples.py",
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=PAGE_H - TOP,
+            bottomMargin=BOTTOM,
         )
-        document.addPageTemplates([
-            PageTemplate("first", frames=first, onPage=self._draw_page_one),
-            PageTemplate("later", frames=second, onPage=self._draw_page_two),
-        ])
+        document.addPageTemplates(
+            [
+                PageTemplate("first", frames=first, onPage=self._draw_page_one),
+                PageTemplate("later", frames=second, onPage=self._draw_page_two),
+            ]
+        )
         document.build(self._story())
         return buffer.getvalue(), document.page
 

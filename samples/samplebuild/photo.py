@@ -39,12 +39,13 @@ PEOPLE = (
 )
 
 
-def _vertical_gradient(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int],
-                       top: tuple[int, int, int], bottom: tuple[int, int, int]) -> None:
+def _vertical_gradient(
+    draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], top: tuple[int, int, int], bottom: tuple[int, int, int]
+) -> None:
     x0, y0, x1, y1 = box
     for y in range(y0, y1):
         t = (y - y0) / max(1, y1 - y0 - 1)
-        colour = tuple(round(a + (b - a) * t) for a, b in zip(top, bottom))
+        colour = tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
         draw.line([(x0, y), (x1, y)], fill=colour)
 
 
@@ -64,30 +65,37 @@ def _draw_person(draw: ImageDraw.ImageDraw, person: Figure, floor: int) -> None:
     # torso and arms
     shoulder = top + 2 * head_r + 10 * s
     half = 46 * s
-    draw.rounded_rectangle([cx - half, shoulder, cx + half, hip + 20 * s], radius=int(22 * s),
-                           fill=person.jacket)
-    draw.rounded_rectangle([cx - half - 14 * s, shoulder + 8 * s, cx - half + 6 * s, hip + 5 * s],
-                           radius=int(9 * s), fill=person.jacket)
-    draw.rounded_rectangle([cx + half - 6 * s, shoulder + 8 * s, cx + half + 14 * s, hip + 5 * s],
-                           radius=int(9 * s), fill=person.jacket)
+    draw.rounded_rectangle([cx - half, shoulder, cx + half, hip + 20 * s], radius=int(22 * s), fill=person.jacket)
+    draw.rounded_rectangle(
+        [cx - half - 14 * s, shoulder + 8 * s, cx - half + 6 * s, hip + 5 * s], radius=int(9 * s), fill=person.jacket
+    )
+    draw.rounded_rectangle(
+        [cx + half - 6 * s, shoulder + 8 * s, cx + half + 14 * s, hip + 5 * s], radius=int(9 * s), fill=person.jacket
+    )
     draw.ellipse([cx - half - 14 * s, hip - 2 * s, cx - half + 6 * s, hip + 16 * s], fill=person.skin)
     draw.ellipse([cx + half - 6 * s, hip - 2 * s, cx + half + 14 * s, hip + 16 * s], fill=person.skin)
     # neck, hair behind the head, head
     if person.long_hair:
-        draw.rounded_rectangle([cx - head_r - 5 * s, top - 3 * s, cx + head_r + 5 * s,
-                                top + 2 * head_r + 22 * s], radius=int(18 * s), fill=person.hair)
+        draw.rounded_rectangle(
+            [cx - head_r - 5 * s, top - 3 * s, cx + head_r + 5 * s, top + 2 * head_r + 22 * s],
+            radius=int(18 * s),
+            fill=person.hair,
+        )
     draw.rectangle([cx - 11 * s, top + 2 * head_r - 6 * s, cx + 11 * s, shoulder + 4 * s], fill=person.skin)
     draw.pieslice([cx - 20 * s, shoulder - 12 * s, cx + 20 * s, shoulder + 22 * s], 0, 180, fill=person.skin)
     draw.ellipse([cx - head_r, top, cx + head_r, top + 2 * head_r + 4 * s], fill=person.skin)
-    draw.chord([cx - head_r - 2 * s, top - 4 * s, cx + head_r + 2 * s, top + head_r * 1.3],
-               180, 360, fill=person.hair)
+    draw.chord([cx - head_r - 2 * s, top - 4 * s, cx + head_r + 2 * s, top + head_r * 1.3], 180, 360, fill=person.hair)
     # eyes and a smile
     eye_y = top + head_r * 1.05
     for dx in (-9 * s, 9 * s):
-        draw.ellipse([cx + dx - 2.5 * s, eye_y - 2.5 * s, cx + dx + 2.5 * s, eye_y + 2.5 * s],
-                     fill=(40, 30, 30))
-    draw.arc([cx - 9 * s, top + head_r * 1.2, cx + 9 * s, top + head_r * 1.75], 20, 160,
-             fill=(120, 50, 50), width=max(1, round(2 * s)))
+        draw.ellipse([cx + dx - 2.5 * s, eye_y - 2.5 * s, cx + dx + 2.5 * s, eye_y + 2.5 * s], fill=(40, 30, 30))
+    draw.arc(
+        [cx - 9 * s, top + head_r * 1.2, cx + 9 * s, top + head_r * 1.75],
+        20,
+        160,
+        fill=(120, 50, 50),
+        width=max(1, round(2 * s)),
+    )
 
 
 def draw_conference_photo() -> Image.Image:
@@ -104,8 +112,7 @@ def draw_conference_photo() -> Image.Image:
     title_font = ImageFont.truetype(str(font_path("NotoSans-Bold.ttf")), 46)
     small_font = ImageFont.truetype(str(font_path("NotoSans-Regular.ttf")), 20)
     draw.text((480, 72), "Integrationskonferenz", font=title_font, fill=(20, 50, 110), anchor="mm")
-    draw.text((480, 110), "Vielfalt leben im Kreis Heinsberg!", font=small_font, fill=(200, 60, 40),
-              anchor="mm")
+    draw.text((480, 110), "Vielfalt leben im Kreis Heinsberg!", font=small_font, fill=(200, 60, 40), anchor="mm")
     # stage floor and edge
     _vertical_gradient(draw, (0, floor, WIDTH, HEIGHT), (110, 80, 60), (70, 50, 38))
     draw.rectangle([0, floor, WIDTH, floor + 6], fill=(50, 35, 28))

@@ -92,9 +92,7 @@ def load_report(path: Path | None = None) -> Report:
         alt_text=_clean(figure["alt"]),
         pull_quote=_clean(quote["text"]),
         attribution=_clean(quote["attribution"]),
-        ocr_fixes=tuple(
-            {key: _clean(value) for key, value in fix.items()} for fix in data.get("ocr_fixes", [])
-        ),
+        ocr_fixes=tuple({key: _clean(value) for key, value in fix.items()} for fix in data.get("ocr_fixes", [])),
     )
 
 

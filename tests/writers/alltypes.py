@@ -146,24 +146,25 @@ def build(variant: str = "original") -> Document:
         date="2024-09-12", variant=kind, provenance=provenance,
     )
     png = sample_png()
-    nested_deeper = ListBlock(ordered=True, items=[ListItem([para(t, 30 + i)]) for i, t in enumerate(d["deeper"])])
+    nested_deeper = ListBlock(ordered=True, items=[ListItem([para(t, 120 + i)]) for i, t in enumerate(d["deeper"])])
     nested = ListBlock(
         ordered=False,
         items=[
-            ListItem([para(d["nested"][0], 20)]),
-            ListItem([para(d["nested"][1], 21), nested_deeper]),
+            ListItem([para(d["nested"][0], 110)]),
+            ListItem([para(d["nested"][1], 111), nested_deeper]),
         ],
     )
     outer = ListBlock(
         ordered=True,
         items=[
-            ListItem([para(d["list"][0], 10)]),
-            ListItem([para(d["list"][1], 11), nested]),
-            ListItem([para(d["list"][2], 12)]),
+            ListItem([para(d["list"][0], 100)]),
+            ListItem([para(d["list"][1], 101), nested]),
+            ListItem([para(d["list"][2], 102)]),
         ],
         id="b9",
     )
-    table_rows = [Row([Cell([para(cell, 40 + r)]) for cell in row]) for r, row in enumerate(d["table"])]
+    table_rows = [Row([Cell([para(cell, 200 + 10 * r + c)]) for c, cell in enumerate(row)])
+                  for r, row in enumerate(d["table"])]
     blocks = [
         Heading(1, sentences(d["title"], 0), id="b0"),
         Heading(2, sentences(d["h2_intro"], 1), id="b1"),

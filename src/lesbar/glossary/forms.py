@@ -206,3 +206,24 @@ def all_forms(entries: Iterable[Entry], cache: FormCache | None = None) -> dict[
     if cache is not None:
         cache.save()
     return out
+
+
+def linking_forms(phrases: Iterable[str]) -> list[str]:
+    """First parts of hyphenated compounds with a linking element: "Migrations-Sozialarbeit",
+    "Integrationskurs-Träger" needs none, "Kreis-" none; "Behörden-" for "Behörde".
+
+    Only valid directly before a hyphen (the matcher checks), so over-generation cannot cause false matches
+    in running text.
+    """
+    out = []
+    for phrase in phrases:
+        if " " in phrase or not phrase[-1:].isalpha():
+            continue
+        lower = phrase.lower()
+        if lower.endswith("e"):
+            out.append(phrase + "n")
+        elif lower.endswith(("s", "ß", "x", "z")):
+            out.append(phrase + "es")
+        else:
+            out.append(phrase + "s")
+    return out

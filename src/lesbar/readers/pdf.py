@@ -1,24 +1,29 @@
-"""PDF reader on pypdf (baseline: single-column reading order).
+"""PDF reader on pypdf: tagged structure, newspaper geometry, or OCR — whatever the file offers.
 
-Opens the file safely (encrypted, truncated, malformed → one clear :class:`InputError`), then collects text
-runs with position and size through pypdf's visitor, groups them into lines and paragraphs by vertical
-gaps and font size, recognises headings by size relative to the body text and removes line-end
-hyphenation. Multi-column newspaper layout is handled by :mod:`lesbar.readers.pdf_layout` when present.
+Opens the file safely (encrypted, truncated, malformed → one clear :class:`InputError`), then
+
+* a tagged PDF (``/MarkInfo /Marked``) is read from its structure tree (:mod:`pdf_tagged`), falling back
+  to geometry when the tree covers too little of the text;
+* otherwise each page's text runs (:mod:`pdf_runs`, the pypdf adapter) go through layout analysis
+  (:mod:`pdf_layout`: fragments, two-pass XY-cut, roles) and are joined across columns and pages
+  (:mod:`pdf_assemble`);
+* pages without a text layer but with images are scans and go through OCR (:mod:`ocr`).
+
+See ``docs/pdf-reading.md``.
 """
 
 from __future__ import annotations
 
 import logging
-import math
+import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from lesbar.errors import InputError
-from lesbar.language.hyphenation import join_lines
-from lesbar.model import Block, Document, Heading, Meta, Paragraph, Sentence, Text
+from lesbar.model import Document, Meta
 from lesbar.readers.guard import Guard
+from lesbar.readers.pdf_runs import image_bytes, page_content
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +32,9 @@ def open_pdf(path: Path, guard: Guard) -> Any:
     """A :class:`pypdf.PdfReader` for ``path``, decrypted with an empty password where that works."""
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
+
+    # pypdf reports every repaired cross-reference table as a warning; staff cannot act on those
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     try:
         reader = PdfReader(str(path), strict=False)
@@ -61,131 +69,114 @@ except ImportError:  # pragma: no cover
     DependencyErrors = RuntimeError  # type: ignore[misc,assignment]
 
 
-@dataclass
-class _Run:
-    text: str
-    x: float
-    y: float
-    size: float
-    bold: bool
-
-
-def _page_runs(page: Any) -> list[_Run]:
-    runs: list[_Run] = []
-
-    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
-        if not text or not text.strip():
-            return
-        a, b, c, d, e, f = tm
-        ca, cb, cc, cd, ce, cf = cm
-        x = a * 0 + c * 0 + e
-        y = f
-        gx = x * ca + y * cc + ce
-        gy = x * cb + y * cd + cf
-        scale = math.hypot(c, d) * math.hypot(cc, cd) or 1.0
-        name = ""
-        if font is not None:
-            try:
-                name = str(font.get("/BaseFont", ""))
-            except Exception:  # noqa: BLE001 - broken font dicts must not stop reading
-                name = ""
-        bold = "bold" in name.lower() or "black" in name.lower() or "heavy" in name.lower()
-        runs.append(_Run(text, gx, gy, (size or 1.0) * scale, bold))
-
-    page.extract_text(visitor_text=visit)
-    return runs
-
-
-def _lines(runs: list[_Run]) -> list[tuple[float, float, bool, str]]:
-    """Group runs into lines: (y, size, bold, text), top to bottom."""
-    lines: list[list[_Run]] = []
-    for run in runs:
-        for line in lines:
-            if abs(line[0].y - run.y) < 0.4 * max(run.size, line[0].size):
-                line.append(run)
-                break
-        else:
-            lines.append([run])
-    out = []
-    for line in lines:
-        line.sort(key=lambda r: r.x)
-        text = ""
-        for r in line:
-            piece = r.text.replace("\n", " ")
-            text = (text + piece) if (not text or text.endswith(" ") or piece.startswith(" ")) else text + piece
-        sizes = Counter(round(r.size, 1) for r in line for _ in r.text)
-        size = sizes.most_common(1)[0][0]
-        bold = sum(len(r.text) for r in line if r.bold) > 0.6 * sum(len(r.text) for r in line)
-        out.append((line[0].y, size, bold, " ".join(text.split())))
-    out.sort(key=lambda t: -t[0])
-    return [line for line in out if line[3]]
-
-
 def read_pdf(path: Path, guard: Guard) -> Document:
-    """Read a PDF into the model (single-column reading order)."""
+    """Read a PDF into the model: tag tree where the PDF is tagged, else page geometry, OCR for scans.
+
+    Pages are processed one at a time; only their text results are kept (see :mod:`pdf_assemble`).
+    """
     reader = open_pdf(path, guard)
+    meta = _metadata(reader, path)
+    meta.source.pages = len(reader.pages)
+    from lesbar.readers.pdf_tagged import read_tagged
+
+    tagged = read_tagged(reader, path, guard, meta)
+    if tagged is not None:
+        return tagged
+    return read_geometry(reader, path, guard, meta)
+
+
+def _metadata(reader: Any, path: Path) -> Meta:
     meta = Meta()
     try:
         info = reader.metadata
         if info is not None:
-            meta.title = str(info.title or "").strip()
+            title = str(info.title or "").strip()
+            # generators put file names or "untitled" into /Title; those are not titles
+            if title and not re.match(r"^(untitled|unbenannt|microsoft word|document\d*|dokument\d*)\b|\.(docx?|pdf|odt)$",
+                                      title, re.IGNORECASE):
+                meta.title = title
             if info.author:
                 meta.authors = [str(info.author).strip()]
     except Exception:  # noqa: BLE001 - unreadable metadata is common and harmless
         log.debug("unreadable PDF metadata in %s", path.name)
-    meta.source.pages = len(reader.pages)
-    all_lines: list[tuple[int, float, float, bool, str]] = []
-    for number, page in enumerate(reader.pages, start=1):
+    return meta
+
+
+def read_geometry(reader: Any, path: Path, guard: Guard, meta: Meta) -> Document:
+    """Geometry-based reading (untagged PDFs), page by page; pages without text go through OCR."""
+    from lesbar.readers.pdf_assemble import Assembler
+    from lesbar.readers.pdf_layout import analyse_page, body_size_of
+
+    assembler = Assembler(meta)
+    sizes: Counter[float] = Counter()
+    seen_headline = False
+    text_pages = 0
+    scan_pages: list[int] = []
+    for number in range(1, len(reader.pages) + 1):
         guard.check_time()
         try:
+            page = reader.pages[number - 1]
             box = page.mediabox
             guard.check_page_size(float(box.width), float(box.height), number)
-            runs = _page_runs(page)
+            content = page_content(page, number)
         except InputError:
             raise
-        except Exception as exc:  # noqa: BLE001 - one broken page must not lose the others
-            log.warning("%s: page %d unreadable (%s)", path.name, number, exc)
+        except RecursionError:
             meta.warnings.append(f"Seite {number} konnte nicht gelesen werden.")
             continue
-        for y, size, bold, text in _lines(runs):
-            all_lines.append((number, y, size, bold, text))
-    if not all_lines:
-        raise InputError(
-            f"{path.name}: the PDF has no text layer (a scan or image); lesbar needs OCR for it "
-            "(install tesseract-ocr and tesseract-ocr-deu, see README 'OCR')"
-        )
-    body = Counter(round(s, 0) for _, _, s, _, t in all_lines for _ in t).most_common(1)[0][0]
-    blocks: list[Block] = []
-    current: list[str] = []
-    prev: tuple[int, float, float] | None = None
-
-    def flush() -> None:
-        if current:
-            blocks.append(Paragraph([Sentence([Text(join_lines(current))])]))
-            current.clear()
-
-    for page_no, y, size, bold, text in all_lines:
-        is_heading = (size >= 1.2 * body or (bold and size >= 0.95 * body)) and len(text) < 120 and not text.endswith(".")
-        if is_heading:
-            flush()
-            level = 1 if size >= 1.6 * body else 2 if size >= 1.2 * body else 3
-            if blocks and isinstance(blocks[-1], Heading) and blocks[-1].level == level and prev and prev[0] == page_no:
-                blocks[-1].content[0].inlines[0] = Text(blocks[-1].content[0].text + " " + text)
-            else:
-                blocks.append(Heading(level, [Sentence([Text(text)])]))
-            prev = (page_no, y, size)
+        except Exception as exc:  # noqa: BLE001 - one broken page must not lose the others
+            log.info("%s: page %d unreadable (%s)", path.name, number, exc)
+            meta.warnings.append(f"Seite {number} konnte nicht gelesen werden.")
             continue
-        if prev is not None and current:
-            gap = prev[1] - y
-            if prev[0] != page_no:
-                gap = 0.0  # continue paragraphs across pages
-            if gap > 1.6 * size or abs(prev[2] - size) > 0.15 * body:
-                flush()
-        current.append(text)
-        prev = (page_no, y, size)
-    flush()
-    if not meta.title:
-        first = next((b for b in blocks if isinstance(b, Heading)), None)
-        if first is not None:
-            meta.title = first.content[0].text
+        runs = [r for r in content.runs if r.text.strip()]
+        if sum(len(r.text.strip()) for r in runs) < 3:
+            if content.images:
+                scan_pages.append(number)
+            continue
+        text_pages += 1
+        for run in runs:
+            sizes[round(run.size * 2) / 2] += len(run.text)
+        body = sizes.most_common(1)[0][0]
+        layout = analyse_page(content, body, seen_headline)
+        seen_headline = seen_headline or any(b.role == "headline" for b in layout.front)
+        _attach_images(assembler, layout, page, guard, meta)
+        assembler.add_page(layout)
+        del content
+    if scan_pages:
+        from lesbar.readers.ocr import ocr_pages
+
+        for layout in ocr_pages(path, reader, scan_pages, guard, meta):
+            assembler.add_page(layout)
+    elif text_pages == 0:
+        raise InputError(
+            f"{path.name}: the PDF has no text and no images that could be read; export it again"
+        )
+    blocks = assembler.finish()
+    if not blocks:
+        if scan_pages and not text_pages:
+            raise InputError(
+                f"{path.name}: the PDF holds only images and OCR found no text in them; if it should contain "
+                "text, scan it again (300 dpi, straight) or export it from the original program"
+            )
+        raise InputError(f"{path.name}: no readable text found in the PDF; export it again or scan it anew")
     return Document(meta=meta, blocks=blocks)
+
+
+def _attach_images(assembler: Any, layout: Any, page: Any, guard: Guard, meta: Meta) -> None:
+    """Image bytes for the figures of ``layout`` (fetched while the page is loaded)."""
+    from lesbar.model import Image
+
+    specials = [s for f in layout.flow for s in f.specials_before + f.specials_after] + layout.unplaced
+    for special in specials:
+        image = special.image
+        if image is None or not image.name:
+            continue
+        if not guard.image_allowed(image.pixel_width, image.pixel_height):
+            meta.warnings.append(f"Ein Bild auf Seite {layout.number} ist zu groß und wurde ausgelassen.")
+            continue
+        found = image_bytes(page, image.name)
+        if found is None:
+            continue
+        data, mime = found
+        assembler.images[id(special)] = Image(data=data, mime=mime, width=image.pixel_width,
+                                              height=image.pixel_height)

@@ -85,7 +85,10 @@ class Mood:
 
 
 def _lemma_candidates(form: str, lemma: str) -> list[str]:
+    """HanTa's lemma; simplemma's only when ablaut does not know HanTa's (loading it costs ~1–3 s)."""
     cands = [lemma] if lemma else []
+    if lemma and verb_table(lemma) is not None:
+        return cands
     try:
         import simplemma
 
@@ -105,6 +108,8 @@ def konjunktiv(form: str, lemma: str, first_person_near: bool = False) -> Mood |
     the 1st person present (``habe``, ``gebe``) counts unless ``ich`` is near (``first_person_near``).
     """
     low = form.lower()
+    if low.startswith("möcht"):
+        return None  # "möchte" is used as a verb of its own (polite "want"), not as Konjunktiv of "mögen"
     for cand in _lemma_candidates(low, lemma.lower()):
         table = verb_table(cand)
         if table is None:

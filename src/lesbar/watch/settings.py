@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from lesbar.config import FORMATS, VARIANTS, Settings
+from lesbar.config import FORMATS, VARIANTS, LimitSettings, Settings
 from lesbar.errors import ConfigError
 from lesbar.pipeline.convert import ConvertOptions
 from lesbar.watch.layout import SETTINGS_NAME, Layout
@@ -199,13 +199,12 @@ def load_folder_settings(layout: Layout, base: Settings | None = None) -> Folder
         setattr(result.behaviour, _BEHAVIOUR_KEYS[key], int(number) if key == "gleichzeitig" else number)
     for key, value in retention.items():
         setattr(result.retention, _RETENTION_KEYS[key], int(_number(value, key, path, 0)))
-    options.limits = copy.replace(options.limits, max_file_mb=result.behaviour.max_file_mb) \
-        if hasattr(copy, "replace") else _with_limit(options, result.behaviour.max_file_mb)
+    options.limits = _with_limit(options, result.behaviour.max_file_mb)
     result.sources.append(str(path))
     return result
 
 
-def _with_limit(options: ConvertOptions, max_file_mb: float):  # type: ignore[no-untyped-def]
+def _with_limit(options: ConvertOptions, max_file_mb: float) -> LimitSettings:
     limits = copy.copy(options.limits)
     limits.max_file_mb = max_file_mb
     return limits

@@ -33,6 +33,7 @@ from lesbar.model import (
     Table,
     TermRef,
     Text,
+    sentences_text,
 )
 from lesbar.writers.labels import is_rtl, labels_for, provenance_keywords, provenance_lines
 
@@ -59,7 +60,8 @@ class HtmlWriter:
         self.lang = doc.meta.lang or "de"
         self.labels = labels_for(self.lang)
         self.stylesheet = stylesheet if stylesheet is not None else default_stylesheet(doc)
-        self.explained: dict[str, str] = {}
+        self.explained: dict[str, tuple[str, str]] = {}  # anchor -> (word, explanation)
+        self.used_ids: set[str] = {"inhalt", "woerterbuch"}
 
     # ------------------------------------------------------------------------------------ inlines
     def inlines(self, nodes: list[Inline], lang: str) -> str:
@@ -85,14 +87,17 @@ class HtmlWriter:
             elif isinstance(node, Explained):
                 word = self.inlines(node.children, lang)
                 plain = _plain(node.children)
-                self.explained.setdefault(plain, node.explanation)
-                out.append(f'<a class="explained" href="#{word_anchor(plain)}">{word}</a>')
+                anchor = word_anchor(plain)
+                self.explained.setdefault(anchor, (plain, node.explanation))  # one entry per spelling
+                out.append(f'<a class="explained" href="#{anchor}">{word}</a>')
         return "".join(out)
 
     def sentences(self, sentences: list[Sentence], lang: str) -> str:
         parts = []
         for s in sentences:
-            ident = f' id="{escape(s.id)}"' if s.id else ""
+            # ids must be unique in HTML; a repeated sentence id (e.g. from a merged table) is left off
+            ident = f' id="{escape(s.id)}"' if s.id and s.id not in self.used_ids else ""
+            self.used_ids.add(s.id)
             parts.append(f'<span class="s"{ident}>{self.inlines(s.inlines, lang)}</span>')
         return " ".join(parts)
 
@@ -100,6 +105,8 @@ class HtmlWriter:
     def block(self, block: Block, parent_lang: str, level_shift: int) -> str:
         lang = block.lang or parent_lang
         attrs = _lang_attrs(block.lang, parent_lang)
+        if isinstance(block, (Heading, Paragraph)) and not sentences_text(block.content):
+            return ""  # an empty heading or paragraph is announced as "blank" by screen readers
         if isinstance(block, Heading):
             # no skipped levels: a heading is at most one level below the previous one
             level = max(2, min(6, block.level + level_shift, self.prev_level + 1))
@@ -152,11 +159,13 @@ class HtmlWriter:
         img = ""
         if block.image is not None and block.image.mime in BROWSER_IMAGE_TYPES:
             data = base64.b64encode(block.image.data).decode("ascii")
-            alt = escape(block.alt or "")
+            # never an image without a text alternative (PDF/UA-1 fails it, screen readers read the file
+            # name): fall back to the caption, else the word "image"; data-alt-status says it needs review
+            alt = escape(block.alt or sentences_text(block.caption) or self.labels["image"])
             size = ""
             if block.image.width and block.image.height:
                 size = f' width="{block.image.width}" height="{block.image.height}"'
-            review = ' data-alt-status="draft"' if block.alt_status == "draft" else ""
+            review = f' data-alt-status="{block.alt_status}"' if block.alt_status in ("draft", "missing") else ""
             img = f'<img src="data:{block.image.mime};base64,{data}" alt="{alt}"{size}{review}>'
         elif block.alt:
             img = f'<p class="image-missing">[{escape(self.labels["image"])}: {escape(block.alt)}]</p>'
@@ -253,8 +262,7 @@ class HtmlWriter:
         if not self.explained:
             return ""
         items = []
-        for word, explanation in sorted(self.explained.items(), key=lambda kv: kv[0].lower()):
-            ident = word_anchor(word)
+        for ident, (word, explanation) in sorted(self.explained.items(), key=lambda kv: kv[1][0].lower()):
             items.append(f'<dt id="{ident}">{escape(word)}</dt><dd>{escape(explanation)}</dd>')
         return (
             f'<section class="wordlist" aria-labelledby="woerterbuch"><h2 id="woerterbuch">'

@@ -1,0 +1,482 @@
+"""The one adapter between pypdf and lesbar's PDF layout analysis: text runs and images with geometry.
+
+pypdf's ``extract_text`` visitors give decoded text, the text and transformation matrices and the font,
+but pypdf 7 has quirks we work around here and nowhere else (see ``docs/pdf-reading.md`` and
+``shared/notes/pdf-and-docx-reading.md``):
+
+* pypdf never advances the text matrix by the width of shown text, so text after a mid-line ``Tf`` is
+  reported at the line start (pypdf #2059, #2513, #2932). We therefore track the pen position ourselves
+  in ``visitor_operand_before``: every shown string advances by the width of its glyphs taken from the
+  font's width table keyed by *character code*, plus ``Tc``/``Tw``/``Tz`` and ``TJ`` offsets. A run's
+  horizontal extent is the hull of the strings it was built from.
+* pypdf emits synthetic whitespace chunks on ``Td`` moves; whitespace-only chunks are dropped.
+* No run width is reported at all; it comes from the same pen tracking.
+
+The module also tracks marked content (``BDC``/``EMC`` with ``/MCID``, ``/Lang`` and ``/Artifact``) for
+tagged PDFs and records where image XObjects are painted (``Do`` with the current matrix).
+Coordinates are returned top-down (origin at the top left of the page's media box), in points.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: Major version of pypdf this adapter was written against (its quirks are version-specific).
+PYPDF_MAJOR = 7
+
+_IDENTITY = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+_SHOW_OPS = {b"Tj", b"TJ", b"'", b'"'}
+_LINE_OPS = {b"Td", b"TD", b"Tm", b"T*", b"BT", b"'", b'"'}
+
+
+@dataclass(slots=True)
+class Run:
+    """A piece of text as pypdf flushed it, with its box on the page (top-down points)."""
+
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+    font: str
+    bold: bool
+    italic: bool
+    mcid: int | None = None
+    lang: str | None = None
+    artifact: bool = False
+    seq: int = 0
+
+    @property
+    def top(self) -> float:
+        return self.baseline - 0.8 * self.size
+
+    @property
+    def bottom(self) -> float:
+        return self.baseline + 0.25 * self.size
+
+
+@dataclass(slots=True)
+class PlacedImage:
+    """An image XObject painted on the page: its resource name and box (top-down points)."""
+
+    name: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    pixel_width: int = 0
+    pixel_height: int = 0
+    mcid: int | None = None
+    artifact: bool = False
+    data: tuple[bytes, str] | None = None  # image bytes and mime when known without the PDF (OCR crops)
+
+
+@dataclass
+class PageContent:
+    """Everything lesbar needs from one page; built and dropped page by page."""
+
+    number: int
+    width: float
+    height: float
+    runs: list[Run] = field(default_factory=list)
+    images: list[PlacedImage] = field(default_factory=list)
+    page_ref: Any = None  # the indirect reference of the page (for tagged PDFs), or None
+
+
+def _mult(m: list[float], n: list[float]) -> list[float]:
+    """Matrix product m × n for PDF's 6-number affine matrices."""
+    return [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
+
+
+def clean_font_name(name: str) -> str:
+    """``/ABCDEF+Helvetica-Bold`` → ``Helvetica-Bold`` (subset prefixes and the name slash removed)."""
+    name = name.lstrip("/")
+    if len(name) > 7 and name[6] == "+" and name[:6].isupper():
+        name = name[7:]
+    return name
+
+
+_BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demi", "extrabold", "ultrabold", ",bold")
+_ITALIC_WORDS = ("italic", "oblique", "kursiv", "slanted")
+
+
+class _FontInfo:
+    """Widths by character code, bytes per code, and style flags for one font dictionary."""
+
+    __slots__ = ("name", "bold", "italic", "widths", "default", "two_byte")
+
+    def __init__(self, font_dict: Any) -> None:
+        from pypdf.generic._font import Font
+
+        self.widths: dict[int, float] = {}
+        self.default = 500.0
+        self.two_byte = False
+        self.name = "Unknown"
+        self.bold = False
+        self.italic = False
+        try:
+            subtype = str(font_dict.get("/Subtype", ""))
+            self.two_byte = subtype == "/Type0"
+            self.name = clean_font_name(str(font_dict.get("/BaseFont", "Unknown")))
+            font = Font.from_font_resource(font_dict)
+            for key, width in font.character_widths.items():
+                if key == "default":
+                    self.default = float(width) or 500.0
+                elif len(key) == 1:
+                    self.widths[ord(key)] = float(width)
+            descriptor = font.font_descriptor
+            flags = int(getattr(descriptor, "flags", 0) or 0)
+            weight = str(getattr(descriptor, "weight", "") or "").lower()
+            self.italic = bool(flags & 64) or float(getattr(descriptor, "italic_angle", 0.0) or 0.0) != 0.0
+            self.bold = bool(flags & (1 << 18)) or weight in {"bold", "black", "heavy", "semibold", "700", "800",
+                                                                "900", "600"}
+        except Exception as exc:  # noqa: BLE001 - a broken font must not stop reading the page
+            log.debug("unreadable font %r: %s", self.name, exc)
+        lowered = self.name.lower()
+        if any(w in lowered for w in _BOLD_WORDS):
+            self.bold = True
+        if any(w in lowered for w in _ITALIC_WORDS):
+            self.italic = True
+        if not self.widths and self.default == 500.0:
+            self.default = 520.0
+
+    def advance(self, raw: bytes, tc: float, tw: float) -> tuple[float, int]:
+        """Glyph advance of ``raw`` in thousandths of text space units per font size, and code count.
+
+        Returns ``(sum of widths / 1000, codes)``; the caller adds ``Tc``/``Tw`` (which are not scaled by
+        the font size) from the code count and the number of single-byte spaces.
+        """
+        total = 0.0
+        if self.two_byte:
+            codes = [raw[i] << 8 | raw[i + 1] for i in range(0, len(raw) - 1, 2)]
+        else:
+            codes = list(raw)
+        widths = self.widths
+        default = self.default
+        for code in codes:
+            total += widths.get(code, default)
+        return total / 1000.0, len(codes)
+
+
+def _raw_bytes(operand: Any) -> bytes | None:
+    """The original bytes of a string operand (pypdf decodes some strings to ``TextStringObject``)."""
+    if isinstance(operand, bytes):
+        return bytes(operand)
+    getter = getattr(operand, "get_original_bytes", None)
+    if getter is not None:
+        try:
+            return bytes(getter())
+        except Exception:  # noqa: BLE001
+            return None
+    if isinstance(operand, str):
+        return operand.encode("latin-1", "replace")
+    return None
+
+
+class _Collector:
+    """Stateful visitor pair for one page."""
+
+    def __init__(self, page: Any, height: float, left: float, bottom: float) -> None:
+        self.height = height
+        self.left = left
+        self.bottom_off = bottom
+        self.runs: list[Run] = []
+        self.images: list[PlacedImage] = []
+        self.font_dicts: dict[str, Any] = {}
+        self.xobjects: dict[str, Any] = {}
+        self._font_cache: dict[int, tuple[Any, _FontInfo]] = {}
+        self._collect_resources(page)
+        self.font: _FontInfo | None = None
+        self.font_size = 0.0
+        self.tc = 0.0
+        self.tw = 0.0
+        self.th = 1.0
+        self.rise = 0.0
+        self.leading = 0.0
+        self.state_stack: list[tuple[float, float, float, float]] = []
+        self.adv = 0.0  # pen advance since the start of the current text line (text space units)
+        self.pending: list[float] | None = None  # [x0, x1] device extent of the text not yet flushed
+        self.mc_stack: list[tuple[int | None, str | None, bool]] = []
+        self.pending_mcid: int | None = None
+        self.pending_lang: str | None = None
+        self.pending_artifact = False
+        self.seq = 0
+        self.last_tm: list[float] | None = None
+
+    # ------------------------------------------------------------------------------- resources
+    def _collect_resources(self, obj: Any, depth: int = 0) -> None:
+        try:
+            resources = obj.get("/Resources")
+            resources = resources.get_object() if resources is not None else None
+            if not resources:
+                return
+            fonts = resources.get("/Font")
+            if fonts is not None:
+                fonts = fonts.get_object()
+                for name in fonts:
+                    self.font_dicts.setdefault(str(name), fonts[name])
+            xobjects = resources.get("/XObject")
+            if xobjects is not None:
+                xobjects = xobjects.get_object()
+                for name in xobjects:
+                    self.xobjects.setdefault(str(name), xobjects[name])
+        except Exception as exc:  # noqa: BLE001
+            log.debug("unreadable resources: %s", exc)
+
+    def _font(self, name: str) -> _FontInfo | None:
+        ref = self.font_dicts.get(name)
+        if ref is None:
+            return None
+        try:
+            obj = ref.get_object()
+        except Exception:  # noqa: BLE001
+            return None
+        cached = self._font_cache.get(id(obj))
+        if cached is None:
+            cached = (obj, _FontInfo(obj))
+            self._font_cache[id(obj)] = cached
+        return cached[1]
+
+    # ------------------------------------------------------------------------------ marked content
+    def _current_mc(self) -> tuple[int | None, str | None, bool]:
+        mcid: int | None = None
+        lang: str | None = None
+        artifact = False
+        for m, lg, art in self.mc_stack:
+            if m is not None:
+                mcid = m
+            if lg:
+                lang = lg
+            artifact = artifact or art
+        return mcid, lang, artifact
+
+    def _begin_marked(self, operator: bytes, operands: list[Any]) -> None:
+        tag = str(operands[0]) if operands else ""
+        mcid: int | None = None
+        lang: str | None = None
+        if operator == b"BDC" and len(operands) >= 2:
+            props = operands[1]
+            try:
+                props = props.get_object()
+                if isinstance(props, str):  # a name: look it up in /Properties (rare)
+                    props = None
+                if props is not None and hasattr(props, "get"):
+                    if "/MCID" in props:
+                        mcid = int(props["/MCID"])
+                    if "/Lang" in props:
+                        lang = str(props["/Lang"]) or None
+            except Exception:  # noqa: BLE001
+                pass
+        self.mc_stack.append((mcid, lang, tag == "/Artifact"))
+
+    # ---------------------------------------------------------------------------- the visitors
+    def _device_x(self, tm: list[float], cm: list[float], adv: float) -> tuple[float, float]:
+        m = _mult(tm, cm)
+        return adv * m[0] + self.rise * m[2] + m[4], adv * m[1] + self.rise * m[3] + m[5]
+
+    def _show(self, raw: bytes, tm: list[float], cm: list[float]) -> None:
+        if self.font is None:
+            width, codes, spaces = len(raw) * 0.5, len(raw), raw.count(b" ")
+        else:
+            width, codes = self.font.advance(raw, self.tc, self.tw)
+            spaces = 0 if self.font.two_byte else raw.count(b" ")
+        start = self.adv
+        self.adv += (width * self.font_size + self.tc * codes + self.tw * spaces) * self.th
+        x_start, _ = self._device_x(tm, cm, start)
+        x_end, _ = self._device_x(tm, cm, self.adv)
+        lo, hi = min(x_start, x_end), max(x_start, x_end)
+        if self.pending is None:
+            self.pending = [lo, hi]
+            mcid, lang, artifact = self._current_mc()
+            self.pending_mcid, self.pending_lang, self.pending_artifact = mcid, lang, artifact
+        else:
+            self.pending[0] = min(self.pending[0], lo)
+            self.pending[1] = max(self.pending[1], hi)
+
+    def before(self, operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
+        try:
+            self._before(operator, operands, cm, tm)
+        except Exception as exc:  # noqa: BLE001 - geometry bookkeeping must never stop extraction
+            log.debug("operator %r not tracked: %s", operator, exc)
+
+    def _before(self, operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
+        if operator in _LINE_OPS:
+            self.adv = 0.0
+        if operator == b"Tf" and len(operands) >= 2:
+            self.font = self._font(str(operands[0]))
+            try:
+                self.font_size = float(operands[1])
+            except (TypeError, ValueError):
+                pass
+        elif operator == b"Tc" and operands:
+            self.tc = float(operands[0])
+        elif operator == b"Tw" and operands:
+            self.tw = float(operands[0])
+        elif operator == b"Tz" and operands:
+            self.th = float(operands[0]) / 100.0
+        elif operator == b"TL" and operands:
+            self.leading = float(operands[0])
+        elif operator == b"TD" and len(operands) >= 2:
+            self.leading = -float(operands[1])
+        elif operator == b"Ts" and operands:
+            self.rise = float(operands[0])
+        elif operator == b"q":
+            self.state_stack.append((self.tc, self.tw, self.th, self.rise))
+        elif operator == b"Q":
+            if self.state_stack:
+                self.tc, self.tw, self.th, self.rise = self.state_stack.pop()
+        elif operator in (b"BDC", b"BMC"):
+            self._begin_marked(operator, operands)
+        elif operator == b"EMC":
+            if self.mc_stack:
+                self.mc_stack.pop()
+        elif operator == b"Do" and operands:
+            self._do(str(operands[0]), cm)
+        elif operator == b"INLINE IMAGE":
+            self._place_image("", cm, operands)
+        if operator in _SHOW_OPS:
+            line_tm = list(tm)
+            if operator in (b"'", b'"'):  # T* first: next line by the leading (pypdf applies it after us)
+                line_tm[4] -= self.leading * tm[2]
+                line_tm[5] -= self.leading * tm[3]
+            if operator == b'"' and len(operands) >= 3:
+                self.tw = float(operands[0])
+                self.tc = float(operands[1])
+                operands = operands[2:]
+            if operator == b"TJ" and operands:
+                for item in operands[0]:
+                    if isinstance(item, (int, float)) or type(item).__name__ in ("NumberObject", "FloatObject"):
+                        self.adv -= float(item) / 1000.0 * self.font_size * self.th
+                    else:
+                        raw = _raw_bytes(item)
+                        if raw:
+                            self._show(raw, line_tm, cm)
+            elif operands:
+                raw = _raw_bytes(operands[0])
+                if raw:
+                    self._show(raw, line_tm, cm)
+
+    def _do(self, name: str, cm: list[float]) -> None:
+        ref = self.xobjects.get(name)
+        if ref is None:
+            return
+        xobj = ref.get_object()
+        subtype = str(xobj.get("/Subtype", ""))
+        if subtype == "/Image":
+            self._place_image(name, cm, xobj)
+        elif subtype == "/Form":
+            self._collect_resources(xobj)
+
+    def _place_image(self, name: str, cm: list[float], xobj: Any) -> None:
+        xs, ys = [], []
+        for ux, uy in ((0, 0), (1, 0), (0, 1), (1, 1)):
+            xs.append(ux * cm[0] + uy * cm[2] + cm[4])
+            ys.append(ux * cm[1] + uy * cm[3] + cm[5])
+        pw = ph = 0
+        try:
+            pw = int(xobj.get("/Width", 0) or xobj.get("/W", 0) or 0)
+            ph = int(xobj.get("/Height", 0) or xobj.get("/H", 0) or 0)
+        except Exception:  # noqa: BLE001
+            pass
+        mcid, _lang, artifact = self._current_mc()
+        self.images.append(PlacedImage(
+            name=name,
+            x0=min(xs) - self.left, x1=max(xs) - self.left,
+            top=self.height - (max(ys) - self.bottom_off), bottom=self.height - (min(ys) - self.bottom_off),
+            pixel_width=pw, pixel_height=ph, mcid=mcid, artifact=artifact,
+        ))
+
+    def text(self, text: str, cm: list[float], tm: list[float], font_dict: Any, size: float) -> None:
+        pending = self.pending
+        mcid, lang, artifact = self.pending_mcid, self.pending_lang, self.pending_artifact
+        self.pending = None
+        if not text or not text.strip():
+            return
+        try:
+            m = _mult(list(tm), list(cm))
+        except Exception:  # noqa: BLE001
+            m = _IDENTITY
+        if abs(m[1]) > abs(m[0]) + 1e-6 or m[0] < 0:  # rotated or mirrored text: not part of the flow
+            return
+        eff = (size or self.font_size or 1.0) * (math.hypot(m[2], m[3]) or 1.0)
+        x, y = m[4], m[5]
+        clean = " ".join(text.replace("\n", " ").split())
+        if pending is not None:
+            x0, x1 = pending
+        else:  # text we could not track (e.g. inside a form XObject): estimate its width
+            x0, x1 = x, x + 0.5 * eff * len(clean)
+        if font_dict is not None:
+            try:
+                obj = font_dict.get_object()
+                info = self._font_cache.get(id(obj))
+                info_obj = info[1] if info else None
+                if info_obj is None:
+                    info_obj = _FontInfo(obj)
+                    self._font_cache[id(obj)] = (obj, info_obj)
+                name, bold, italic = info_obj.name, info_obj.bold, info_obj.italic
+            except Exception:  # noqa: BLE001
+                name, bold, italic = "Unknown", False, False
+        else:
+            name, bold, italic = "Unknown", False, False
+        self.seq += 1
+        self.runs.append(Run(
+            text=(" " if text[:1] in " \t\u00a0" else "") + clean + (" " if text.rstrip("\n")[-1:] in (" ", "\t") else ""),
+            x0=x0 - self.left, x1=max(x1, x0 + 0.2 * eff) - self.left,
+            baseline=self.height - (y - self.bottom_off),
+            size=round(eff, 2), font=name, bold=bold, italic=italic,
+            mcid=mcid, lang=lang, artifact=artifact, seq=self.seq,
+        ))
+
+
+def page_content(page: Any, number: int) -> PageContent:
+    """Runs and placed images of one pypdf page (top-down coordinates, media box origin)."""
+    box = page.mediabox
+    left, bottom = float(box.left), float(box.bottom)
+    width, height = float(box.width), float(box.height)
+    collector = _Collector(page, height, left, bottom)
+    page.extract_text(visitor_operand_before=collector.before, visitor_text=collector.text)
+    ref = getattr(page, "indirect_reference", None)
+    return PageContent(number=number, width=width, height=height, runs=collector.runs, images=collector.images,
+                       page_ref=ref)
+
+
+def image_bytes(page: Any, name: str) -> tuple[bytes, str] | None:
+    """``(data, mime)`` of the image XObject ``name`` on ``page`` as pypdf can export it, or None."""
+    try:
+        image = page.images[name]
+    except Exception:  # noqa: BLE001 - unsupported filters, missing Pillow codecs, broken streams
+        try:
+            image = next((img for img in page.images if img.name.rsplit(".", 1)[0] == name.lstrip("/")), None)
+        except Exception:  # noqa: BLE001
+            image = None
+    if image is None:
+        return None
+    try:
+        data = image.data
+    except Exception:  # noqa: BLE001
+        return None
+    ext = image.name.rsplit(".", 1)[-1].lower() if "." in image.name else "png"
+    mime = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "jp2": "image/jp2", "tif": "image/tiff",
+            "tiff": "image/tiff", "gif": "image/gif", "bmp": "image/bmp"}.get(ext, "application/octet-stream")
+    if mime in ("image/jp2", "application/octet-stream", "image/tiff"):
+        try:  # browsers and WeasyPrint want PNG or JPEG
+            import io
+
+            buf = io.BytesIO()
+            image.image.save(buf, format="PNG")
+            return buf.getvalue(), "image/png"
+        except Exception:  # noqa: BLE001
+            return None
+    return data, mime

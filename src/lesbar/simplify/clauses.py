@@ -1,0 +1,156 @@
+"""Clause structure helpers over STTS tags: top-level commas, constituents, verb-final → verb-second.
+
+German main clauses put the finite verb second (V2); subordinate clauses put it last. Making a
+subordinate clause its own sentence therefore means moving its finite verb behind the first
+constituent, and a separable verb written as one word in the verb-final clause ("vorhaben") must be
+split again ("haben … vor").
+"""
+
+from __future__ import annotations
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.morphology import separable_particle
+
+QUOTES_OPEN = {"„", "»", "‚"}
+QUOTES_CLOSE = {"“", "«", "‘", "”"}
+SENT_END = {".", "!", "?", "…"}
+
+#: tags that can start a noun phrase
+_NP_START = {"ART", "PPOSAT", "PIAT", "PDAT", "PWAT", "CARD", "ADJ(A)", "PIDAT"}
+_NOUNISH = {"NN", "NE", "NNA", "PPER", "PDS", "PIS", "PRF", "PPOSS"}
+
+
+def top_level_commas(toks: list[Tok]) -> list[int]:
+    """Indices of commas outside quotation marks and brackets."""
+    depth = 0
+    quote = False
+    out = []
+    for i, t in enumerate(toks):
+        if t.text in QUOTES_OPEN:
+            quote = True
+        elif t.text in QUOTES_CLOSE:
+            quote = False
+        elif t.text == '"':
+            quote = not quote
+        elif t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth = max(0, depth - 1)
+        elif t.text == "," and depth == 0 and not quote:
+            out.append(i)
+    return out
+
+
+def segment_end(toks: list[Tok], start: int) -> int:
+    """End (exclusive) of the comma segment beginning at ``start``: next top-level comma or final punctuation."""
+    for c in top_level_commas(toks):
+        if c >= start:
+            return c
+    end = len(toks)
+    while end > start and toks[end - 1].text in SENT_END | QUOTES_CLOSE:
+        end -= 1
+    return end
+
+
+def finite_indices(toks: list[Tok]) -> list[int]:
+    return [i for i, t in enumerate(toks) if t.is_finite]
+
+
+def constituent_end(toks: list[Tok], start: int) -> int:
+    """End (exclusive) of the constituent starting at ``start``: a pronoun, a name, a noun phrase
+    (article … noun, with following names), a prepositional phrase, or a single other word."""
+    if start >= len(toks):
+        return start
+    t = toks[start]
+    i = start
+    if t.tag.startswith("APPR") or t.tag == "APPO":
+        i += 1
+        if t.tag == "APPRART" or (i < len(toks) and toks[i].tag in _NP_START | {"NN", "NE", "NNA", "ADJ(D)", "ADV"}):
+            return _np_end(toks, i)
+        return i
+    if t.tag in _NP_START or t.tag in ("NN", "NE", "NNA"):
+        return _np_end(toks, i)
+    return start + 1
+
+
+def _np_end(toks: list[Tok], i: int) -> int:
+    n = len(toks)
+    while i < n and toks[i].tag in _NP_START | {"ADV", "ADJ(D)", "PTKNEG"} and not toks[i].is_noun:
+        i += 1
+    if i < n and toks[i].is_noun:
+        i += 1
+        while i < n and toks[i].tag == "NE":
+            i += 1
+        return i
+    return max(i, 1)
+
+
+def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
+    """Rewrite a verb-final clause (without its subordinating word) as a main clause.
+
+    With ``prefield`` (an adverb such as "Davor"), that takes the first position and the subject
+    follows the verb; otherwise the clause's first constituent stays first.
+    """
+    fins = finite_indices(toks)
+    if not fins:
+        return [t.text for t in toks]
+    commas = top_level_commas(toks)
+    first_segment = [i for i in fins if not commas or i < commas[0]]
+    f = first_segment[-1] if first_segment else fins[-1]  # the verb that closes the first clause
+    fin = toks[f]
+    rest = [t for i, t in enumerate(toks) if i != f]
+    fin_word, particle = fin.text, ""
+    part = separable_particle(fin.lemma) if fin.lemma.isalpha() else ""
+    if part and fin.text.lower().startswith(part) and len(fin.text) > len(part) + 1:
+        fin_word, particle = fin.text[len(part):], part
+    if prefield:
+        words = list(prefield) + [fin_word] + [t.text for t in rest]
+    else:
+        k = constituent_end(rest, 0) if rest else 0
+        words = [t.text for t in rest[:k]] + [fin_word] + [t.text for t in rest[k:]]
+    if particle:
+        words.append(particle)
+    return words
+
+
+def is_verb_final(toks: list[Tok]) -> bool:
+    """A clause whose finite verb is its last word (after more than one constituent)."""
+    words = [i for i, t in enumerate(toks) if t.is_word]
+    fins = finite_indices(toks)
+    if not fins or not words:
+        return False
+    if fins[-1] != words[-1]:
+        return False
+    heads = sum(1 for t in toks[: fins[-1]] if t.tag in _NOUNISH)
+    return heads >= 2 or (heads >= 1 and len(words) >= 3 and toks[0].tag not in _NOUNISH | _NP_START)
+
+
+def v2_split(toks: list[Tok]) -> tuple[list[Tok], Tok, list[Tok]] | None:
+    """(prefield, finite verb, rest) of a main clause, or None if it has no finite verb."""
+    fins = finite_indices(toks)
+    if not fins:
+        return None
+    f = fins[0]
+    return toks[:f], toks[f], toks[f + 1 :]
+
+
+def invert_with(toks: list[Tok], adverb: str) -> list[str]:
+    """Put ``adverb`` first in a main clause: "Sie kommt." → "Danach kommt sie." (V2 kept)."""
+    parts = v2_split(toks)
+    if parts is None:
+        return [adverb] + [t.text for t in toks]
+    pre, fin, rest = parts
+    pre_words = [t.text for t in pre]
+    if pre and pre[0].tag in ("PPER", "ART", "PPOSAT", "PDS", "PIS", "PIAT", "ADV", "PDAT", "PAV", "PROAV") and not pre[0].tag == "NE":
+        pre_words[0] = pre_words[0][:1].lower() + pre_words[0][1:] if pre_words[0] not in ("Sie",) else pre_words[0]
+    if not pre:
+        return [adverb, fin.text] + [t.text for t in rest]
+    return [adverb, fin.text] + pre_words + [t.text for t in rest]
+
+
+def strip_end(toks: list[Tok]) -> list[Tok]:
+    """Without final punctuation."""
+    end = len(toks)
+    while end > 0 and toks[end - 1].text in SENT_END:
+        end -= 1
+    return toks[:end]

@@ -1,0 +1,76 @@
+"""State shared by the rules while one document is simplified: level, glossary, who is speaking,
+which words were already explained, acronyms the text defines, and counters for the report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Person:
+    name: str  # "Stephan Pusch"
+    role: str = ""  # "Landrat"
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    def display(self, first: bool) -> str:
+        return f"{self.role} {self.name}".strip() if first else self.name
+
+
+@dataclass
+class Options:
+    """Which rules run: ``split_compounds`` is on for Leichte Sprache, off for Einfache Sprache."""
+
+    level: str = "leicht"
+    max_words: int = 15
+    split_compounds: bool = True
+    resolve_speech: bool = True
+    rare_zipf: float = 2.5
+
+
+def options_for(level: str, split_compounds: bool | None = None) -> Options:
+    if level == "einfach":
+        opts = Options(level="einfach", max_words=20, split_compounds=False, rare_zipf=2.0)
+    else:
+        opts = Options(level="leicht", max_words=15, split_compounds=True, rare_zipf=2.5)
+    if split_compounds is not None:
+        opts.split_compounds = split_compounds
+    return opts
+
+
+@dataclass
+class Context:
+    options: Options
+    glossary: Any = None
+    persons: list[Person] = field(default_factory=list)
+    named: set[str] = field(default_factory=set)  # persons already introduced with their role
+    current_speaker: Person | None = None
+    last_person: Person | None = None
+    acronyms: dict[str, str] = field(default_factory=dict)  # defined in the text: "KI" → "Kommunales …"
+    explained: dict[str, str] = field(default_factory=dict)  # term id/word → explanation (Wörterbuch)
+    explained_terms: dict[str, str] = field(default_factory=dict)  # term id → the word shown in the list
+    explained_words: set[str] = field(default_factory=set)  # surfaces explained in the text (checker)
+    counts: Counter[str] = field(default_factory=Counter)
+    in_heading: bool = False
+    block_index: int = 0
+    last_speech_block: int = -1
+
+    @property
+    def level(self) -> str:
+        return self.options.level
+
+    def find_person(self, name_tokens: list[str]) -> Person | None:
+        name = " ".join(name_tokens)
+        for p in reversed(self.persons):
+            if p.name == name or p.surname == name_tokens[-1]:
+                return p
+        return None
+
+    def speaker_name(self, person: Person) -> str:
+        first = person.name not in self.named
+        self.named.add(person.name)
+        return person.display(first)

@@ -1,0 +1,327 @@
+"""Apply the rules to a whole document and build the draft: a new Document plus the review report.
+
+Sentences are processed in reading order because some rules need what came before (who spoke last,
+which words are already explained). The clause rules are repeated until nothing changes (one clause
+per step); a rule result that would leave a sentence without a finite verb is refused (rule 10).
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from lesbar.model import (
+    BlockQuote,
+    Cell,
+    Document,
+    Explained,
+    Figure,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    PullQuote,
+    Row,
+    Sentence,
+    Strong,
+    Table,
+    TermRef,
+    Text,
+)
+from lesbar.model.nodes import Block, Inline
+from lesbar.simplify.analysis import Tok, analyze, join_tokens, tokenize, warm_up
+from lesbar.simplify.checker import check_sentence, fragment_sentences, summarize
+from lesbar.simplify.context import Context, options_for
+from lesbar.simplify.readability import compare
+from lesbar.simplify.rules import RULESET_VERSION, Finding, rules_for
+from lesbar.simplify.rules.finite_verb import has_finite_verb
+from lesbar.simplify.units import Unit, end_sentence
+from lesbar.transforms.segment import number_sentences
+
+log = logging.getLogger(__name__)
+
+_REPEAT = {"subordinate_clauses": 8, "split_coordination": 8}
+WORDLIST_TITLE = "Wörterbuch"
+
+
+@dataclass
+class SimplifyOutcome:
+    document: Document
+    report: dict[str, Any]
+    notes: list[str] = field(default_factory=list)
+
+
+def _fragment_free(units: list[Unit]) -> bool:
+    return all(has_finite_verb(u.toks()) for u in units if u.kind == "sentence")
+
+
+def run_rules(unit: Unit, ctx: Context, heading: bool = False) -> list[Unit]:
+    """All rules of the level over one sentence, in priority order."""
+    units = [unit]
+    for rule in rules_for(ctx.level):
+        if heading and not rule.HEADINGS:
+            continue
+        for _ in range(_REPEAT.get(rule.ID, 1)):
+            changed = False
+            out: list[Unit] = []
+            for u in units:
+                if u.kind in ("explanation", "list"):
+                    out.append(u)  # glossary explanations are already plain; lists are finished
+                    continue
+                result = rule.apply(u, ctx)
+                if result and len(result) > 1 and not _fragment_free(result):
+                    result = None  # rule 10: never leave fragments
+                if result:
+                    changed = changed or [r.tokens for r in result] != [u.tokens]
+                    out.extend(result)
+                else:
+                    out.append(u)
+            units = out
+            if not changed:
+                break
+    return units
+
+
+def _finish_tokens(unit: Unit) -> list[str]:
+    tokens = list(unit.tokens)
+    if unit.kind in ("sentence", "explanation"):
+        tokens = end_sentence(tokens)
+    if unit.speaker and tokens:
+        tokens = unit.speaker.split() + ["sagt"] + unit.speech_tail + [":"] + tokens
+    return tokens
+
+
+def _final_toks(unit: Unit, tokens: list[str]) -> list[Tok] | None:
+    """Tags for the finished sentence without tagging it again: the speaker frame has known tags."""
+    if not unit.speaker:
+        return None
+    n = len(unit.speaker.split())
+    content = tokens[n + 2 + len(unit.speech_tail) :]
+    frame = ([Tok(w, "NE", w) for w in unit.speaker.split()] + [Tok("sagt", "VV(FIN)", "sagen")]
+             + [Tok(w, "ADV", w) for w in unit.speech_tail] + [Tok(":", "$.", ":")])
+    return frame + analyze(content)
+
+
+def _inlines(text: str, unit: Unit) -> list[Inline]:
+    """Text with the first occurrence of each explained word / glossary term wrapped."""
+    spans: list[tuple[int, int, Inline]] = []
+    taken: list[tuple[int, int]] = []
+    marks = set(unit.explained) | set(unit.terms)
+    for surface in sorted(marks, key=len, reverse=True):
+        pos = text.find(surface)
+        if pos < 0 or any(a < pos + len(surface) and pos < b for a, b in taken):
+            continue
+        node: Inline = Text(surface)
+        if surface in unit.terms:
+            term_id, glossary = unit.terms[surface]
+            node = TermRef([node], term_id=term_id, glossary=glossary)
+        if surface in unit.explained:
+            node = Explained([node], explanation=unit.explained[surface])
+        spans.append((pos, pos + len(surface), node))
+        taken.append((pos, pos + len(surface)))
+    out: list[Inline] = []
+    cursor = 0
+    for a, b, node in sorted(spans, key=lambda x: x[0]):
+        if a > cursor:
+            out.append(Text(text[cursor:a]))
+        out.append(node)
+        cursor = b
+    if cursor < len(text):
+        out.append(Text(text[cursor:]))
+    return out
+
+
+class Builder:
+    """Walks the original document and builds the simplified one."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.pairs: list[tuple[Sentence, list[Finding]]] = []
+        self.fragments: set[int] = set()
+
+    def sentence(self, unit: Unit, fragment: bool = False) -> Sentence:
+        tokens = _finish_tokens(unit)
+        text = join_tokens(tokens)
+        findings = check_sentence(text, self.ctx, fragment=fragment, toks=_final_toks(unit, tokens))
+        s = Sentence(_inlines(text, unit), source=list(unit.source),
+                     origin="rule:" + ",".join(unit.rules) if unit.rules else "source",
+                     comments=list(unit.comments))
+        for f in findings:
+            if not any(c.rule == f.rule and c.message == f.message for c in s.comments):
+                s.comments.append(_comment(f))
+        if fragment:
+            self.fragments.add(id(s))
+        self.pairs.append((s, [_finding_of(c) for c in s.comments]))
+        return s
+
+    def units(self, sentences: list[Sentence], heading: bool = False) -> list[Unit]:
+        out: list[Unit] = []
+        for s in sentences:
+            tokens = tokenize(s.text)
+            if not tokens:
+                continue
+            unit = Unit(tokens, source=[s.id] if s.id else list(s.source), kind="heading" if heading else "sentence")
+            out.extend(run_rules(unit, self.ctx, heading=heading))
+        return out
+
+    def text_blocks(self, sentences: list[Sentence], lang: str | None) -> list[Block]:
+        """A paragraph's sentences → paragraph(s), with lists where an enumeration became one."""
+        blocks: list[Block] = []
+        current: list[Sentence] = []
+        for unit in self.units(sentences):
+            if unit.kind == "list":
+                current.append(self.sentence(unit.derive(unit.tokens, "structure", kind="intro"), fragment=False))
+                blocks.append(Paragraph(current, lang=lang))
+                current = []
+                items = [ListItem([Paragraph([self.sentence(unit.derive(item, "structure", kind="item"), fragment=True)],
+                                            lang=lang)]) for item in unit.items]
+                blocks.append(ListBlock(ordered=False, items=items, lang=lang))
+                continue
+            current.append(self.sentence(unit))
+        if current:
+            blocks.append(Paragraph(current, lang=lang))
+        return blocks
+
+    def block(self, block: Block) -> list[Block]:
+        ctx = self.ctx
+        ctx.block_index += 1
+        if isinstance(block, Heading):
+            ctx.in_heading = True
+            ctx.current_speaker = None
+            content = [self.sentence(u, fragment=True) for u in self.units(block.content, heading=True)]
+            ctx.in_heading = False
+            return [Heading(block.level, content, lang=block.lang)]
+        if isinstance(block, Paragraph):
+            return self.text_blocks(block.content, block.lang)
+        if isinstance(block, PullQuote):
+            ctx.in_heading = True
+            content = [self.sentence(u, fragment=True) for u in self.units(block.content, heading=True)]
+            attribution = [self.sentence(u, fragment=True) for u in self.units(block.attribution, heading=True)]
+            ctx.in_heading = False
+            return [PullQuote(content, attribution, lang=block.lang)]
+        if isinstance(block, Figure):
+            caption = [self.sentence(u) for u in self.units(block.caption)]
+            return [Figure(image=block.image, alt=block.alt, alt_status=block.alt_status, caption=caption, lang=block.lang)]
+        if isinstance(block, BlockQuote):
+            inner = [b for child in block.blocks for b in self.block(child)]
+            attribution = [self.sentence(u, fragment=True) for u in self.units(block.attribution, heading=True)]
+            return [BlockQuote(inner, attribution, lang=block.lang)]
+        if isinstance(block, ListBlock):
+            items = []
+            for item in block.items:
+                inner: list[Block] = []
+                for child in item.blocks:
+                    if isinstance(child, Paragraph):
+                        ctx.in_heading = True
+                        inner.append(Paragraph([self.sentence(u, fragment=True)
+                                                for u in self.units(child.content, heading=True)], lang=child.lang))
+                        ctx.in_heading = False
+                    else:
+                        inner.extend(self.block(child))
+                items.append(ListItem(inner))
+            return [ListBlock(block.ordered, items, block.start, lang=block.lang)]
+        if isinstance(block, Table):
+            ctx.in_heading = True
+            rows = []
+            for row in block.rows:
+                cells = []
+                for cell in row.cells:
+                    inner = []
+                    for child in cell.blocks:
+                        if isinstance(child, Paragraph):
+                            inner.append(Paragraph([self.sentence(u, fragment=True)
+                                                    for u in self.units(child.content, heading=True)], lang=child.lang))
+                        else:
+                            inner.extend(self.block(child))
+                    cells.append(Cell(inner, cell.colspan, cell.rowspan))
+                rows.append(Row(cells))
+            caption = [self.sentence(u, fragment=True) for u in self.units(block.caption, heading=True)]
+            ctx.in_heading = False
+            return [Table(rows, block.header_rows, caption, lang=block.lang)]
+        return [copy.deepcopy(block)]
+
+    def word_list(self) -> list[Block]:
+        """The "Wörterbuch" at the end: every word the draft explains, in order of first use."""
+        if not self.ctx.explained_terms:
+            return []
+        items = []
+        for key, word in self.ctx.explained_terms.items():
+            explanation = " ".join(line.strip() for line in self.ctx.explained[key].splitlines() if line.strip())
+            s = Sentence([Strong([Text(word)]), Text(": "), Explained([Text(explanation)], explanation=explanation)],
+                         origin="rule:words")
+            self.fragments.add(id(s))
+            items.append(ListItem([Paragraph([s])]))
+        title = Sentence([Text(WORDLIST_TITLE)], origin="rule:words")
+        self.fragments.add(id(title))
+        return [Heading(2, [title]), ListBlock(ordered=False, items=items)]
+
+
+def _comment(f: Finding):  # type: ignore[no-untyped-def]
+    from lesbar.model import Comment
+
+    return Comment(message=f.message, rule=f.rule, words=list(f.words))
+
+
+def _finding_of(c) -> Finding:  # type: ignore[no-untyped-def]
+    return Finding(c.rule, c.message, list(c.words))
+
+
+def simplify_document(doc: Document, level: str, glossary: Any = None,
+                      split_compounds: bool | None = None) -> SimplifyOutcome:
+    """A Leichte Sprache (``leicht``) or Einfache Sprache (``einfach``) draft of ``doc``.
+
+    ``doc`` must be segmented (sentence ids). The result is a new document; ``doc`` is not changed.
+    """
+    if level not in ("leicht", "einfach"):
+        raise ValueError(f"unknown level {level!r}: use 'leicht' or 'einfach'")
+    started = time.monotonic()
+    warm_up()
+    ctx = Context(options_for(level, split_compounds), glossary)
+    builder = Builder(ctx)
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        blocks.extend(builder.block(block))
+    if level == "leicht":
+        blocks.extend(builder.word_list())
+    meta = copy.deepcopy(doc.meta)
+    meta.variant = level  # type: ignore[assignment]
+    meta.provenance.automatic = True
+    meta.provenance.reviewed = False
+    meta.provenance.method = f"{RULESET_VERSION} ({level})"
+    meta.provenance.source_lang = doc.meta.lang
+    note = ("Entwurf: automatisch in Leichte Sprache übertragen, noch nicht geprüft"
+            if level == "leicht" else "Entwurf: automatisch in Einfache Sprache übertragen, noch nicht geprüft")
+    if note not in meta.provenance.notes:
+        meta.provenance.notes.append(note)
+    new = Document(meta=meta, blocks=blocks)
+    number_sentences(new)
+    report = build_report(doc, new, builder, ctx, level)
+    report["seconds"] = round(time.monotonic() - started, 3)
+    summary = report["summary"]
+    notes = [f"{level}: draft with {summary['sentences']} sentences, "
+             f"{summary['sentences_with_findings']} with findings for review"]
+    return SimplifyOutcome(new, report, notes)
+
+
+def build_report(original: Document, new: Document, builder: Builder, ctx: Context, level: str) -> dict[str, Any]:
+    original_fragments = fragment_sentences(original)
+    before = [s.text for s in original.sentences() if s.text.strip() and id(s) not in original_fragments]
+    body = [(s, f) for s, f in builder.pairs if id(s) not in builder.fragments]
+    after = [s.text for s, _ in body]
+    summary = summarize(new, [(s, f) for s, f in builder.pairs], level)
+    return {
+        "level": level,
+        "draft": True,
+        "method": new.meta.provenance.method,
+        "readability": compare(before, after),
+        "sentences": [
+            {"id": s.id, "source": list(s.source), "text": s.text,
+             "findings": [{"rule": f.rule, "message": f.message, "words": list(f.words)} for f in findings]}
+            for s, findings in builder.pairs
+        ],
+        "summary": summary,
+        "rules_applied": dict(sorted(ctx.counts.items())),
+    }

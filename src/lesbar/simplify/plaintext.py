@@ -1,0 +1,43 @@
+"""Plain text (UTF-8) as a document, so that ``lesbar check`` also works on text pasted into a file.
+
+Paragraphs are separated by blank lines; a short line without final punctuation is a heading.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lesbar.errors import InputError
+from lesbar.model import Document, Heading, Paragraph, text_sentences
+from lesbar.transforms.segment import segment_document
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+
+def document_from_text(text: str, title: str = "") -> Document:
+    doc = Document()
+    doc.meta.title = title
+    for raw in text.replace("\r\n", "\n").split("\n\n"):
+        para = " ".join(raw.split())
+        if not para:
+            continue
+        if len(para) <= 80 and para[-1] not in ".!?:;“\"»" and "\n" not in raw.strip():
+            doc.blocks.append(Heading(2, text_sentences(para)))
+        else:
+            doc.blocks.append(Paragraph(text_sentences(para)))
+    return segment_document(doc)
+
+
+def read_text_file(path: Path) -> Document:
+    """A UTF-8 text file as a segmented document; one clear error if it is not readable text."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file; check the name and path")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path.name}: not UTF-8 text; save it as UTF-8 or use the PDF/DOCX") from None
+    except OSError as exc:
+        raise InputError(f"{path.name}: cannot be read ({exc.strerror}); check the file's permissions") from None
+    if not text.strip():
+        raise InputError(f"{path.name}: the file is empty")
+    return document_from_text(text, title=path.stem)

@@ -1,0 +1,68 @@
+"""The word lists the rules use, read once from ``lesbar/simplify/data`` (data in files, not code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("lesbar.simplify").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _table(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _lines(name)]
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    short: str
+    long: str
+    kind: str  # fixed | title | acronym
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, Abbreviation]:
+    return {row[0]: Abbreviation(row[0], row[1], row[2] if len(row) > 2 else "fixed") for row in _table("abbreviations.tsv")}
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    return frozenset(_lines("speech_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def roles() -> frozenset[str]:
+    return frozenset(_lines("roles.txt"))
+
+
+@lru_cache(maxsize=1)
+def replacements(level: str) -> dict[str, str]:
+    out = {}
+    for row in _table("replacements.tsv"):
+        levels = row[2].split(",") if len(row) > 2 else []
+        if level in levels:
+            out[row[0]] = row[1]
+    return out
+
+
+@lru_cache(maxsize=1)
+def antonyms() -> dict[tuple[str, ...], list[str]]:
+    return {tuple(row[0].split()): row[1].split() for row in _table("antonyms.tsv")}
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, str]:
+    return {row[0]: row[1] for row in _table("number_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def compound_blocklist() -> frozenset[str]:
+    return frozenset(_lines("compound_blocklist.txt"))
+
+
+@lru_cache(maxsize=1)
+def compound_prefixes() -> frozenset[str]:
+    return frozenset(_lines("compound_prefixes.txt"))

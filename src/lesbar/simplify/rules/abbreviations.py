@@ -1,0 +1,137 @@
+"""Rule 5b ``abbreviations``: write abbreviations out (z. B. → zum Beispiel, NRW → Nordrhein-Westfalen).
+
+Acronyms the text defines itself ("Kommunales Integrationszentrum (KI)") are recorded, the bracket is
+removed, and the acronym is explained in a sentence after its first use and in the word list: writing
+it out everywhere would need its inflected long form ("des Kommunalen Integrationszentrums").
+"""
+
+from __future__ import annotations
+
+import re
+
+from lesbar.simplify.analysis import tokenize
+from lesbar.simplify.resources import abbreviations
+from lesbar.simplify.rules.words import glossary_matches
+from lesbar.simplify.units import Unit
+
+ID = "abbreviations"
+PRIORITY = 10
+LEVELS = ("leicht", "einfach")
+HEADINGS = True
+
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}s?$|^[A-Z][a-z]?[A-Z]{1,4}$")
+_MULTI = sorted((k for k in abbreviations() if " " in k), key=len, reverse=True)
+
+
+def _merge_multi(tokens: list[str]) -> list[str]:
+    """Join "z." "B." into one token "z. B." so that the table can match it."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for short in _MULTI:
+            parts = short.split(" ")
+            if [t.lower() for t in tokens[i : i + len(parts)]] == [p.lower() for p in parts]:
+                out.append(short if tokens[i][0].islower() else short[0].upper() + short[1:])
+                i += len(parts)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _definition(tokens: list[str], i: int) -> str | None:
+    """The long form before "( KI )" at ``i`` (the opening bracket): capitalised words whose initials
+    spell the acronym, e.g. "Kommunale Integrationszentrum" for KI."""
+    acr = tokens[i + 1]
+    letters = [c for c in acr if c.isupper()]
+    words: list[str] = []
+    j = i - 1
+    while j >= 0 and len(words) < len(letters) + 3:
+        w = tokens[j]
+        if not w[:1].isalpha():
+            break
+        words.insert(0, w)
+        initials = [x[0].upper() for x in words if x[:1].isupper()]
+        if initials == letters or "".join(initials).startswith("".join(letters)) and len(initials) == len(letters):
+            return " ".join(words)
+        j -= 1
+    # compound long forms: "Kommunales Integrationsmanagement (KIM)" – initials of the parts
+    if j < i - 1:
+        return " ".join(tokens[max(0, i - len(letters)) : i])
+    return None
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001 - Context
+    table = abbreviations()
+    tokens = _merge_multi(unit.tokens)
+    out: list[str] = []
+    changed = tokens != unit.tokens
+    new_explained = dict(unit.explained)
+    dropped: list[str] = []
+    extra: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        # "( KI )" right after its long form: remember and drop the bracket
+        if tok == "(" and i + 2 < len(tokens) and tokens[i + 2] == ")" and _ACRONYM.match(tokens[i + 1]):
+            long = _definition(tokens, i)
+            if long:
+                acr = tokens[i + 1]
+                ctx.acronyms.setdefault(acr, long)
+                ctx.counts[ID] += 1
+                i += 3
+                changed = True
+                continue
+        entry = table.get(tok)
+        if entry is not None and not (entry.kind == "acronym" and tok in ctx.acronyms):
+            if entry.long == "-":  # a title whose written-out form depends on the person (Professorin/Professor)
+                dropped.append(tok)
+            else:
+                out.extend(entry.long.split(" "))
+            ctx.counts[ID] += 1
+            changed = True
+            i += 1
+            continue
+        base = tok[:-1] if tok.endswith("s") and tok[:-1] in ctx.acronyms else tok
+        if base in ctx.acronyms and base not in ctx.explained and not ctx.in_heading:
+            if not glossary_matches(base, ctx):  # the glossary's explanation wins (rule "words")
+                expl = f"{base} ist die Abkürzung für: {ctx.acronyms[base]}."
+                ctx.explained[base] = expl
+                ctx.explained_terms[base] = base
+                new_explained[tok] = expl
+                extra.append(expl)
+                changed = True
+        out.append(tok)
+        i += 1
+    if not changed:
+        return None
+    new = unit.derive(out, ID, explained=new_explained)
+    if dropped:
+        new.comment(ID, "Titel weggelassen: bitte passend ausschreiben (z. B. Professorin)", dropped)
+    explanations = [Unit(tokenize(e), source=list(unit.source), rules=[ID], kind="explanation") for e in extra]
+    return [new] + explanations
+
+
+def check(toks, ctx) -> list:  # noqa: ANN001
+    from lesbar.simplify.rules import Finding
+
+    table = abbreviations()
+    covered = {w for m in glossary_matches(" ".join(t.text for t in toks), ctx)
+               if m.entry.leicht or m.entry.einfach for w in m.surface.split()}
+    covered |= ctx.explained_words
+    words = [t.text for t in toks if t.text in table and t.text not in covered]
+    text = " ".join(t.text for t in toks)
+    words += [m for m in _MULTI if m in text]
+    caps = sum(1 for t in toks if t.is_word and t.text.isupper() and len(t.text) > 1)
+    shouting = caps > 1 and caps * 2 >= sum(1 for t in toks if t.is_word)  # "VON ANNA-PETRA THOMAS"
+    for t in toks:
+        if shouting:
+            break
+        base = t.text[:-1] if t.text.endswith("s") and len(t.text) > 3 else t.text
+        if (_ACRONYM.match(t.text) and base not in ctx.explained and t.text not in table and base not in words
+                and t.text not in covered and base not in covered):
+            words.append(t.text)
+    if not words:
+        return []
+    return [Finding(ID, "Abkürzung ausschreiben oder erklären", sorted(set(words)))]

@@ -1,0 +1,142 @@
+"""Rule 6 ``compounds``: long compounds are split with a hyphen and a capital after it
+("Integrationskonferenz" → "Integrations-Konferenz"), as the Netzwerk Leichte Sprache recommends.
+
+A split point is accepted when the left part (without a linking s/es/n/en/e/ns/er) and the right part
+are both frequent words (wordfreq Zipf ≥ 2.5) and the right part is a noun in german-nouns that is not
+a derivational suffix ("-schaft", "-keit": see ``data/compound_blocklist.txt``). The head is split
+again if it is long. Names (NE, glossary entries marked "do not translate") are never split. On for
+Leichte Sprache; Einfache Sprache only when asked (``split_compounds``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.morphology import is_known_noun
+from lesbar.simplify.resources import compound_blocklist, compound_prefixes
+from lesbar.simplify.rules.words import glossary_matches, zipf
+from lesbar.simplify.units import Unit
+
+ID = "compounds"
+PRIORITY = 120
+LEVELS = ("leicht", "einfach")
+HEADINGS = True
+
+MIN_LENGTH = 11  # letters; shorter compounds (Rathaus, Sprachkurs) are easy enough
+CHECK_LENGTH = 14  # the checker reports unsplit words from this length
+_LINKS = ("", "s", "es", "n", "en", "e", "ns", "er")
+_MIN_ZIPF = 2.5
+
+
+@lru_cache(maxsize=20_000)
+def split_compound(word: str) -> tuple[str, ...]:
+    """The parts of a compound noun ("Integrations", "Konferenz"), or ``(word,)`` if it is not one."""
+    if len(word) < MIN_LENGTH or not word.isalpha() or not word[:1].isupper():
+        return (word,)
+    best: tuple[float, int, str] | None = None
+    low = word.lower()
+    for i in range(3, len(word) - 3):
+        head = word[i:].capitalize()
+        if low[i:] in compound_blocklist() or len(head) < 4:
+            continue
+        if not is_known_noun(head) or zipf(head) < _MIN_ZIPF:
+            continue
+        left = word[:i]
+        if head in ("Ende", "Enden", "Ender") and left[-1:] not in ("n", "s"):
+            continue  # "Vorsitzende", "Reisende": a participle, not "…-Ende"
+        for link in _LINKS:
+            if link and not left.lower().endswith(link):
+                continue
+            stem = left[: len(left) - len(link)] if link else left
+            if len(stem) < 3 or stem.lower() in compound_prefixes() or left.lower() in compound_prefixes():
+                continue
+            z = max(zipf(stem), zipf(stem.lower()), zipf(stem + "e") if link in ("", "s") else 0)
+            if z < _MIN_ZIPF:
+                continue
+            score = min(z, zipf(head))
+            if best is None or score > best[0]:
+                best = (score, i, link)
+    if best is None:
+        return (word,)
+    _, i, _ = best
+    left, head = word[:i], word[i:].capitalize()
+    return (left,) + split_compound(head)
+
+
+def hyphenate(word: str, lemma: str = "") -> str:
+    """``word`` with hyphens between its parts. The split is found on the lemma (``Messestand``) and
+    carried over to the inflected form (``Messeständen`` → ``Messe-Ständen``)."""
+    base = lemma if lemma and lemma[:1].isupper() and lemma.isalpha() else word
+    parts = split_compound(base)
+    if len(parts) <= 1:
+        if base != word:
+            parts = split_compound(word)
+        if len(parts) <= 1:
+            return word
+        return "-".join(parts)
+    prefix = "".join(parts[:-1])
+    if not word.startswith(prefix) or len(word) <= len(prefix) + 2:
+        return word
+    out: list[str] = []
+    pos = 0
+    for part in parts[:-1]:
+        out.append(word[pos : pos + len(part)])
+        pos += len(part)
+    head = word[pos:]
+    out.append(head[:1].upper() + head[1:])
+    return "-".join(out)
+
+
+def _protected(toks: list[Tok], ctx) -> set[str]:  # noqa: ANN001
+    text = " ".join(t.text for t in toks)
+    out = set()
+    for m in glossary_matches(text, ctx):
+        if m.entry.dnt:
+            out.update(m.surface.split())
+    return out
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+    if not ctx.options.split_compounds:
+        return None
+    toks = unit.toks()
+    protected = _protected(toks, ctx)
+    words = []
+    changed = 0
+    renames: dict[str, str] = {}
+    for t in toks:
+        w = t.text
+        if t.tag in ("NN", "NNA") and w not in protected:
+            parts = w.split("-")
+            lemma = t.lemma if len(parts) == 1 else ""
+            new_parts = [hyphenate(p, lemma) if p[:1].isupper() else p for p in parts]
+            new = "-".join(new_parts)
+            if new != w:
+                renames[w] = new
+                w = new
+                changed += 1
+        words.append(w)
+    if not changed:
+        return None
+    ctx.counts[ID] += changed
+    explained = {_rename(k, renames): v for k, v in unit.explained.items()}
+    terms = {_rename(k, renames): v for k, v in unit.terms.items()}
+    return [unit.derive(words, ID, explained=explained, terms=terms)]
+
+
+def _rename(surface: str, renames: dict[str, str]) -> str:
+    return " ".join(renames.get(w, w) for w in surface.split(" "))
+
+
+def check(toks: list[Tok], ctx) -> list:  # noqa: ANN001
+    from lesbar.simplify.rules import Finding
+
+    if ctx.level != "leicht" and not ctx.options.split_compounds:
+        return []
+    protected = _protected(toks, ctx)
+    long_words = [t.text for t in toks if t.tag in ("NN", "NNA") and t.text not in protected
+                  and any(len(p) >= CHECK_LENGTH for p in t.text.split("-"))]
+    if not long_words:
+        return []
+    return [Finding(ID, "Langes Wort: mit Binde-Strich trennen", long_words)]

@@ -1,0 +1,33 @@
+"""Rule 10 ``finite_verb``: every sentence stays a full sentence with a finite verb.
+
+This rule only checks (headings, list items and the speaker-framed quotes' own sentences aside): a
+sentence without a finite verb is a fragment, and chopping sentences into fragments is not
+simplification. The engine also uses it to refuse a split that would leave a fragment.
+"""
+
+from __future__ import annotations
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.units import Unit
+
+ID = "finite_verb"
+PRIORITY = 900
+LEVELS = ("leicht", "einfach")
+HEADINGS = False
+
+
+def has_finite_verb(toks: list[Tok]) -> bool:
+    return any(t.is_finite for t in toks)
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+    return None
+
+
+def check(toks: list[Tok], ctx) -> list:  # noqa: ANN001
+    from lesbar.simplify.rules import Finding
+
+    words = [t for t in toks if t.is_word]
+    if not words or has_finite_verb(toks):
+        return []
+    return [Finding(ID, "Kein ganzer Satz: das Verb fehlt", [])]

@@ -1,0 +1,126 @@
+"""Rule 4 ``genitive``: genitive after a noun → "von dem / von der / von den" + dative
+("des Kreises Heinsberg" → "vom Kreis Heinsberg", "der Ergebnisse" → "von den Ergebnissen").
+
+german-nouns gives the gender and the dative form; for compounds only the head is inflected. "der"
+after a noun is a genitive only for feminine singular or plural nouns (for masculine/neuter nouns it is
+not a genitive article at all).
+"""
+
+from __future__ import annotations
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.morphology import dative, forms, noun_info
+from lesbar.simplify.rules.words import glossary_matches
+from lesbar.simplify.units import Unit
+
+ID = "genitive"
+PRIORITY = 80
+LEVELS = ("leicht", "einfach")
+HEADINGS = True
+
+_GEN_ARTICLES = {"des", "der", "eines", "einer"}
+
+
+def _match(toks: list[Tok], i: int, ctx_gender=None) -> tuple[int, list[str]] | None:  # noqa: ANN001
+    """A genitive phrase starting at article ``i`` → (end index, replacement words)."""
+    t = toks[i]
+    art = t.text.lower()
+    if art not in _GEN_ARTICLES or t.tag != "ART" or i == 0:
+        return None
+    prev = toks[i - 1]
+    if not prev.is_noun:
+        return None
+    j = i + 1
+    adjs = []
+    while j < len(toks) and toks[j].tag in ("ADJ(A)", "CARD", "PIAT", "ADV") and not toks[j].is_noun:
+        adjs.append(toks[j].text)
+        j += 1
+    if j < len(toks) and art == "des" and toks[j].text.isupper() and len(toks[j].text) >= 2 and ctx_gender:
+        # "des KI": an abbreviation whose gender the glossary knows
+        g = ctx_gender(toks[j].text)
+        if g in ("m", "n"):
+            return j + 1, ["vom"] + adjs + [toks[j].text]
+        return None
+    if j >= len(toks) or toks[j].tag not in ("NN", "NNA"):
+        return None
+    noun = toks[j]
+    end = j + 1
+    names = []
+    while end < len(toks) and toks[end].tag == "NE":
+        names.append(toks[end].text)
+        end += 1
+    if noun.tag == "NNA":  # nominalised adjective: "der Teilnehmenden" – the form stays
+        if art == "der":
+            return end, ["von", "den"] + adjs + [noun.text] + names
+        return None
+    info = noun_info(noun.lemma)
+    if info is None:
+        return None
+    plural = noun.text in forms(info, "genitiv plural") and noun.text not in forms(info, "genitiv singular")
+    if art in ("des", "eines"):
+        if info.genus not in ("m", "n"):
+            return None
+        dat = dative(info, plural=False) or noun.lemma
+        head = ["vom"] if art == "des" else ["von", "einem"]
+        return end, head + adjs + [dat] + names
+    if art == "einer":
+        if info.genus != "f":
+            return None
+        return end, ["von", "einer"] + adjs + [noun.text] + names
+    # "der": feminine singular or plural
+    if plural:
+        return end, ["von", "den"] + adjs + [dative(info, plural=True) or noun.text] + names
+    if info.genus == "f":
+        return end, ["von", "der"] + adjs + [noun.text] + names
+    return None
+
+
+def _gender_lookup(ctx):  # noqa: ANN001, ANN202
+    """Gender of an abbreviation from the glossary ("KI" → n), or None without a glossary."""
+    if ctx.glossary is None:
+        return None
+
+    def gender(word: str) -> str:
+        for m in glossary_matches(word, ctx):
+            if m.surface == word:
+                return getattr(m.entry, "gender", "") or ""
+        return ""
+
+    return gender
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+    toks = unit.toks()
+    words: list[str] = []
+    i = 0
+    changed = 0
+    gender = _gender_lookup(ctx)
+    while i < len(toks):
+        m = _match(toks, i, gender)
+        if m is not None:
+            end, repl = m
+            words.extend(repl)
+            i = end
+            changed += 1
+            continue
+        words.append(toks[i].text)
+        i += 1
+    if not changed:
+        return None
+    ctx.counts[ID] += changed
+    return [unit.derive(words, ID)]
+
+
+def check(toks, ctx) -> list:  # noqa: ANN001
+    from lesbar.simplify.rules import Finding
+
+    words = []
+    for i, t in enumerate(toks):
+        low = t.text.lower()
+        if t.tag == "ART" and low in ("des", "eines") and i > 0 and toks[i - 1].is_noun:
+            words.append(t.text)
+        elif _match(toks, i) is not None:
+            words.append(t.text)
+    if not words:
+        return []
+    return [Finding(ID, "Genitiv: mit „von“ schreiben", words)]

@@ -1,0 +1,89 @@
+"""Rule 2b ``konjunktiv``: Konjunktiv I/II forms become indicative present ("sei" → "ist",
+"nähmen … ein" → "nehmen … ein", "würden … leisten" → "leisten …").
+
+Detection and conversion use ablaut's tables (see :mod:`lesbar.simplify.morphology`): a form counts
+only when it is not also an indicative form of the same verb.
+"""
+
+from __future__ import annotations
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.morphology import Mood, konjunktiv, present_form, separable_particle
+from lesbar.simplify.units import Unit
+
+ID = "konjunktiv"
+PRIORITY = 50
+LEVELS = ("leicht", "einfach")
+HEADINGS = False
+
+
+def _first_person_near(toks: list[Tok], i: int) -> bool:
+    return any(t.text.lower() == "ich" for t in toks[max(0, i - 3) : i + 4])
+
+
+def detect(toks: list[Tok]) -> list[tuple[int, Mood]]:
+    out = []
+    for i, t in enumerate(toks):
+        if not t.is_finite:
+            continue
+        mood = konjunktiv(t.text, t.lemma, _first_person_near(toks, i))
+        if mood is not None:
+            out.append((i, mood))
+    return out
+
+
+def _wuerde_infinitive(toks: list[Tok], i: int) -> int | None:
+    """Index of the infinitive that belongs to "würde(n)" at ``i`` (last infinitive of the clause)."""
+    j = i + 1
+    found = None
+    while j < len(toks) and toks[j].text not in {",", ".", "!", "?", ";", ":", "“"}:
+        if toks[j].tag in ("VV(INF)", "VA(INF)", "VM(INF)") or (toks[j].tag.startswith("VV") and toks[j].text == toks[j].lemma):
+            found = j
+        j += 1
+    if found is None:  # verb-final: "… leisten würden"
+        k = i - 1
+        if k >= 0 and toks[k].tag in ("VV(INF)", "VA(INF)", "VM(INF)"):
+            found = k
+    return found
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+    toks = unit.toks()
+    hits = detect(toks)
+    if not hits:
+        return None
+    words = [t.text for t in toks]
+    drop: set[int] = set()
+    for i, mood in hits:
+        t = toks[i]
+        if t.lemma == "werden" and mood.kind == "konj2":
+            inf = _wuerde_infinitive(toks, i)
+            if inf is not None:
+                form = present_form(toks[inf].lemma, mood.index) or ""
+                if form:
+                    words[i] = _case_like(form, t.text)
+                    particle = separable_particle(toks[inf].lemma)
+                    if particle and inf > i:
+                        words[inf] = particle  # "würde … mitnehmen" → "nimmt … mit"
+                    elif particle:
+                        words[i] = particle + form  # verb-final: "mitnehmen würde" → "mitnimmt"
+                        drop.add(inf)
+                    else:
+                        drop.add(inf)
+                    continue
+        words[i] = _case_like(mood.indicative, t.text)
+    ctx.counts[ID] += len(hits)
+    return [unit.derive([w for k, w in enumerate(words) if k not in drop], ID)]
+
+
+def _case_like(word: str, model: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def check(toks, ctx) -> list:  # noqa: ANN001
+    from lesbar.simplify.rules import Finding
+
+    hits = detect(toks)
+    if not hits:
+        return []
+    return [Finding(ID, "Möglichkeitsform (Konjunktiv): in die Wirklichkeitsform setzen", [toks[i].text for i, _ in hits])]

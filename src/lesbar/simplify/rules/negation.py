@@ -1,0 +1,54 @@
+"""Rule 8a ``negation``: negations are replaced by a positive form where one exists
+("nicht groß" → "klein", "nicht unwichtig" → "wichtig"); the pairs are in ``data/antonyms.tsv``."""
+
+from __future__ import annotations
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.resources import antonyms
+from lesbar.simplify.units import Unit
+
+ID = "negation"
+PRIORITY = 90
+LEVELS = ("leicht", "einfach")
+HEADINGS = False
+
+
+def _find(words: list[str]) -> list[tuple[int, int, list[str]]]:
+    low = [w.lower() for w in words]
+    table = antonyms()
+    out = []
+    i = 0
+    while i < len(low):
+        for key, repl in table.items():
+            if tuple(low[i : i + len(key)]) == key:
+                out.append((i, i + len(key), repl))
+                i += len(key) - 1
+                break
+        i += 1
+    return out
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+    if unit.kind != "sentence":
+        return None
+    words = list(unit.tokens)
+    hits = _find(words)
+    if not hits:
+        return None
+    for a, b, repl in reversed(hits):
+        words[a:b] = repl
+    ctx.counts[ID] += len(hits)
+    return [unit.derive(words, ID)]
+
+
+def check(toks: list[Tok], ctx) -> list:  # noqa: ANN001
+    from lesbar.simplify.rules import Finding
+
+    words = [t.text for t in toks]
+    hits = _find(words)
+    double = [t.text for i, t in enumerate(toks) if t.tag == "PTKNEG" and i + 1 < len(toks)
+              and toks[i + 1].text.lower().startswith("un") and toks[i + 1].tag.startswith("ADJ")]
+    found = [" ".join(words[a:b]) for a, b, _ in hits] + double
+    if not found:
+        return []
+    return [Finding(ID, "Verneinung: wenn möglich positiv schreiben", sorted(set(found)))]

@@ -1,0 +1,127 @@
+"""Rule 7 ``numbers``: numbers as digits, no Roman numerals, dates and times in the recommended form.
+
+Number words become digits ("drei Fachforen" → "3 Fachforen"; "ein/eine" stay, they are also
+articles), numeric dates become "1. September 2014", "14:00 Uhr" becomes "14 Uhr", Roman numerals
+become digits, large numbers get thousands points, and percentages get a review comment (they should
+be explained, e.g. "15 von 100 Menschen").
+"""
+
+from __future__ import annotations
+
+import re
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.resources import number_words
+from lesbar.simplify.units import Unit
+
+ID = "numbers"
+PRIORITY = 100
+LEVELS = ("leicht", "einfach")
+HEADINGS = True
+
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember"]
+_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$")
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+_ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_BIG = re.compile(r"^\d{5,}$")
+
+
+def roman_to_int(text: str) -> int:
+    text = text.rstrip(".")
+    total = 0
+    for i, c in enumerate(text):
+        v = _ROMAN_VALUES[c]
+        total += -v if i + 1 < len(text) and _ROMAN_VALUES[text[i + 1]] > v else v
+    return total
+
+
+def _is_roman(tok: Tok, prev: Tok | None) -> bool:
+    """Roman numerals up to 39 of two or more letters ("II", "XIV."); single letters are too ambiguous."""
+    base = tok.text.rstrip(".")
+    return len(base) >= 2 and bool(_ROMAN.match(base))
+
+
+_DAY_OR_MONTH = re.compile(r"^(\d{1,2})\.$")
+_YEAR = re.compile(r"^(\d{2}|\d{4})$")
+
+
+def _split_date(toks: list[Tok], i: int) -> tuple[int, str] | None:
+    """"01." "03." "2025" (SoMaJo splits numeric dates) → (tokens used, "1. März 2025")."""
+    if i + 1 >= len(toks):
+        return None
+    d, m = _DAY_OR_MONTH.match(toks[i].text), _DAY_OR_MONTH.match(toks[i + 1].text)
+    if not d or not m or not (1 <= int(d.group(1)) <= 31 and 1 <= int(m.group(1)) <= 12):
+        return None
+    used, year = 2, ""
+    if i + 2 < len(toks) and (y := _YEAR.match(toks[i + 2].text)):
+        used, year = 3, y.group(1) if len(y.group(1)) == 4 else "20" + y.group(1)
+    text = f"{int(d.group(1))}. {MONTHS[int(m.group(1)) - 1]}" + (f" {year}" if year else "")
+    return used, text
+
+
+def _convert(toks: list[Tok]) -> tuple[list[str], int, list[str]]:
+    words: list[str] = []
+    changed = 0
+    percent: list[str] = []
+    table = number_words()
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        low = t.text.lower()
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        prev = toks[i - 1] if i else None
+        if nxt in ("Prozent", "%") and any(c.isdigit() for c in t.text):
+            percent.append(f"{t.text} {nxt}")
+        split = _split_date(toks, i)
+        if split is not None:
+            used, text = split
+            words.extend(text.split(" "))
+            changed += 1
+            i += used
+            continue
+        word = t.text
+        if low in table and t.tag == "CARD":
+            word = table[low]
+        elif (m := _DATE.match(t.text)) and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
+            year = m.group(3) or ""
+            if len(year) == 2:
+                year = "20" + year
+            word = f"{int(m.group(1))}. {MONTHS[int(m.group(2)) - 1]}" + (f" {year}" if year else "")
+        elif (m := _TIME.match(t.text)) and nxt == "Uhr" and int(m.group(1)) < 24:
+            word = str(int(m.group(1))) if m.group(2) == "00" else f"{int(m.group(1))}:{m.group(2)}"
+        elif _is_roman(t, prev):
+            word = f"{roman_to_int(t.text)}."
+        elif _BIG.match(t.text) and not (1900 <= int(t.text) <= 2100):
+            word = f"{int(t.text):,}".replace(",", ".")
+        if word != t.text:
+            changed += 1
+        words.extend(word.split(" "))
+        i += 1
+    return words, changed, percent
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+    toks = unit.toks()
+    words, changed, percent = _convert(toks)
+    if not changed and not percent:
+        return None
+    ctx.counts[ID] += changed
+    new = unit.derive(words, ID) if changed else unit.derive(list(unit.tokens), ID)
+    if percent:
+        new.comment(ID, "Prozentzahl: mit einem Beispiel erklären (z. B. 15 von 100 Menschen)", percent)
+    return [new]
+
+
+def check(toks: list[Tok], ctx) -> list:  # noqa: ANN001
+    from lesbar.simplify.rules import Finding
+
+    table = number_words()
+    words = [t.text for i, t in enumerate(toks)
+             if (t.text.lower() in table and t.tag == "CARD") or _is_roman(t, toks[i - 1] if i else None)
+             or _DATE.match(t.text) or (_BIG.match(t.text) and not 1900 <= int(t.text) <= 2100)
+             or _split_date(toks, i) is not None or (_TIME.match(t.text) and t.text.endswith(":00"))]
+    if not words:
+        return []
+    return [Finding(ID, "Zahl: als Ziffer, Datum ausgeschrieben, keine römischen Zahlen", words)]

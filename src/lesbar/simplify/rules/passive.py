@@ -1,0 +1,194 @@
+"""Rule 3 ``passive``: passive → active. With a known agent ("von den Fabriken") the agent becomes the
+subject; without one the sentence gets "man".
+
+Handled: main clauses with a finite "werden" (present or past) or perfect passive "ist … worden" and a
+participle. The subject in nominative becomes the object in accusative (only masculine singular
+articles change: der → den, ein → einen). Anything else (modal verbs, subordinate clauses) is left
+for the editor and reported by the checker.
+"""
+
+from __future__ import annotations
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.clauses import constituent_end, strip_end
+from lesbar.simplify.morphology import noun_info, separable_particle, verb_table
+from lesbar.simplify.units import Unit, end_sentence
+
+ID = "passive"
+PRIORITY = 60
+LEVELS = ("leicht",)
+HEADINGS = False
+
+_ACC = {"der": "den", "ein": "einen", "kein": "keinen", "dieser": "diesen", "jeder": "jeden", "mein": "meinen",
+        "sein": "seinen", "ihr": "ihren", "unser": "unseren", "euer": "euren"}
+_NOM_FROM_DAT = {"dem": None, "den": "die", "der": "die", "einem": None, "einer": "eine"}
+
+
+def detect(toks: list[Tok]) -> list[int]:
+    """Indices of passive auxiliaries: finite "werden" with a participle later in the clause, or "worden"."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.text == "worden":
+            out.append(i)
+            continue
+        if t.is_finite and t.lemma == "werden":
+            j = i + 1
+            while j < len(toks) and toks[j].text not in {",", ".", ";", ":", "!", "?"}:
+                if toks[j].tag == "VV(PP)":
+                    out.append(i)
+                    break
+                if toks[j].tag.endswith("(INF)"):
+                    break  # future tense: "wird kommen"
+                j += 1
+            else:
+                k = i - 1
+                if k >= 0 and toks[k].tag == "VV(PP)":
+                    out.append(i)
+        elif t.text == "werden" and not t.is_finite and i > 0 and toks[i - 1].tag == "VV(PP)":
+            out.append(i)  # "können … gestellt werden"
+    return out
+
+
+def _accusative(np: list[Tok]) -> list[str]:
+    words = [t.text for t in np]
+    noun = next((t for t in reversed(np) if t.tag == "NN"), None)
+    genus = ""
+    if noun is not None:
+        info = noun_info(noun.lemma)
+        genus = info.genus if info else ""
+    singular = noun is not None and genus and noun.text in {v for k, v in (noun_info(noun.lemma).flexion.items())
+                                                             if k.startswith("nominativ singular")}
+    if genus == "m" and singular:
+        out = []
+        if words and words[0].lower() == "die":  # plural: the form stays
+            return [words[0].lower()] + words[1:]
+        for w in words:
+            low = w.lower()
+            if low in _ACC:
+                out.append(_ACC[low])
+            elif w[:1].islower() and w.endswith("e") and w not in ("die", "eine"):
+                out.append(w + "n")  # adjective: "der neue Plan" → "den neuen Plan"
+            else:
+                out.append(w)
+        info = noun_info(noun.lemma)
+        if info:
+            acc = info.flexion.get("akkusativ singular")
+            if acc:
+                out[-1] = acc if out[-1] == noun.text else out[-1]
+        return out
+    return [w.lower() if t.tag in ("ART", "PPOSAT", "PIAT", "PDAT") else w for w, t in zip(words, np)]
+
+
+def _agent(toks: list[Tok]) -> tuple[int, int, list[str]] | None:
+    """"von den Fabriken" → (start, end, ["die", "Fabriken"]) in nominative."""
+    for i, t in enumerate(toks):
+        if t.text not in ("von", "vom", "durch") or i + 1 >= len(toks):
+            continue
+        end = constituent_end(toks, i)
+        np = toks[i + 1 : end]
+        if not np or not np[-1].is_noun:
+            continue
+        if t.text == "vom":
+            noun = np[-1]
+            info = noun_info(noun.lemma)
+            art = {"m": "der", "n": "das"}.get(info.genus if info else "", "")
+            if not art:
+                continue
+            return i, end, [art] + [w.text for w in np]
+        first = np[0].text.lower()
+        if len(np) > 2 or any(x.text in ("oder", "und", "der", "des") for x in toks[end : end + 1]):
+            return None  # adjectives or coordinated agents: leave it to the editor
+        if np[0].tag == "ART":
+            if first == "den":  # dative plural
+                info = noun_info(np[-1].lemma)
+                plural = info.flexion.get("nominativ plural") if info else None
+                return i, end, ["die"] + [w.text for w in np[1:-1]] + [plural or np[-1].text]
+            if first == "der":
+                return i, end, ["die"] + [w.text for w in np[1:]]
+            return None
+        if np[0].tag == "NE" and len(np) <= 3:  # a name; "von Migration" (no article) is no agent
+            return i, end, [w.text for w in np]
+    return None
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+    if unit.kind != "sentence":
+        return None
+    toks = strip_end(unit.toks())
+    hits = detect(toks)
+    if not hits:
+        return None
+    fins = [i for i, t in enumerate(toks) if t.is_finite]
+    if not fins or len(fins) > 1:
+        return None
+    f = fins[0]
+    aux = toks[f]
+    pp_i = next((i for i, t in enumerate(toks) if t.tag == "VV(PP)"), None)
+    if pp_i is None or pp_i < f:
+        return None
+    pp = toks[pp_i]
+    lemma = pp.lemma
+    table = verb_table(lemma)
+    if table is None:
+        return None
+    perfect = any(t.text == "worden" for t in toks) or aux.text.lower() in ("wurde", "wurden")
+    prefield = toks[:f]
+    middle = [t for i, t in enumerate(toks[f + 1 :], start=f + 1) if i != pp_i and t.text != "worden"]
+    agent = _agent(middle)
+    # the passive subject: the prefield if it is a noun phrase, else the first noun phrase after the verb
+    subj: list[Tok] = []
+    others_pre: list[Tok] = []
+    if prefield and (prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)")):
+        subj = prefield
+    else:
+        others_pre = prefield
+        if middle and middle[0].tag in ("ART", "PPOSAT", "PIAT", "NN", "NE", "PDAT"):
+            end = constituent_end(middle, 0)
+            subj, middle = middle[:end], middle[end:]
+    new_subject = ["man"]
+    if agent is None and any(t.text in ("von", "vom", "durch") for t in middle):
+        return None  # an agent the rule cannot turn into a subject: "man" would change the meaning
+    if agent is not None:
+        a, b, nom = agent
+        new_subject = nom
+        middle = middle[:a] + middle[b:]
+    idx = 2 if new_subject == ["man"] else (3 if _plural(new_subject) else 2)
+    obj = _accusative(subj) if subj else []
+    if perfect:
+        fin = (verb_table(table.auxiliary) or table).present[idx]
+        tail = [table.participle]
+    else:
+        present = table.present[idx]
+        fin = present
+        particle = separable_particle(lemma)
+        tail = [particle] if particle else []
+    if others_pre:
+        words = [t.text for t in others_pre] + [fin] + new_subject + obj + [t.text for t in middle] + tail
+    else:
+        words = new_subject + [fin] + obj + [t.text for t in middle] + tail
+    ctx.counts[ID] += 1
+    return [unit.derive(end_sentence(words), ID)]
+
+
+def _plural(np: list[str]) -> bool:
+    if not np or np[0].lower() != "die" or len(np) < 2:
+        return False
+    info = noun_info(np[-1])
+    if info is None:
+        return not _fem_singular(np[-1])
+    return np[-1] in {v for k, v in info.flexion.items() if "plural" in k}
+
+
+def _fem_singular(noun: str) -> bool:
+    info = noun_info(noun)
+    return bool(info and info.genus == "f")
+
+
+def check(toks, ctx) -> list:  # noqa: ANN001
+    from lesbar.simplify.rules import Finding
+
+    hits = detect(toks)
+    if not hits:
+        return []
+    words = [toks[i].text for i in hits] + [t.text for t in toks if t.tag == "VV(PP)"]
+    return [Finding(ID, "Passiv: aktiv schreiben (wer tut etwas?)", words)]

@@ -1,0 +1,93 @@
+"""Rule 8b ``praeteritum``: Präteritum → Perfekt for full verbs ("trafen sich" → "haben sich getroffen").
+
+Leichte Sprache keeps the Präteritum of sein, haben and the modal verbs (war, hatte, konnte), which
+readers know. The auxiliary (haben/sein) and participle come from ablaut; the participle goes to the
+end of the main clause, replacing a separable particle ("nahm … ein" → "hat … eingenommen").
+"""
+
+from __future__ import annotations
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.clauses import QUOTES_OPEN, SENT_END
+from lesbar.simplify.morphology import separable_particle, verb_table
+from lesbar.simplify.units import Unit
+
+ID = "praeteritum"
+PRIORITY = 70
+LEVELS = ("leicht",)
+HEADINGS = False
+
+_KEEP = {"sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen", "geben"}
+
+
+def detect(toks: list[Tok]) -> list[tuple[int, int]]:
+    """(token index, person index) of finite Präteritum forms of full verbs."""
+    out = []
+    for i, t in enumerate(toks):
+        if not t.is_finite or not t.tag.startswith("VV") or t.lemma in _KEEP:
+            continue
+        table = verb_table(t.lemma)
+        if table is None:
+            continue
+        low = t.text.lower()
+        if low in table.preterite and low not in table.present and low not in table.konj1:
+            idx = table.preterite.index(low)
+            if idx == 0:
+                idx = 2
+            out.append((i, idx))
+    return out
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+    if unit.kind != "sentence":
+        return None
+    toks = unit.toks()
+    if toks and toks[0].text in QUOTES_OPEN:
+        return None  # quotes stay as said
+    hits = detect(toks)
+    if len(hits) != 1:
+        return None
+    i, idx = hits[0]
+    verb = toks[i]
+    ptk = next((t for t in toks[i + 1 :] if t.tag == "PTKVZ" or t.text in {",", ".", ";"}), None)
+    lemma = ptk.text.lower() + verb.lemma if ptk is not None and ptk.tag == "PTKVZ" else verb.lemma
+    table = verb_table(lemma) or verb_table(verb.lemma)
+    aux_table = verb_table(table.auxiliary) if table else None
+    if table is None or aux_table is None or not table.participle:
+        return None
+    words = [t.text for t in toks]
+    aux = aux_table.present[idx]
+    words[i] = aux[:1].upper() + aux[1:] if verb.text[:1].isupper() else aux
+    # clause end: the next comma/sentence end after the verb
+    end = i + 1
+    while end < len(words) and words[end] not in {",", ";", ":"} | SENT_END and words[end] not in {"„", "“"}:
+        end += 1
+    particle = separable_particle(verb.lemma)
+    ptkvz = [k for k in range(i + 1, end) if toks[k].tag == "PTKVZ"]
+    if particle and end - 1 > i and words[end - 1] == particle:
+        words[end - 1] = table.participle
+    elif ptkvz:
+        # "merkte … an mit Blick auf …": the particle was not last; the full participle goes last
+        k = ptkvz[-1]
+        full = verb_table(toks[k].text.lower() + verb.lemma)
+        words.insert(end, full.participle if full else toks[k].text + table.participle)
+        del words[k]
+    elif end == i + 1 and i > 0:
+        # verb-final clause ("…, wie viele den Bus nutzten"): participle, then auxiliary
+        words[i] = table.participle
+        words.insert(i + 1, aux)
+    else:
+        words.insert(end, table.participle)
+    ctx.counts[ID] += 1
+    return [unit.derive(words, ID)]
+
+
+def check(toks, ctx) -> list:  # noqa: ANN001
+    from lesbar.simplify.rules import Finding
+
+    if ctx.level != "leicht":
+        return []
+    hits = detect(toks)
+    if not hits:
+        return []
+    return [Finding(ID, "Präteritum: im Perfekt schreiben (hat … gemacht)", [toks[i].text for i, _ in hits])]

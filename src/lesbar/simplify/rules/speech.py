@@ -1,0 +1,285 @@
+"""Rule 2a ``speech``: indirect speech becomes a direct statement with the speaker named.
+
+Event reports are mostly reported speech: "Eine solche Konferenz sei wichtiger denn je, betonte sie."
+The speech frame ("betonte sie", "Pusch erklärte, dass …", "lautete sein Appell") is removed and the
+speaker is stored on the unit; when the draft is finished every such sentence reads
+"Souad Lamroubal sagt: …" (the ``konjunktiv`` rule then puts the verb in the indicative). Sentences in
+Konjunktiv I without a frame continue the last speaker's report and get the same speaker. A speaker
+found from a pronoun ("betonte sie") is marked for review: the rule takes the last person named.
+"""
+
+from __future__ import annotations
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, SENT_END, segment_end, to_v2, top_level_commas
+from lesbar.simplify.context import Person
+from lesbar.simplify.morphology import konjunktiv, present_form, separable_particle
+from lesbar.simplify.resources import roles, speech_verbs
+from lesbar.simplify.units import Unit
+
+ID = "speech"
+PRIORITY = 20
+LEVELS = ("leicht", "einfach")
+HEADINGS = False
+
+_TITLES = {"Dr.", "Doktor", "Prof.", "Professor", "Professorin"}
+_PRONOUNS = {"er", "sie", "Er", "Sie"}
+_FRAME_ADVERBS = {"dabei", "auch", "weiter", "noch", "abschließend", "zudem", "außerdem", "ebenfalls", "aber", "zuvor"}
+_AUTO = "Sprecher automatisch zugeordnet: bitte prüfen"
+
+
+def _is_speech_verb(t: Tok, toks: list[Tok] | None = None, i: int = 0) -> bool:
+    """A finite speech verb; a separated particle later in the clause counts ("merkte … an")."""
+    if not t.is_finite:
+        return False
+    if t.lemma in speech_verbs() or t.lemma == "lauten":
+        return True
+    return bool(toks) and _full_lemma(toks, i) in speech_verbs()
+
+
+def _full_lemma(toks: list[Tok], i: int) -> str:
+    """``anmerken`` for "merkte" when "an" (PTKVZ) follows in the same clause."""
+    for t in toks[i + 1 :]:
+        if t.text in {",", ".", ";", ":", "!", "?", "„", "“"}:
+            break
+        if t.tag == "PTKVZ":
+            return t.text.lower() + toks[i].lemma
+    return toks[i].lemma
+
+
+def note_persons(toks: list[Tok], ctx) -> None:  # noqa: ANN001
+    """Record persons named in ``toks`` ("Landrat Stephan Pusch", "Asli Sevinçim") in order."""
+    i = 0
+    n = len(toks)
+    while i < n:
+        role = ""
+        j = i
+        if toks[j].text in roles() and j + 1 < n and toks[j + 1].tag == "NE":
+            role = toks[j].text
+            j += 1
+        while j < n and toks[j].text in _TITLES:
+            j += 1
+        k = j
+        while k < n and toks[k].tag == "NE" and toks[k].text[:1].isupper():
+            k += 1
+        names = [t.text for t in toks[j:k]]
+        prev = toks[i - 1].text.lower() if i > 0 else ""
+        is_person = (role and names) or (len(names) >= 2 and prev not in {"in", "aus", "nach", "im", "bei"}
+                                         and not any(w.isupper() for w in names))
+        if is_person:
+            person = ctx.find_person(names)
+            if person is None:
+                person = Person(" ".join(names), role)
+                ctx.persons.append(person)
+            else:
+                if len(names) > len(person.name.split()):
+                    person.name = " ".join(names)  # "Landrat Pusch" first, "Stephan Pusch" later
+                if role and not person.role:
+                    person.role = role
+            ctx.last_person = person
+            i = k
+            continue
+        i += 1
+
+
+def _subject(toks: list[Tok], start: int, end: int, ctx) -> tuple[Person | None, bool, int]:  # noqa: ANN001
+    """The speaker after a frame verb at ``start``: (person, from_pronoun, index after the subject)."""
+    if start < end and toks[start].text in _PRONOUNS:
+        return ctx.last_person, True, start + 1
+    j = start
+    while j < end and (toks[j].text in roles() or toks[j].text in _TITLES):
+        j += 1
+    k = j
+    while k < end and toks[k].tag == "NE":
+        k += 1
+    if k > j:
+        names = [t.text for t in toks[j:k]]
+        return ctx.find_person(names) or Person(" ".join(names)), False, k
+    # "der Appell von Stephan Pusch", "sein Credo"
+    m = start
+    while m < end and toks[m].tag in ("ART", "PPOSAT", "ADJ(A)", "NN"):
+        m += 1
+    if m > start and toks[start].tag == "PPOSAT":
+        return ctx.last_person, True, m
+    if m < end and toks[m].text == "von":
+        p = m + 1
+        q = p
+        while q < end and (toks[q].tag == "NE" or toks[q].text in roles()):
+            q += 1
+        if q > p:
+            names = [t.text for t in toks[p:q] if t.text not in roles()]
+            if names:
+                return ctx.find_person(names) or Person(" ".join(names)), False, q
+    return None, False, start
+
+
+def _speaker_unit(unit: Unit, content: list[str], person: Person, pronoun: bool, ctx) -> Unit:  # noqa: ANN001
+    new = unit.derive(content, ID, speaker=ctx.speaker_name(person))
+    if pronoun:
+        new.comment(ID, _AUTO, [person.name])
+    ctx.current_speaker = person
+    ctx.last_person = person
+    ctx.last_speech_block = ctx.block_index
+    ctx.counts[ID] += 1
+    return new
+
+
+def _merge_quotes(first: list[str], second: list[str]) -> list[str]:
+    """„A“ + „denn B.“ → „A, denn B.“"""
+    if first and first[-1] in QUOTES_CLOSE and second and second[0] in QUOTES_OPEN:
+        return first[:-1] + [","] + second[1:]
+    return first + [","] + second
+
+
+def _trailing_frame(unit: Unit, toks: list[Tok], ctx) -> list[Unit] | None:  # noqa: ANN001
+    commas = top_level_commas(toks)
+    for c in commas:
+        if c + 1 >= len(toks) or not _is_speech_verb(toks[c + 1], toks, c + 1) or c == 0:
+            continue
+        verb = toks[c + 1]
+        verb_lemma = _full_lemma(toks, c + 1)
+        end = segment_end(toks, c + 2)
+        person, pronoun, after = _subject(toks, c + 2, end, ctx)
+        if person is None:
+            continue
+        content = [t.text for t in toks[:c]]
+        rest = [t for t in toks[after:end] if t.tag != "PTKVZ" and t.text not in _FRAME_ADVERBS]
+        tail = toks[end:]
+        extra: list[Unit] = []
+        # ", die Leiterin der Abteilung …" after the name: an apposition → "<Name> ist die Leiterin …"
+        if tail and tail[0].text == "," and len(tail) > 2 and tail[1].tag in ("ART", "PPOSAT"):
+            app_end = segment_end(toks, end + 1)
+            if not any(t.is_finite or t.tag in ("KOUS", "PRELS") for t in toks[app_end:]):
+                app_end = len(toks)  # the apposition runs to the end ("Ministerium für Kinder, Jugend, …")
+                while app_end > end and toks[app_end - 1].text in SENT_END:
+                    app_end -= 1
+            app = [t.text for t in toks[end + 1 : app_end]]
+            if not any(t.is_finite for t in toks[end + 1 : app_end]):
+                extra.append(unit.derive(person.name.split() + ["ist"] + app + ["."], ID, speaker=""))
+                tail = toks[app_end:]
+        # "„A“, fügte er hinzu, „denn B.“": the quote goes on after the frame
+        if tail and tail[0].text == "," and len(tail) > 1 and tail[1].text in QUOTES_OPEN:
+            content = _merge_quotes(content, [t.text for t in tail[1:]])
+        elif tail and tail[0].text == ",":
+            rest += list(tail)
+        if verb.lemma != "lauten" and any(t.is_noun for t in rest):
+            fin = present_form(verb_lemma, 2)
+            particle = separable_particle(verb_lemma)
+            if fin:
+                words = [t.text for t in rest if t.text not in SENT_END]
+                while words and words[-1] == ",":
+                    words.pop()
+                extra.append(unit.derive(person.name.split() + [fin] + words + ([particle] if particle else []) + ["."],
+                                         ID, speaker=""))
+        content = [w for w in content]
+        if content and content[-1] not in SENT_END | QUOTES_CLOSE:
+            content.append(".")
+        main = _speaker_unit(unit, content, person, pronoun, ctx)
+        return [main] + extra
+    return None
+
+
+def _described_speaker(toks: list[Tok], v: int, ctx) -> tuple[Person | None, list[str]]:  # noqa: ANN001
+    """"Die Kursleiterin Maria Schneider" / "Die Leiterin der Beratungsstelle, Ayşe Demir," before the
+    verb at ``v``: the person and, for the comma form, the description ("die Leiterin der …")."""
+    pre = toks[:v]
+    if not pre or pre[0].tag not in ("ART", "PPOSAT"):
+        return None, []
+    if pre[-1].text == "," :
+        k = len(pre) - 2
+        j = k
+        while j >= 0 and pre[j].tag == "NE":
+            j -= 1
+        if j < k and j >= 0 and pre[j].text == ",":
+            names = [t.text for t in pre[j + 1 : k + 1]]
+            person = ctx.find_person(names) or Person(" ".join(names))
+            if person not in ctx.persons:
+                ctx.persons.append(person)
+            return person, [t.text for t in pre[:j]]
+        return None, []
+    k = len(pre)
+    j = k - 1
+    while j >= 0 and pre[j].tag == "NE":
+        j -= 1
+    if j < k - 1 and all(t.tag in ("ART", "PPOSAT", "NN", "ADJ(A)") for t in pre[: j + 1]):
+        names = [t.text for t in pre[j + 1 :]]
+        person = ctx.find_person(names) or Person(" ".join(names))
+        if person not in ctx.persons:
+            ctx.persons.append(person)
+        return person, []
+    return None, []
+
+
+def _leading_frame(unit: Unit, toks: list[Tok], ctx) -> list[Unit] | None:  # noqa: ANN001
+    """"Asli Sevinçim betonte dabei, dass …" / "Er sagte: „…“"."""
+    for v, t in enumerate(toks[:12]):
+        if not _is_speech_verb(t, toks, v) or t.lemma == "lauten":
+            continue
+        person, pronoun, _ = _subject(toks, 0, v, ctx)
+        description: list[str] = []
+        if person is None:
+            person, description = _described_speaker(toks, v, ctx)
+            pronoun = False
+        if person is None:
+            return None
+        j = v + 1
+        while j < len(toks) and (toks[j].text in _FRAME_ADVERBS or toks[j].tag == "PTKVZ"):
+            j += 1
+        tail: list[str] = []
+        k0 = j
+        while j < len(toks) and j - k0 < 8 and toks[j].text not in {",", ":"} and not toks[j].is_finite:
+            j += 1  # "sagte bei der ersten Fahrt, …": the circumstances stay in the frame
+        if j > k0:
+            tail = [x.text for x in toks[k0:j] if x.text not in _FRAME_ADVERBS and x.tag != "PTKVZ"]
+        if j >= len(toks) or toks[j].text not in {",", ":"}:
+            return None
+        if toks[j].text == ":":
+            content = [x.text for x in toks[j + 1 :]]
+        else:
+            k = j + 1
+            if k < len(toks) and toks[k].text in {"dass", "daß"}:
+                end = segment_end(toks, k + 1)
+                content = to_v2(toks[k + 1 : end]) + [x.text for x in toks[end:]]
+            elif k < len(toks) and toks[k].text in {"wie", "ob"} or (k < len(toks) and toks[k].tag.startswith("PW")):
+                return None
+            else:
+                content = [x.text for x in toks[k:]]
+        if not content:
+            return None
+        out = [_speaker_unit(unit, content, person, pronoun, ctx)]
+        out[0].speech_tail = tail
+        if description:  # "Ayşe Demir ist die Leiterin der Beratungsstelle."
+            description[0] = description[0].lower()
+            out.insert(0, unit.derive(person.name.split() + ["ist"] + description + ["."], ID, speaker=""))
+        return out
+    return None
+
+
+def _continued(unit: Unit, toks: list[Tok], ctx) -> list[Unit] | None:  # noqa: ANN001
+    """A Konjunktiv I main clause without a frame continues the report of the last speaker."""
+    person = ctx.last_person
+    if person is None or not toks or toks[0].text in QUOTES_OPEN:
+        return None
+    first_fin = next((t for t in toks if t.is_finite), None)
+    if first_fin is None:
+        return None
+    mood = konjunktiv(first_fin.text, first_fin.lemma)
+    if mood is None:
+        return None
+    # Konjunktiv II stands for Konjunktiv I in reported speech, but only right after a reported statement
+    if mood.kind != "konj1" and first_fin.lemma != "werden" and ctx.last_speech_block != ctx.block_index:
+        return None
+    new = unit.derive(list(unit.tokens), ID, speaker=ctx.speaker_name(person))
+    new.comment(ID, _AUTO, [person.name])
+    ctx.last_speech_block = ctx.block_index
+    ctx.counts[ID] += 1
+    return [new]
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+    if unit.speaker or unit.kind != "sentence":
+        return None
+    toks = unit.toks()
+    result = _trailing_frame(unit, toks, ctx) or _leading_frame(unit, toks, ctx) or _continued(unit, toks, ctx)
+    note_persons(toks, ctx) if result is None else None
+    return result

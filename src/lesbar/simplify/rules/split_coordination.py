@@ -1,0 +1,131 @@
+"""Rule 1a ``split_coordination``: one statement per sentence — split main clauses joined by
+und / aber / denn / sondern / oder / doch, and at semicolons.
+
+A split is made only when the part after the conjunction is itself a main clause (finite verb in
+second position, or first with the subject left out). When the subject was left out ("Sie kam und
+blieb"), the subject of the first clause is repeated. Clauses with their verb last belong to a
+subordinate clause and are left alone, as are enumerations of nouns ("Kinder und Eltern").
+"""
+
+from __future__ import annotations
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, constituent_end, is_verb_final, strip_end
+from lesbar.simplify.units import Unit, end_sentence
+
+ID = "split_coordination"
+PRIORITY = 40
+LEVELS = ("leicht", "einfach")
+HEADINGS = False
+
+#: conjunction → word that starts the second sentence ("" = none)
+_KON = {"und": "", "aber": "Aber", "denn": "Denn", "sondern": "Sondern", "oder": "Oder", "doch": "Doch",
+        "jedoch": "Aber"}
+_SUBJECT_TAGS = {"PPER", "NE", "PIS", "PDS"}
+
+
+def _has_subject_prefield(clause: list[Tok]) -> bool:
+    if not clause:
+        return False
+    fin = next((i for i, t in enumerate(clause) if t.is_finite), None)
+    return fin is not None and 0 < fin <= 8
+
+
+def _is_main_clause(part: list[Tok]) -> bool:
+    part = strip_end(part)
+    fins = [i for i, t in enumerate(part) if t.is_finite]
+    if not fins or len([t for t in part if t.is_word]) < 2:
+        return False
+    if is_verb_final(part):
+        return False
+    return fins[0] <= 6
+
+
+def _split_points(toks: list[Tok]) -> list[int]:
+    """Indices of conjunctions (or semicolons) outside quotes that join two main clauses."""
+    out = []
+    quote = False
+    for i, t in enumerate(toks):
+        if t.text in QUOTES_OPEN:
+            quote = True
+        elif t.text in QUOTES_CLOSE:
+            quote = False
+        if quote or i == 0:
+            continue
+        if t.text == ";" or (t.tag == "KON" and t.text.lower() in _KON):
+            out.append(i)
+    return out
+
+
+def _subject_of(left: list[Tok]) -> list[str] | None:
+    """The first constituent of a main clause if it is a subject-like noun phrase or pronoun."""
+    if not left:
+        return None
+    k = constituent_end(left, 0)
+    first = left[:k]
+    if not first or first[0].tag.startswith("APPR") or first[0].tag in ("ADV", "PAV", "PROAV", "ADJ(D)"):
+        return None
+    if any(t.is_finite for t in first):
+        return None
+    words = [t.text for t in first]
+    if first[0].tag in ("ART", "PPER", "PPOSAT", "PIAT", "PDAT", "PIS", "PDS") and words[0] != "Sie":
+        words[0] = words[0][:1].lower() + words[0][1:]
+    return words
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+    if unit.kind != "sentence":
+        return None
+    toks = unit.toks()
+    if toks and toks[0].text in QUOTES_OPEN:
+        return None
+    if len(toks) > 3 and toks[0].text == "Und" and _is_main_clause(toks[1:]):
+        ctx.counts[ID] += 1  # a sentence starting with "Und": the "Und" adds nothing
+        return [unit.derive(end_sentence([t.text for t in toks[1:]]), ID)]
+    for i in _split_points(toks):
+        left = toks[:i]
+        if left and left[-1].text == ",":
+            left = left[:-1]
+        right = toks[i + 1 :]
+        if not _is_main_clause(left):
+            continue
+        right_s = strip_end(right)
+        if not right_s:
+            continue
+        word = "" if toks[i].text == ";" else _KON[toks[i].text.lower()]
+        if right_s[0].is_finite:
+            # "… und ging nach Hause": repeat the subject of the first clause
+            subject = _subject_of(left)
+            if subject is None or not any(t.is_finite for t in right_s):
+                continue
+            right_words = subject + [t.text for t in right]
+        else:
+            if not _is_main_clause(right_s):
+                continue
+            right_words = [t.text for t in right]
+        if word:
+            right_words = [word] + _lower_first(right_words, right_s)
+        ctx.counts[ID] += 1
+        return [unit.derive(end_sentence([t.text for t in left]), ID), unit.derive(end_sentence(right_words), ID)]
+    return None
+
+
+def _lower_first(words: list[str], toks: list[Tok]) -> list[str]:
+    if words and toks and toks[0].tag in ("PPER", "ART", "PPOSAT", "PIAT", "PDAT", "PIS", "ADV", "PDS") and words[0] != "Sie":
+        return [words[0][:1].lower() + words[0][1:]] + words[1:]
+    return words
+
+
+def check(toks, ctx) -> list:  # noqa: ANN001
+    from lesbar.simplify.rules import Finding
+
+    hits = []
+    for i in _split_points(toks):
+        left = toks[:i]
+        if left and left[-1].text == ",":
+            left = left[:-1]
+        if _is_main_clause(left) and _is_main_clause(toks[i + 1 :]):
+            hits.append(toks[i].text)
+    if not hits:
+        return []
+    return [Finding(ID, "Mehrere Aussagen in einem Satz: teilen", hits)]

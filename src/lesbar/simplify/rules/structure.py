@@ -1,0 +1,88 @@
+"""Rule 9 ``structure``: enumerations of more than three items become a list.
+
+"Es gibt Kurse in Deutsch, Englisch, Arabisch und Türkisch." → "Es gibt Kurse in:" followed by a
+list with one item per line. Only enumerations at the end of a sentence are turned into lists (the
+sentence before them stays a full clause); others get a review comment. Enumerations inside names
+("Ministerium für Kinder, Jugend, Familie …") are left alone: an item that is part of a name is not
+detectable reliably, so nothing after "für" following a name-like noun is listed.
+"""
+
+from __future__ import annotations
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.clauses import SENT_END, top_level_commas
+from lesbar.simplify.units import Unit
+
+ID = "structure"
+PRIORITY = 130
+LEVELS = ("leicht", "einfach")
+HEADINGS = False
+
+MIN_ITEMS = 4
+MAX_ITEM_WORDS = 5
+
+
+def find_enumeration(toks: list[Tok]) -> tuple[int, list[list[Tok]]] | None:
+    """(start index, items) of an enumeration "A, B, C und D" with more than three items."""
+    commas = top_level_commas(toks)
+    if len(commas) < MIN_ITEMS - 2:
+        return None
+    end = len(toks)
+    while end > 0 and toks[end - 1].text in SENT_END:
+        end -= 1
+    # walk back from the end: last item after und/oder/sowie, then comma-separated items
+    k = end - 1
+    while k > 0 and not (toks[k].tag == "KON" and toks[k].text in ("und", "oder", "sowie")):
+        k -= 1
+    if k <= 0 or any(t.is_finite for t in toks[k + 1 : end]) or not (1 <= end - k - 1 <= MAX_ITEM_WORDS):
+        return None
+    items = [toks[k + 1 : end]]
+    right = k
+    for c in reversed([c for c in commas if c < k]):
+        item = toks[c + 1 : right]
+        if not item or len(item) > MAX_ITEM_WORDS or any(t.is_finite or t.tag in ("KOUS", "PRELS") for t in item):
+            break
+        items.insert(0, item)
+        right = c
+    # the first item: back to the preposition/verb that governs the enumeration
+    j = right - 1
+    first: list[Tok] = []
+    while j >= 0 and len(first) < MAX_ITEM_WORDS and not (toks[j].tag.startswith("APPR") or toks[j].is_finite
+                                                          or toks[j].text in {":", ","}):
+        first.insert(0, toks[j])
+        j -= 1
+    if not first or j < 0:
+        return None
+    items.insert(0, first)
+    if len(items) < MIN_ITEMS:
+        return None
+    if any(not any(t.tag in ("NN", "NE", "NNA", "CARD") for t in item) for item in items):
+        return None  # "in deutscher, arabischer … Sprache": adjectives sharing one noun are no list
+    if any(t.tag == "PTKVZ" or t.tag.startswith("V") for t in items[-1]):
+        return None
+    if toks[j].text == "für" and j > 0 and toks[j - 1].tag in ("NN", "NE"):
+        return None  # "Ministerium für Kinder, Jugend, …" is a name
+    return j + 1, items
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+    if unit.kind != "sentence" or unit.speaker:
+        return None
+    toks = unit.toks()
+    found = find_enumeration(toks)
+    if found is None:
+        return None
+    start, items = found
+    intro = [t.text for t in toks[:start]] + [":"]
+    new = unit.derive(intro, ID, kind="list", items=[[t.text for t in item] for item in items])
+    ctx.counts[ID] += 1
+    return [new]
+
+
+def check(toks: list[Tok], ctx) -> list:  # noqa: ANN001
+    from lesbar.simplify.rules import Finding
+
+    found = find_enumeration(toks)
+    if found is None:
+        return []
+    return [Finding(ID, "Aufzählung mit mehr als 3 Teilen: als Liste schreiben", [" ".join(t.text for t in i) for i in found[1]])]

@@ -1,0 +1,278 @@
+"""Rule 1b ``subordinate_clauses``: subordinate and relative clauses become sentences of their own.
+
+Conjunction clauses get an adverb that keeps the relation (weil → "Denn …", nachdem → "Danach …",
+obwohl → "Trotzdem …"), their verb moves to second position, and a main clause that started with its
+verb (because the subordinate clause stood first) gets an adverb as first element. "dass" clauses
+after a complete main clause are joined with a colon. A relative clause right after a noun becomes
+"<article> <noun> <verb> …" ("die Infrastruktur, die in NRW vorhanden ist" → "Die Infrastruktur ist
+in NRW vorhanden."). One clause is moved per application; the engine repeats the rule.
+"""
+
+from __future__ import annotations
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.clauses import (
+    QUOTES_OPEN,
+    finite_indices,
+    invert_with,
+    segment_end,
+    strip_end,
+    to_v2,
+    top_level_commas,
+)
+from lesbar.simplify.morphology import dative, noun_info
+from lesbar.simplify.units import Unit, end_sentence
+
+ID = "subordinate_clauses"
+PRIORITY = 30
+LEVELS = ("leicht", "einfach")
+HEADINGS = False
+
+#: conjunction → (adverb when the clause follows the main clause, adverb for the main clause when the
+#: clause comes first, whether the clause's sentence goes first)
+_CONJ = {
+    "weil": ("Denn", "Deshalb", "kon"),
+    "da": ("Denn", "Deshalb", "kon"),
+    "nachdem": ("Davor", "Danach", "adv"),
+    "obwohl": ("Trotzdem", "Trotzdem", "swap"),
+    "obgleich": ("Trotzdem", "Trotzdem", "swap"),
+    "während": ("Gleichzeitig", "Gleichzeitig", "adv"),
+    "bevor": ("Danach", "Zuerst", "adv"),
+    "sodass": ("Deshalb", "Deshalb", "adv"),
+    "damit": ("Das Ziel ist", "Das Ziel ist", "colon"),
+    "indem": ("", "Dadurch", "adv"),
+    "wenn": ("Die Bedingung ist", "", "colon"),
+    "falls": ("Die Bedingung ist", "", "colon"),
+    "dass": ("", "", "colon"),
+    "daß": ("", "", "colon"),
+}
+_RELPRON_ARTICLE = {"der": "der", "die": "die", "das": "das", "dem": "dem", "den": "den", "denen": "den"}
+
+
+def _main_without(toks: list[Tok], a: int, b: int) -> list[Tok]:
+    """``toks`` without the clause [a, b) and its framing commas."""
+    left = toks[:a]
+    right = toks[b:]
+    if left and left[-1].text == ",":
+        left = left[:-1]
+    if right and right[0].text == ",":
+        right = right[1:]
+    return left + right
+
+
+def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
+    commas = top_level_commas(toks)
+    starts = [0] + [c + 1 for c in commas]
+    for s in starts:
+        if s >= len(toks):
+            continue
+        conj = toks[s].text.lower()
+        if toks[s].tag != "KOUS" or conj not in _CONJ:
+            continue
+        end = segment_end(toks, s + 1)
+        clause = toks[s + 1 : end]
+        if not finite_indices(clause) or len(clause) < 2:
+            continue
+        after_adv, before_adv, mode = _CONJ[conj]
+        if s > 0 and mode != "colon" and not after_adv:
+            continue  # no adverb keeps the relation when the clause follows ("…, indem …")
+        if s > 0 and _tail_belongs_to_clause(toks, end):
+            # "…, weil es wichtig sei, gemeinsam … zu diskutieren": what follows belongs to the clause
+            clause = strip_end(toks[s + 1 :])
+            end = len(toks)
+            while end > 0 and toks[end - 1].text in {".", "!", "?"}:
+                end -= 1
+        main = strip_end(_main_without(toks, s, end))
+        if not finite_indices(main):
+            continue
+        if s == 0:
+            # "Weil A, B …": the main clause starts with its verb now; give it a first element
+            if mode == "colon":
+                continue
+            main_words = [t.text for t in main]
+            if conj == "bevor":  # "Bevor B, A": A happens first
+                first, second = [before_adv] + main_words, _adv_v2("Danach", clause)
+            else:
+                first, second = to_v2(clause), [before_adv] + main_words
+            return [unit.derive(end_sentence(first), ID), unit.derive(end_sentence(second), ID)]
+        main_words = [t.text for t in main]
+        if mode == "colon":
+            # what follows the dass clause ("…, in dem …") belongs to it, not to the main clause
+            main_words = [t.text for t in strip_end(toks[: s - 1] if toks[s - 1].text == "," else toks[:s])]
+            v2 = to_v2(clause) + [t.text for t in strip_end(toks[end:])]
+            if after_adv:
+                return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(after_adv.split() + [":"] + v2), ID)]
+            v2 = [v2[0][:1].upper() + v2[0][1:]] + v2[1:] if v2 else v2  # a full sentence after a colon
+            return [unit.derive(end_sentence(main_words + [":"] + v2), ID)]
+        if mode == "kon":
+            return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence([after_adv] + _lower(to_v2(clause), clause)), ID)]
+        if mode == "swap":
+            return [unit.derive(end_sentence(to_v2(clause)), ID), unit.derive(end_sentence(invert_with(main, after_adv)), ID)]
+        return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(_adv_v2(after_adv, clause)), ID)]
+    return None
+
+
+def _tail_belongs_to_clause(toks: list[Tok], end: int) -> bool:
+    """Whether the segments after a subordinate clause continue it: a zu-infinitive or another
+    subordinate/relative clause, and no main clause anywhere after it."""
+    if end >= len(toks) or toks[end].text != ",":
+        return False
+    nxt = toks[end + 1 : segment_end(toks, end + 1)]
+    if not nxt:
+        return False
+    starts_sub = nxt[0].tag in ("KOUS", "PRELS", "PWAV", "PWS") or (
+        len(nxt) > 1 and nxt[0].tag.startswith("APPR") and nxt[1].tag == "PRELS")
+    zu_inf = any(t.tag == "PTKZU" or t.tag.endswith("(IZU)") for t in nxt) and not finite_indices(nxt)
+    return starts_sub or zu_inf
+
+
+def _adv_v2(adverb: str, clause: list[Tok]) -> list[str]:
+    words = to_v2(clause, prefield=[adverb])
+    if len(words) > 2 and clause and clause[0].tag in ("PPER", "ART", "PPOSAT", "PIS", "PDS", "PIAT"):
+        if words[2] != "Sie":
+            words[2] = words[2][:1].lower() + words[2][1:]
+    return words
+
+
+def _lower(words: list[str], clause: list[Tok]) -> list[str]:
+    """Keep a pronoun or article lower-case after a colon or "Denn"."""
+    if words and clause and words[0] == clause[0].text and clause[0].tag in ("PPER", "ART", "PPOSAT", "PIS", "PIAT", "PDS", "ADV"):
+        if words[0] != "Sie":
+            return [words[0][:1].lower() + words[0][1:]] + words[1:]
+    return words
+
+
+def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
+    for c in top_level_commas(toks):
+        if c == 0 or c + 2 >= len(toks):
+            continue
+        ante = toks[c - 1]
+        i = c + 1
+        prep: list[str] = []
+        if toks[i].tag.startswith("APPR") and toks[i + 1].tag == "PRELS":
+            prep = [toks[i].text]
+            i += 1
+        rel = toks[i]
+        if rel.tag != "PRELS" or rel.text.lower() not in _RELPRON_ARTICLE:
+            continue
+        if not ante.is_noun:
+            # "bietet einen Kurs an, der …": the relative clause follows the verb part of the main clause
+            back = c - 1
+            while back > 0 and (toks[back].tag == "PTKVZ" or toks[back].tag.endswith(("(PP)", "(INF)"))) and c - back < 3:
+                back -= 1
+            if back == c - 1 or not toks[back].is_noun or not _agrees(toks[back], rel.text.lower()):
+                continue
+            ante = toks[back]
+            c_noun = back + 1
+        else:
+            c_noun = c
+        # the antecedent noun: "Zeche Sophia-Jacoba" → take the common noun before names
+        head = c_noun - 1
+        while head > 0 and toks[head].tag == "NE" and toks[head - 1].tag in ("NN", "NE"):
+            head -= 1
+        noun_words = [t.text for t in toks[head:c_noun]]
+        end = segment_end(toks, i + 1)
+        clause = toks[i + 1 : end]
+        if not finite_indices(clause):
+            continue
+        if not _agrees(toks[head], rel.text.lower()):
+            continue  # "standen drei Fachforen zur Wahl, in denen …": the noun before the comma is not it
+        if rel.text.lower() == "der" and not prep and _genus(toks[head]) == "f":
+            continue  # "der" for a feminine noun is a dative: the clause has another subject
+        if head >= 2 and toks[head - 1].text in ("der", "des") and toks[head - 2].is_noun \
+                and _agrees(toks[head - 2], rel.text.lower()):
+            continue  # "dem Haushalt der Stadt, der …": which noun is meant is ambiguous
+        article = _RELPRON_ARTICLE[rel.text.lower()]
+        noun_words = _noun_case(toks[head], noun_words, rel.text.lower())
+        if noun_words is None:
+            continue
+        pre = prep + [article] + noun_words
+        parts = _coordinated(clause)
+        if len(parts) > 1:  # "die hier seien und zur Arbeit gingen": one sentence per verb
+            main = strip_end(_main_without(toks, c, end))
+            if not finite_indices(main):
+                continue
+            return [unit.derive(end_sentence([t.text for t in main]), ID)] + [
+                unit.derive(end_sentence(to_v2(p, prefield=pre)), ID) for p in parts]
+        new_sentence = to_v2(clause, prefield=pre)
+        main = strip_end(_main_without(toks, c, end))
+        if not finite_indices(main):
+            continue
+        return [unit.derive(end_sentence([t.text for t in main]), ID), unit.derive(end_sentence(new_sentence), ID)]
+    return None
+
+
+def _coordinated(clause: list[Tok]) -> list[list[Tok]]:
+    """A verb-final clause split at "und"/"oder" when both halves have their own finite verb."""
+    for k, t in enumerate(clause):
+        if t.tag == "KON" and t.text in ("und", "oder"):
+            left, right = clause[:k], clause[k + 1 :]
+            if left and left[-1].text == ",":
+                left = left[:-1]
+            if finite_indices(left) and finite_indices(right) and left[-1].is_finite:
+                return [left, right]
+    return [clause]
+
+
+def _genus(noun: Tok) -> str:
+    info = noun_info(noun.lemma) if noun.tag == "NN" else None
+    return info.genus if info else ""
+
+
+def _agrees(noun: Tok, relpron: str) -> bool:
+    """Whether the relative pronoun can refer to ``noun`` (gender and number from german-nouns)."""
+    if noun.tag == "NE":
+        return relpron not in ("denen",)
+    info = noun_info(noun.lemma)
+    if info is None:
+        return True
+    singular = noun.text in {v for k, v in info.flexion.items() if "singular" in k}
+    plural = noun.text in {v for k, v in info.flexion.items() if "plural" in k}
+    g = info.genus
+    if relpron == "denen":
+        return plural
+    if relpron == "die":
+        return plural or g == "f"
+    if relpron == "der":
+        return singular and g in ("m", "f")
+    if relpron in ("dem",):
+        return singular and g in ("m", "n")
+    if relpron == "das":
+        return singular and g == "n"
+    if relpron == "den":
+        return singular and g == "m"
+    return True
+
+
+def _noun_case(head: Tok, noun_words: list[str], relpron: str) -> list[str] | None:
+    """The antecedent noun in the case the relative pronoun shows (``denen`` → dative plural)."""
+    if relpron in ("denen", "dem"):
+        info = noun_info(head.lemma) if head.tag == "NN" else None
+        if head.tag == "NN" and info is None:
+            return noun_words
+        if info is not None:
+            form = dative(info, plural=relpron == "denen")
+            if form:
+                return [form] + noun_words[1:]
+    return noun_words
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+    if unit.kind != "sentence":
+        return None
+    toks = unit.toks()
+    if toks and toks[0].text in QUOTES_OPEN:
+        return None  # direct quotes stay as the person said them
+    out = _conj_clause(unit, toks) or _relative_clause(unit, toks)
+    if out:
+        ctx.counts[ID] += 1
+    return out
+
+
+def check(toks, ctx) -> list:  # noqa: ANN001
+    from lesbar.simplify.rules import Finding
+
+    words = [t.text for t in toks if (t.tag == "KOUS" and t.text.lower() in _CONJ) or t.tag == "PRELS"]
+    if not words or ctx.level != "leicht":
+        return []
+    return [Finding(ID, "Nebensatz: in einen eigenen Satz umwandeln", words)]

@@ -1,0 +1,154 @@
+"""Rule 5a ``words``: glossary terms explained or replaced, difficult words replaced or marked.
+
+* A glossary term gets a :class:`~lesbar.model.TermRef`; at its first use in the document it is
+  explained: Leichte Sprache takes the first sentence of the entry's ``leicht`` text as a sentence right
+  after the one using it, and the whole text goes into the word list ("Wörterbuch") at the end;
+  Einfache Sprache takes the ``einfach`` text. Entries without an explanation but with a ``plain``
+  replacement are replaced where the text uses the base form (other forms would need inflecting).
+* Words from ``data/replacements.tsv`` (jedoch → aber, zahlreiche → viele) are replaced.
+* Rare words (wordfreq Zipf frequency below the level's threshold) that the glossary does not cover
+  get a review comment: the rule cannot invent an explanation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lesbar.simplify.analysis import Tok, tokenize
+from lesbar.simplify.resources import replacements
+from lesbar.simplify.units import Unit
+
+ID = "words"
+PRIORITY = 110
+LEVELS = ("leicht", "einfach")
+HEADINGS = True
+
+
+@lru_cache(maxsize=50_000)
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "de")
+
+
+def glossary_matches(text: str, ctx) -> list:  # noqa: ANN001
+    if ctx.glossary is None or not text:
+        return []
+    try:
+        return list(ctx.glossary.match(text))
+    except Exception:  # noqa: BLE001 - a broken glossary must not stop simplification
+        return []
+
+
+def _explanation(entry, level: str) -> list[str]:  # noqa: ANN001
+    """The entry's explanation for ``level`` as sentences."""
+    text = (entry.leicht if level == "leicht" else entry.einfach or entry.leicht) or ""
+    raw = [line.strip() for line in text.splitlines() if line.strip()]
+    lines: list[str] = []
+    for line in raw:  # "Vielfalt bedeutet:" + "Menschen sind verschieden." is one sentence
+        if lines and lines[-1].endswith(":"):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    if level == "einfach" and len(lines) == 1:
+        lines = [s.strip() for s in re.split(r"(?<=[.!?])\s+", lines[0]) if s.strip()]
+    return lines
+
+
+def is_difficult(tok: Tok, threshold: float) -> bool:
+    """A rare word: not a name, number or abbreviation, and rarer than ``threshold`` (Zipf scale)."""
+    w = tok.text
+    if tok.tag in ("NE", "CARD") or not w.isalpha() or w.isupper() or len(w) < 6:
+        return False
+    if "-" in w:
+        return False
+    base = zipf(w)
+    if base >= threshold:
+        return False
+    # compounds of frequent parts are long but not difficult: check the Leichte-Sprache split parts
+    if "-" in w:
+        return False
+    return True
+
+
+def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+    level = ctx.level
+    text = unit.text
+    changed = False
+    tokens = list(unit.tokens)
+    explained = dict(unit.explained)
+    terms = dict(unit.terms)
+    extra: list[Unit] = []
+    # glossary
+    matches = glossary_matches(text, ctx)
+    replace_spans: list[tuple[int, int, str]] = []
+    for m in matches:
+        entry = m.entry
+        terms[m.surface] = (entry.id, getattr(entry, "source", "") or "")
+        changed = True
+        if entry.dnt or ctx.in_heading:
+            continue
+        lines = _explanation(entry, level)
+        if lines:
+            if entry.id not in ctx.explained:
+                ctx.explained[entry.id] = "\n".join(lines)
+                ctx.explained_terms[entry.id] = entry.term
+                explained[m.surface] = " ".join(lines)
+                first = lines[:1] if level == "leicht" else lines[:2]
+                for line in first:
+                    extra.append(Unit(tokenize(line), source=list(unit.source), rules=[ID], kind="explanation"))
+                ctx.explained_words.update(m.surface.split())
+                ctx.explained_words.update(entry.abbreviations)
+            continue
+        plain = entry.plain or (entry.einfach if level == "einfach" and len(entry.einfach.split()) <= 3 else "")
+        if plain and m.surface in (entry.term, *entry.variants):
+            replace_spans.append((m.start, m.end, plain))
+    if replace_spans:
+        for a, b, plain in sorted(replace_spans, reverse=True):
+            text = text[:a] + plain + text[b:]
+        tokens = tokenize(text)
+        ctx.counts[ID] += len(replace_spans)
+        changed = True
+    # word list replacements
+    table = replacements(level)
+    new_tokens = []
+    for i, w in enumerate(tokens):
+        repl = table.get(w) or (table.get(w[:1].lower() + w[1:]) if i == 0 else None)
+        if repl:
+            if i == 0:
+                repl = repl[:1].upper() + repl[1:]
+            new_tokens.extend(repl.split(" "))
+            ctx.counts[ID] += 1
+            changed = True
+        else:
+            new_tokens.append(w)
+    new = unit.derive(new_tokens, ID, explained=explained, terms=terms)
+    # difficult words that nothing explains
+    covered = {w for m in matches for w in m.surface.split()}
+    from lesbar.simplify.analysis import analyze
+
+    hard = [t.text for t in analyze(new_tokens) if is_difficult(t, ctx.options.rare_zipf) and t.text not in covered]
+    if hard and not ctx.in_heading:
+        new.comment(ID, "Schweres Wort: durch ein leichtes Wort ersetzen oder erklären", hard)
+        changed = True
+    if not changed:
+        return None
+    return [new] + extra
+
+
+def check(toks: list[Tok], ctx) -> list:  # noqa: ANN001
+    from lesbar.simplify.rules import Finding
+
+    text = " ".join(t.text for t in toks)
+    covered = {w for m in glossary_matches(text, ctx) for w in m.surface.split()}
+    hard = [t.text for t in toks if is_difficult(t, ctx.options.rare_zipf) and t.text not in covered
+            and t.text not in ctx.explained_words]
+    table = replacements(ctx.level)
+    listed = [t.text for t in toks if t.text in table]
+    out = []
+    if hard:
+        out.append(Finding(ID, "Schweres Wort: durch ein leichtes Wort ersetzen oder erklären", hard))
+    if listed:
+        out.append(Finding(ID, "Es gibt ein leichteres Wort", listed))
+    return out

@@ -1,0 +1,90 @@
+"""The unit the rules work on: one draft sentence as token strings, with where it came from.
+
+A :class:`Unit` is cheap to copy; rules return new units instead of mutating, so that every output
+sentence carries the ids of the original sentence(s) and the ids of the rules that shaped it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from lesbar.model import Comment
+from lesbar.simplify.analysis import Tok, analyze, join_tokens
+
+
+@dataclass
+class Unit:
+    tokens: list[str]
+    source: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    #: who said it (indirect speech made direct); rendered as "<speaker> sagt: …" when finishing
+    speaker: str = ""
+    #: words of the speech frame that carry meaning ("bei der ersten Fahrt"): "<speaker> sagt <tail>: …"
+    speech_tail: list[str] = field(default_factory=list)
+    #: "sentence", "heading", "explanation" (added by a rule), "list" (items in ``items``)
+    kind: str = "sentence"
+    items: list[list[str]] = field(default_factory=list)
+    #: surface word → explanation, shown as an Explained inline
+    explained: dict[str, str] = field(default_factory=dict)
+    #: surface word → glossary term id, shown as a TermRef inline
+    terms: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return join_tokens(self.tokens)
+
+    def toks(self) -> list[Tok]:
+        return analyze(self.tokens)
+
+    def derive(self, tokens: list[str], rule: str, **changes: object) -> "Unit":
+        """A new unit from this one with ``tokens``, recording ``rule``."""
+        rules = self.rules + ([rule] if rule not in self.rules else [])
+        fields: dict[str, object] = {
+            "comments": list(self.comments),
+            "explained": dict(self.explained),
+            "terms": dict(self.terms),
+            "items": [list(i) for i in self.items],
+        }
+        fields.update(changes)
+        return replace(self, tokens=list(tokens), rules=rules, **fields)  # type: ignore[arg-type]
+
+    def comment(self, rule: str, message: str, words: list[str] | None = None) -> None:
+        if not any(c.rule == rule and c.message == message for c in self.comments):
+            self.comments.append(Comment(message=message, rule=rule, words=list(words or [])))
+
+
+def end_sentence(tokens: list[str]) -> list[str]:
+    """Make ``tokens`` a sentence: strip stray commas/conjunctions at the edges, end with a full stop,
+    start with a capital letter."""
+    toks = list(tokens)
+    while toks and toks[0] in {",", ";", "-", "–"}:
+        toks.pop(0)
+    while toks and toks[-1] in {",", ";", "-", "–", ":"}:
+        toks.pop()
+    if not toks:
+        return toks
+    closing_quote = toks[-1] in {"“", "”", "«", "'"} and len(toks) > 1
+    last = toks[-2] if closing_quote else toks[-1]
+    if last not in {".", "!", "?", "…"}:
+        if closing_quote:
+            toks.insert(len(toks) - 1, ".")
+        else:
+            toks.append(".")
+    toks[0] = capitalize(toks[0])
+    return toks
+
+
+def capitalize(word: str) -> str:
+    return word[:1].upper() + word[1:] if word else word
+
+
+def lower_first(tokens: list[str], toks: list[Tok]) -> list[str]:
+    """Lower-case the first token unless it is a noun, name or ``Sie``-like word that stays capital."""
+    if not tokens:
+        return tokens
+    out = list(tokens)
+    first = toks[0] if toks else None
+    if first is not None and not first.is_noun and first.tag not in ("NE",) and not tokens[0].isupper():
+        out[0] = tokens[0][:1].lower() + tokens[0][1:]
+    return out

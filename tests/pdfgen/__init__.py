@@ -1,0 +1,1 @@
+"""Generator of newspaper-style test PDFs (see :mod:`tests.pdfgen.newspaper`)."""

@@ -1,0 +1,88 @@
+"""Fault injection: ``kill -9`` the watcher mid-conversion, restart it, and nothing is lost or duplicated."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from watch_helpers import FAST_SETTINGS, Watcher, alive, child_pids, files_below, make_report, run_once, sha256, wait_for
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SIGKILL and /proc: Linux")
+
+
+def _journal_steps(folder: Path) -> list[dict]:
+    path = folder / ".lesbar" / "journal.jsonl"
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            out.append(json.loads(line))
+        except ValueError:
+            pass
+    return out
+
+
+def _in_step(folder: Path, step: str) -> bool:
+    """True while the journal shows a job whose last step is ``step`` (claim: a worker is converting it;
+    publish: the result folder is being renamed into ausgang/; archive: the original is being filed)."""
+    last: dict[str, str] = {}
+    for record in _journal_steps(folder):
+        last[record["job"]] = record["step"]
+    return step in last.values()
+
+
+def _assert_every_drop_converted_exactly_once(folder: Path, dropped: dict[str, str]) -> None:
+    assert files_below(folder / "eingang") == []
+    assert files_below(folder / "fehler") == []
+    assert files_below(folder / ".lesbar" / "arbeit") == []
+    results = sorted((folder / "ausgang").rglob("manifest.json"))
+    by_sha: dict[str, list[Path]] = {}
+    for manifest_path in results:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        by_sha.setdefault(manifest["input"]["sha256"], []).append(manifest_path.parent)
+        for name in manifest["files"]:  # complete: every listed output is there and not empty
+            assert (manifest_path.parent / name).stat().st_size > 0, (manifest_path.parent, name)
+        html = (manifest_path.parent / "original.html").read_text(encoding="utf-8")
+        assert html.rstrip().endswith("</html>")
+    assert {sha: len(folders) for sha, folders in by_sha.items()} == {sha: 1 for sha in dropped.values()}
+    filed = {sha256(folder / "erledigt" / p): p for p in files_below(folder / "erledigt")}
+    assert sorted(filed) == sorted(dropped.values())
+    assert sorted(filed.values()) == sorted(dropped)  # each under its own name, no "-2" from a double filing
+    hidden = [p for p in files_below(folder / "ausgang") if any(part.startswith(".") for part in p.split("/"))]
+    assert hidden == []  # no temporary folder or file left behind
+
+
+def test_sigkill_mid_conversion_and_restart_loses_nothing_and_duplicates_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "lesbar"
+    folder.mkdir()
+    (folder / "einstellungen.toml").write_text(
+        FAST_SETTINGS.format(settle=0.2, workers=2).replace('["html"]', '["html", "pdf"]'), encoding="utf-8")
+    dropped = {}
+    for n in range(12):
+        path = make_report(folder / "eingang" / f"bericht-{n}.docx", f"Treffen {n}", sentences=25)
+        dropped[path.name] = sha256(path)
+    rng = random.Random(9)
+    kills = 0
+    for round_no in range(4):
+        w = Watcher(folder).start()
+        try:
+            step = ("claim", "publish", "claim", "archive")[round_no]
+            # kill while a job is in that step (conversion, publishing, filing) …
+            wait_for(lambda: _in_step(folder, step), 60, f"a job in step {step}", step=0.002)
+            time.sleep(rng.uniform(0.0, 0.2))  # … or a random moment shortly after
+            workers = child_pids(w.pid)
+            w.kill()
+            kills += 1
+            # the workers die with the watcher: no orphan may keep writing into .lesbar/arbeit
+            wait_for(lambda: not any(alive(pid) for pid in workers), 15, "the workers to die with the watcher")
+        finally:
+            w.close()
+    assert kills == 4
+    result = run_once(folder, timeout=300)
+    assert result.returncode == 0, result.stderr
+    _assert_every_drop_converted_exactly_once(folder, dropped)
