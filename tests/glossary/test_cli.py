@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from tests.glossary.conftest import SMALL, write
 
 from lesbar.cli.main import cli
 from lesbar.glossary import load_glossaries, shipped_glossary
-from tests.glossary.conftest import SMALL, write
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
@@ -22,7 +22,7 @@ def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
 
 
 def test_every_subcommand_help_has_an_example() -> None:
-    for name in ("list", "show", "add", "edit", "remove", "validate", "import", "export", "serve"):
+    for name in ("list", "show", "add", "edit", "remove", "validate", "import", "export", "serve", "match"):
         code, out, _ = run(name, "--help")
         assert code == 0 and "Example" in out and "lesbar glossary" in out and "--glossary" in out, name
 
@@ -84,7 +84,7 @@ def test_explicit_glossary_option_selects_files_and_edit_target(tmp_path: Path) 
 def test_validate_shipped_glossary_passes() -> None:
     code, out, err = run("validate", str(shipped_glossary()), "--strict")
     assert code == 0, err
-    assert "0 Fehler, 0 Hinweise" in out
+    assert "0 Fehler, 0 Hinweise" in out  # plural for zero
 
 
 def test_validate_reports_broken_file_with_line_and_exit_code(tmp_path: Path) -> None:
@@ -224,3 +224,17 @@ def test_csv_with_multiline_cells_round_trips(tmp_path: Path, delimiter: str) ->
     text = export_csv(glossary.entries, delimiter)
     back = import_csv(text, tmp_path / "x.csv")
     assert [e.leicht for e in back] == [e.leicht for e in glossary.entries]
+
+
+def test_match_shows_what_the_matcher_finds() -> None:
+    code, out, _ = run("match", "Die KI's des Kreises Heinsberg bieten Integrations-Kurse an, die Kita nicht.")
+    assert code == 0
+    assert [line.split("→")[1].split()[0] for line in out.splitlines()] == [
+        "kommunales-integrationszentrum", "kreis-heinsberg", "integrationskurs", "kita"]
+
+
+def test_match_reads_a_text_file(tmp_path: Path) -> None:
+    path = tmp_path / "bericht.txt"
+    path.write_text("Der Landrat sprach im Plenum.", encoding="utf-8")
+    code, out, _ = run("match", "--file", str(path), "--json")
+    assert code == 0 and [m["id"] for m in __import__("json").loads(out)] == ["landrat", "plenum"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.glossary.conftest import SMALL, write
 
 from lesbar.glossary import GlossaryError, load_glossaries, read_glossary, shipped_glossary
 from lesbar.glossary.yamlfile import dump_glossary
-from tests.glossary.conftest import SMALL, write
 
 
 def test_yaml_syntax_error_names_file_and_line(tmp_path: Path) -> None:

@@ -7,10 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from tests.glossary.conftest import SMALL, write
 
 from lesbar.glossary import ConflictError, GlossaryError, Target, load_glossaries
 from lesbar.glossary.store import GlossaryStore, file_lock
-from tests.glossary.conftest import SMALL, write
 
 
 def test_stale_version_is_a_conflict_and_nothing_is_written(tmp_path: Path) -> None:

@@ -97,6 +97,8 @@ def test_staff_edit_a_translation_and_it_is_saved_in_the_staff_glossary(editor, 
     page = browser.new_page()
     page.goto(url + "?q=Landrat")
     page.get_by_role("link", name="Landrat", exact=True).click()
+    page.get_by_text("Formen erkennt lesbar im Text").click()  # staff can see which forms are recognised
+    assert "Landräte" in page.locator("details p").inner_text()
     assert_accessible(page)
     page.get_by_label("Englisch", exact=True).fill("District Administrator (Landrat)")
     page.get_by_label("Status Englisch").select_option("approved")

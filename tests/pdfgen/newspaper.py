@@ -81,7 +81,7 @@ class Article:
     subheadings: dict[int, str] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, name: str) -> "Article":
+    def load(cls, name: str) -> Article:
         data = yaml.safe_load((ARTICLES / f"{name}.yaml").read_text(encoding="utf-8"))
         data["subheadings"] = {int(k): v for k, v in (data.get("subheadings") or {}).items()}
         return cls(**data)
@@ -96,21 +96,6 @@ class _Word:
     text: str
     style: int  # 0 regular, 1 bold, 2 italic
     size: float
-
-
-@dataclass
-class _Draw:
-    x: float
-    y: float
-    words: list[tuple[str, int, float, float]]  # text, style, size, x
-    word_space: float
-    style_runs: list[tuple[str, int, float]]
-
-
-class _Page:
-    def __init__(self, gen: "_Generator") -> None:
-        self.gen = gen
-        self.draws: list[tuple[float, float, str, str, float]] = []  # x, y, text, font, size
 
 
 class _Generator:
@@ -172,7 +157,7 @@ class _Generator:
         return lines
 
 
-def _image_png(width: int, height: int, seed: int) -> bytes:
+def _photo_jpeg(width: int, height: int, seed: int) -> bytes:
     from PIL import Image, ImageDraw
 
     img = Image.new("RGB", (width, height), (200, 210, 225))
@@ -182,7 +167,7 @@ def _image_png(width: int, height: int, seed: int) -> bytes:
         draw.rectangle([i, height // 3, i + 6, height - 1], fill=(shade, 140, 200 - shade // 2))
     draw.ellipse([width // 3, height // 8, width // 3 + height // 3, height // 8 + height // 3], fill=(240, 200, 120))
     buf = io.BytesIO()
-    img.save(buf, format="PNG")
+    img.save(buf, format="JPEG", quality=80)  # press photos are JPEG (DCTDecode in the PDF)
     return buf.getvalue()
 
 
@@ -273,7 +258,7 @@ def build(path: Path, layout: Layout, article: Article | None = None) -> Article
     cap_bottom = img_top - img_h - size * 0.6 - len(cap_lines) * size * 0.95
     for c in range(c0, c0 + span):
         block(1, c, img_top + size * 0.6, cap_bottom - size * 0.8)
-    canvas_image = ImageReader(io.BytesIO(_image_png(400, 250, len(article.caption))))
+    canvas_image = ImageReader(io.BytesIO(_photo_jpeg(400, 250, len(article.caption))))
     image_box = (img_x, img_top - img_h, img_w, img_h)
     yy = img_top - img_h - size * 0.6
     caption_draws = []

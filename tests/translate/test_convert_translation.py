@@ -147,3 +147,23 @@ def test_translation_of_the_einfach_variant_is_named_einfach_lang(tmp_path, inst
     assert translated.meta.provenance.source_lang == "de"
     assert "translated from the einfach variant" in translated.meta.provenance.notes
     assert outcome.report["einfach.en"]["sentences"][0]["id"] == "b1.s1"
+
+
+def test_cli_convert_reports_a_missing_language_and_strict_fails(tmp_path, install, packages_dir, report_docx,
+                                                                 monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from lesbar.cli.main import cli
+
+    install("de-en")
+    monkeypatch.chdir(tmp_path)  # no lesbar.toml here: packages from $ARGOS_PACKAGES_DIR, memory in $LESBAR_DATA_DIR
+    args = ["convert", str(report_docx), "-o", str(tmp_path / "out"), "--translate", "en,fa",
+            "--variants", "original", "--formats", "html"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "missing: bericht.docx: fa: no model de→fa (or via en) installed; install it with: " \
+           "lesbar models install de fa" in result.output
+    assert (tmp_path / "out" / "bericht" / "en.html").is_file()
+    assert (tmp_path / "lesbar-data" / "translation-memory.sqlite").is_file()
+    strict = CliRunner().invoke(cli, [*args, "--strict", "--force"])
+    assert strict.exit_code == 3

@@ -9,7 +9,17 @@ import time
 from pathlib import Path
 
 import pytest
-from watch_helpers import FAST_SETTINGS, Watcher, alive, child_pids, files_below, make_report, run_once, sha256, wait_for
+from watch_helpers import (
+    FAST_SETTINGS,
+    Watcher,
+    alive,
+    child_pids,
+    files_below,
+    make_report,
+    run_once,
+    sha256,
+    wait_for,
+)
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SIGKILL and /proc: Linux")
 
@@ -57,32 +67,67 @@ def _assert_every_drop_converted_exactly_once(folder: Path, dropped: dict[str, s
     assert hidden == []  # no temporary folder or file left behind
 
 
+@pytest.mark.slow
 def test_sigkill_mid_conversion_and_restart_loses_nothing_and_duplicates_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "lesbar"
     folder.mkdir()
     (folder / "einstellungen.toml").write_text(
-        FAST_SETTINGS.format(settle=0.2, workers=2).replace('["html"]', '["html", "pdf"]'), encoding="utf-8")
+        FAST_SETTINGS.format(settle=0.2, workers=2), encoding="utf-8")
     dropped = {}
-    for n in range(12):
-        path = make_report(folder / "eingang" / f"bericht-{n}.docx", f"Treffen {n}", sentences=25)
+    for n in range(10):  # about a second of conversion each: long enough to be killed in the middle
+        path = make_report(folder / "eingang" / f"bericht-{n}.docx", f"Treffen {n}", sentences=40)
         dropped[path.name] = sha256(path)
     rng = random.Random(9)
     kills = 0
     for round_no in range(4):
         w = Watcher(folder).start()
         try:
-            step = ("claim", "publish", "claim", "archive")[round_no]
+            wanted = ("claim", "publish", "claim", "archive")[round_no]
             # kill while a job is in that step (conversion, publishing, filing) …
-            wait_for(lambda: _in_step(folder, step), 60, f"a job in step {step}", step=0.002)
+            wait_for(lambda wanted=wanted: _in_step(folder, wanted), 60, f"a job in step {wanted}", step=0.002)
             time.sleep(rng.uniform(0.0, 0.2))  # … or a random moment shortly after
             workers = child_pids(w.pid)
             w.kill()
             kills += 1
             # the workers die with the watcher: no orphan may keep writing into .lesbar/arbeit
-            wait_for(lambda: not any(alive(pid) for pid in workers), 15, "the workers to die with the watcher")
+            wait_for(lambda workers=workers: not any(alive(pid) for pid in workers), 15,
+                     "the workers to die with the watcher")
         finally:
             w.close()
     assert kills == 4
     result = run_once(folder, timeout=300)
     assert result.returncode == 0, result.stderr
     _assert_every_drop_converted_exactly_once(folder, dropped)
+
+
+def _worker_pids(watcher_pid: int) -> list[int]:
+    found = []
+    for pid in child_pids(watcher_pid):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"spawn_main" in cmdline:
+            found.append(pid)
+    return found
+
+
+def test_worker_killed_mid_conversion_is_replaced_and_the_file_converted_once(folder: Path, watcher) -> None:
+    import os
+    import signal
+
+    (folder / "einstellungen.toml").write_text(FAST_SETTINGS.format(settle=0.2, workers=1), encoding="utf-8")
+    w = watcher(folder)
+    path = make_report(folder / "eingang" / "gross.docx", "Groß", sentences=150)
+    digest = sha256(path)
+    wait_for(lambda: _in_step(folder, "claim"), 60, "the conversion to start", step=0.01)
+    (victim,) = _worker_pids(w.pid)
+    os.kill(victim, signal.SIGKILL)  # as the out-of-memory killer would
+    wait_for(lambda: (folder / "erledigt" / "gross.docx").exists(), 90, "the retried conversion")
+    assert victim not in _worker_pids(w.pid) and len(_worker_pids(w.pid)) == 1  # replaced, still bounded
+    assert [sha256(folder / "erledigt" / "gross.docx")] == [digest]
+    assert files_below(folder / "ausgang") == sorted(f"gross/{n}" for n in
+                                                     ("manifest.json", "original.html", "report.html", "report.json"))
+    log = (folder / ".lesbar" / "watch.log").read_text(encoding="utf-8")
+    assert "ZURUECK eingang/gross.docx" in log and "absturz" in log
+    assert w.stop() == 0

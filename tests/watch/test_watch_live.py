@@ -51,6 +51,7 @@ def test_file_written_slowly_in_chunks_is_taken_only_when_complete(folder: Path,
     assert len(manifests(folder)) == 1
 
 
+@pytest.mark.slow
 def test_burst_of_50_files_is_converted_each_exactly_once(folder: Path, watcher) -> None:
     staging = folder.parent / "vorbereitet"
     digests = {}
@@ -104,10 +105,9 @@ def test_polling_mode_for_network_shares_picks_up_drops(folder: Path, watcher) -
 def test_stop_during_a_conversion_rolls_back_or_finishes_the_file_in_hand(tmp_path: Path, watcher, grace: str) -> None:
     folder = tmp_path / "w"
     folder.mkdir()
-    (folder / "einstellungen.toml").write_text(
-        FAST_SETTINGS.format(settle=0.2, workers=1).replace('["html"]', '["html", "docx", "pdf"]'), encoding="utf-8")
+    (folder / "einstellungen.toml").write_text(FAST_SETTINGS.format(settle=0.2, workers=1), encoding="utf-8")
     w = watcher(folder, "--stop-grace", grace)
-    make_report(folder / "eingang" / "inarbeit.docx", "In Arbeit", sentences=60)
+    make_report(folder / "eingang" / "inarbeit.docx", "In Arbeit", sentences=150)  # seconds of conversion
     wait_for(lambda: any((folder / ".lesbar" / "arbeit").iterdir()), 60, "the conversion to start", step=0.02)
     assert w.stop(signal.SIGINT) == 0
     assert files_below(folder / ".lesbar" / "arbeit") == []
@@ -117,6 +117,17 @@ def test_stop_during_a_conversion_rolls_back_or_finishes_the_file_in_hand(tmp_pa
         assert "ZURUECK" in w.output()
     else:  # finished before exiting
         assert (folder / "erledigt" / "inarbeit.docx").exists()
-        assert (folder / "ausgang" / "inarbeit" / "original.pdf").exists()
+        assert (folder / "ausgang" / "inarbeit" / "original.html").exists()
     assert run_once(folder).returncode == 0
     assert len(manifests(folder)) == 1 and files_below(folder / "eingang") == []
+
+
+def test_a_folder_of_reports_moved_into_eingang_is_processed_with_its_subfolder(folder: Path, watcher) -> None:
+    outside = folder.parent / "Team Süd"
+    make_report(outside / "a.docx", "A")
+    make_report(outside / "unter" / "b.docx", "B")
+    watcher(folder, "--workers", "1")
+    outside.rename(folder / "eingang" / "Team Süd")  # one event for the folder, none for the files in it
+    wait_for(lambda: len(files_below(folder / "erledigt")) == 2, 25, "both files (well before the 30 s rescan)")
+    assert files_below(folder / "erledigt") == ["Team Süd/a.docx", "Team Süd/unter/b.docx"]
+    assert (folder / "ausgang" / "Team Süd" / "unter" / "b" / "original.html").exists()

@@ -64,8 +64,10 @@ def test_file_open_in_word_waits_until_its_owner_file_is_gone(folder: Path) -> N
     eingang = folder / "eingang"
     make_report(eingang / "Protokoll.docx", "Offen")
     (eingang / "~$otokoll.docx").write_bytes(b"owner")  # Word's lock file while the document is open
-    assert run_once(folder).returncode == 0
+    result = run_once(folder)
+    assert result.returncode == 0
     assert (eingang / "Protokoll.docx").exists() and files_below(folder / "ausgang") == []
+    assert "warten noch (geöffnet oder Einstellungen fehlerhaft): eingang/Protokoll.docx" in result.stdout
     (eingang / "~$otokoll.docx").unlink()
     assert run_once(folder).returncode == 0
     assert (folder / "ausgang" / "Protokoll" / "original.html").exists()
@@ -159,3 +161,47 @@ def test_broken_settings_file_stops_start_with_one_clear_line(folder: Path) -> N
     assert len(lines) == 1 and "Traceback" not in result.stderr
     assert "formate" in lines[0] and "odt" in lines[0]
     assert (folder / "eingang" / "x.docx").exists()
+
+
+def test_library_entry_point_works_without_the_cli(folder: Path) -> None:
+    from lesbar.watch import watch_folder
+    from lesbar.watch.service import WatchConfig
+
+    make_report(folder / "eingang" / "direkt.docx", "Direkt")
+    lines: list[str] = []
+    assert watch_folder(folder, config=WatchConfig(once=True), echo=lines.append) == 0
+    assert (folder / "ausgang" / "direkt" / "original.html").exists()
+    assert any(" OK " in line and "eingang/direkt.docx" in line for line in lines)
+
+
+def test_cli_help_has_examples_and_bad_folder_is_one_line() -> None:
+    from click.testing import CliRunner
+
+    from lesbar.cli.main import cli
+
+    runner = CliRunner()
+    result = runner.invoke(cli, ["watch", "--help"])
+    assert result.exit_code == 0 and "lesbar watch --polling" in result.output and "--once" in result.output
+    result = runner.invoke(cli, ["watch", "/proc/kein-ordner", "--once"])
+    assert result.exit_code != 0
+    assert "cannot create the watch folder" in result.output and "Traceback" not in result.output
+
+
+def test_retention_runs_from_cron_even_when_eingang_is_empty(folder: Path) -> None:
+    import time
+
+    from lesbar.watch.layout import Layout
+    from lesbar.watch.retention import DAY, append_index
+
+    settings = folder / "einstellungen.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n[aufbewahrung]\nerledigt_tage = 2\n",
+                        encoding="utf-8")
+    layout = Layout(folder)
+    layout.ensure()
+    for name, age in (("alt.docx", 3), ("neu.docx", 1)):
+        (layout.erledigt / name).write_bytes(b"PK")
+        append_index(layout, {"path": f"erledigt/{name}", "at": time.time() - age * DAY, "sha256": name * 8})
+    result = run_once(folder)
+    assert result.returncode == 0, result.stderr
+    assert files_below(layout.erledigt) == ["neu.docx"]
+    assert "GELOESCHT erledigt/alt.docx (Aufbewahrung 2 Tage)" in result.stdout

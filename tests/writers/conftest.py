@@ -4,16 +4,17 @@ session into real files, and one headless Chromium for all browser tests."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from a11y_checks import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from alltypes import VARIANTS, build  # noqa: E402
-from validators import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 from lesbar.model import Document  # noqa: E402
 from lesbar.writers import render  # noqa: E402

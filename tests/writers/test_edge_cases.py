@@ -8,9 +8,9 @@ import io
 
 import docx
 import pytest
+from a11y_checks import NS, DocxParts, W, html_parse_errors, pdf_fonts, pdf_struct_tree, pdf_ua_failures
 from alltypes import sample_png
 from lxml import html as lxml_html
-from validators import NS, DocxParts, html_parse_errors, pdf_struct_tree, pdf_ua_failures
 
 from lesbar.model import (
     BlockQuote,
@@ -111,3 +111,43 @@ def test_long_document_spans_pages_and_keeps_one_tag_tree():
     assert len(PdfReader(io.BytesIO(pdf)).pages) >= 3
     tags = [e.tag for e in pdf_struct_tree(pdf)]
     assert tags.count("H1") == 1 and "TH" in tags and tags.count("TD") >= 120
+
+
+def test_arabic_passage_in_a_german_document_is_right_to_left_in_every_format():
+    from lesbar.model import LangSpan, Sentence, Text
+
+    arabic = "مرحبا بكم في المؤتمر"
+    doc = Document(Meta(title="Gruß", lang="de"), [
+        Paragraph([Sentence([Text("Der Gruß lautet: "), LangSpan([Text(arabic)], "ar"), Text(".")])]),
+        Paragraph([Sentence([Text(arabic + ".")])], lang="ar"),
+    ])
+    html = write_html(doc)
+    root = lxml_html.document_fromstring(html)
+    assert [(el.tag, el.get("dir")) for el in root.iter() if el.get("lang") == "ar"] == [("span", "rtl"), ("p", "rtl")]
+    p = DocxParts(write_docx(doc))
+    arabic_runs = [r for r in p.document.iter(f"{{{W}}}r") if arabic in DocxParts.text(r)]
+    assert len(arabic_runs) == 2
+    for run in arabic_runs:
+        assert run.find("w:rPr/w:rtl", NS) is not None
+        assert run.find("w:rPr/w:lang", NS).get(f"{{{W}}}bidi") == "ar-SA"
+    bidi = [DocxParts.text(par) for par in p.paragraphs() if par.find("w:pPr/w:bidi", NS) is not None]
+    assert bidi == [arabic + "."]
+    pdf = write_pdf(doc, html)
+    assert pdf_ua_failures(pdf) == []
+    assert [e.lang for e in pdf_struct_tree(pdf) if e.lang] == ["ar", "ar"]
+    assert any("Arabic" in f.name for f in pdf_fonts(pdf))
+
+
+def test_document_without_blocks_still_has_a_title_heading_everywhere():
+    doc = Document(Meta(title="Leer"), [])
+    assert [h.text_content() for h in lxml_html.document_fromstring(write_html(doc)).iter("h1")] == ["Leer"]
+    assert pdf_ua_failures(write_pdf(doc)) == []
+    headings = [DocxParts.text(p) for p in DocxParts(write_docx(doc)).paragraphs() if DocxParts.style(p) == "Heading1"]
+    assert headings == ["Leer"]
+
+
+def test_an_empty_leading_title_heading_is_replaced_by_the_metadata_title():
+    doc = Document(Meta(title="Bericht"), [Heading(1, []), Paragraph(text_sentences("Text."))])
+    assert [h.text_content() for h in lxml_html.document_fromstring(write_html(doc)).iter("h1")] == ["Bericht"]
+    headings = [DocxParts.text(p) for p in DocxParts(write_docx(doc)).paragraphs() if DocxParts.style(p) == "Heading1"]
+    assert headings == ["Bericht"]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from a11y_checks import html_parse_errors
 from alltypes import COMMENT_GLOSSARY, COMMENT_RULE, TRANSLATIONS, build
 from lxml import html as lxml_html
-from validators import html_parse_errors
 
 from lesbar.model import Document, Figure, Heading, Image, Meta, Paragraph, text_sentences
 from lesbar.writers.html import write_html
@@ -53,7 +53,7 @@ def test_blocks_and_spans_in_another_language_are_marked(variant):
 def test_exactly_one_h1_and_no_skipped_heading_levels(variant):
     levels = [int(el.tag[1]) for el in tree(variant.html).iter("h1", "h2", "h3", "h4", "h5", "h6")]
     assert levels.count(1) == 1 and levels[0] == 1
-    for before, after in zip(levels, levels[1:]):
+    for before, after in zip(levels, levels[1:], strict=False):
         assert after <= before + 1, levels
 
 
@@ -199,3 +199,13 @@ def test_duplicate_sentence_ids_in_the_model_do_not_produce_duplicate_html_ids()
     ids = [el.get("id") for el in root.iter() if el.get("id")]
     assert ids.count("b1.s1") == 1
     assert "Zwei." in root.text_content()
+
+
+def test_render_dispatches_by_format_and_rejects_unknown_ones():
+    from lesbar.writers import render
+
+    doc = build("original")
+    assert render(doc, "html").decode("utf-8") == write_html(doc)
+    assert render(doc, "docx")[:2] == b"PK"
+    with pytest.raises(ValueError, match="odt"):
+        render(doc, "odt")

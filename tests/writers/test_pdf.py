@@ -7,9 +7,9 @@ import io
 import unicodedata
 
 import pytest
+from a11y_checks import pdf_catalog_facts, pdf_fonts, pdf_struct_tree, pdf_ua_failures
 from alltypes import COMMENT_GLOSSARY, COMMENT_RULE, build
 from lxml import html as lxml_html
-from validators import pdf_catalog_facts, pdf_fonts, pdf_struct_tree, pdf_ua_failures
 
 from lesbar.model import Document, Meta, Paragraph, text_sentences
 from lesbar.writers import render
@@ -143,3 +143,48 @@ def test_write_pdf_uses_given_html():
     html = "<!DOCTYPE html><html lang='en'><head><title>Given</title></head><body><h1>Given</h1></body></html>"
     facts = pdf_catalog_facts(write_pdf(doc, html))
     assert facts["title"] == "Given" and facts["lang"] == "en"
+
+
+def printed_text_sizes(pdf: bytes) -> list[tuple[float, str]]:
+    """(size in pt, text) of every text run as printed (font size × text and CTM scale)."""
+    from pypdf import PdfReader
+
+    sizes: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+            sizes.append((size * scale, text))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_leichte_sprache_pdf_prints_every_text_at_14_pt_or_more(rendered):
+    sizes = printed_text_sizes(rendered["leicht"].pdf)
+    assert sizes
+    assert [(round(size, 1), text) for size, text in sizes if size < 14 - 0.05] == []
+
+
+def test_other_variants_print_body_text_at_a_readable_size(rendered):
+    sizes = printed_text_sizes(rendered["einfach"].pdf)
+    assert min(size for size, _ in sizes) >= 10
+
+
+def test_bookmarks_follow_the_headings(variant):
+    """PDF readers offer the outline for navigation; it must mirror the heading structure."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(variant.pdf)) as pdf, pdf.open_outline() as outline:
+        titles: list[tuple[int, str]] = []
+
+        def walk(items, depth):
+            for item in items:
+                titles.append((depth, " ".join(item.title.split())))
+                walk(item.children, depth + 1)
+
+        walk(outline.root, 1)
+    root = lxml_html.document_fromstring(variant.html)
+    headings = [(int(h.tag[1]), " ".join(h.text_content().split())) for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert titles == headings

@@ -19,7 +19,7 @@ import click
 from lesbar.glossary import Entry, GlossaryError, GlossarySet, Target
 from lesbar.glossary.entry import GENDERS, LANGUAGES, POS_VALUES, STATUSES
 from lesbar.glossary.errors import EntryNotFound
-from lesbar.glossary.store import GlossaryStore, write_atomic
+from lesbar.glossary.store import GlossaryStore
 
 _GLOSSARY_HELP = ("Glossary file; repeat for several, later ones win, edits go to the last one. "
                   "Default: $LESBAR_GLOSSARY, else the shipped glossary plus the staff glossary.")
@@ -57,6 +57,7 @@ def glossary() -> None:
       lesbar glossary show KI
       lesbar glossary edit landrat --target en="District Administrator" --approve en
       lesbar glossary export --format csv --delimiter ';' -o glossar.csv
+      lesbar glossary match "Das KI des Kreises Heinsberg"
     """
 
 
@@ -307,10 +308,43 @@ def validate_cmd(files: tuple[Path, ...], strict: bool, quiet: bool, glossaries:
     warnings = [p for p in problems if p.level == "warning"]
     for problem in errors + ([] if quiet else warnings):
         click.echo(str(problem), err=True)
-    summary = f"{len(paths)} Datei(en) geprüft: {len(errors)} Fehler, {len(warnings)} Hinweise."
+    summary = (f"{len(paths)} Datei(en) geprüft: {len(errors)} Fehler, {len(warnings)} "
+               f"Hinweis{'' if len(warnings) == 1 else 'e'}.")
     click.echo(summary)
     if errors or (strict and warnings):
         sys.exit(1)
+
+
+@glossary.command("match")
+@click.argument("text", required=False)
+@click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Read the text from a UTF-8 text file instead.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@glossary_option
+def match_cmd(text: str | None, file: Path | None, as_json: bool, glossaries: tuple[Path, ...]) -> None:
+    """Show which glossary terms lesbar finds in a text (to check a new entry or form).
+
+    \b
+    Examples:
+      lesbar glossary match "Die KI's des Kreises Heinsberg bieten Integrationskurse an."
+      lesbar glossary match --file bericht.txt
+    """
+    if file is not None:
+        try:
+            text = file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GlossaryError(f"Die Datei kann nicht gelesen werden ({exc}).", file) from None
+    if not text:
+        raise GlossaryError("Bitte einen Text angeben oder --file DATEI.")
+    matches = _store(glossaries).load().match(text)
+    if as_json:
+        click.echo(json.dumps([{"start": m.start, "end": m.end, "surface": m.surface, "id": m.entry.id,
+                                "kind": m.kind} for m in matches], ensure_ascii=False, indent=2))
+        return
+    for m in matches:
+        kind = "Abkürzung" if m.kind == "abbreviation" else "Begriff"
+        click.echo(f"{m.start:>6}-{m.end:<6} {m.surface}  →  {m.entry.id} ({kind})")
+    click.echo(f"{len(matches)} Treffer", err=True)
 
 
 # ------------------------------------------------------------------------------------ import and export
@@ -375,35 +409,6 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def read_import(path: Path, delimiter: str | None = None) -> list[Entry]:
-    suffix = path.suffix.lower()
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError("Die Datei gibt es nicht.", path) from None
-    except OSError as exc:
-        raise GlossaryError(f"Die Datei kann nicht gelesen werden: {exc.strerror}.", path) from None
-    if suffix == ".csv" or suffix == ".txt":
-        from lesbar.glossary.csvio import import_csv
-
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            raise GlossaryError("Die CSV-Datei ist nicht in UTF-8 gespeichert. In Excel: „Speichern unter“ → "
-                                "„CSV UTF-8“.", path, line) from None
-        return import_csv(text, path, delimiter)
-    if suffix == ".tbx" or suffix == ".xml":
-        from lesbar.glossary.tbxio import import_tbx
-
-        return import_tbx(raw, path)
-    if suffix in (".yaml", ".yml"):
-        from lesbar.glossary import read_glossary
-
-        return read_glossary(path).entries
-    raise GlossaryError("Unbekanntes Dateiformat. Importiert werden .csv, .tbx und .yaml.", path)
-
-
 @glossary.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--delimiter", type=click.Choice([",", ";", "tab"]), default=None,
@@ -413,8 +418,10 @@ def read_import(path: Path, delimiter: str | None = None) -> list[Entry]:
 def import_cmd(file: Path, delimiter: str | None, user: str | None, glossaries: tuple[Path, ...]) -> None:
     """Import entries from CSV, TBX or YAML (format from the file extension) into the staff glossary.
 
-    Entries with a known id are updated, new ones added, unchanged ones left alone. The whole file is
-    checked first: if any row is broken, nothing is imported.
+    Entries with a known id (or, without an id column, a known term) are updated, new ones added,
+    unchanged ones left alone. Fields the file has no column for keep their current value, so a sheet
+    with just "term;en" only updates English. The whole file is checked first: if any row is broken,
+    nothing is imported.
 
     \b
     Examples:
@@ -422,13 +429,17 @@ def import_cmd(file: Path, delimiter: str | None, user: str | None, glossaries: 
       lesbar glossary import uebersetzungen-agentur.tbx
     """
     from lesbar.glossary.editing import entry_problems
+    from lesbar.glossary.importing import merged, read_import
 
-    entries = read_import(file, "\t" if delimiter == "tab" else delimiter)
+    items = read_import(file, "\t" if delimiter == "tab" else delimiter)
+    store = _store(glossaries)
+    current = store.load()
+    entries = [merged(current, item) for item in items]
     for entry in entries:
         problems = entry_problems(entry)
         if problems:
             raise GlossaryError(" ".join(problems), file, entry.line)
-    result = _store(glossaries).import_entries(entries, user=user)
+    result = store.import_entries(entries, user=user)
     click.echo(f"Import aus {file.name}: {result.added} neu, {result.changed} geändert, "
                f"{result.unchanged} unverändert.")
 
@@ -444,13 +455,15 @@ def import_cmd(file: Path, delimiter: str | None, user: str | None, glossaries: 
 @click.option("--allow-network", is_flag=True, help="Allow listening on a network address (needs --token).")
 @click.option("--token", envvar="LESBAR_GLOSSARY_TOKEN",
               help="Access token colleagues must enter (or $LESBAR_GLOSSARY_TOKEN); at least 16 characters.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the editor in the default browser.")
 @glossary_option
-def serve_cmd(port: int, host: str, allow_network: bool, token: str | None, glossaries: tuple[Path, ...]) -> None:
+def serve_cmd(port: int, host: str, allow_network: bool, token: str | None, open_browser: bool,
+              glossaries: tuple[Path, ...]) -> None:
     """Start the glossary web editor (German, accessible) in the browser on this computer.
 
     \b
     Examples:
-      lesbar glossary serve                       # http://127.0.0.1:8765/
+      lesbar glossary serve --open                # http://127.0.0.1:8765/
       lesbar glossary serve --host 0.0.0.0 --allow-network --token "$(openssl rand -hex 16)"
     """
     from lesbar.glossary.web.server import make_server
@@ -458,6 +471,8 @@ def serve_cmd(port: int, host: str, allow_network: bool, token: str | None, glos
     server = make_server(_store(glossaries), host=host, port=port, allow_network=allow_network, token=token)
     click.echo(f"Glossar-Editor läuft auf {server.url} (beenden mit Strg+C)", err=False)
     sys.stdout.flush()
+    if open_browser:
+        click.launch(server.url)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -8,6 +8,7 @@ import click
 
 from lesbar.cli.options import settings_from_context
 from lesbar.translate.packages import (
+    download_from_index,
     install_from_file,
     install_from_index,
     installed_packages,
@@ -40,14 +41,16 @@ def _common(func):  # type: ignore[no-untyped-def]
 def models() -> None:
     """Manage the offline translation models (Argos Translate packages).
 
-    Translation never uses the network; only 'models install FROM TO' downloads from the Argos package
-    index. On a machine without internet, copy a .argosmodel file over and use 'install --file'.
+    Translation never uses the network; only 'models install FROM TO' and 'models download' fetch
+    from the Argos package index. On a machine without internet, copy a .argosmodel file over and use
+    'install --file'.
 
     \b
     Examples:
       lesbar models list
       lesbar models install de en
       lesbar models install --file translate-de_en-1_9.argosmodel
+      lesbar models download de ar -o usb-stick/    # for an offline machine
       lesbar models remove de en
     """
 
@@ -112,6 +115,28 @@ def install_cmd(languages: tuple[str, ...], files: tuple[Path, ...], packages_di
                err=True)
     for pkg in install_from_index(folder, source, target):
         click.echo(f"Installed {pkg.from_code} → {pkg.to_code} (version {pkg.version or '?'}) into {folder}")
+
+
+@models.command("download")
+@click.argument("source")
+@click.argument("target")
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the .argosmodel file(s).")
+@_common
+def download_cmd(source: str, target: str, output: Path, packages_dir: Path | None, config: Path | None) -> None:
+    """Download the model file(s) for SOURCE → TARGET without installing them (needs internet).
+
+    For an offline machine: copy the files over and run 'lesbar models install --file FILE' there.
+
+    \b
+    Example:
+      lesbar models download de ar -o usb-stick/
+    """
+    folder = _packages_dir(packages_dir, config)
+    click.echo(f"Downloading the Argos package index and the model {source} → {target} (this needs internet) …",
+               err=True)
+    for path in download_from_index(folder, source, target, output):
+        click.echo(f"Downloaded {path}")
 
 
 @models.command("remove")

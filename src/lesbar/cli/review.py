@@ -10,7 +10,6 @@ from lesbar.cli.options import settings_from_context
 from lesbar.translate.memory import TranslationMemory
 from lesbar.translate.xliff import (
     FORMATS,
-    ReviewError,
     import_review,
     review_file_from_memory,
     review_files_from_report,
@@ -104,10 +103,7 @@ def import_cmd(files: tuple[Path, ...], take_all: bool, lang: str | None, memory
     """
     with _memory(memory, config) as tm:
         for path in files:
-            try:
-                summary = import_review(path, tm, take_all=take_all, target_lang=lang)
-            except ReviewError:
-                raise
+            summary = import_review(path, tm, take_all=take_all, target_lang=lang)
             click.echo(f"{path}: {summary.imported} reviewed segments imported ({summary.target_lang}), "
                        f"{summary.unchanged} already known, {summary.skipped} not confirmed (skipped), "
                        f"{summary.empty} empty")

@@ -58,6 +58,13 @@ def _sniff_delimiter(first_line: str) -> str:
 
 def import_csv(text: str, path: str | Path, delimiter: str | None = None) -> list[Entry]:
     """Entries from CSV ``text`` (read from ``path``, for messages); rows without id get one from the term."""
+    return import_csv_with_fields(text, path, delimiter)[0]
+
+
+def import_csv_with_fields(text: str, path: str | Path,
+                           delimiter: str | None = None) -> tuple[list[Entry], frozenset[str]]:
+    """Entries and the fields the file has columns for ("leicht", "targets.en", …): an import leaves the
+    other fields of existing entries alone, so a sheet with just ``term;en`` only updates English."""
     from lesbar.glossary.store import slugify
 
     text = text.lstrip("\ufeff")
@@ -99,13 +106,14 @@ def import_csv(text: str, path: str | Path, delimiter: str | None = None) -> lis
         if len(row) > len(header):
             raise GlossaryError(f"die Zeile hat {len(row)} Spalten, die Kopfzeile nur {len(header)}. Steht ein "
                                 f"„{delimiter}“ in einem Text ohne Anführungszeichen?", path, start)
-        cells = dict(zip(header, [*row, *[""] * (len(header) - len(row))]))
+        cells = dict(zip(header, [*row, *[""] * (len(header) - len(row))], strict=True))
         entries.append(_entry_from_row(cells, languages, path, start, slugify))
         if entries[-1].id in seen:
             raise GlossaryError(f"die id „{entries[-1].id}“ kommt schon in Zeile {seen[entries[-1].id]} vor.",
                                 path, start)
         seen[entries[-1].id] = start
-    return entries
+    given = {c for c in header if c in known} | {f"targets.{lang}" for lang in languages}
+    return entries, frozenset(given)
 
 
 def _entry_from_row(cells: dict[str, str], languages: list[str], path: str | Path, line: int,

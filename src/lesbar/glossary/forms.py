@@ -32,8 +32,9 @@ from lesbar.glossary.nouns import noun_forms
 
 log = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "4"
 MAX_FORMS_PER_PHRASE = 600
+MAX_CACHED_PHRASES = 50_000
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 #: Words that end the inflected part of a noun phrase; everything from here on stays as written.
 FUNCTION_WORDS = frozenset(
@@ -58,6 +59,7 @@ class FormCache:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or _cache_dir() / f"glossary-forms-v{GENERATOR_VERSION}.json"
         self._data: dict[str, list[str]] | None = None
+        self._used: set[str] = set()
         self._dirty = False
         self._lock = threading.Lock()
 
@@ -75,12 +77,16 @@ class FormCache:
         return hashlib.sha1(f"{GENERATOR_VERSION}|{pos}|{phrase}".encode()).hexdigest()[:20]
 
     def get(self, phrase: str, pos: str) -> list[str] | None:
+        key = self.key(phrase, pos)
         with self._lock:
-            return self._load().get(self.key(phrase, pos))
+            self._used.add(key)
+            return self._load().get(key)
 
     def put(self, phrase: str, pos: str, forms: list[str]) -> None:
+        key = self.key(phrase, pos)
         with self._lock:
-            self._load()[self.key(phrase, pos)] = forms
+            self._load()[key] = forms
+            self._used.add(key)
             self._dirty = True
 
     def save(self) -> None:
@@ -88,6 +94,8 @@ class FormCache:
         with self._lock:
             if not self._dirty or self._data is None:
                 return
+            if len(self._data) > MAX_CACHED_PHRASES:  # phrases of old glossary versions pile up: keep current
+                self._data = {k: v for k, v in self._data.items() if k in self._used}
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".forms-", suffix=".tmp")
@@ -99,19 +107,19 @@ class FormCache:
                 log.info("glossary form cache not written (%s): %s", self.path, exc)
 
 
-def _noun_table(word: str) -> list[str]:
+def _noun_table(word: str, singular_only: bool = False) -> list[str]:
     """Forms of a (possibly compound) noun from german-nouns; [] if neither it nor a final part is known."""
     if "-" in word:  # NRW-Ministerium, Sophia-Jacoba: inflect the last part
         head, _, last = word.rpartition("-")
-        return [f"{head}-{form}" for form in _noun_table(last)]
-    forms = [form for form, _genus in noun_forms(word)]
+        return [f"{head}-{form}" for form in _noun_table(last, singular_only)]
+    forms = [form for form, _genus in noun_forms(word, singular_only)]
     if forms:
         return forms
     for cut in range(2, len(word) - 2):
         part = word[cut:]
         if len(part) < 3:
             break
-        found = [form for form, _genus in noun_forms(part[0].upper() + part[1:])]
+        found = [form for form, _genus in noun_forms(part[0].upper() + part[1:], singular_only)]
         if found:
             prefix = word[:cut]
             return [prefix + form[0].lower() + form[1:] for form in found]
@@ -158,12 +166,18 @@ def inflect_phrase(phrase: str, pos: str, gender: str = "") -> list[str]:
     if head_index < 0:
         return [phrase]
     word = core[head_index]
-    head_forms = _noun_table(word) if len(core) == 1 or pos == "noun" or head_index < len(core) - 1 else []
+    # a name with a common-noun head ("Kreis Heinsberg", "Zeche Sophia-Jacoba") is singular
+    head_forms = _noun_table(word, singular_only=pos == "name") \
+        if len(core) == 1 or pos == "noun" or head_index < len(core) - 1 else []
     if not head_forms:
         if pos == "name":
             head_forms = [word] if word.lower().endswith(("s", "ß", "x", "z")) else [word, word + "s"]
         else:
             head_forms = _rule_forms(word, gender)
+    if pos == "noun":
+        split = split_compound(word)
+        if split is not None:
+            head_forms = [*head_forms, *easy_reading_forms(split[0], head_forms)]
     options: list[list[str]] = []
     for i, w in enumerate(core):
         if i == head_index:
@@ -178,6 +192,42 @@ def inflect_phrase(phrase: str, pos: str, gender: str = "") -> list[str]:
         if form not in result:
             result.append(form)
     return result
+
+
+_LINKING = ("", "s", "es", "n", "en", "er", "e")
+
+
+def split_compound(word: str) -> tuple[str, str] | None:
+    """(first part, head) of a closed compound, e.g. "Integrationskurs" → ("Integrations", "Kurs").
+
+    The head is the longest final part that german-nouns knows as a noun; the first part must be a known noun
+    itself once a linking element (-s-, -es-, -n-, -en-, -er-) is removed. Otherwise None.
+    """
+    if "-" in word or " " in word or len(word) < 7:
+        return None
+    for cut in range(3, len(word) - 2):
+        head = word[cut].upper() + word[cut + 1:]
+        if not noun_forms(head):
+            continue
+        prefix = word[:cut]
+        for linking in _LINKING:
+            if linking and not prefix.endswith(linking):
+                continue
+            stem = prefix[: len(prefix) - len(linking)] if linking else prefix
+            if len(stem) >= 3 and noun_forms(stem[0].upper() + stem[1:]):
+                return prefix, head
+    return None
+
+
+def easy_reading_forms(prefix: str, forms: list[str]) -> list[str]:
+    """Forms as Leichte Sprache writes long words: "Integrations-Kurs", "Integrations·kurs" (Mediopunkt)."""
+    out = []
+    for form in forms:
+        if form.startswith(prefix) and len(form) > len(prefix):
+            rest = form[len(prefix):]
+            out.append(f"{prefix}-{rest[0].upper()}{rest[1:]}")
+            out.append(f"{prefix}·{rest}")
+    return out
 
 
 def _looks_like_adjective(word: str, following: str) -> bool:

@@ -112,7 +112,7 @@ class GlossarySet:
                     matcher.add(entry, form, "term", (0, rank, index), before_hyphen=True)
             for abbreviation in entry.abbreviations:
                 matcher.add(entry, abbreviation, "abbreviation", (_BASE, rank, index))
-                if abbreviation[-1:].isupper():
+                if abbreviation[-1:].isalpha() and not abbreviation.endswith(("s", "S")):
                     matcher.add(entry, abbreviation + "s", "abbreviation", (_GENERATED, rank, index))
         cache.save()
         matcher.freeze()

@@ -13,7 +13,8 @@ everything else matches case-insensitively ("KREIS HEINSBERG" in a dateline, "ko
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 
 from lesbar.glossary.entry import Entry, Match
 
@@ -21,6 +22,28 @@ _TOKEN = re.compile(r"[^\W_]+")
 _SPACE = re.compile(r"\s+")
 #: What may follow an abbreviation and still belong to it: genitive/plural "KI's", "KI’s".
 _ABBR_SUFFIXES = ("'s", "’s")
+#: Invisible characters inside words (soft hyphen from PDF/Word, zero-width space) that must not split terms.
+_INVISIBLE = ("\u00ad", "\u200b", "\u2060")
+_CHUNK = re.compile(r".[\u0300-\u036f]*", re.S)
+
+
+def _cleaned(text: str) -> tuple[str, list[int], list[int]] | None:
+    """Text without invisible characters and in NFC ("u" + combining diaeresis → "ü"), with the original
+    start and end offset of every character; None if the text needs no cleaning (the common case)."""
+    if not any(ch in text for ch in _INVISIBLE) and unicodedata.is_normalized("NFC", text):
+        return None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for chunk in _CHUNK.finditer(text):
+        value = chunk.group()
+        if value in _INVISIBLE:
+            continue
+        for ch in unicodedata.normalize("NFC", value) if len(value) > 1 else value:
+            out.append(ch)
+            starts.append(chunk.start())
+            ends.append(chunk.end())
+    return "".join(out), starts, ends
 
 
 @dataclass(frozen=True)
@@ -91,7 +114,22 @@ class Matcher:
         return len(self._full[0]) + len(self._full[1])
 
     def match(self, text: str) -> list[Match]:
-        """Non-overlapping matches, longest first at each position, in text order."""
+        """Non-overlapping matches, longest first at each position, in text order.
+
+        Offsets always refer to ``text`` as given, also when soft hyphens or decomposed umlauts had to be
+        cleaned away for matching.
+        """
+        cleaned = _cleaned(text)
+        if cleaned is None:
+            return self._match(text)
+        clean, starts, ends = cleaned
+        out = []
+        for m in self._match(clean):
+            start, end = starts[m.start], ends[m.end - 1]
+            out.append(replace(m, start=start, end=end, surface=text[start:end]))
+        return out
+
+    def _match(self, text: str) -> list[Match]:
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         full_ci, full_cs = self._full
         first_ci, first_cs = self._first
@@ -121,7 +159,9 @@ class Matcher:
                  lengths_ci: tuple[int, ...], full_cs: dict[str, _Target], full_ci: dict[str, _Target],
                  ) -> tuple[Match, int] | None:
         start = tokens[i][0]
-        for n in sorted(set(lengths_cs) | set(lengths_ci), reverse=True):
+        lengths = sorted(set(lengths_cs) | set(lengths_ci), reverse=True) if lengths_cs and lengths_ci \
+            else (lengths_cs or lengths_ci)
+        for n in lengths:
             if i + n > len(tokens):
                 continue
             end = tokens[i + n - 1][1]

@@ -43,19 +43,24 @@ def _load() -> tuple[list[str], dict[str, list[str]]]:
         return _table
 
 
-@lru_cache(maxsize=4096)
-def noun_forms(lemma: str) -> tuple[tuple[str, str], ...]:
-    """All inflected forms of the noun ``lemma`` with their gender: ((form, genus), ...); () if unknown."""
+@lru_cache(maxsize=8192)
+def noun_forms(lemma: str, singular_only: bool = False) -> tuple[tuple[str, str], ...]:
+    """All inflected forms of the noun ``lemma`` with their gender: ((form, genus), ...); () if unknown.
+
+    ``singular_only``: for names with a common-noun head ("Kreis Heinsberg" has no plural).
+    """
     header, index = _load()
     rows = index.get(lemma, [])
     forms: list[tuple[str, str]] = []
     for raw in rows:
         row = next(csv.reader([raw]))
-        record = dict(zip(header, row))
+        record = dict(zip(header, row, strict=False))  # short rows: trailing empty columns
         if "Substantiv" not in record.get("pos", "") and "Toponym" not in record.get("pos", ""):
             continue
         genus = record.get("genus") or record.get("genus 1") or ""
         for column, value in record.items():
+            if singular_only and "plural" in column:
+                continue
             if column.startswith(("nominativ", "genitiv", "dativ", "akkusativ")) and value and value != "—":
                 for form in value.split("/"):
                     form = form.strip()

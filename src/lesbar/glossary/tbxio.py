@@ -100,6 +100,11 @@ def _text(element: etree._Element | None) -> str:
 
 
 def import_tbx(data: bytes, path: str | Path) -> list[Entry]:
+    return [entry for entry, _given in import_tbx_with_fields(data, path)]
+
+
+def import_tbx_with_fields(data: bytes, path: str | Path) -> list[tuple[Entry, frozenset[str]]]:
+    """Entries with the fields each termEntry actually carries (see :mod:`lesbar.glossary.importing`)."""
     from lesbar.glossary.store import slugify
 
     try:
@@ -109,7 +114,7 @@ def import_tbx(data: bytes, path: str | Path) -> list[Entry]:
         raise GlossaryError(f"keine gültige TBX-Datei: {exc.msg}", path, line) from None
     except Exception as exc:  # noqa: BLE001 - translate-toolkit raises various errors for non-TBX XML
         raise GlossaryError(f"keine gültige TBX-Datei: {exc}", path) from None
-    entries: list[Entry] = []
+    entries: list[tuple[Entry, frozenset[str]]] = []
     seen: set[str] = set()
     for unit in store.units:
         element = unit.xmlelement
@@ -120,8 +125,27 @@ def import_tbx(data: bytes, path: str | Path) -> list[Entry]:
         if entry.id in seen:
             raise GlossaryError(f"die id „{entry.id}“ kommt zweimal vor.", path, line)
         seen.add(entry.id)
-        entries.append(normalize_entry(entry))
+        entries.append((normalize_entry(entry), _given(element, entry)))
     return entries
+
+
+def _given(element: etree._Element, entry: Entry) -> frozenset[str]:
+    """Fields present in a termEntry: lesbar's own export carries all of them, other tools only some."""
+    given = {"id", "term", "variants", "abbreviations"} | {f"targets.{lang}" for lang in entry.targets}
+    types = {el.get("type", "") for el in element.iter() if _local(el.tag) in ("admin", "descrip", "termNote")}
+    names = {_local(el.tag) for el in element.iter()}
+    mapping = {"x-lesbar-leicht": "leicht", "definition": "einfach", "x-lesbar-plain": "plain",
+               "x-lesbar-status": "status", "x-lesbar-pos": "pos", "partOfSpeech": "pos",
+               "grammaticalGender": "gender", "x-lesbar-dnt": "dnt", "x-lesbar-case_sensitive": "case_sensitive",
+               "x-lesbar-in_compounds": "in_compounds"}
+    given |= {field for kind, field in mapping.items() if kind in types}
+    if "x-lesbar-pos" in types:  # lesbar's own export: every field is written when it has a value
+        given |= {"leicht", "einfach", "plain", "forms", "note", "gender", "changed_by", "changed_at"}
+    if "note" in names:
+        given.add("note")
+    if "transacGrp" in names:
+        given |= {"changed_by", "changed_at"}
+    return frozenset(given)
 
 
 def _local(tag: object) -> str:

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
+
+import yaml
 
 from lesbar.glossary.entry import LANGUAGES, Entry
 from lesbar.glossary.errors import GlossaryError
@@ -36,8 +40,8 @@ class Problem:
         return f"{where}: {label}: {self.message}" if where else f"{label}: {self.message}"
 
 
-def _at(entry: Entry) -> dict[str, object]:
-    return {"path": entry.source, "line": entry.line, "entry_id": entry.id}
+def _problem(level: str, message: str, entry: Entry) -> Problem:
+    return Problem(level, message, entry.source, entry.line, entry.id)
 
 
 def check_files(paths: list[Path]) -> tuple[list[GlossaryFile], list[Problem]]:
@@ -65,38 +69,75 @@ def check_entries(glossary: GlossarySet, languages: tuple[str, ...] = LANGUAGES)
                 same = _comparable(other) == _comparable(entry)
                 what = "Abkürzung" if kind == "abbreviation" else "Begriff"
                 label = "doppelter Eintrag" if same else "widersprüchliche Einträge"
-                problems.append(Problem("error", f"{label}: {what} „{word if kind == 'abbreviation' else _shown(entry, word)}“ "
+                problems.append(_problem("error", f"{label}: {what} „{word if kind == 'abbreviation' else _shown(entry, word)}“ "
                                                  f"steht in „{entry.id}“ und in „{other.id}“ ({other.source}, Zeile "
-                                                 f"{other.line}). Bitte einen der Einträge löschen oder ändern.",
-                                        **_at(entry)))  # type: ignore[arg-type]
+                                                 f"{other.line}). Bitte einen der Einträge löschen oder ändern.", entry))
             else:
                 claimed[(word, kind)] = entry
         for item in [*entry.variants, *entry.forms, *entry.abbreviations]:
             if "|" in item:
-                problems.append(Problem("error", f"„{item}“: das Zeichen „|“ ist in Wortlisten nicht erlaubt "
-                                                 "(es trennt die Wörter in der CSV-Datei).", **_at(entry)))  # type: ignore[arg-type]
+                problems.append(_problem("error", f"„{item}“: das Zeichen „|“ ist in Wortlisten nicht erlaubt "
+                                                 "(es trennt die Wörter in der CSV-Datei).", entry))
         for lang, target in entry.targets.items():
             if not target.term.strip():
-                problems.append(Problem("error", f"„{entry.term}“: die Übersetzung „{lang}“ ist leer. Bitte "
-                                                 "ausfüllen oder die Sprache entfernen.", **_at(entry)))  # type: ignore[arg-type]
+                problems.append(_problem("error", f"„{entry.term}“: die Übersetzung „{lang}“ ist leer. Bitte "
+                                                 "ausfüllen oder die Sprache entfernen.", entry))
         if entry.dnt and entry.targets:
-            problems.append(Problem("warning", f"„{entry.term}“ ist als „nicht übersetzen“ markiert, hat aber "
-                                               f"Übersetzungen ({', '.join(entry.targets)}).", **_at(entry)))  # type: ignore[arg-type]
+            problems.append(_problem("warning", f"„{entry.term}“ ist als „nicht übersetzen“ markiert, hat aber "
+                                               f"Übersetzungen ({', '.join(entry.targets)}).", entry))
         if not entry.dnt:
             missing = [lang for lang in languages if lang not in entry.targets]
             if missing:
-                problems.append(Problem("warning", f"„{entry.term}“: keine Übersetzung für {', '.join(missing)}.",
-                                        **_at(entry)))  # type: ignore[arg-type]
+                problems.append(_problem("warning", f"„{entry.term}“: keine Übersetzung für {', '.join(missing)}.", entry))
         if not entry.leicht.strip():
-            problems.append(Problem("warning", f"„{entry.term}“: keine Erklärung in Leichter Sprache.",
-                                    **_at(entry)))  # type: ignore[arg-type]
+            problems.append(_problem("warning", f"„{entry.term}“: keine Erklärung in Leichter Sprache.", entry))
         for sentence in _SENTENCE_END.split(entry.leicht):
-            words = sentence.split()
-            if len(words) > MAX_LEICHT_WORDS:
-                problems.append(Problem("warning", f"„{entry.term}“: der Satz „{sentence.strip()}“ ist für Leichte "
-                                                   f"Sprache zu lang ({len(words)} Wörter, höchstens "
-                                                   f"{MAX_LEICHT_WORDS}).", **_at(entry)))  # type: ignore[arg-type]
+            for hint in leicht_hints(sentence):
+                problems.append(_problem("warning", f"„{entry.term}“: in Leichter Sprache kein {hint}, bitte "
+                                                    f"umformulieren: „{sentence.strip()}“", entry))
+            count = len(sentence.split())
+            if count > MAX_LEICHT_WORDS:
+                problems.append(_problem("warning", f"„{entry.term}“: der Satz „{sentence.strip()}“ ist für Leichte "
+                                                   f"Sprache zu lang ({count} Wörter, höchstens "
+                                                   f"{MAX_LEICHT_WORDS}).", entry))
     return problems
+
+
+@lru_cache(maxsize=1)
+def _leicht_lists() -> tuple[frozenset[str], frozenset[str]]:
+    text = (resources.files("lesbar.glossary") / "data" / "leicht_checks.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return frozenset(data["konjunktiv"]), frozenset(data["passive_auxiliaries"])
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def leicht_hints(sentence: str) -> list[str]:
+    """Konjunktiv and passive in one Leichte-Sprache sentence (a participle ge…t/ge…en after werden)."""
+    konjunktiv, auxiliaries = _leicht_lists()
+    words = _WORD.findall(sentence)
+    lower = [w.lower() for w in words]
+    hints = []
+    found = [w for w in lower if w in konjunktiv]
+    if found:
+        hints.append(f"Konjunktiv („{found[0]}“)")
+    if any(w in auxiliaries for w in lower):
+        after = lower[next(i for i, w in enumerate(lower) if w in auxiliaries) + 1:]
+        if any(_participle(w) for w in after):
+            hints.append("Passiv")
+    return hints
+
+
+def _participle(word: str) -> bool:
+    """A past participle by its shape: ge…t/ge…en, be-/ver-/er-/ent-/zer-/emp-…t, …iert."""
+    if len(word) < 5:
+        return False
+    if word.startswith("ge") and word.endswith(("t", "en")):
+        return True
+    if word.startswith(("be", "ver", "er", "ent", "zer", "emp")) and word.endswith("t"):
+        return True
+    return word.endswith("iert")
 
 
 def _shown(entry: Entry, folded: str) -> str:

@@ -30,6 +30,8 @@ from lesbar.glossary.entry import (
 from lesbar.glossary.errors import GlossaryError
 
 FORMAT_VERSION = 1
+#: libyaml's loader when PyYAML was built with it (same node tree and line marks, about 1.5x faster)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TRUE = {"true", "yes", "ja", "1", "x", "on"}
 _FALSE = {"false", "no", "nein", "0", "", "off"}
 _META_KEYS = ("name", "description", "format")
@@ -173,7 +175,7 @@ def parse_glossary(text: str, path: str | Path) -> GlossaryFile:
     """Parse glossary YAML ``text`` (read from ``path``, used in messages)."""
     path = Path(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = f"{exc.context + ', ' if exc.context else ''}{exc.problem or ''}".strip(", ")

@@ -5,7 +5,8 @@ Rules measured on newspaper clippings (see ``shared/notes/pdf-and-docx-reading.m
 
 * und / oder / bzw. / sowie / & → a suspended hyphen, keep it with a space ("haupt- und ehrenamtlichen");
 * a lowercase letter → hyphenation, join ("wer-" + "den" → "werden");
-* an uppercase letter or digit → a real hyphen in a compound, keep it without a space ("Corona-" + "Pandemie").
+* an uppercase letter or digit → a real hyphen in a compound, keep it without a space ("Corona-" + "Pandemie");
+  except in all-capitals text, where a piece shorter than four letters is a syllable ("WEI-" + "DENFELD").
 """
 
 from __future__ import annotations
@@ -31,6 +32,23 @@ def join_lines(lines: list[str]) -> str:
     return out.replace(SOFT_HYPHEN, "")
 
 
+def _caps_syllable_split(stem: str, right: str) -> bool:
+    """"WEI-" + "DENFELD": in capitals case tells nothing, so a piece shorter than a name part decides.
+
+    Hyphenated names in capitals ("ANNA-PETRA", "KLEIN-HEYDEN") have parts of four letters or more;
+    a three-letter piece at a line end is a syllable.
+    """
+    left_word = stem.split()[-1] if stem.split() else ""
+    right_word = right.split()[0] if right.split() else ""
+    left_letters = [ch for ch in left_word.split("-")[-1] if ch.isalpha()]
+    right_letters = [ch for ch in right_word.split("-")[0] if ch.isalpha()]
+    if not left_letters or not right_letters:
+        return False
+    if not all(ch.isupper() for ch in left_letters + right_letters):
+        return False
+    return len(left_letters) < 4 or len(right_letters) < 4
+
+
 def join_two(left: str, right: str) -> str:
     """Join ``right`` to ``left`` across a line end, deciding about a trailing hyphen."""
     if left.endswith(_HYPHENS) and len(left) >= 2 and left[-2].isalpha():
@@ -38,7 +56,12 @@ def join_two(left: str, right: str) -> str:
         if _SUSPENDED_NEXT.match(right):
             return f"{stem}- {right}"
         first = right[:1]
-        if left.endswith(SOFT_HYPHEN) or first.islower():
+        if left.endswith(SOFT_HYPHEN) or first.islower() or _caps_syllable_split(stem, right):
             return stem + right
         return f"{stem}-{right}"
+    if left.endswith(_HYPHENS) and len(left) >= 2 and left[-2].isdigit() and right[:1].isalnum():
+        # "26-" + "köpfiges", "2014-" + "2015": a number compound never loses its hyphen
+        if _SUSPENDED_NEXT.match(right):
+            return f"{left[:-1]}- {right}"
+        return f"{left[:-1]}-{right}"
     return f"{left} {right}"

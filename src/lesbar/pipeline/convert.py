@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -25,7 +25,7 @@ from lesbar.pipeline.report import write_report_html
 from lesbar.pipeline.stages import Stage, StageResult, default_stages
 from lesbar.readers import read_document
 from lesbar.transforms.segment import segment_document
-from lesbar.writers import render
+from lesbar.writers import render_formats
 
 log = logging.getLogger(__name__)
 
@@ -145,11 +145,9 @@ def convert_file(
             files: list[str] = []
             t0 = time.monotonic()
             for name in wanted:
-                variant = variants[name]
-                for fmt in options.formats:
+                for fmt, data in render_formats(variants[name], options.formats):
                     if progress:
                         progress(f"{name}.{fmt}")
-                    data = render(variant, fmt)
                     atomic_write(tmp / f"{name}.{fmt}", data)
                     files.append(f"{name}.{fmt}")
             timings["write"] = round(time.monotonic() - t0, 3)
@@ -249,9 +247,9 @@ def _move_into_place(tmp: Path, folder: Path, force: bool) -> None:
 
 
 def _options_dict(options: ConvertOptions) -> dict[str, Any]:
-    data = asdict(options)
-    data.pop("extra", None)
-    return data
+    """The options as JSON data; ``extra`` holds run-time objects (loaded glossaries, engines) and is left out."""
+    return {f.name: (asdict(getattr(options, f.name)) if f.name == "limits" else getattr(options, f.name))
+            for f in fields(options) if f.name != "extra"}
 
 
 def _doc_summary(doc: Document) -> dict[str, Any]:

@@ -114,6 +114,8 @@ def write_report_html(report: dict[str, Any]) -> str:
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title>
 <meta name="generator" content="lesbar {__version__}">
+<meta name="lesbar:automatic" content="true">
+<meta name="lesbar:reviewed" content="false">
 <style>
 body {{ font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; line-height: 1.5; color: #1a1a1a;
   background: #fff; max-width: 70em; margin: 0 auto; padding: 1em; }}
@@ -121,7 +123,8 @@ table {{ border-collapse: collapse; margin: 1em 0; }}
 th, td {{ border: 1px solid #555; padding: 0.3em 0.5em; text-align: start; vertical-align: top; }}
 th {{ background: #eee; }}
 caption {{ text-align: start; font-weight: bold; }}
-.skip-link {{ position: absolute; left: -999em; }} .skip-link:focus {{ left: 0.5em; background: #fff; }}
+.skip-link {{ position: absolute; top: -100em; left: 0.5em; background: #fff; color: #0645ad; padding: 0.5em; }}
+.skip-link:focus {{ top: 0.5em; }}
 </style></head>
 <body>
 <a class="skip-link" href="#inhalt">Zum Inhalt springen</a>

@@ -20,10 +20,11 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from lxml import etree
 
@@ -127,9 +128,19 @@ def hocr_page(hocr: Path, number: int, width_pt: float, height_pt: float,
     for par in tree.xpath("//*[@class='ocr_par']"):
         lines = [line for line in par.xpath(".//*[@class]") if line.get("class") in _LINE_CLASSES]
         sizes = [_line_size(line) for line in lines]
-        for line, size in zip(lines, sizes):
+        for line, size in zip(lines, sizes, strict=True):
             similar = sorted(v for v in sizes if 0.8 * size <= v <= 1.25 * size)
             par_size[_key(line)] = similar[len(similar) // 2]
+    photos = []
+    for photo in tree.xpath("//*[@class='ocr_photo']"):
+        pbox = _BBOX.search(photo.get("title", ""))
+        if pbox is not None:
+            photos.append(tuple(float(v) for v in pbox.groups()))
+    par_of: dict[str, int] = {}
+    for number, par in enumerate(tree.xpath("//*[@class='ocr_par']")):
+        for line in par.xpath(".//*[@class]"):
+            if line.get("class") in _LINE_CLASSES:
+                par_of[_key(line)] = number
     runs: list[Run] = []
     seq = 0
     for line in tree.xpath("//*[@class]"):
@@ -150,12 +161,17 @@ def hocr_page(hocr: Path, number: int, width_pt: float, height_pt: float,
             conf = _CONF.search(wtitle)
             if not text or wbox is None or (conf and int(conf.group(1)) < MIN_CONFIDENCE):
                 continue
-            x0, _y0, x1, _y1 = (float(v) for v in wbox.groups())
+            x0, y0, x1, y1 = (float(v) for v in wbox.groups())
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            if any(p[0] <= cx <= p[2] and p[1] <= cy <= p[3] for p in photos):
+                continue  # letters "seen" in a photo are not text of the page
             baseline_px = ly1 + intercept + slope * (x0 - lx0)
             seq += 1
             runs.append(Run(text=text, x0=x0 * sx, x1=x1 * sx, baseline=baseline_px * sy, size=round(size_px * sy, 1),
-                            font="OCR", bold=False, italic=False, seq=seq))
+                            font="OCR", bold=False, italic=False, seq=seq, group=par_of.get(_key(line))))
     _snap_sizes(runs)
+    if page_image is not None:
+        _mark_bold_lines(runs, page_image, sx, sy)
     images: list[PlacedImage] = []
     for n, photo in enumerate(tree.xpath("//*[@class='ocr_photo']")):
         pbox = _BBOX.search(photo.get("title", ""))
@@ -192,6 +208,64 @@ def _snap_sizes(runs: list[Run]) -> None:
     for run in runs:
         if 0.91 <= run.size / body <= 1.09:
             run.size = body
+
+
+#: A line whose ink density is this much above the page's typical body line is set in bold.
+BOLD_INK_RATIO = 1.25
+
+
+def _mark_bold_lines(runs: list[Run], image_path: Path, sx: float, sy: float) -> None:
+    """Tesseract reports no weights; bold lines show as denser ink in the page image.
+
+    The share of dark pixels in a line's box is compared with the median of body-sized lines; lines
+    clearly above it (:data:`BOLD_INK_RATIO`) are marked bold, so intermediate headings are found
+    like in born-digital PDFs.
+    """
+    try:
+        from PIL import Image as PILImage
+
+        with PILImage.open(image_path) as img:
+            gray = img.convert("L")
+            lines: dict[tuple[int | None, float], list[Run]] = {}
+            for run in runs:
+                lines.setdefault((run.group, round(run.baseline, 0)), []).append(run)
+            ink: dict[tuple[int | None, float], float] = {}
+            word_ink: dict[int, float] = {}
+
+            def density(members: list[Run]) -> float | None:
+                x0 = min(r.x0 for r in members) / sx
+                x1 = max(r.x1 for r in members) / sx
+                top = min(r.top for r in members) / sy
+                bottom = max(r.baseline for r in members) / sy
+                if x1 - x0 < 4 or bottom - top < 4:
+                    return None
+                hist = gray.crop((int(x0), int(top), int(x1), int(bottom))).histogram()
+                return sum(hist[:128]) / (sum(hist) or 1)
+
+            for key, members in lines.items():
+                value = density(members)
+                if value is not None:
+                    ink[key] = value
+            body = body_size_of(runs)
+            body_ink = sorted(v for k, v in ink.items() if abs(lines[k][0].size - body) <= 0.1 * body)
+            if len(body_ink) < 5:
+                return
+            typical = body_ink[len(body_ink) // 2]
+            bold_lines = [key for key, value in ink.items() if value >= BOLD_INK_RATIO * typical]
+            sample = [k for k in ink if abs(lines[k][0].size - body) <= 0.1 * body and k not in bold_lines][:40]
+            typical_words = sorted(v for k in sample for r in lines[k] if (v := density([r])) is not None)
+            for key in bold_lines:  # words of a bold-looking line: some may be regular (a dateline)
+                for run in lines[key]:
+                    value = density([run])
+                    if value is not None:
+                        word_ink[id(run)] = value
+    except Exception as exc:  # noqa: BLE001 - without weights the reading is still correct, only flatter
+        log.debug("ink measurement failed: %s", exc)
+        return
+    word_typical = typical_words[len(typical_words) // 2] if typical_words else typical
+    for key in bold_lines:
+        for run in lines[key]:
+            run.bold = word_ink.get(id(run), 0.0) >= 1.15 * word_typical
 
 
 def _crop(image_path: Path, box: tuple[float, float, float, float]) -> tuple[bytes, str] | None:

@@ -95,8 +95,9 @@ def _metadata(reader: Any, path: Path) -> Meta:
             if title and not re.match(r"^(untitled|unbenannt|microsoft word|document\d*|dokument\d*)\b|\.(docx?|pdf|odt)$",
                                       title, re.IGNORECASE):
                 meta.title = title
-            if info.author:
-                meta.authors = [str(info.author).strip()]
+            author = str(info.author or "").strip()
+            if author and author.lower() not in ("anonymous", "unknown", "unbekannt", "user", "administrator"):
+                meta.authors = [author]
     except Exception:  # noqa: BLE001 - unreadable metadata is common and harmless
         log.debug("unreadable PDF metadata in %s", path.name)
     return meta
@@ -105,7 +106,7 @@ def _metadata(reader: Any, path: Path) -> Meta:
 def read_geometry(reader: Any, path: Path, guard: Guard, meta: Meta) -> Document:
     """Geometry-based reading (untagged PDFs), page by page; pages without text go through OCR."""
     from lesbar.readers.pdf_assemble import Assembler
-    from lesbar.readers.pdf_layout import analyse_page, body_size_of
+    from lesbar.readers.pdf_layout import analyse_page
 
     assembler = Assembler(meta)
     sizes: Counter[float] = Counter()

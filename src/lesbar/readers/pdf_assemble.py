@@ -18,24 +18,27 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from lesbar.language.hyphenation import join_lines
 from lesbar.model import (
     Block,
     Cell,
-    Row,
-    Table,
+    Emph,
     Figure,
     Heading,
     Image,
+    Inline,
     ListBlock,
     ListItem,
     Meta,
     Paragraph,
     PullQuote,
+    Row,
     Sentence,
+    Strong,
+    Table,
     Text,
+    inline_text,
     text_sentences,
 )
 from lesbar.readers.pdf_layout import (
@@ -109,6 +112,7 @@ class Assembler:
                 pending_specials.append(special)
             tables = find_tables(page.flow)
             skip_until = -1
+            has_body = any(not f.in_band for f in page.flow)
             for index, flow_line in enumerate(page.flow):
                 if index < skip_until:
                     continue
@@ -122,7 +126,7 @@ class Assembler:
                     prev = None
                     continue
                 line = flow_line.line
-                if flow_line.in_band and (_norm(line.text) in repeated or PAGE_NUMBER.match(line.text)):
+                if flow_line.in_band and has_body and (_norm(line.text) in repeated or PAGE_NUMBER.match(line.text)):
                     pending_specials.extend(flow_line.specials_before + flow_line.specials_after)
                     continue
                 role = flow_line.role
@@ -177,6 +181,8 @@ class Assembler:
             return set()
         counts: Counter[str] = Counter()
         for page in self.pages:
+            if not any(not f.in_band for f in page.flow):
+                continue  # a page whose only text is near its edges gives no evidence of running heads
             seen = {_norm(f.line.text) for f in page.flow if f.in_band} | {_norm(t) for t in page.margins}
             counts.update(seen)
         return {text for text, n in counts.items() if n >= 2 and len(text) < 120}
@@ -319,7 +325,8 @@ class Assembler:
             self._list.items.append(ListItem([Paragraph(text_sentences(text))]))
         else:
             self._flush_list()
-            self.blocks.append(Paragraph(text_sentences(text), lang=_lang_of(pending.lines)))
+            self.blocks.append(Paragraph([Sentence(marked_inlines(pending.lines, text))],
+                                         lang=_lang_of(pending.lines)))
 
     def _emit_special(self, special: Special) -> None:
         self._flush_list()
@@ -346,9 +353,69 @@ class Assembler:
         keys = sorted({key for _h, key, is_headline in self.headings if not is_headline},
                       key=lambda k: (-k[0], not k[1]))
         first = 2 if has_headline else 1
-        level_of = {key: min(first + i, 6) for i, key in enumerate(keys)}
+        # sizes within 10 % of each other (same weight) are one level: OCR and rounding blur sizes
+        level_of: dict[tuple[float, bool], int] = {}
+        level = first - 1
+        anchor: tuple[float, bool] | None = None
+        for key in keys:
+            if anchor is None or key[1] != anchor[1] or key[0] < 0.9 * anchor[0]:
+                level += 1
+                anchor = key
+            level_of[key] = min(level, 6)
         for heading, key, is_headline in self.headings:
             heading.level = 1 if is_headline else level_of[key]
+
+
+def marked_inlines(lines: list[Line], text: str) -> list[Inline]:
+    """``text`` (the joined lines) with bold and italic stretches of a mostly regular paragraph as marks.
+
+    The visible characters of ``text`` are aligned with those of the lines' styled pieces (line-end
+    hyphens that joining removed are skipped); a space takes a style only when both neighbours have it.
+    When the alignment fails, or most of the paragraph is styled (then the style is the block's, not an
+    emphasis), plain text is returned.
+    """
+    source: list[tuple[str, int]] = []
+    for line in lines:
+        for piece, bold, italic in line.pieces:
+            style = (1 if bold else 0) | (2 if italic else 0)
+            source.extend((ch, style) for ch in piece if not ch.isspace())
+    styled_chars = sum(1 for _c, style in source if style)
+    if not styled_chars or styled_chars > 0.6 * len(source):
+        return [Text(text)]
+    styles: list[int] = []
+    k = 0
+    for ch in text:
+        if ch.isspace():
+            styles.append(-1)
+            continue
+        while k < len(source) and source[k][0] != ch and source[k][0] in "-\u00ad\u2010\u2011":
+            k += 1  # a hyphen that joining removed
+        if k >= len(source) or source[k][0] != ch:
+            return [Text(text)]
+        styles.append(source[k][1])
+        k += 1
+    for i, style in enumerate(styles):  # spaces: styled only inside a styled stretch
+        if style == -1:
+            left = next((styles[j] for j in range(i - 1, -1, -1) if styles[j] != -1), 0)
+            right = next((styles[j] for j in range(i + 1, len(styles)) if styles[j] != -1), 0)
+            styles[i] = left if left == right else 0
+    out: list[Inline] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or styles[i] != styles[start]:
+            chunk = text[start:i]
+            style = styles[start]
+            if style == 0:
+                out.append(Text(chunk))
+            else:
+                node: Inline = Text(chunk)
+                if style & 2:
+                    node = Emph([node])
+                if style & 1:
+                    node = Strong([node])
+                out.append(node)
+            start = i
+    return out if inline_text(out) == text else [Text(text)]
 
 
 def find_tables(flow: list[FlowLine]) -> dict[int, tuple[Table, int]]:
@@ -407,12 +474,3 @@ def _lang_of(lines: list[Line]) -> str | None:
         if n > total / 2:
             return lang
     return None
-
-
-def iter_text(blocks: list[Block]) -> Iterator[str]:
-    for block in blocks:
-        if isinstance(block, (Paragraph, Heading)):
-            yield " ".join(s.text for s in block.content)
-
-
-__all__ = ["Assembler", "Sentence", "Text"]

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from lesbar.readers.pdf_runs import PageContent, PlacedImage, Run
 
@@ -75,7 +75,8 @@ class Line:
     italic: bool
     pieces: list[tuple[str, bool, bool]]  # (text, bold, italic) runs for inline marks and datelines
     lang: str | None = None
-    frags: list["Fragment"] = field(default_factory=list)
+    frags: list[Fragment] = field(default_factory=list)
+    group: int | None = None
 
 
 @dataclass
@@ -274,7 +275,7 @@ def _split(items: list, boxes: list[Box], gaps: list[tuple[float, float]], axis:
            body: float, flow: bool, depth: int) -> list[list]:  # type: ignore[type-arg]
     cuts = [(a + b) / 2 for a, b in gaps]
     parts: list[list] = [[] for _ in range(len(cuts) + 1)]  # type: ignore[type-arg]
-    for item, b in zip(items, boxes):
+    for item, b in zip(items, boxes, strict=True):
         start = b[axis]
         index = sum(1 for c in cuts if start >= c)
         parts[index].append(item)
@@ -321,6 +322,7 @@ def lines_of(frags: list[Fragment]) -> list[Line]:
             pieces=pieces,
             lang=langs.most_common(1)[0][0] if langs else None,
             frags=row,
+            group=row[0].runs[0].group,
         ))
     return out
 
@@ -328,6 +330,7 @@ def lines_of(frags: list[Fragment]) -> list[Line]:
 def blocks_of(lines: list[Line], body: float) -> list[TextBlock]:
     """Split a leaf's lines into blocks at style changes and at gaps larger than normal leading."""
     blocks: list[TextBlock] = []
+    width = max((ln.x1 - ln.x0 for ln in lines), default=0.0)
     for line in lines:
         if blocks:
             prev = blocks[-1].lines[-1]
@@ -335,11 +338,32 @@ def blocks_of(lines: list[Line], body: float) -> list[TextBlock]:
             same_style = (prev.bold, prev.italic) == (line.bold, line.italic) and (
                 abs(prev.size - line.size) <= 0.1 * max(prev.size, line.size))
             own_line = _is_byline(line.text) or _is_byline(prev.text)
-            if same_style and gap < 0.5 * max(line.size, body) and not own_line:
+            body_sized = abs(line.size - body) <= 0.1 * body and abs(prev.size - body) <= 0.1 * body
+            other_group = (line.group is not None and prev.group is not None and line.group != prev.group
+                           and body_sized)
+            unweighted_heading = (len(blocks[-1].lines) == 1 and _untyped(prev) and body_sized
+                                  and _looks_like_heading_line(prev, line, width))
+            if (same_style and gap < 0.5 * max(line.size, body) and not own_line and not other_group
+                    and not unweighted_heading):
                 blocks[-1].lines.append(line)
                 continue
         blocks.append(TextBlock([line]))
     return blocks
+
+
+def _untyped(line: Line) -> bool:
+    """Text without weight information (OCR): headings must be told apart by shape alone."""
+    return all(run.font == "OCR" for frag in line.frags for run in frag.runs)
+
+
+def _looks_like_heading_line(line: Line, following: Line, width: float) -> bool:
+    """A short first line without closing punctuation, followed by a line that starts a sentence."""
+    text = line.text.rstrip()
+    return (
+        len(text.split()) <= 9 and (line.x1 - line.x0) < 0.8 * width
+        and not text.endswith((".", ",", ";", ":", "!", "?", "-", "“", "”", "\"", "«", "»"))
+        and following.text[:1].isupper()
+    )
 
 
 def _is_byline(text: str) -> bool:
@@ -417,7 +441,7 @@ def classify(blocks: list[TextBlock], images: list[PlacedImage], body: float, pa
         for block in blocks:  # a page whose only text sits near an edge: that text is the content
             block.role = "body"
     # attributions: short non-italic text right under a pull quote
-    for i, block in enumerate(blocks):
+    for block in blocks:
         if block.role != "quote":
             continue
         for other in blocks:

@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 PYPDF_MAJOR = 7
 
 _IDENTITY = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+#: WinAnsiEncoding shows a bullet for its unused codes above 0x40 (PDF 32000-1, Annex D, note 3);
+#: pypdf passes them through as control characters (reportlab writes "•" as 0x7F).
+_UNUSED_WINANSI = str.maketrans({"\x7f": "•", "\x81": "•", "\x8d": "•", "\x8f": "•", "\x90": "•", "\x9d": "•"})
 _SHOW_OPS = {b"Tj", b"TJ", b"'", b'"'}
 _LINE_OPS = {b"Td", b"TD", b"Tm", b"T*", b"BT", b"'", b'"'}
 
@@ -50,6 +53,7 @@ class Run:
     lang: str | None = None
     artifact: bool = False
     seq: int = 0
+    group: int | None = None  # a paragraph the source already knows (Tesseract's ocr_par), else None
 
     @property
     def top(self) -> float:
@@ -98,6 +102,28 @@ def _mult(m: list[float], n: list[float]) -> list[float]:
         m[4] * n[0] + m[5] * n[2] + n[4],
         m[4] * n[1] + m[5] * n[3] + n[5],
     ]
+
+
+def orientation(m: list[float]) -> int | None:
+    """Direction of text drawn with matrix ``m``: 0, 90, 180 or 270 degrees; None for skewed/mirrored text."""
+    if m[0] * m[3] - m[1] * m[2] < 0:
+        return None
+    angle = math.degrees(math.atan2(m[1], m[0]))
+    nearest = round(angle / 90.0) * 90
+    if abs(angle - nearest) > 3.0:
+        return None
+    return int(nearest) % 360
+
+
+def rotate(o: int, x: float, y: float) -> tuple[float, float]:
+    """Device point → a frame in which text of orientation ``o`` runs left to right (y still up)."""
+    if o == 90:
+        return y, -x
+    if o == 180:
+        return -x, -y
+    if o == 270:
+        return -y, x
+    return x, y
 
 
 def clean_font_name(name: str) -> str:
@@ -213,7 +239,7 @@ class _Collector:
         self.pending_lang: str | None = None
         self.pending_artifact = False
         self.seq = 0
-        self.last_tm: list[float] | None = None
+        self.orientations: list[int] = []  # orientation of each run in self.runs
 
     # ------------------------------------------------------------------------------- resources
     def _collect_resources(self, obj: Any, depth: int = 0) -> None:
@@ -294,8 +320,9 @@ class _Collector:
             spaces = 0 if self.font.two_byte else raw.count(b" ")
         start = self.adv
         self.adv += (width * self.font_size + self.tc * codes + self.tw * spaces) * self.th
-        x_start, _ = self._device_x(tm, cm, start)
-        x_end, _ = self._device_x(tm, cm, self.adv)
+        o = orientation(_mult(tm, cm)) or 0
+        x_start, _ = rotate(o, *self._device_x(tm, cm, start))
+        x_end, _ = rotate(o, *self._device_x(tm, cm, self.adv))
         lo, hi = min(x_start, x_end), max(x_start, x_end)
         if self.pending is None:
             self.pending = [lo, hi]
@@ -391,10 +418,8 @@ class _Collector:
         except Exception:  # noqa: BLE001
             pass
         mcid, _lang, artifact = self._current_mc()
-        self.images.append(PlacedImage(
-            name=name,
-            x0=min(xs) - self.left, x1=max(xs) - self.left,
-            top=self.height - (max(ys) - self.bottom_off), bottom=self.height - (min(ys) - self.bottom_off),
+        self.images.append(PlacedImage(  # device corners for now (x0, y0) – (x1, y1); see page_content
+            name=name, x0=min(xs), x1=max(xs), top=min(ys), bottom=max(ys),
             pixel_width=pw, pixel_height=ph, mcid=mcid, artifact=artifact,
         ))
 
@@ -408,11 +433,12 @@ class _Collector:
             m = _mult(list(tm), list(cm))
         except Exception:  # noqa: BLE001
             m = _IDENTITY
-        if abs(m[1]) > abs(m[0]) + 1e-6 or m[0] < 0:  # rotated or mirrored text: not part of the flow
+        o = orientation(m)
+        if o is None:  # skewed or mirrored text: not part of any reading flow
             return
         eff = (size or self.font_size or 1.0) * (math.hypot(m[2], m[3]) or 1.0)
-        x, y = m[4], m[5]
-        clean = " ".join(text.replace("\n", " ").split())
+        x, y = rotate(o, m[4], m[5])
+        clean = " ".join(text.replace("\n", " ").translate(_UNUSED_WINANSI).split())
         if pending is not None:
             x0, x1 = pending
         else:  # text we could not track (e.g. inside a form XObject): estimate its width
@@ -433,11 +459,11 @@ class _Collector:
         self.seq += 1
         self.runs.append(Run(
             text=(" " if text[:1] in " \t\u00a0" else "") + clean + (" " if text.rstrip("\n")[-1:] in (" ", "\t") else ""),
-            x0=x0 - self.left, x1=max(x1, x0 + 0.2 * eff) - self.left,
-            baseline=self.height - (y - self.bottom_off),
+            x0=x0, x1=max(x1, x0 + 0.2 * eff), baseline=y,  # rotated device frame; see page_content
             size=round(eff, 2), font=name, bold=bold, italic=italic,
             mcid=mcid, lang=lang, artifact=artifact, seq=self.seq,
         ))
+        self.orientations.append(o)
 
 
 def page_content(page: Any, number: int) -> PageContent:
@@ -448,8 +474,32 @@ def page_content(page: Any, number: int) -> PageContent:
     collector = _Collector(page, height, left, bottom)
     page.extract_text(visitor_operand_before=collector.before, visitor_text=collector.text)
     ref = getattr(page, "indirect_reference", None)
-    return PageContent(number=number, width=width, height=height, runs=collector.runs, images=collector.images,
-                       page_ref=ref)
+    # The text flow follows the dominant orientation (a landscape page drawn rotated, a table turned
+    # sideways); text in other directions (margin notes, axis labels) is left out.
+    weight: dict[int, int] = {}
+    for run, o in zip(collector.runs, collector.orientations, strict=True):
+        weight[o] = weight.get(o, 0) + len(run.text)
+    dominant = max(weight.items(), key=lambda kv: kv[1])[0] if weight else 0
+    corners = [rotate(dominant, x, y) for x in (left, left + width) for y in (bottom, bottom + height)]
+    min_x = min(c[0] for c in corners)
+    max_y = max(c[1] for c in corners)
+    page_w = max(c[0] for c in corners) - min_x
+    page_h = max_y - min(c[1] for c in corners)
+    runs: list[Run] = []
+    for run, o in zip(collector.runs, collector.orientations, strict=True):
+        if o != dominant:
+            continue
+        run.x0 -= min_x
+        run.x1 -= min_x
+        run.baseline = max_y - run.baseline
+        runs.append(run)
+    images: list[PlacedImage] = []
+    for image in collector.images:
+        pts = [rotate(dominant, x, y) for x in (image.x0, image.x1) for y in (image.top, image.bottom)]
+        image.x0, image.x1 = min(p[0] for p in pts) - min_x, max(p[0] for p in pts) - min_x
+        image.top, image.bottom = max_y - max(p[1] for p in pts), max_y - min(p[1] for p in pts)
+        images.append(image)
+    return PageContent(number=number, width=page_w, height=page_h, runs=runs, images=images, page_ref=ref)
 
 
 def image_bytes(page: Any, name: str) -> tuple[bytes, str] | None:

@@ -41,7 +41,7 @@ from lesbar.model import (
     Text,
 )
 from lesbar.readers.guard import Guard
-from lesbar.readers.pdf_layout import lines_of, fragments
+from lesbar.readers.pdf_layout import fragments, lines_of
 from lesbar.readers.pdf_runs import image_bytes, page_content
 
 log = logging.getLogger(__name__)
@@ -225,10 +225,10 @@ class _Walker:
             group.append(text)
         if group:
             parts.append((join_lines(group), group_lang))
-        for i, (text, part_lang) in enumerate(parts):
+        for text, part_lang in parts:
             if not text:
                 continue
-            if inlines and not text[:1] in ".,;:!?)":
+            if inlines and text[:1] not in ".,;:!?)":
                 inlines.append(Text(" "))
             if part_lang and block_lang and _base(part_lang) != _base(block_lang):
                 inlines.append(LangSpan([Text(text)], part_lang))

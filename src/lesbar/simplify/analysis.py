@@ -105,8 +105,60 @@ def _tag_cached(tokens: tuple[str, ...]) -> tuple[Tok, ...]:
     if not tokens:
         return ()
     with _lock:
-        tagged = _hanta().tag_sent(list(tokens), taglevel=1)
-    return tuple(Tok(word, tag, lemma) for word, lemma, tag in tagged)
+        tags = _hanta().tag_sent(list(tokens), taglevel=0)
+        toks = [Tok(word, tag, _lemma(word, tag)) for word, tag in zip(tokens, tags, strict=True)]
+    return tuple(repair_finite_verbs(toks))
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, tag: str) -> str:
+    """HanTa's lemma for ``word`` with POS ``tag``, cached per pair: the same words are re-analysed after
+    every rewrite, and HanTa's ``tag_sent(taglevel=1)`` repeats the morphological analysis each time.
+    Uses HanTa's ``_analyze`` (what ``tag_sent`` calls itself); falls back to tagging the word alone."""
+    tagger = _hanta()
+    try:
+        return tagger._analyze(word, tagger.tag2int[tag], taglevel=1)[0]
+    except (AttributeError, KeyError, IndexError, TypeError):
+        return tagger.tag_sent([word], taglevel=1)[0][1]
+
+
+_SUBJECTS = {"NN", "NE", "NNA", "PPER", "PIS", "PDS", "PRELS"}
+_INF_TO_FIN = {"VV(INF)": "VV(FIN)", "VA(INF)": "VA(FIN)", "VM(INF)": "VM(FIN)"}
+
+
+def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
+    """HanTa tags a clause-final plural verb in a subordinate clause as infinitive ("weil die Preise
+    ansteigen"). A subordinate clause (or a part of it after "und"/"oder") without a finite verb whose
+    last word is an infinitive form, not after "zu", with a subject-like word, has that verb finite."""
+    out = list(toks)
+    start = 0
+    for end in [i for i, t in enumerate(toks) if t.text in {",", ".", ";", ":", "!", "?"}] + [len(toks)]:
+        seg = list(range(start, end))
+        start = end + 1
+        if not seg:
+            continue
+        first = toks[seg[0]]
+        second = toks[seg[1]] if len(seg) > 1 else None
+        subordinate = first.tag in ("KOUS", "PRELS", "PWAV") or (
+            first.tag.startswith("APPR") and second is not None and second.tag == "PRELS")
+        if not subordinate:
+            continue
+        parts: list[list[int]] = [[]]
+        for i in seg:
+            if toks[i].tag == "KON" and toks[i].text in ("und", "oder"):
+                parts.append([])
+            else:
+                parts[-1].append(i)
+        for part in parts:
+            words = [i for i in part if toks[i].is_word]
+            if not words or any(toks[i].is_finite for i in part):
+                continue
+            last = words[-1]
+            t = toks[last]
+            if t.tag in _INF_TO_FIN and (last == 0 or toks[last - 1].text != "zu") and \
+                    any(toks[i].tag in _SUBJECTS for i in part[:-1]):
+                out[last] = Tok(t.text, _INF_TO_FIN[t.tag], t.lemma)
+    return out
 
 
 _tag = lru_cache(maxsize=50_000)(_tag_cached)

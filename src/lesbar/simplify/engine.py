@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import logging
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,8 +88,8 @@ def run_rules(unit: Unit, ctx: Context, heading: bool = False) -> list[Unit]:
 
 def _finish_tokens(unit: Unit) -> list[str]:
     tokens = list(unit.tokens)
-    if unit.kind in ("sentence", "explanation"):
-        tokens = end_sentence(tokens)
+    if unit.kind in ("sentence", "explanation") and (unit.rules or unit.speaker):
+        tokens = end_sentence(tokens)  # a sentence no rule touched keeps its punctuation ("VON ANNA …")
     if unit.speaker and tokens:
         tokens = unit.speaker.split() + ["sagt"] + unit.speech_tail + [":"] + tokens
     return tokens
@@ -141,6 +142,9 @@ class Builder:
         self.ctx = ctx
         self.pairs: list[tuple[Sentence, list[Finding]]] = []
         self.fragments: set[int] = set()
+        self.prev_heading = False  # the block emitted last is a heading
+        self.topic_level = 2
+        self.topic_speaker = ""
 
     def sentence(self, unit: Unit, fragment: bool = False) -> Sentence:
         tokens = _finish_tokens(unit)
@@ -167,11 +171,34 @@ class Builder:
             out.extend(run_rules(unit, self.ctx, heading=heading))
         return out
 
+    def topic_heading(self, units: list[Unit]) -> Heading | None:
+        """Rule 9, a heading before each topic: in an event report a paragraph that mostly reports one
+        person's words is that person's topic ("Das sagt Stephan Pusch"). Only for Leichte Sprache, only
+        where the original has no heading right before, and not twice in a row for the same person."""
+        if self.ctx.level != "leicht" or self.prev_heading:
+            return None
+        speakers = [_without_role(u.speaker) for u in units if u.kind == "sentence"]
+        if len(speakers) < 2:
+            return None
+        name, n = Counter(speakers).most_common(1)[0]
+        if not name or 2 * n <= len(speakers) or name == self.topic_speaker:
+            return None
+        self.topic_speaker = name
+        title = Sentence([Text(f"Das sagt {name}")], source=sorted({i for u in units for i in u.source}),
+                         origin="rule:structure")
+        self.fragments.add(id(title))
+        self.ctx.counts["structure"] += 1
+        return Heading(self.topic_level, [title])
+
     def text_blocks(self, sentences: list[Sentence], lang: str | None) -> list[Block]:
         """A paragraph's sentences → paragraph(s), with lists where an enumeration became one."""
         blocks: list[Block] = []
         current: list[Sentence] = []
-        for unit in self.units(sentences):
+        units = self.units(sentences)
+        heading = self.topic_heading(units)
+        if heading is not None:
+            blocks.append(heading)
+        for unit in units:
             if unit.kind == "list":
                 current.append(self.sentence(unit.derive(unit.tokens, "structure", kind="intro"), fragment=False))
                 blocks.append(Paragraph(current, lang=lang))
@@ -189,6 +216,8 @@ class Builder:
         ctx = self.ctx
         ctx.block_index += 1
         if isinstance(block, Heading):
+            self.topic_level = max(2, block.level)
+            self.topic_speaker = ""
             ctx.in_heading = True
             ctx.current_speaker = None
             content = [self.sentence(u, fragment=True) for u in self.units(block.content, heading=True)]
@@ -206,9 +235,9 @@ class Builder:
             caption = [self.sentence(u) for u in self.units(block.caption)]
             return [Figure(image=block.image, alt=block.alt, alt_status=block.alt_status, caption=caption, lang=block.lang)]
         if isinstance(block, BlockQuote):
-            inner = [b for child in block.blocks for b in self.block(child)]
+            quoted = [b for child in block.blocks for b in self.block(child)]
             attribution = [self.sentence(u, fragment=True) for u in self.units(block.attribution, heading=True)]
-            return [BlockQuote(inner, attribution, lang=block.lang)]
+            return [BlockQuote(quoted, attribution, lang=block.lang)]
         if isinstance(block, ListBlock):
             items = []
             for item in block.items:
@@ -249,14 +278,39 @@ class Builder:
             return []
         items = []
         for key, word in self.ctx.explained_terms.items():
-            explanation = " ".join(line.strip() for line in self.ctx.explained[key].splitlines() if line.strip())
-            s = Sentence([Strong([Text(word)]), Text(": "), Explained([Text(explanation)], explanation=explanation)],
-                         origin="rule:words")
-            self.fragments.add(id(s))
-            items.append(ListItem([Paragraph([s])]))
+            head = Sentence([Strong([Text(word)]), Text(":")], origin="rule:words")
+            self.fragments.add(id(head))
+            sentences = [head]
+            for line in _explanation_sentences(self.ctx.explained[key]):
+                s = Sentence([Text(line)], origin="rule:words")  # one sentence per line (rule 9)
+                self.fragments.add(id(s))
+                sentences.append(s)
+            items.append(ListItem([Paragraph(sentences)]))
         title = Sentence([Text(WORDLIST_TITLE)], origin="rule:words")
         self.fragments.add(id(title))
         return [Heading(2, [title]), ListBlock(ordered=False, items=items)]
+
+
+def _without_role(speaker: str) -> str:
+    from lesbar.simplify.resources import roles
+
+    words = speaker.split()
+    while words and words[0] in roles():
+        words = words[1:]
+    return " ".join(words)
+
+
+def _explanation_sentences(text: str) -> list[str]:
+    """The glossary's explanation as sentences ("Vielfalt bedeutet:" joins the line after it)."""
+    out: list[str] = []
+    for line in (x.strip() for x in text.splitlines()):
+        if not line:
+            continue
+        if out and out[-1].endswith(":"):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _comment(f: Finding):  # type: ignore[no-untyped-def]
@@ -283,6 +337,7 @@ def simplify_document(doc: Document, level: str, glossary: Any = None,
     builder = Builder(ctx)
     blocks: list[Block] = []
     for block in doc.blocks:
+        builder.prev_heading = bool(blocks) and isinstance(blocks[-1], Heading)
         blocks.extend(builder.block(block))
     if level == "leicht":
         blocks.extend(builder.word_list())

@@ -177,6 +177,8 @@ def noun_info(lemma: str) -> NounInfo | None:
             prefix = lemma[:i]
             flex = {k: prefix + v[0].lower() + v[1:] if v else v for k, v in info.flexion.items()}
             return NounInfo(lemma, info.genus, flex)
+    if "ß" in lemma:  # HanTa gives some lemmas in the old spelling ("Integrationsprozeß")
+        return noun_info(lemma.replace("ß", "ss"))
     return None
 
 

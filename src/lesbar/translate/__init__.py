@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from lesbar.model import Document
 from lesbar.translate.document import build_translation, source_texts
 from lesbar.translate.engine import EngineOptions
-from lesbar.translate.memory import TranslationMemory
+from lesbar.translate.memory import TranslationMemory, normalize_segment
 from lesbar.translate.packages import resolve_packages_dir
 from lesbar.translate.protect import GlossaryLike
 from lesbar.translate.routes import find_route, missing_message
@@ -86,13 +86,11 @@ def translate_documents(
             texts = [t for _, doc in docs for t in source_texts(doc)]
             results = translate_segments(texts, source_lang=source_lang, target_lang=lang, route=route,
                                          glossary=glossary, memory=memory, options=options)
-            for (from_variant, doc), name in zip(docs, names):
+            for (from_variant, doc), name in zip(docs, names, strict=False):
                 translated, rows = build_translation(doc, results, lang, route, from_variant)
                 used: list[SegmentResult] = []
                 seen: set[str] = set()
                 for text in source_texts(doc):
-                    from lesbar.translate.memory import normalize_segment
-
                     key = normalize_segment(text)
                     if key in results and key not in seen:
                         seen.add(key)
@@ -117,7 +115,7 @@ def translate_documents(
     return outcome
 
 
-def translation_settings(options: Any) -> "TranslationSettings":
+def translation_settings(options: Any) -> TranslationSettings:
     """The ``[translation]`` settings of this run (from the options, else from lesbar.toml)."""
     from lesbar.config import TranslationSettings, load_settings
 
@@ -131,11 +129,11 @@ def translation_settings(options: Any) -> "TranslationSettings":
         return TranslationSettings()
 
 
-def engine_options(settings: "TranslationSettings") -> EngineOptions:
+def engine_options(settings: TranslationSettings) -> EngineOptions:
     return EngineOptions(beam_size=max(1, int(settings.beam_size)), threads=max(0, int(settings.threads)))
 
 
-def translate_variants(context: "StageContext", glossary: GlossaryLike | None) -> "StageResult":
+def translate_variants(context: StageContext, glossary: GlossaryLike | None) -> StageResult:
     """Pipeline stage: add ``<lang>`` and ``einfach.<lang>`` variants and their report sections."""
     from lesbar.pipeline.stages import StageResult
 

@@ -24,7 +24,6 @@ import os
 import re
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from lesbar.translate.packages import InstalledPackage, ModelError
@@ -194,7 +193,7 @@ def translate_hop(model: LoadedModel, texts: list[str], options: EngineOptions) 
     units: list[list[str]] = []
     owner: list[int] = []
     flags: list[list[str]] = [[] for _ in unique]
-    for i, (text, tokens) in enumerate(zip(unique, encoded)):
+    for i, (text, tokens) in enumerate(zip(unique, encoded, strict=False)):
         if len(tokens) <= limit:
             units.append(tokens)
             owner.append(i)
@@ -224,7 +223,7 @@ def translate_hop(model: LoadedModel, texts: list[str], options: EngineOptions) 
         **kwargs,
     )
     pieces_out: list[list[str]] = [[] for _ in unique]
-    for idx, result in zip(owner, results):
+    for idx, result in zip(owner, results, strict=False):
         tokens = result.hypotheses[0]
         if len(tokens) >= max_len and options.min_decoding_length < max_len:
             if "truncated" not in flags[idx]:
@@ -241,9 +240,5 @@ def translate_route(route: Route, texts: list[str], options: EngineOptions) -> l
         model = load_model(hop, options.workers)
         step = translate_hop(model, [o.text for o in outputs], options)
         outputs = [HopOutput(s.text, o.flags + [f for f in s.flags if f not in o.flags])
-                   for o, s in zip(outputs, step)]
+                   for o, s in zip(outputs, step, strict=False)]
     return outputs
-
-
-def packages_dir_of(route: Route) -> Path:
-    return route.hops[0].path.parent

@@ -98,7 +98,7 @@ class TranslationMemory:
                 "([translation] memory in lesbar.toml) and that the file is a lesbar translation memory"
             ) from None
 
-    def __enter__(self) -> "TranslationMemory":
+    def __enter__(self) -> TranslationMemory:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -88,7 +88,12 @@ def argos(packages_dir: Path) -> Any:
     import argostranslate.package
     import argostranslate.settings
     import argostranslate.translate
+    import argostranslate.utils
 
+    # argostranslate sets its logger to INFO at import and logs whole batches; lesbar's -v decides instead
+    argos_log = logging.getLogger("argostranslate.utils")
+    if argos_log.level == logging.INFO and not logging.getLogger().isEnabledFor(logging.DEBUG):
+        argos_log.setLevel(logging.WARNING)
     settings = argostranslate.settings
     if Path(settings.package_data_dir) != packages_dir:
         settings.package_data_dir = packages_dir
@@ -162,7 +167,9 @@ def check_package_file(path: Path) -> dict[str, Any]:
     with zipfile.ZipFile(path) as zf:
         names = [n for n in zf.namelist() if n.strip("/")]
         tops = {PurePosixPath(n).parts[0] for n in names}
-        if len(tops) != 1 or any(PurePosixPath(n).is_absolute() or ".." in PurePosixPath(n).parts for n in names):
+        loose = [n for n in names if len(PurePosixPath(n).parts) < 2 and not n.endswith("/")]
+        unsafe = [n for n in names if PurePosixPath(n).is_absolute() or ".." in PurePosixPath(n).parts]
+        if len(tops) != 1 or loose or unsafe:
             raise ModelError(f"{path}: not an Argos model (it must hold exactly one top-level folder)")
         top = tops.pop()
         if f"{top}/metadata.json" not in names:
@@ -266,18 +273,38 @@ def plan_install(entries: list[IndexEntry], from_code: str, to_code: str) -> lis
     raise ModelError(f"the Argos package index has no model for {from_code}→{to_code} (nor through English)")
 
 
+def download_from_index(packages_dir: Path, from_code: str, to_code: str, out_dir: Path) -> list[Path]:
+    """Download the package file(s) for a pair into ``out_dir`` without installing them (network).
+
+    For handing models to an offline machine: copy the files over and ``lesbar models install --file``."""
+    plan = plan_install(fetch_index(packages_dir), from_code, to_code)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    for entry in plan:
+        download = _download(entry)
+        target = out_dir / download.name
+        shutil.move(str(download), target)
+        check_package_file(target)
+        files.append(target)
+    return files
+
+
+def _download(entry: IndexEntry) -> Path:
+    try:
+        return Path(entry.package.download())
+    except Exception as exc:  # noqa: BLE001 - network errors come in many types
+        raise ModelError(
+            f"downloading the model {entry.from_code}→{entry.to_code} failed ({exc}); check the internet "
+            "connection, or copy a .argosmodel file over and use: lesbar models install --file FILE"
+        ) from None
+
+
 def install_from_index(packages_dir: Path, from_code: str, to_code: str) -> list[InstalledPackage]:
     """Download and install the package(s) for a pair from argostranslate's index (network)."""
     plan = plan_install(fetch_index(packages_dir), from_code, to_code)
     installed: list[InstalledPackage] = []
     for entry in plan:
-        try:
-            download = Path(entry.package.download())
-        except Exception as exc:  # noqa: BLE001 - network errors come in many types
-            raise ModelError(
-                f"downloading the model {entry.from_code}→{entry.to_code} failed ({exc}); check the internet "
-                "connection, or copy a .argosmodel file over and use: lesbar models install --file FILE"
-            ) from None
+        download = _download(entry)
         try:
             installed.append(install_from_file(packages_dir, download))
         finally:

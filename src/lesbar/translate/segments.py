@@ -96,7 +96,7 @@ def _machine_translate(keys: list[str], terms_of: dict[str, list[Term]], route: 
     outputs = translate_route(route, [prepared[k].text for k in keys], options)
     results: dict[str, SegmentResult] = {}
     retry: list[str] = []
-    for key, out in zip(keys, outputs):
+    for key, out in zip(keys, outputs, strict=False):
         restored = restore(out.text, prepared[key])
         results[key] = SegmentResult(key, restored.text, "mt", list(out.flags), restored.spans, restored.lost,
                                      prepared[key].strategy)
@@ -109,7 +109,7 @@ def _machine_translate(keys: list[str], terms_of: dict[str, list[Term]], route: 
             other = second if prepared[k].strategy == first else first
             again[k] = protect(k, terms_of[k], other)
         outputs = translate_route(route, [again[k].text for k in retry], options)
-        for key, out in zip(retry, outputs):
+        for key, out in zip(retry, outputs, strict=False):
             restored = restore(out.text, again[key])
             if len(restored.lost) < len(results[key].lost):
                 results[key] = SegmentResult(key, restored.text, "mt", list(out.flags), restored.spans,

@@ -110,17 +110,38 @@ def move_dir_no_replace(src: Path, dst: Path) -> None:
     fsync_dir(dst.parent)
 
 
+class DestinationError(OSError):
+    """Writing the copy failed (disk full, no permission in .lesbar/): lesbar's problem, not the file's."""
+
+
 def copy_and_hash(src: Path, dst: Path) -> str:
-    """Copy ``src`` to ``dst`` (fsynced) and return the SHA-256 of exactly the bytes copied."""
+    """Copy ``src`` to ``dst`` (fsynced) and return the SHA-256 of exactly the bytes copied.
+
+    An :class:`OSError` means the source could not be read; :class:`DestinationError` that the copy
+    could not be written.
+    """
     digest = hashlib.sha256()
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    with src.open("rb") as fin, dst.open("wb") as fout:
+    try:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        fout = dst.open("wb")
+    except OSError as exc:
+        raise DestinationError(exc.errno, exc.strerror, str(dst)) from None
+    with fout, src.open("rb") as fin:
         while chunk := fin.read(CHUNK):
             digest.update(chunk)
-            fout.write(chunk)
-        fout.flush()
-        os.fsync(fout.fileno())
-    shutil.copystat(src, dst)
+            try:
+                fout.write(chunk)
+            except OSError as exc:
+                raise DestinationError(exc.errno, exc.strerror, str(dst)) from None
+        try:
+            fout.flush()
+            os.fsync(fout.fileno())
+        except OSError as exc:
+            raise DestinationError(exc.errno, exc.strerror, str(dst)) from None
+    try:
+        shutil.copystat(src, dst)
+    except OSError:
+        pass  # times and modes are a courtesy; the bytes are what matter
     return digest.hexdigest()
 
 

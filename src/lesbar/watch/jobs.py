@@ -29,6 +29,7 @@ from typing import Any
 
 from lesbar.watch import notes
 from lesbar.watch.fsops import (
+    DestinationError,
     atomic_write_text,
     copy_and_hash,
     finish_move,
@@ -114,6 +115,11 @@ class JobRunner:
         except FileNotFoundError:
             remove_tree(self.work(job))
             return None, "verschwunden"
+        except DestinationError as exc:
+            remove_tree(self.work(job))
+            self.logbook.line(f"WARTET  {job.source}: lesbar kann nicht in .lesbar/arbeit schreiben "
+                              f"({exc.strerror}); Speicherplatz und Rechte prüfen")
+            return None, "arbeitsplatz"
         except OSError as exc:
             remove_tree(self.work(job))
             self._journal_claim(job)
@@ -131,7 +137,8 @@ class JobRunner:
     def complete(self, job: Job, result: dict[str, Any]) -> None:
         """A worker finished ``job``: publish on success, fehler/ on an error in the file."""
         if result.get("error"):
-            if self.original_changed(job):
+            if self.original_changed(job) and self.layout.abs(job.source).exists():
+                # probably still being written when it was taken: try the new version instead
                 self.release(job, "geändert", "the file changed while it was converted; it is taken again")
                 return
             self.fail(job, notes.classify(result["error"]), result["error"])
@@ -160,7 +167,10 @@ class JobRunner:
             mode, target = planned["mode"], self.layout.abs(planned["target"])
         source = self.layout.abs(job.source) if mode == "original" else self.snapshot(job)
         if not finish_move(source, target):
-            # the planned name was taken by someone else in between: plan again (journaled)
+            # the planned name was taken by someone else in between, or the original vanished after it was
+            # converted (then the working copy is filed): plan again, journaled
+            if not os.path.lexists(source) and self.snapshot(job).exists():
+                source, mode = self.snapshot(job), "kopie"
             target = free_name(target.parent, job.name)
             self.journal.append(job.id, "archive", target=self.layout.rel(target), mode=mode,
                                 ausgang=self.layout.rel(published))
@@ -171,10 +181,12 @@ class JobRunner:
         self.journal.append(job.id, "done", ausgang=self.layout.rel(published), files=files)
         remove_tree(self.work(job))
         extra = "" if mode == "original" else " (die Datei in eingang hatte sich geändert und wird neu bearbeitet)"
+        missing = (result or {}).get("missing") or []
         self.logbook.file_line(
             "OK", job.source, self.layout.rel(published) + "/", job.claimed_at, time.time(),
             f"{len(files)} Dateien: {', '.join(files)} | Original: {self.layout.rel(target)}{extra}"
-            + (f" | Umwandlung {seconds:.1f} s" if seconds else ""),
+            + (f" | Umwandlung {seconds:.1f} s" if seconds else "")
+            + (f" | fehlt: {'; '.join(missing)}" if missing else ""),
         )
 
     # ------------------------------------------------------------------ failure and roll-back

@@ -45,11 +45,14 @@ class JobRecord:
 class Journal:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fh = None
+        self._fh: Any = None
+        #: lines in the file (to decide when to compact)
+        self.lines = 0
 
     def open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._repair_tail()
+        self.lines = self.line_count()
         self._fh = open(self.path, "ab")
 
     def close(self) -> None:
@@ -65,6 +68,7 @@ class Journal:
         self._fh.write(line.encode("utf-8"))
         self._fh.flush()
         os.fsync(self._fh.fileno())
+        self.lines += 1
         return record
 
     def records(self) -> list[dict[str, Any]]:

@@ -90,7 +90,7 @@ def sweep(layout: Layout, retention: Retention, now: float | None = None,
     say = report or (lambda text: None)
 
     def age_days(path: Path) -> float:
-        record = filed.get(layout.rel(path))
+        record: dict[str, Any] | None = filed.get(layout.rel(path))
         try:
             when = float(record["at"]) if record and "at" in record else path.stat().st_mtime
         except OSError:
@@ -123,8 +123,8 @@ def sweep(layout: Layout, retention: Retention, now: float | None = None,
             folder = manifest.parent
             if any(part.startswith(".") for part in folder.relative_to(layout.ausgang).parts):
                 continue
-            record = _done_record(index, layout.rel(folder))
-            when = float(record["at"]) if record else folder.stat().st_mtime
+            done = _done_record(index, layout.rel(folder))
+            when = float(done["at"]) if done else folder.stat().st_mtime
             if (now - when) / DAY >= retention.ausgang_days:
                 _delete(folder, layout, result, say, f"Aufbewahrung {retention.ausgang_days} Tage")
     # translation-memory entries of documents filed long enough ago
@@ -172,7 +172,7 @@ def _forget_memory(index: list[dict[str, Any]], days: int, now: float, layout: L
                   and (now - float(r["at"])) / DAY >= days} - forgotten)
     if not due:
         return
-    hook = hook or load_memory_hook()
+    hook = hook or load_memory_hook(MEMORY_HOOK)
     if hook is None:
         result.problems.append("translation memory retention is not available in this version of lesbar")
         log.warning("translation-memory retention: no hook %s; %d document(s) due", MEMORY_HOOK, len(due))

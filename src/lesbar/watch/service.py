@@ -35,6 +35,10 @@ from lesbar.watch.worker import Task, WorkerPool
 log = logging.getLogger(__name__)
 
 
+#: compact the journal when idle and longer than this
+JOURNAL_COMPACT_LINES = 1000
+
+
 class FolderBusyError(LesbarError):
     """Another watcher holds the folder lock."""
 
@@ -67,7 +71,7 @@ class FolderLock:
                 import msvcrt
 
                 fh.seek(0)
-                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
             else:
                 import fcntl
 
@@ -113,14 +117,20 @@ class WatchService:
         self.tracker: StabilityTracker | None = None
         self.observer: Any = None
         self.processed = 0
+        self._ready_logged = False
 
     # ------------------------------------------------------------------ lifecycle
 
     def prepare(self) -> None:
         """Layout, settings (a broken file is an error at start), lock, crash recovery."""
-        self.layout.ensure()
-        if ensure_settings_file(self.layout):
-            log.info("wrote %s", self.layout.settings)
+        try:
+            self.layout.ensure()
+            if ensure_settings_file(self.layout):
+                log.info("wrote %s", self.layout.settings)
+        except OSError as exc:
+            raise LesbarError(
+                f"{self.layout.root}: cannot create the watch folder ({exc.strerror}); check the path and permissions"
+            ) from None
         self.settings = load_folder_settings(self.layout, self.base)
         self._settings_mtime = _mtime(self.layout.settings)
         _clear_settings_error(self.layout)
@@ -132,9 +142,10 @@ class WatchService:
 
     def run(self) -> int:
         """Watch until stopped (or, with ``once``, until eingang/ is empty). Returns the exit code."""
-        self.prepare()
-        previous = self._install_signals()
+        previous: dict[int, Any] = {}
         try:
+            self.prepare()
+            previous = self._install_signals()
             return self._run()
         finally:
             self._shutdown()
@@ -145,6 +156,7 @@ class WatchService:
         behaviour = self.settings.behaviour
         settle = self.config.settle_seconds if self.config.settle_seconds is not None else behaviour.settle_seconds
         self.tracker = StabilityTracker(settle)
+        self._retention()  # also in --once runs from cron, which may find eingang/ empty
         workers = self.config.workers or behaviour.workers
         if not self.config.once:
             self._start_observer()  # before the scan, so nothing dropped in between is missed
@@ -157,9 +169,9 @@ class WatchService:
         if self.config.once and not len(self.tracker):
             self.logbook.line("ENDE eingang ist leer")
             return 0
-        self.pool = WorkerPool(workers, warmup=self.settings.convert)
+        # --once: the first file loads what it needs; a warm-up would only add its own conversion
+        self.pool = WorkerPool(workers, warmup=None if self.config.once else self.settings.convert)
         self.pool.start()
-        self._retention()
         next_rescan = time.monotonic() + self.config.rescan_seconds
         next_retention = time.monotonic() + self.config.retention_every
         while not self.stop_requests:
@@ -172,14 +184,22 @@ class WatchService:
                 self._retention()
                 next_retention = now + self.config.retention_every
             self._reload_settings()
+            if not self._ready_logged and self.pool is not None and self.pool.all_ready():
+                self._ready_logged = True
+                self.logbook.line(f"BEREIT {self.pool.size} Umwandlungs-Prozess(e) geladen")
             self._dispatch()
             self._collect(self.config.tick)
             self._enforce_time_limit()
+            if not self.in_flight and self.journal.lines > JOURNAL_COMPACT_LINES:
+                self.runner.compact()  # finished jobs' names do not linger in the journal
             if self.config.once and not self.in_flight and not self._pending():
                 break
         if self.stop_requests:
             self._stop_gracefully()
-        self.logbook.line(f"ENDE {self.processed} Datei(en) bearbeitet")
+        waiting = sorted({self.layout.rel(p) for p in [*self.tracker.paths(), *self.held] if p.exists()})
+        self.logbook.line(f"ENDE {self.processed} Datei(en) bearbeitet"
+                          + (f"; warten noch (geöffnet oder Einstellungen fehlerhaft): {', '.join(waiting)}"
+                             if waiting else ""))
         return 0
 
     def _pending(self) -> bool:
@@ -233,6 +253,7 @@ class WatchService:
     def _start_observer(self) -> None:
         from watchdog.events import FileSystemEventHandler
 
+        observer: Any
         if self.config.polling:
             from watchdog.observers.polling import PollingObserver
 
@@ -245,15 +266,28 @@ class WatchService:
 
         class Handler(FileSystemEventHandler):
             def on_any_event(self, event: Any) -> None:
-                if event.is_directory:
-                    return
                 for attr in ("src_path", "dest_path"):
                     value = getattr(event, attr, "")
-                    if value:
-                        events.put(Path(os.fsdecode(value)))
+                    if not value:
+                        continue
+                    path = Path(os.fsdecode(value))
+                    if not event.is_directory:
+                        events.put(path)
+                    elif event.event_type in ("created", "moved") and path.is_dir():
+                        # a folder moved in brings files no event will name
+                        for inner in path.rglob("*"):
+                            events.put(inner)
 
-        observer.schedule(Handler(), str(self.layout.eingang), recursive=True)
-        observer.start()
+        try:
+            observer.schedule(Handler(), str(self.layout.eingang), recursive=True)
+            observer.start()
+        except OSError as exc:  # e.g. the inotify watch limit: fall back to polling rather than stop
+            from watchdog.observers.polling import PollingObserver
+
+            self.logbook.line(f"HINWEIS Dateisystem-Ereignisse nicht verfügbar ({exc}); frage den Ordner ab")
+            observer = PollingObserver(timeout=self.config.poll_interval)
+            observer.schedule(Handler(), str(self.layout.eingang), recursive=True)
+            observer.start()
         self.observer = observer
 
     def _drain_events(self) -> None:
@@ -276,7 +310,7 @@ class WatchService:
 
     def _consider(self, path: Path) -> None:
         assert self.tracker is not None
-        if not self.layout.is_input(path) or self._claimed(path):
+        if not self.layout.is_input(path) or path.is_dir() or self._claimed(path):
             return
         held = self.held.get(path)
         if held is not None:
@@ -309,6 +343,8 @@ class WatchService:
             self.logbook.line(f"EINSTELLUNGEN fehlerhaft, neue Dateien warten: {exc}")
             return
         self.settings = settings
+        if self.tracker is not None and self.config.settle_seconds is None:
+            self.tracker.settle = settings.behaviour.settle_seconds
         if self._settings_problem:
             self._settings_problem = ""
             _clear_settings_error(self.layout)
@@ -343,7 +379,7 @@ class WatchService:
             except FileNotFoundError:
                 continue
             if job is None:
-                if why not in ("verschwunden",):
+                if why not in ("verschwunden", "arbeitsplatz"):
                     self.processed += 1
                 continue
             task = Task(job=job.id, source=str(self.runner.snapshot(job)),

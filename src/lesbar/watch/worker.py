@@ -27,6 +27,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from lesbar.errors import LesbarError
 from lesbar.pipeline.convert import ConvertOptions, convert_file
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,14 @@ WARMUP_TEXT = [
     "Die Konferenz fand im Kreishaus statt.",
     "Viele Menschen haben dort über Sprache, Arbeit und Schule gesprochen.",
 ]
+
+
+#: workers dying before they are ready this often in a row: something is broken, stop instead of looping
+MAX_START_FAILURES = 5
+
+
+class WorkerStartError(LesbarError):
+    """Worker processes cannot start (a broken installation, not a bad file)."""
 
 
 @dataclass
@@ -116,7 +125,11 @@ def warm_up(options: ConvertOptions) -> float:
 
 def _worker_main(conn: Connection, parent_pid: int, warmup: ConvertOptions | None, log_level: int) -> None:
     _die_with_parent(parent_pid)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the watcher's to handle (finish or roll back)
+    # Ctrl-C and SIGTERM reach the whole process group (a terminal, systemd's default KillMode); they are the
+    # watcher's to handle: it lets this worker finish the file in hand or ends it itself (SIGKILL).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
     logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("fontTools", "weasyprint", "pypdf"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
@@ -163,6 +176,7 @@ class WorkerPool:
         self.warmup = warmup
         self._ctx = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
+        self._start_failures = 0
 
     def start(self) -> None:
         while len(self._workers) < self.size:
@@ -214,13 +228,14 @@ class WorkerPool:
             waitables += [w.conn, w.process.sentinel]
         ready = wait(waitables, timeout)
         events: list[Event] = []
-        for _index, worker in enumerate(list(self._workers)):
+        for worker in list(self._workers):
             if worker.conn in ready:
                 try:
                     while worker.conn.poll():
                         kind, job, data = worker.conn.recv()
                         if kind == "ready":
                             worker.ready = True
+                            self._start_failures = 0
                             log.info("worker %s ready (warm-up %.1f s)", data.get("pid"), data.get("warmup_seconds", 0))
                         elif kind == "result" and job == worker.job:
                             worker.job = ""
@@ -234,6 +249,13 @@ class WorkerPool:
                 code = worker.process.exitcode
                 if worker.job:
                     events.append(Event("crash", worker.job, {"exitcode": code}))
+                elif not worker.ready:
+                    self._start_failures += 1
+                    if self._start_failures >= MAX_START_FAILURES:
+                        raise WorkerStartError(
+                            f"the conversion processes end right after they start (exit code {code}, "
+                            f"{self._start_failures} times); run 'lesbar -vv convert' on a file to see why"
+                        )
                 log.warning("worker %s ended (exit code %s); starting a new one", worker.pid, code)
                 worker.conn.close()
                 self._workers[self._workers.index(worker)] = self._spawn()

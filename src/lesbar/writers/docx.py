@@ -72,6 +72,8 @@ LANG_TAGS = {"de": "de-DE", "en": "en-GB", "ar": "ar-SA", "tr": "tr-TR", "uk": "
              "ro": "ro-RO", "ku": "ku-TR", "sq": "sq-AL", "sr": "sr-Latn-RS", "hr": "hr-HR", "bg": "bg-BG",
              "el": "el-GR", "ps": "ps-AF", "ur": "ur-PK", "he": "he-IL", "zh": "zh-CN", "vi": "vi-VN"}
 
+#: language of review comments (lesbar's messages for staff are German)
+COMMENT_LANG = "de"
 #: the font for all text; Word substitutes a metric-compatible font where Arial is missing
 FONT = "Arial"
 #: dark blue headings: 11.6:1 contrast on white (the template's #4F81BD is 3.9:1)
@@ -127,8 +129,8 @@ def _insert_in_order(parent: Any, child: Any, order: tuple[str, ...]) -> Any:
     return child
 
 
-def _w(name: str, **attrs: str) -> Any:
-    el = OxmlElement(f"w:{name}")
+def _w(element: str, /, **attrs: str) -> Any:
+    el = OxmlElement(f"w:{element}")
     for key, value in attrs.items():
         el.set(qn(f"w:{key}"), value)
     return el
@@ -143,7 +145,7 @@ class DocxWriter:
         self.leicht = doc.meta.variant == "leicht"
         self.prev_level = 1
         self.level_shift = 0
-        self.explained: dict[str, str] = {}
+        self.explained: dict[str, tuple[str, str, str]] = {}  # lower-case word -> (word, text, bookmark)
         self.comment_count = 0
 
     # ---------------------------------------------------------------------------- document set-up
@@ -173,11 +175,39 @@ class DocxWriter:
         theme.set(qn("w:val"), tag)
         if is_rtl(self.lang):
             theme.set(qn("w:bidi"), tag)
+        self._drop_styles_with_effects()
         section = self.out.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.left_margin = section.right_margin = Mm(25)
         section.top_margin = section.bottom_margin = Mm(25)
         self._style_fonts()
+
+    def _drop_styles_with_effects(self) -> None:
+        """Remove the template's Word 2010 ``stylesWithEffects`` part.
+
+        Why: it repeats styles.xml; once we set the document language and fonts in styles.xml the two
+        disagree, which Word may report as unreadable content. The part is optional.
+        """
+        part = self.out.part
+        for rel_id, rel in list(part.rels.items()):
+            if rel.reltype.endswith("/stylesWithEffects"):
+                del part.rels[rel_id]
+
+    def _comment_styles(self) -> None:
+        """The styles python-docx's comments reference but its template lacks (Word's built-ins)."""
+        from docx.enum.style import WD_STYLE_TYPE
+
+        styles = self.out.styles
+        existing = {style.style_id for style in styles}
+        for name, style_id, kind in (("annotation reference", "CommentReference", WD_STYLE_TYPE.CHARACTER),
+                                     ("annotation text", "CommentText", WD_STYLE_TYPE.PARAGRAPH)):
+            if style_id not in existing:
+                style = styles.add_style(name, kind)
+                style.style_id = style_id
+                style.hidden = False
+                style.unhide_when_used = True
+                if kind == WD_STYLE_TYPE.PARAGRAPH:
+                    style.base_style = styles["Normal"]
 
     def _style_fonts(self) -> None:
         """Readable, high-contrast styles; complex-script sizes too, so Arabic text is as large as Latin."""
@@ -284,10 +314,7 @@ class DocxWriter:
             elif isinstance(node, LangSpan):
                 runs += self.add_inlines(par, node.children, node.lang, bold, italic, container)
             elif isinstance(node, Explained):
-                word = inline_text(node.children).strip()
-                if word:
-                    self.explained.setdefault(word, node.explanation)
-                runs += self.add_inlines(par, node.children, lang, True, italic, container)
+                runs += self.explained_word(par, node, lang, italic, container)
             elif isinstance(node, Link):
                 runs += self.hyperlink(par, node, lang, bold, italic, container)
             elif isinstance(node, TermRef):
@@ -309,6 +336,21 @@ class DocxWriter:
             _insert_in_order(rpr, _w("color", val="0645AD"), RPR_ORDER)
             _insert_in_order(rpr, _w("u", val="single"), RPR_ORDER)
         return runs
+
+    def explained_word(self, par: Any, node: Explained, lang: str, italic: bool, container: Any) -> list[Run]:
+        """A bold word that links to its entry in the word list at the end (as in the HTML)."""
+        word = inline_text(node.children).strip()
+        if not word:
+            return self.add_inlines(par, node.children, lang, True, italic, container)
+        key = word.lower()
+        if key not in self.explained:
+            self.explained[key] = (word, node.explanation, f"wort_{len(self.explained) + 1}")
+        if container is not None:  # already inside a link
+            return self.add_inlines(par, node.children, lang, True, italic, container)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), self.explained[key][2])
+        par._p.append(link)
+        return self.add_inlines(par, node.children, lang, True, italic, link)
 
     def add_sentences(self, par: Any, sentences: list[Sentence], lang: str, bold: bool = False) -> None:
         for index, sentence in enumerate(sentences):
@@ -335,7 +377,14 @@ class DocxWriter:
                 text += f" ({sentence.id})"
             author = item.author or "lesbar"
             initials = "".join(part[0] for part in author.split()[:3]).upper() or "L"
-            self.out.add_comment(runs, text=text, author=author, initials=initials)
+            if not self.comment_count:
+                self._comment_styles()
+            note = self.out.add_comment(runs, text=text, author=author, initials=initials)
+            if primary(self.lang) != primary(COMMENT_LANG):
+                # review comments are staff messages in German, also inside an Arabic translation
+                for par in note.paragraphs:
+                    for run in par.runs:
+                        _insert_in_order(run._r.get_or_add_rPr(), _w("lang", val=lang_tag(COMMENT_LANG)), RPR_ORDER)
             self.comment_count += 1
 
     def paragraph(self, style: str | None = None, lang: str | None = None, container: Any = None) -> Any:
@@ -484,7 +533,7 @@ class DocxWriter:
             _insert_in_order(tbl_pr, _w("tblCaption", val=sentences_text(block.caption)[:255]), TBLPR_ORDER)
         for r, row in enumerate(block.rows):
             header = r < block.header_rows
-            for cell, (col, rowspan, colspan) in zip(row.cells, positions[r]):
+            for cell, (col, rowspan, colspan) in zip(row.cells, positions[r], strict=False):
                 target = table.cell(r, col)
                 last_row = min(nrows - 1, r + rowspan - 1)
                 last_col = min(ncols - 1, col + colspan - 1)
@@ -493,7 +542,7 @@ class DocxWriter:
                 self.cell(target, cell.blocks, lang, header)
             if header:
                 tr_pr = table.rows[r]._tr.get_or_add_trPr()
-                tr_pr.append(_w("tblHeader", val="true"))
+                tr_pr.append(_w("tblHeader"))  # on/off type: present means on
         # cells that no source cell covers still need a direction
         for row in table.rows:
             for cell in row.cells:
@@ -523,7 +572,7 @@ class DocxWriter:
         for line in provenance_lines(doc):
             par = self.paragraph("Intense Quote")
             self.text_run(par, line, self.lang)
-        if blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1:
+        if blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1 and sentences_text(blocks[0].content):
             first = blocks.pop(0)
             par = self.paragraph("Heading 1", first.lang)
             self.add_sentences(par, first.content, first.lang or self.lang)
@@ -550,9 +599,14 @@ class DocxWriter:
         self.prev_level = 1
         par = self.paragraph("Heading 2")
         self.text_run(par, self.labels["wordlist"], self.lang)
-        for word, explanation in sorted(self.explained.items(), key=lambda kv: kv[0].lower()):
+        for bookmark_id, (word, explanation, name) in enumerate(
+                sorted(self.explained.values(), key=lambda entry: entry[0].lower()), start=1):
             par = self.paragraph(None)
-            self.add_inlines(par, [Strong([Text(word)]), Text(": " + explanation)], self.lang)
+            start = _w("bookmarkStart", id=str(bookmark_id), name=name)
+            par._p.append(start)
+            self.add_inlines(par, [Strong([Text(word)])], self.lang)
+            par._p.append(_w("bookmarkEnd", id=str(bookmark_id)))
+            self.add_inlines(par, [Text(": " + explanation)], self.lang)
 
 
 def _positions(block: Table) -> list[list[tuple[int, int, int]]]:

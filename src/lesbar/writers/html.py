@@ -196,12 +196,12 @@ class HtmlWriter:
         blocks = list(doc.blocks)
         title = meta.title or self.labels["untitled"]
         # exactly one h1: a leading level-1 heading is the title; other headings start at h2
-        h1_html = ""
+        h1_html = f"<h1>{escape(title)}</h1>"
         if blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1:
             first = blocks.pop(0)
-            h1_html = f"<h1>{self.sentences(first.content, self.lang)}</h1>"
-        else:
-            h1_html = f"<h1>{escape(title)}</h1>"
+            if sentences_text(first.content):
+                attrs = _lang_attrs(first.lang, self.lang)
+                h1_html = f"<h1{attrs}>{self.sentences(first.content, first.lang or self.lang)}</h1>"
         self.prev_level = 1
         level_shift = 2 - min((b.level for b in blocks if isinstance(b, Heading)), default=2)
         body = "\n".join(self.block(b, self.lang, level_shift) for b in blocks)

@@ -64,7 +64,9 @@ def list_page(entries: list[Entry], total: int, query: str, message: str = "") -
             f'<th scope="row"><a href="/eintrag/{quote(entry.id)}">{e(entry.term)}</a></th>'
             f"<td>{e(', '.join(entry.abbreviations)) or '—'}</td>"
             f"<td>{e(first_line)}</td>"
-            f"<td>{e(langs)}<br><span class=\"status-draft\">{approved} freigegeben</span></td>"
+            f"<td>{e(langs)}"
+            + (f'<br><span class="status-draft">{approved} von {len(entry.targets)} freigegeben</span>'
+               if entry.targets else "") + "</td>"
             f"<td>{'Freigegeben' if entry.status == 'approved' else 'Entwurf'}</td>"
             "</tr>")
     caption = (f"{len(entries)} Treffer für „{e(query)}“ (von {total} Einträgen)" if query
@@ -160,7 +162,8 @@ def _target_rows(targets: dict[str, Target], errors: dict[str, str]) -> str:
 
 
 def entry_form(entry: Entry, *, is_new: bool, version: str, csrf: str, errors: dict[str, str] | None = None,
-               conflict: str = "", current: Entry | None = None, message: str = "", user: str = "") -> str:
+               conflict: str = "", current: Entry | None = None, message: str = "", user: str = "",
+               known_forms: list[str] | None = None) -> str:
     errors = errors or {}
     title = "Neuer Eintrag" if is_new else f"Eintrag „{entry.term}“ bearbeiten"
     action = "/eintrag/neu" if is_new else f"/eintrag/{quote(entry.id)}"
@@ -208,6 +211,10 @@ def entry_form(entry: Entry, *, is_new: bool, version: str, csrf: str, errors: d
                  + "</fieldset>")
     parts.append(_field("forms", "Zusätzliche Wortformen", "\n".join(entry.forms), errors, multiline=True, rows=2,
                         hint="Nur nötig, wenn eine gebeugte Form nicht automatisch erkannt wird. Eine pro Zeile."))
+    if known_forms:
+        shown = ", ".join(known_forms[:60]) + (" …" if len(known_forms) > 60 else "")
+        parts.append(f'<details class="field"><summary>Diese {len(known_forms)} Formen erkennt lesbar im Text'
+                     f'</summary><p>{e(shown)}</p></details>')
     parts.append(_field("note", "Notiz für Kolleginnen und Kollegen", entry.note, errors, multiline=True, rows=2))
     parts.append(_field("changed_by", "Ihr Name", user, errors,
                         hint="Steht in der Änderungsliste beim Eintrag.", extra=' autocomplete="name"'))

@@ -114,6 +114,14 @@ def entry_from_form(form: dict[str, str], base: Entry) -> Entry:
     )
 
 
+def _known_forms(entry: Entry) -> list[str]:
+    """The forms the matcher looks for (so staff can see whether an inflected form is covered)."""
+    from lesbar.glossary.forms import FormCache, entry_forms
+
+    forms = entry_forms(entry, FormCache())
+    return [*forms, *entry.abbreviations]
+
+
 class EditorHandler(BaseHTTPRequestHandler):
     server: EditorServer
     server_version = "lesbar-glossar"
@@ -225,8 +233,7 @@ class EditorHandler(BaseHTTPRequestHandler):
             self._page(title, pages.list_page(hits, len(glossary), q, query.get("meldung", "")), current="list")
             return
         if path == "/eintrag/neu":
-            entry = Entry(id="", term="")
-            self._page("Neuer Eintrag", pages.entry_form(entry, is_new=True, version="", csrf=self.server.csrf,
+            self._page("Neuer Eintrag", pages.entry_form(Entry(id="", term=""), is_new=True, version="", csrf=self.server.csrf,
                                                          user=self._user()), current="new")
             return
         parts = [unquote(p) for p in path.strip("/").split("/")]
@@ -244,7 +251,7 @@ class EditorHandler(BaseHTTPRequestHandler):
                 self._page(f"„{entry.term}“ bearbeiten",
                            pages.entry_form(entry, is_new=False, version=entry.content_hash(),
                                             csrf=self.server.csrf, message=query.get("meldung", ""),
-                                            user=self._user()))
+                                            user=self._user(), known_forms=_known_forms(entry)))
                 return
         self._page("Nicht gefunden", pages.error_page("Diese Seite gibt es nicht."), HTTPStatus.NOT_FOUND)
 
@@ -321,10 +328,10 @@ class EditorHandler(BaseHTTPRequestHandler):
         try:
             stored = store.save_entry(entry, None if is_new else form.get("version", ""), user=user or current_user())
         except ConflictError as exc:
-            current = store.load().get(entry.id)
+            latest = store.load().get(entry.id)
             self._page(f"Konflikt: {title}",
                        pages.entry_form(entry, is_new=is_new, version=form.get("version", ""), csrf=self.server.csrf,
-                                        conflict=exc.message, current=current, user=user),
+                                        conflict=exc.message, current=latest, user=user),
                        HTTPStatus.CONFLICT, current="new" if is_new else "")
             return
         message = "angelegt" if is_new else "gespeichert"

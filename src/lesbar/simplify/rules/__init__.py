@@ -17,6 +17,7 @@ RULE_MODULES = (
     "abbreviations",
     "speech",
     "subordinate_clauses",
+    "apposition",
     "split_coordination",
     "konjunktiv",
     "passive",

@@ -8,11 +8,17 @@ it out everywhere would need its inflected long form ("des Kommunalen Integratio
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import tokenize
 from lesbar.simplify.resources import abbreviations
 from lesbar.simplify.rules.words import glossary_matches
 from lesbar.simplify.units import Unit
+
+if TYPE_CHECKING:
+    from lesbar.simplify.analysis import Tok
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "abbreviations"
 PRIORITY = 10
@@ -62,7 +68,7 @@ def _definition(tokens: list[str], i: int) -> str | None:
     return None
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001 - Context
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     table = abbreviations()
     tokens = _merge_multi(unit.tokens)
     out: list[str] = []
@@ -113,7 +119,7 @@ def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001 - Context
     return [new] + explanations
 
 
-def check(toks, ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     table = abbreviations()

@@ -11,12 +11,17 @@ Leichte Sprache; Einfache Sprache only when asked (``split_compounds``).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.morphology import is_known_noun
 from lesbar.simplify.resources import compound_blocklist, compound_prefixes
 from lesbar.simplify.rules.words import glossary_matches, zipf
 from lesbar.simplify.units import Unit
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "compounds"
 PRIORITY = 120
@@ -88,7 +93,7 @@ def hyphenate(word: str, lemma: str = "") -> str:
     return "-".join(out)
 
 
-def _protected(toks: list[Tok], ctx) -> set[str]:  # noqa: ANN001
+def _protected(toks: list[Tok], ctx: Context) -> set[str]:
     text = " ".join(t.text for t in toks)
     out = set()
     for m in glossary_matches(text, ctx):
@@ -97,7 +102,7 @@ def _protected(toks: list[Tok], ctx) -> set[str]:  # noqa: ANN001
     return out
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if not ctx.options.split_compounds:
         return None
     toks = unit.toks()
@@ -129,7 +134,7 @@ def _rename(surface: str, renames: dict[str, str]) -> str:
     return " ".join(renames.get(w, w) for w in surface.split(" "))
 
 
-def check(toks: list[Tok], ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     if ctx.level != "leicht" and not ctx.options.split_compounds:

@@ -7,8 +7,14 @@ simplification. The engine also uses it to refuse a split that would leave a fra
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.units import Unit
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "finite_verb"
 PRIORITY = 900
@@ -20,11 +26,11 @@ def has_finite_verb(toks: list[Tok]) -> bool:
     return any(t.is_finite for t in toks)
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     return None
 
 
-def check(toks: list[Tok], ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     words = [t for t in toks if t.is_word]

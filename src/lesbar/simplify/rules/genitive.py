@@ -8,10 +8,16 @@ not a genitive article at all).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.morphology import dative, forms, noun_info
 from lesbar.simplify.rules.words import glossary_matches
 from lesbar.simplify.units import Unit
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "genitive"
 PRIORITY = 80
@@ -89,7 +95,7 @@ def _gender_lookup(ctx):  # noqa: ANN001, ANN202
     return gender
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
     words: list[str] = []
     i = 0
@@ -111,9 +117,11 @@ def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
     return [unit.derive(words, ID)]
 
 
-def check(toks, ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
+    if ctx.level != "leicht":
+        return []  # Einfache Sprache may keep genitives (the rule still rewrites the easy cases)
     words = []
     for i, t in enumerate(toks):
         low = t.text.lower()

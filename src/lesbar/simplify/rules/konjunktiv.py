@@ -7,9 +7,15 @@ only when it is not also an indicative form of the same verb.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.morphology import Mood, konjunktiv, present_form, separable_particle
 from lesbar.simplify.units import Unit
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "konjunktiv"
 PRIORITY = 50
@@ -47,7 +53,7 @@ def _wuerde_infinitive(toks: list[Tok], i: int) -> int | None:
     return found
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
     hits = detect(toks)
     if not hits:
@@ -80,7 +86,7 @@ def _case_like(word: str, model: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
-def check(toks, ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     hits = detect(toks)

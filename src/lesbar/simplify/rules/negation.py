@@ -3,9 +3,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.resources import antonyms
 from lesbar.simplify.units import Unit
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "negation"
 PRIORITY = 90
@@ -28,9 +34,9 @@ def _find(words: list[str]) -> list[tuple[int, int, list[str]]]:
     return out
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
-    if unit.kind != "sentence":
-        return None
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
+    if unit.kind != "sentence" or any(w in ("„", "»") for w in unit.tokens):
+        return None  # a quotation stays in the speaker's words
     words = list(unit.tokens)
     hits = _find(words)
     if not hits:
@@ -41,7 +47,7 @@ def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
     return [unit.derive(words, ID)]
 
 
-def check(toks: list[Tok], ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     words = [t.text for t in toks]

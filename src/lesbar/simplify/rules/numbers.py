@@ -9,10 +9,15 @@ be explained, e.g. "15 von 100 Menschen").
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.resources import number_words
 from lesbar.simplify.units import Unit
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "numbers"
 PRIORITY = 100
@@ -102,7 +107,7 @@ def _convert(toks: list[Tok]) -> tuple[list[str], int, list[str]]:
     return words, changed, percent
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
     words, changed, percent = _convert(toks)
     if not changed and not percent:
@@ -114,7 +119,7 @@ def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
     return [new]
 
 
-def check(toks: list[Tok], ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     table = number_words()

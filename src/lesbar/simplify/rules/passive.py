@@ -9,10 +9,16 @@ for the editor and reported by the checker.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import constituent_end, strip_end
 from lesbar.simplify.morphology import noun_info, separable_particle, verb_table
 from lesbar.simplify.units import Unit, end_sentence
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "passive"
 PRIORITY = 60
@@ -52,13 +58,11 @@ def detect(toks: list[Tok]) -> list[int]:
 def _accusative(np: list[Tok]) -> list[str]:
     words = [t.text for t in np]
     noun = next((t for t in reversed(np) if t.tag == "NN"), None)
-    genus = ""
-    if noun is not None:
-        info = noun_info(noun.lemma)
-        genus = info.genus if info else ""
-    singular = noun is not None and genus and noun.text in {v for k, v in (noun_info(noun.lemma).flexion.items())
-                                                             if k.startswith("nominativ singular")}
-    if genus == "m" and singular:
+    info = noun_info(noun.lemma) if noun is not None else None
+    genus = info.genus if info else ""
+    singular = info is not None and noun is not None and noun.text in {
+        v for k, v in info.flexion.items() if k.startswith("nominativ singular")}
+    if genus == "m" and singular and noun is not None and info is not None:
         out = []
         if words and words[0].lower() == "die":  # plural: the form stays
             return [words[0].lower()] + words[1:]
@@ -70,13 +74,11 @@ def _accusative(np: list[Tok]) -> list[str]:
                 out.append(w + "n")  # adjective: "der neue Plan" → "den neuen Plan"
             else:
                 out.append(w)
-        info = noun_info(noun.lemma)
-        if info:
-            acc = info.flexion.get("akkusativ singular")
-            if acc:
-                out[-1] = acc if out[-1] == noun.text else out[-1]
+        acc = info.flexion.get("akkusativ singular")
+        if acc and out[-1] == noun.text:
+            out[-1] = acc  # n-declension: "der Mensch" → "den Menschen"
         return out
-    return [w.lower() if t.tag in ("ART", "PPOSAT", "PIAT", "PDAT") else w for w, t in zip(words, np)]
+    return [w.lower() if t.tag in ("ART", "PPOSAT", "PIAT", "PDAT") else w for w, t in zip(words, np, strict=True)]
 
 
 def _agent(toks: list[Tok]) -> tuple[int, int, list[str]] | None:
@@ -111,7 +113,7 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str]] | None:
     return None
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
     toks = strip_end(unit.toks())
@@ -184,7 +186,7 @@ def _fem_singular(noun: str) -> bool:
     return bool(info and info.genus == "f")
 
 
-def check(toks, ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     hits = detect(toks)

@@ -7,10 +7,16 @@ end of the main clause, replacing a separable particle ("nahm … ein" → "hat 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import QUOTES_OPEN, SENT_END
 from lesbar.simplify.morphology import separable_particle, verb_table
 from lesbar.simplify.units import Unit
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "praeteritum"
 PRIORITY = 70
@@ -38,7 +44,7 @@ def detect(toks: list[Tok]) -> list[tuple[int, int]]:
     return out
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
     toks = unit.toks()
@@ -82,7 +88,7 @@ def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
     return [unit.derive(words, ID)]
 
 
-def check(toks, ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     if ctx.level != "leicht":

@@ -3,8 +3,14 @@ Sprache sentences at most 20. Checked only; the splitting rules are what shorten
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.units import Unit
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "sentence_length"
 PRIORITY = 910
@@ -16,11 +22,11 @@ def word_count(toks: list[Tok]) -> int:
     return sum(1 for t in toks if t.is_word)
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     return None
 
 
-def check(toks: list[Tok], ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     n = word_count(toks)

@@ -10,12 +10,17 @@ found from a pronoun ("betonte sie") is marked for review: the rule takes the la
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, SENT_END, segment_end, to_v2, top_level_commas
 from lesbar.simplify.context import Person
 from lesbar.simplify.morphology import konjunktiv, present_form, separable_particle
 from lesbar.simplify.resources import roles, speech_verbs
 from lesbar.simplify.units import Unit
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
 
 ID = "speech"
 PRIORITY = 20
@@ -34,7 +39,7 @@ def _is_speech_verb(t: Tok, toks: list[Tok] | None = None, i: int = 0) -> bool:
         return False
     if t.lemma in speech_verbs() or t.lemma == "lauten":
         return True
-    return bool(toks) and _full_lemma(toks, i) in speech_verbs()
+    return toks is not None and _full_lemma(toks, i) in speech_verbs()
 
 
 def _full_lemma(toks: list[Tok], i: int) -> str:
@@ -47,7 +52,7 @@ def _full_lemma(toks: list[Tok], i: int) -> str:
     return toks[i].lemma
 
 
-def note_persons(toks: list[Tok], ctx) -> None:  # noqa: ANN001
+def note_persons(toks: list[Tok], ctx: Context) -> None:
     """Record persons named in ``toks`` ("Landrat Stephan Pusch", "Asli Sevinçim") in order."""
     i = 0
     n = len(toks)
@@ -82,19 +87,27 @@ def note_persons(toks: list[Tok], ctx) -> None:  # noqa: ANN001
         i += 1
 
 
-def _subject(toks: list[Tok], start: int, end: int, ctx) -> tuple[Person | None, bool, int]:  # noqa: ANN001
+def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Person | None, bool, int]:
     """The speaker after a frame verb at ``start``: (person, from_pronoun, index after the subject)."""
     if start < end and toks[start].text in _PRONOUNS:
         return ctx.last_person, True, start + 1
     j = start
+    role = ""
     while j < end and (toks[j].text in roles() or toks[j].text in _TITLES):
+        role = toks[j].text if toks[j].text in roles() else role
         j += 1
     k = j
     while k < end and toks[k].tag == "NE":
         k += 1
     if k > j:
         names = [t.text for t in toks[j:k]]
-        return ctx.find_person(names) or Person(" ".join(names)), False, k
+        person = ctx.find_person(names)
+        if person is None:
+            person = Person(" ".join(names), role)
+            ctx.persons.append(person)
+        elif role and not person.role:
+            person.role = role
+        return person, False, k
     # "der Appell von Stephan Pusch", "sein Credo"
     m = start
     while m < end and toks[m].tag in ("ART", "PPOSAT", "ADJ(A)", "NN"):
@@ -113,7 +126,7 @@ def _subject(toks: list[Tok], start: int, end: int, ctx) -> tuple[Person | None,
     return None, False, start
 
 
-def _speaker_unit(unit: Unit, content: list[str], person: Person, pronoun: bool, ctx) -> Unit:  # noqa: ANN001
+def _speaker_unit(unit: Unit, content: list[str], person: Person, pronoun: bool, ctx: Context) -> Unit:
     new = unit.derive(content, ID, speaker=ctx.speaker_name(person))
     if pronoun:
         new.comment(ID, _AUTO, [person.name])
@@ -131,7 +144,7 @@ def _merge_quotes(first: list[str], second: list[str]) -> list[str]:
     return first + [","] + second
 
 
-def _trailing_frame(unit: Unit, toks: list[Tok], ctx) -> list[Unit] | None:  # noqa: ANN001
+def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     commas = top_level_commas(toks)
     for c in commas:
         if c + 1 >= len(toks) or not _is_speech_verb(toks[c + 1], toks, c + 1) or c == 0:
@@ -179,7 +192,7 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx) -> list[Unit] | None:  # n
     return None
 
 
-def _described_speaker(toks: list[Tok], v: int, ctx) -> tuple[Person | None, list[str]]:  # noqa: ANN001
+def _described_speaker(toks: list[Tok], v: int, ctx: Context) -> tuple[Person | None, list[str]]:
     """"Die Kursleiterin Maria Schneider" / "Die Leiterin der Beratungsstelle, Ayşe Demir," before the
     verb at ``v``: the person and, for the comma form, the description ("die Leiterin der …")."""
     pre = toks[:v]
@@ -203,14 +216,17 @@ def _described_speaker(toks: list[Tok], v: int, ctx) -> tuple[Person | None, lis
         j -= 1
     if j < k - 1 and all(t.tag in ("ART", "PPOSAT", "NN", "ADJ(A)") for t in pre[: j + 1]):
         names = [t.text for t in pre[j + 1 :]]
-        person = ctx.find_person(names) or Person(" ".join(names))
+        role = pre[j].text if pre[j].text in roles() else ""
+        person = ctx.find_person(names) or Person(" ".join(names), role)
         if person not in ctx.persons:
             ctx.persons.append(person)
+        if role and not person.role:
+            person.role = role
         return person, []
     return None, []
 
 
-def _leading_frame(unit: Unit, toks: list[Tok], ctx) -> list[Unit] | None:  # noqa: ANN001
+def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     """"Asli Sevinçim betonte dabei, dass …" / "Er sagte: „…“"."""
     for v, t in enumerate(toks[:12]):
         if not _is_speech_verb(t, toks, v) or t.lemma == "lauten":
@@ -255,7 +271,7 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx) -> list[Unit] | None:  # no
     return None
 
 
-def _continued(unit: Unit, toks: list[Tok], ctx) -> list[Unit] | None:  # noqa: ANN001
+def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     """A Konjunktiv I main clause without a frame continues the report of the last speaker."""
     person = ctx.last_person
     if person is None or not toks or toks[0].text in QUOTES_OPEN:
@@ -270,13 +286,15 @@ def _continued(unit: Unit, toks: list[Tok], ctx) -> list[Unit] | None:  # noqa: 
     if mood.kind != "konj1" and first_fin.lemma != "werden" and ctx.last_speech_block != ctx.block_index:
         return None
     new = unit.derive(list(unit.tokens), ID, speaker=ctx.speaker_name(person))
-    new.comment(ID, _AUTO, [person.name])
+    if person is not ctx.current_speaker or ctx.last_speech_block != ctx.block_index:
+        new.comment(ID, _AUTO, [person.name])  # continuing the same speaker's report needs no new check
+    ctx.current_speaker = person
     ctx.last_speech_block = ctx.block_index
     ctx.counts[ID] += 1
     return [new]
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.speaker or unit.kind != "sentence":
         return None
     toks = unit.toks()

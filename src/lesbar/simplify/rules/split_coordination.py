@@ -9,9 +9,15 @@ subordinate clause and are left alone, as are enumerations of nouns ("Kinder und
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, constituent_end, is_verb_final, strip_end
 from lesbar.simplify.units import Unit, end_sentence
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "split_coordination"
 PRIORITY = 40
@@ -42,7 +48,8 @@ def _is_main_clause(part: list[Tok]) -> bool:
 
 
 def _split_points(toks: list[Tok]) -> list[int]:
-    """Indices of conjunctions (or semicolons) outside quotes that join two main clauses."""
+    """Indices of conjunctions (or semicolons) outside quotes that join two main clauses, and of commas
+    directly followed by a finite verb ("…, muss aber …": a second clause without its subject)."""
     out = []
     quote = False
     for i, t in enumerate(toks):
@@ -53,6 +60,8 @@ def _split_points(toks: list[Tok]) -> list[int]:
         if quote or i == 0:
             continue
         if t.text == ";" or (t.tag == "KON" and t.text.lower() in _KON):
+            out.append(i)
+        elif t.text == "," and i + 1 < len(toks) and toks[i + 1].is_finite:
             out.append(i)
     return out
 
@@ -73,7 +82,7 @@ def _subject_of(left: list[Tok]) -> list[str] | None:
     return words
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
     toks = unit.toks()
@@ -92,7 +101,17 @@ def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
         right_s = strip_end(right)
         if not right_s:
             continue
-        word = "" if toks[i].text == ";" else _KON[toks[i].text.lower()]
+        word = "" if toks[i].text in (";", ",") else _KON[toks[i].text.lower()]
+        if toks[i].text == "," and not right_s[0].is_finite:
+            continue
+        if toks[i].text == ",":
+            # "…, muss aber alle mitnehmen": the contrast word goes to the front
+            for k, t in enumerate(right_s[:4]):
+                if t.text.lower() in ("aber", "jedoch", "doch") and t.tag in ("KON", "ADV"):
+                    word = "Aber"
+                    right = right[:k] + right[k + 1 :]
+                    right_s = strip_end(right)
+                    break
         if right_s[0].is_finite:
             # "… und ging nach Hause": repeat the subject of the first clause
             subject = _subject_of(left)
@@ -116,7 +135,7 @@ def _lower_first(words: list[str], toks: list[Tok]) -> list[str]:
     return words
 
 
-def check(toks, ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     hits = []

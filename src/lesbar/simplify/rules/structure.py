@@ -9,15 +9,22 @@ detectable reliably, so nothing after "für" following a name-like noun is liste
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import SENT_END, top_level_commas
 from lesbar.simplify.units import Unit
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "structure"
 PRIORITY = 130
 LEVELS = ("leicht", "einfach")
 HEADINGS = False
 
+_NP_TAGS = {"ART", "ADJ(A)", "NN", "NE", "NNA", "CARD", "PPOSAT", "PIAT", "PDAT"}
 MIN_ITEMS = 4
 MAX_ITEM_WORDS = 5
 
@@ -47,8 +54,7 @@ def find_enumeration(toks: list[Tok]) -> tuple[int, list[list[Tok]]] | None:
     # the first item: back to the preposition/verb that governs the enumeration
     j = right - 1
     first: list[Tok] = []
-    while j >= 0 and len(first) < MAX_ITEM_WORDS and not (toks[j].tag.startswith("APPR") or toks[j].is_finite
-                                                          or toks[j].text in {":", ","}):
+    while j >= 0 and len(first) < MAX_ITEM_WORDS and toks[j].tag in _NP_TAGS:
         first.insert(0, toks[j])
         j -= 1
     if not first or j < 0:
@@ -65,7 +71,7 @@ def find_enumeration(toks: list[Tok]) -> tuple[int, list[list[Tok]]] | None:
     return j + 1, items
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence" or unit.speaker:
         return None
     toks = unit.toks()
@@ -79,7 +85,7 @@ def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
     return [new]
 
 
-def check(toks: list[Tok], ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     found = find_enumeration(toks)

@@ -10,6 +10,8 @@ in NRW vorhanden."). One clause is moved per application; the engine repeats the
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import (
     QUOTES_OPEN,
@@ -22,6 +24,10 @@ from lesbar.simplify.clauses import (
 )
 from lesbar.simplify.morphology import dative, noun_info
 from lesbar.simplify.units import Unit, end_sentence
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "subordinate_clauses"
 PRIORITY = 30
@@ -105,7 +111,9 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             v2 = [v2[0][:1].upper() + v2[0][1:]] + v2[1:] if v2 else v2  # a full sentence after a colon
             return [unit.derive(end_sentence(main_words + [":"] + v2), ID)]
         if mode == "kon":
-            return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence([after_adv] + _lower(to_v2(clause), clause)), ID)]
+            parts = _coordinated(clause)  # "weil A suchen und B ansteigen": one "Denn" sentence each
+            return [unit.derive(end_sentence(main_words), ID)] + [
+                unit.derive(end_sentence([after_adv] + _lower(to_v2(p), p)), ID) for p in parts]
         if mode == "swap":
             return [unit.derive(end_sentence(to_v2(clause)), ID), unit.derive(end_sentence(invert_with(main, after_adv)), ID)]
         return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(_adv_v2(after_adv, clause)), ID)]
@@ -155,7 +163,15 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         rel = toks[i]
         if rel.tag != "PRELS" or rel.text.lower() not in _RELPRON_ARTICLE:
             continue
-        if not ante.is_noun:
+        if ante.is_noun and not _agrees(ante, rel.text.lower()):
+            # "standen drei Fachforen zur Wahl, in denen …": exactly one noun of the clause agrees
+            clause_start = max([k + 1 for k in top_level_commas(toks) if k < c], default=0)
+            cands = [k for k in range(clause_start, c) if toks[k].tag == "NN" and _agrees(toks[k], rel.text.lower())]
+            if len(cands) != 1:
+                continue
+            ante = toks[cands[0]]
+            c_noun = cands[0] + 1
+        elif not ante.is_noun:
             # "bietet einen Kurs an, der …": the relative clause follows the verb part of the main clause
             back = c - 1
             while back > 0 and (toks[back].tag == "PTKVZ" or toks[back].tag.endswith(("(PP)", "(INF)"))) and c - back < 3:
@@ -172,6 +188,14 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             head -= 1
         noun_words = [t.text for t in toks[head:c_noun]]
         end = segment_end(toks, i + 1)
+        while end < len(toks) and toks[end].text == ",":
+            nxt_end = segment_end(toks, end + 1)
+            nxt = toks[end + 1 : nxt_end]
+            pp = nxt and (nxt[0].tag.startswith("APPR") or (nxt[0].tag == "KOUI" and not any(
+                t.tag == "PTKZU" or t.tag.endswith("(IZU)") or t.tag.endswith("(INF)") for t in nxt)))
+            if not pp or finite_indices(nxt) or nxt_end <= end + 1:
+                break
+            end = nxt_end  # ", um das Zusammenspiel …": an extraposed part of the relative clause
         clause = toks[i + 1 : end]
         if not finite_indices(clause):
             continue
@@ -184,8 +208,6 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue  # "dem Haushalt der Stadt, der …": which noun is meant is ambiguous
         article = _RELPRON_ARTICLE[rel.text.lower()]
         noun_words = _noun_case(toks[head], noun_words, rel.text.lower())
-        if noun_words is None:
-            continue
         pre = prep + [article] + noun_words
         parts = _coordinated(clause)
         if len(parts) > 1:  # "die hier seien und zur Arbeit gingen": one sentence per verb
@@ -209,7 +231,7 @@ def _coordinated(clause: list[Tok]) -> list[list[Tok]]:
             left, right = clause[:k], clause[k + 1 :]
             if left and left[-1].text == ",":
                 left = left[:-1]
-            if finite_indices(left) and finite_indices(right) and left[-1].is_finite:
+            if finite_indices(left) and finite_indices(right) and left[-1].is_finite and right[-1].is_finite:
                 return [left, right]
     return [clause]
 
@@ -244,7 +266,7 @@ def _agrees(noun: Tok, relpron: str) -> bool:
     return True
 
 
-def _noun_case(head: Tok, noun_words: list[str], relpron: str) -> list[str] | None:
+def _noun_case(head: Tok, noun_words: list[str], relpron: str) -> list[str]:
     """The antecedent noun in the case the relative pronoun shows (``denen`` → dative plural)."""
     if relpron in ("denen", "dem"):
         info = noun_info(head.lemma) if head.tag == "NN" else None
@@ -257,7 +279,7 @@ def _noun_case(head: Tok, noun_words: list[str], relpron: str) -> list[str] | No
     return noun_words
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
     toks = unit.toks()
@@ -269,7 +291,7 @@ def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
     return out
 
 
-def check(toks, ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     words = [t.text for t in toks if (t.tag == "KOUS" and t.text.lower() in _CONJ) or t.tag == "PRELS"]

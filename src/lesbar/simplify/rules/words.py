@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok, tokenize
 from lesbar.simplify.resources import replacements
 from lesbar.simplify.units import Unit
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+    from lesbar.simplify.rules import Finding
 
 ID = "words"
 PRIORITY = 110
@@ -32,7 +37,7 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "de")
 
 
-def glossary_matches(text: str, ctx) -> list:  # noqa: ANN001
+def glossary_matches(text: str, ctx: Context) -> list:
     if ctx.glossary is None or not text:
         return []
     try:
@@ -72,7 +77,7 @@ def is_difficult(tok: Tok, threshold: float) -> bool:
     return True
 
 
-def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     level = ctx.level
     text = unit.text
     changed = False
@@ -137,7 +142,7 @@ def apply(unit: Unit, ctx) -> list[Unit] | None:  # noqa: ANN001
     return [new] + extra
 
 
-def check(toks: list[Tok], ctx) -> list:  # noqa: ANN001
+def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     text = " ".join(t.text for t in toks)

@@ -70,7 +70,7 @@ class StructElem:
     alt: str | None = None
     lang: str | None = None
     text: str = ""
-    kids: list["StructElem"] = field(default_factory=list)
+    kids: list[StructElem] = field(default_factory=list)
 
 
 def pdf_struct_tree(pdf: bytes) -> list[StructElem]:

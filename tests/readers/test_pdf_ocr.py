@@ -1,0 +1,62 @@
+"""Scanned clippings: OCR with OCRmyPDF + Tesseract (German), structure rebuilt from hOCR lines.
+
+The scan is made in the test: a generated newspaper page rasterised with Ghostscript at 200 dpi and
+wrapped into an image-only PDF. Skipped with a reason where Tesseract's German data is missing.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from lesbar.model import Figure, Heading, PullQuote, block_text, sentences_text
+from lesbar.readers import read_document
+from lesbar.readers.ocr import missing_ocr_tools
+from pdfgen.measure import body_sentences, intact_in_order, source_sentences
+from pdfgen.newspaper import LAYOUTS, build
+
+pytestmark = [pytest.mark.ocr, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory: pytest.TempPathFactory):
+    missing = missing_ocr_tools()
+    if missing:
+        pytest.skip(f"OCR not available: {missing}")
+    from PIL import Image
+
+    folder = tmp_path_factory.mktemp("scan")
+    source = folder / "clipping.pdf"
+    article = build(source, LAYOUTS["three_ragged"])
+    png = folder / "page.png"
+    subprocess.run(["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pnggray", "-r200",
+                    "-dFirstPage=1", "-dLastPage=1", f"-sOutputFile={png}", str(source)], check=True, timeout=120)
+    scan = folder / "scan.pdf"
+    with Image.open(png) as img:
+        img.save(scan, format="PDF", resolution=200)
+    return article, read_document(scan)
+
+
+def test_scan_text_is_read_in_column_order(scanned) -> None:
+    article, doc = scanned
+    source = source_sentences([article.lead] + article.body_text())
+    assert intact_in_order(source, body_sentences(doc)) >= 0.9
+
+
+def test_scan_structure_comes_from_hocr_lines_not_a_text_layer(scanned) -> None:
+    article, doc = scanned
+    headings = [(b.level, block_text(b)) for b in doc.blocks if isinstance(b, Heading)]
+    assert headings[0] == (1, article.headline)
+    assert [text for _level, text in headings[1:]] == [t for _i, t in sorted(article.subheadings.items())]
+    assert len({level for level, _text in headings[1:]}) == 1
+    quote = next(b for b in doc.blocks if isinstance(b, PullQuote))
+    assert sentences_text(quote.content) == article.quote
+    figure = next(b for b in doc.blocks if isinstance(b, Figure))
+    assert sentences_text(figure.caption).startswith(article.caption[:40])
+    assert doc.meta.byline == article.byline and doc.meta.dateline == article.dateline
+
+
+def test_scan_is_flagged_for_proofreading(scanned) -> None:
+    _article, doc = scanned
+    assert any("OCR" in warning for warning in doc.meta.warnings)

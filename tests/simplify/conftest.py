@@ -1,0 +1,39 @@
+"""Fixtures for the simplification tests: documents from text, the shipped glossary, a custom glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lesbar.model import Document
+from lesbar.simplify.plaintext import document_from_text
+
+DATA = Path(__file__).parent / "data"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "integrationskonferenz_ocr.txt"
+OWN_TEXTS = ("sprachkurs", "ratsbeschluss", "beratung", "einladung", "nachrichten")
+
+
+def doc_of(text: str) -> Document:
+    """A segmented document from plain text (paragraphs separated by blank lines)."""
+    return document_from_text(text)
+
+
+def own_text(name: str) -> str:
+    return (DATA / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def glossary():  # type: ignore[no-untyped-def]
+    """The shipped municipal glossary (real matcher)."""
+    from lesbar.glossary import load_glossaries
+    from lesbar.glossary.locations import shipped_glossary
+
+    return load_glossaries([shipped_glossary()])
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip(f"seed report not found at {SEED}")
+    return SEED.read_text(encoding="utf-8")

@@ -1,0 +1,97 @@
+"""Rules ``subordinate_clauses`` and ``split_coordination``: one statement per sentence, full sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from lesbar.simplify.analysis import analyze_text
+
+from .conftest import OWN_TEXTS, own_text
+from .helpers import body_sentences, draft, texts
+
+
+def test_weil_clause_becomes_a_denn_sentence() -> None:
+    out = texts("Die Teilnahme ist kostenlos, weil das Land die Kosten übernimmt.", "einfach")
+    assert out == ["Die Teilnahme ist kostenlos.", "Denn das Land übernimmt die Kosten."]
+
+
+def test_nachdem_clause_first_gives_the_main_clause_an_adverb() -> None:
+    # seed: "Nachdem die erste Ausgabe … noch online stattfinden musste, trafen sich …"
+    out = texts("Nachdem die erste Ausgabe noch online stattfinden musste, trafen sich die Akteure jetzt in "
+                "der Festhalle.", "einfach")
+    assert out == ["Die erste Ausgabe musste noch online stattfinden.",
+                   "Danach trafen sich die Akteure jetzt in der Festhalle."]
+
+
+def test_separable_verb_is_split_again_in_second_position() -> None:
+    out = texts("Die Stadt hilft, weil viele Familien eine Wohnung suchen und die Preise ansteigen.", "einfach")
+    assert out == ["Die Stadt hilft.", "Denn viele Familien suchen eine Wohnung.", "Denn die Preise steigen an."]
+
+
+def test_subject_relative_clause_becomes_article_and_noun_sentence() -> None:
+    # seed: "Die Infrastruktur, die in NRW vorhanden sei, gebe es bundesweit nicht noch einmal"
+    out = texts("Die Infrastruktur, die in Nordrhein-Westfalen vorhanden ist, gibt es nicht noch einmal.", "einfach")
+    assert out == ["Die Infrastruktur gibt es nicht noch einmal.",
+                   "Die Infrastruktur ist in Nordrhein-Westfalen vorhanden."]
+
+
+def test_relative_clause_with_preposition_keeps_it_in_front() -> None:
+    out = texts("Es gab eine Podiumsdiskussion, an der auch Freya Lüdike beteiligt war.", "einfach")
+    assert out[-1] == "An der Podiumsdiskussion war auch Freya Lüdike beteiligt.", out
+
+
+def test_relative_clause_after_separable_particle_finds_its_noun() -> None:
+    out = texts("Die Volkshochschule bietet einen neuen Kurs an, der sich an Eltern richtet.", "einfach")
+    assert out == ["Die Volkshochschule bietet einen neuen Kurs an.", "Der Kurs richtet sich an Eltern."]
+
+
+def test_relative_pronoun_finds_the_one_noun_it_agrees_with() -> None:
+    # seed: "Am Nachmittag standen drei Fachforen zur Wahl, in denen es um … ging, um das Zusammenspiel …"
+    text = "Am Nachmittag standen drei Fachforen zur Wahl, in denen es um Sprache ging, um Arbeit und um Schule."
+    out = texts(text, "einfach")
+    assert out == ["Am Nachmittag standen 3 Fachforen zur Wahl.",
+                   "In den Fachforen ging es um Sprache, um Arbeit und um Schule."]
+
+
+def test_relative_clause_with_two_possible_nouns_is_left_alone() -> None:
+    text = "Die Kinder spielen mit den Hunden, denen das Wetter gefällt."
+    assert texts(text, "einfach") == [text]
+
+
+def test_coordinated_verbs_in_a_relative_clause_give_one_sentence_each() -> None:
+    out = texts("Es geht um Menschen, die hier leben und jeden Morgen zur Arbeit gehen.", "einfach")
+    assert out == ["Es geht um Menschen.", "Die Menschen leben hier.", "Die Menschen gehen jeden Morgen zur Arbeit."]
+
+
+def test_dass_clause_after_a_complete_main_clause_is_joined_by_a_colon() -> None:
+    out = texts("Ich habe das Gefühl, dass die Vielfalt uns gutgetan hat.", "einfach")
+    assert out == ["Ich habe das Gefühl: Die Vielfalt hat uns gutgetan."]
+
+
+def test_main_clauses_joined_by_aber_are_split() -> None:
+    out = texts("Das Fest beginnt um 11 Uhr, aber die Bühne öffnet erst um 14 Uhr.", "einfach")
+    assert out == ["Das Fest beginnt um 11 Uhr.", "Aber die Bühne öffnet erst um 14 Uhr."]
+
+
+def test_left_out_subject_is_repeated_when_splitting() -> None:
+    out = texts("Vereine aus vielen Ländern stellen sich vor und bieten Speisen aus ihrer Heimat an.", "einfach")
+    assert out == ["Vereine aus vielen Ländern stellen sich vor.", "Vereine bieten Speisen aus ihrer Heimat an."]
+
+
+def test_coordinated_nouns_are_not_split() -> None:
+    out = texts("Kinder und Eltern sind herzlich eingeladen.", "einfach")
+    assert out == ["Kinder und Eltern sind herzlich eingeladen."]
+
+
+def test_sentence_starting_with_und_loses_the_und() -> None:
+    out = texts("Und in dieses Haus werden jetzt Steine geworfen.", "einfach")
+    assert out[0].startswith("In dieses Haus"), out
+
+
+@pytest.mark.parametrize("name", OWN_TEXTS)
+@pytest.mark.parametrize("level", ["leicht", "einfach"])
+def test_every_output_sentence_has_a_finite_verb(name: str, level: str) -> None:
+    """Rule 10: headings and list items aside, no fragments."""
+    outcome = draft(own_text(name), level)
+    fragments = [s.text for s in body_sentences(outcome) if not any(t.is_finite for t in analyze_text(s.text))]
+    assert fragments == []

@@ -1,0 +1,165 @@
+"""simplify_document / check_document: the draft document, its provenance, glossary marks and report."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from lesbar.model import Explained, Heading, ListBlock, TermRef, from_json, to_json
+from lesbar.model.nodes import CONTAINER_INLINES
+from lesbar.simplify import check_document, simplify_document
+
+from .conftest import doc_of, own_text
+
+TEXT = (
+    "Konferenz im Kreis\n\n"
+    "Die Integrationskonferenz des Kreises Heinsberg fand in Oberbruch statt. "
+    "Landrat Stephan Pusch sagte, die Konferenz sei wichtiger denn je.\n\n"
+    "Das Kommunale Integrationszentrum berät Zugewanderte."
+)
+
+
+def _inlines_of(sentence, kind):  # type: ignore[no-untyped-def]
+    found = []
+
+    def visit(nodes):  # type: ignore[no-untyped-def]
+        for n in nodes:
+            if isinstance(n, kind):
+                found.append(n)
+            if isinstance(n, CONTAINER_INLINES):
+                visit(n.children)
+
+    visit(sentence.inlines)
+    return found
+
+
+def test_draft_is_a_new_document_marked_automatic_and_unreviewed() -> None:
+    doc = doc_of(TEXT)
+    before = to_json(doc)
+    outcome = simplify_document(doc, "leicht", None)
+    assert to_json(doc) == before  # the original is untouched
+    meta = outcome.document.meta
+    assert meta.variant == "leicht"
+    assert meta.provenance.automatic and not meta.provenance.reviewed
+    assert "rules" in meta.provenance.method
+    assert any("Entwurf" in n for n in meta.provenance.notes)
+
+
+def test_every_sentence_names_its_source_and_the_rules_that_made_it() -> None:
+    doc = doc_of(TEXT)
+    original_ids = {s.id for s in doc.sentences()}
+    outcome = simplify_document(doc, "leicht", None)
+    ids = [s.id for s in outcome.document.sentences()]
+    assert len(ids) == len(set(ids))
+    for s in outcome.document.sentences():
+        if s.text == "Wörterbuch" or s.origin == "rule:words" and not s.source:
+            continue
+        assert s.source and set(s.source) <= original_ids, s
+    assert any(s.origin.startswith("rule:") and "konjunktiv" in s.origin for s in outcome.document.sentences())
+
+
+def test_glossary_terms_are_marked_explained_and_listed_in_the_word_list(glossary) -> None:  # type: ignore[no-untyped-def]
+    outcome = simplify_document(doc_of(TEXT), "leicht", glossary)
+    sentences = list(outcome.document.sentences())
+    termrefs = [t for s in sentences for t in _inlines_of(s, TermRef)]
+    explained = [e for s in sentences for e in _inlines_of(s, Explained)]
+    assert any(t.term_id == "kommunales-integrationszentrum" for t in termrefs)
+    assert explained
+    headings = [b for b in outcome.document.blocks if isinstance(b, Heading)]
+    assert headings[-1].content[0].text == "Wörterbuch"
+    assert isinstance(outcome.document.blocks[-1], ListBlock)
+    # the explanation sentence follows the first use
+    texts = [s.text for s in sentences]
+    first_use = next(i for i, t in enumerate(texts) if "Integrations-Zentrum berät" in t)
+    assert texts[first_use + 1].startswith("Das Kommunale Integrations-Zentrum ist")
+
+
+def test_einfache_sprache_has_no_word_list_and_keeps_compounds(glossary) -> None:  # type: ignore[no-untyped-def]
+    outcome = simplify_document(doc_of(TEXT), "einfach", glossary)
+    texts = [s.text for s in outcome.document.sentences()]
+    assert "Wörterbuch" not in texts
+    assert any("Integrationskonferenz" in t for t in texts)
+    assert outcome.document.meta.variant == "einfach"
+
+
+def test_findings_that_still_apply_become_comments_and_report_entries() -> None:
+    outcome = simplify_document(doc_of(own_text("sprachkurs")), "leicht", None)
+    commented = [s for s in outcome.document.sentences() if s.comments]
+    assert commented
+    report_ids = {r["id"] for r in outcome.report["sentences"] if r["findings"]}
+    assert {s.id for s in commented} == report_ids
+
+
+def test_report_has_the_shape_the_pipeline_renders_and_is_json() -> None:
+    outcome = simplify_document(doc_of(own_text("ratsbeschluss")), "leicht", None)
+    report = json.loads(json.dumps(outcome.report, ensure_ascii=False))
+    assert report["level"] == "leicht"
+    for key in ("flesch_amstad", "wiener_sachtextformel", "lix", "avg_sentence_length"):
+        assert set(report["readability"][key]) == {"before", "after"}
+    assert report["readability"]["avg_sentence_length"]["after"] < report["readability"]["avg_sentence_length"]["before"]
+    first = report["sentences"][0]
+    assert set(first) == {"id", "source", "text", "findings"}
+    assert report["rules_applied"]["genitive"] >= 1
+    assert report["summary"]["sentences"] > 0
+
+
+def test_draft_survives_the_model_json_round_trip() -> None:
+    outcome = simplify_document(doc_of(TEXT), "leicht", None)
+    again = from_json(to_json(outcome.document))
+    assert [s.text for s in again.sentences()] == [s.text for s in outcome.document.sentences()]
+    assert [len(s.comments) for s in again.sentences()] == [len(s.comments) for s in outcome.document.sentences()]
+
+
+def test_checker_finds_what_the_draft_fixed() -> None:
+    doc = doc_of(TEXT)
+    before = check_document(doc, "leicht")
+    rules_before = {f["rule"] for s in before["sentences"] for f in s["findings"]}
+    assert {"konjunktiv", "genitive", "compounds", "praeteritum"} <= rules_before
+    outcome = simplify_document(copy.deepcopy(doc), "leicht", None)
+    after = check_document(outcome.document, "leicht")
+    rules_after = {f["rule"] for s in after["sentences"] for f in s["findings"]}
+    assert not ({"konjunktiv", "genitive", "praeteritum"} & rules_after)
+    assert after["readability"]["flesch_amstad"]["value"] > 0
+
+
+def test_unknown_level_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        simplify_document(doc_of(TEXT), "mittel", None)
+
+
+@pytest.mark.xfail(reason="pipeline/convert.py _options_dict() deep-copies options.extra['_glossary'] (a "
+                          "GlossarySet holding a lock): TypeError; fix requested from the lead", strict=False)
+def test_pipeline_writes_the_leicht_draft_with_its_report(tmp_path: Path) -> None:
+    """The real convert pipeline calls simplify_document and renders the report."""
+    import docx
+
+    from lesbar.pipeline import ConvertOptions, convert_file
+
+    source = tmp_path / "bericht.docx"
+    d = docx.Document()
+    d.add_heading("Fest im Kreis", 1)
+    d.add_paragraph("Die Bürgermeisterin Anna Berg sagte, das Fest sei ein großer Erfolg gewesen. "
+                    "Die Integrationskonferenz des Kreises fand in Oberbruch statt.")
+    d.save(source)
+    result = convert_file(source, tmp_path / "out", ConvertOptions(variants=["original", "leicht"], formats=["html"]))
+    assert result.ok, result.error
+    folder = Path(result.folder)
+    report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    leicht = report["variants"]["leicht"]
+    assert leicht["level"] == "leicht" and leicht["sentences"]
+    html = (folder / "leicht.html").read_text(encoding="utf-8")
+    assert "Anna Berg sagt:" in html
+
+
+def test_paragraph_reporting_one_speaker_gets_a_topic_heading_in_leichte_sprache() -> None:
+    text = ("Bericht\n\n"
+            "Die Konferenz war voll.\n\nLandrat Stephan Pusch sagte, die Konferenz sei wichtig. "
+            "Die Aufgaben würden größer. Der Kreis brauche mehr Personal.")
+    outcome = simplify_document(doc_of(text), "leicht", None)
+    headings = [b.content[0].text for b in outcome.document.blocks if isinstance(b, Heading)]
+    assert headings == ["Bericht", "Das sagt Stephan Pusch"]  # none right after the original heading
+    einfach = simplify_document(doc_of(text), "einfach", None)
+    assert [b.content[0].text for b in einfach.document.blocks if isinstance(b, Heading)] == ["Bericht"]

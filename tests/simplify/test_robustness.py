@@ -1,0 +1,39 @@
+"""Odd input never breaks simplification or the checker (the pipeline runs it on every German report)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lesbar.model import Document, Paragraph, Sentence, Text
+from lesbar.simplify import check_document, simplify_document
+from lesbar.transforms.segment import segment_document
+
+ODD = [
+    "„Ein Zitat ohne Ende, sagte sie",
+    "... – ; , „“",
+    "123 456 7.890,12 % § 5 Abs. 3 Nr. 2",
+    "DIE ÜBERSCHRIFT IN GROSSBUCHSTABEN OHNE VERB",
+    "Er sagte, dass, weil, obwohl.",
+    ", die , der , das , denen .",
+    "Und und und aber oder denn.",
+    " ".join(["Die Stadt plant, dass die Kinder, die hier wohnen, und die Eltern, die arbeiten, Hilfe bekommen"] * 20)
+    + ".",
+    "Der Vertrag (§ 3) gilt ab 01.13.2025 um 25:99 Uhr für MMXXIV Personen.",
+]
+
+
+@pytest.mark.parametrize("text", ODD, ids=range(len(ODD)))
+@pytest.mark.parametrize("level", ["leicht", "einfach"])
+def test_odd_text_gives_a_draft_and_a_report(text: str, level: str) -> None:
+    doc = segment_document(Document(blocks=[Paragraph([Sentence([Text(text)])])]))
+    outcome = simplify_document(doc, level, None)
+    assert outcome.report["level"] == level
+    check_document(outcome.document, level)
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    draft = " ".join(s.text for s in outcome.document.sentences())
+    assert not words or any(c.isalnum() for c in draft)  # nothing silently dropped to empty
+
+
+def test_empty_document_gives_an_empty_draft() -> None:
+    outcome = simplify_document(Document(), "leicht", None)
+    assert outcome.document.blocks == [] and outcome.report["sentences"] == []

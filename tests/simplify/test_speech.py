@@ -1,0 +1,64 @@
+"""Rule ``speech``: reported speech becomes a direct statement with the speaker named."""
+
+from __future__ import annotations
+
+from .helpers import draft, texts
+
+SEED_PARAGRAPH = (
+    "„Vielfalt leben im Kreis Heinsberg!“ war die Konferenz überschrieben, zu der Moderatorin Souad Lamroubal "
+    "die Gäste begrüßte. Eine solche Konferenz sei in der aktuellen Zeit wichtiger denn je, betonte sie. "
+    "Die Konferenz diene dazu, sich auszutauschen, Kräfte zu bündeln und Stärken zu entwickeln."
+)
+
+
+def test_trailing_frame_with_pronoun_names_the_last_person_and_asks_for_review() -> None:
+    outcome = draft(SEED_PARAGRAPH, "einfach")
+    sentences = list(outcome.document.sentences())
+    framed = [s for s in sentences if s.text.startswith("Moderatorin Souad Lamroubal sagt: Eine solche Konferenz ist")]
+    assert framed, [s.text for s in sentences]
+    assert any(c.rule == "speech" and "prüfen" in c.message for c in framed[0].comments)
+
+
+def test_role_is_named_at_first_mention_only() -> None:
+    out = texts(SEED_PARAGRAPH, "einfach")
+    assert any(s.startswith("Souad Lamroubal sagt: Die Konferenz dient dazu") for s in out), out
+
+
+def test_leading_frame_with_dass_becomes_colon_statement() -> None:
+    out = texts("Die Kursleiterin Maria Schneider erklärte, dass viele Mütter bisher keinen Kurs besuchen konnten.")
+    assert out[0].startswith("Maria Schneider sagt: Viele Mütter konnten"), out
+
+
+def test_speaker_with_apposition_gets_a_sentence_of_its_own() -> None:
+    out = texts("Die Leiterin der Beratungsstelle, Ayşe Demir, sagte, die Nachfrage sei stark gestiegen.")
+    assert out[0].startswith("Ayşe Demir ist die Leiterin"), out
+    assert "Ayşe Demir sagt: Die Nachfrage ist stark gestiegen." in out
+
+
+def test_quote_interrupted_by_the_frame_is_joined() -> None:
+    out = texts("Landrat Stephan Pusch sprach über das Zentrum. "
+                "„Es ist gut, dass wir es haben“, fügte er hinzu, „denn die Aufgaben werden nicht kleiner.“",
+                "einfach")
+    assert out[1] == "Landrat Stephan Pusch sagt: „Es ist gut, dass wir es haben, denn die Aufgaben werden nicht kleiner.“", out
+
+
+def test_pronoun_without_any_person_named_before_is_left_alone() -> None:
+    out = texts("„Das ist gut“, sagte er.", "einfach")
+    assert out == ["„Das ist gut“, sagte er."]
+
+
+def test_konjunktiv_sentences_after_a_frame_keep_the_speaker() -> None:
+    text = ("Bürgermeister Stephan Muckel betonte, die Stadt wolle allen Kindern Sport ermöglichen. "
+            "Sport verbinde Menschen.")
+    out = texts(text, "einfach")
+    assert out[-1] == "Stephan Muckel sagt: Sport verbindet Menschen.", out
+
+
+def test_frame_circumstances_stay_with_the_frame() -> None:
+    out = texts("Landrat Stephan Pusch sagte bei der ersten Fahrt, die Linie sei ein wichtiger Schritt.", "einfach")
+    assert out[0] == "Landrat Stephan Pusch sagt bei der ersten Fahrt: Die Linie ist ein wichtiger Schritt.", out
+
+
+def test_plain_statements_without_konjunktiv_get_no_speaker() -> None:
+    out = texts("Der Bus fährt jede Stunde. Die Fahrt kostet 2 Euro.", "einfach")
+    assert out == ["Der Bus fährt jede Stunde.", "Die Fahrt kostet 2 Euro."]

@@ -1,0 +1,155 @@
+"""Word-level rules: genitive, compounds, abbreviations, numbers, negation, Präteritum, passive, lists."""
+
+from __future__ import annotations
+
+from lesbar.model import ListBlock
+from lesbar.simplify.rules.compounds import hyphenate, split_compound
+
+from .helpers import draft, texts
+
+# ------------------------------------------------------------------------------------------ genitive
+
+def test_genitive_of_masculine_name_phrase_becomes_vom() -> None:
+    # seed: "die zweite Integrationskonferenz des Kreises Heinsberg"
+    out = texts("Das war die zweite Konferenz des Kreises Heinsberg.", "einfach")
+    assert out == ["Das war die zweite Konferenz vom Kreis Heinsberg."]
+
+
+def test_genitive_plural_becomes_von_den_with_dative() -> None:
+    # seed: "Die Präsentation der Ergebnisse … beschlossen die Konferenz"
+    out = texts("Die Präsentation der Ergebnisse war kurz.", "einfach")
+    assert out == ["Die Präsentation von den Ergebnissen war kurz."]
+
+
+def test_genitive_feminine_singular_becomes_von_der() -> None:
+    out = texts("Der Rat der Stadt hat getagt.", "einfach")
+    assert out == ["Der Rat von der Stadt hat getagt."]
+
+
+def test_der_after_a_masculine_noun_is_not_a_genitive() -> None:
+    out = texts("Im Kreis der Familie ist es schön. Dann kam der Bus.", "einfach")
+    assert out[1] == "Dann kam der Bus."
+
+
+def test_genitive_of_an_abbreviation_uses_the_glossary_gender(glossary) -> None:  # type: ignore[no-untyped-def]
+    out = texts("Einen Einblick in die Arbeit des KI gab Asli Topal-Cevahir.", "einfach", glossary)
+    assert out[0] == "Einen Einblick in die Arbeit vom KI gab Asli Topal-Cevahir.", out
+
+
+# ----------------------------------------------------------------------------------------- compounds
+
+def test_compound_is_split_with_hyphen_and_capital() -> None:
+    assert hyphenate("Integrationskonferenz") == "Integrations-Konferenz"
+    assert hyphenate("Kinderbetreuung") == "Kinder-Betreuung"
+
+
+def test_inflected_compound_is_split_where_its_lemma_splits() -> None:
+    assert hyphenate("Messeständen", "Messestand") == "Messe-Ständen"
+
+
+def test_words_with_suffixes_or_prefixes_are_not_split() -> None:
+    for word in ("Gesellschaft", "Herausforderung", "Versammlung", "Beraterinnen", "Ergebnissen", "Vorsitzende"):
+        assert split_compound(word) == (word,), word
+
+
+def test_names_are_never_split() -> None:
+    out = texts("Der Vortrag von Katrin Möltgen-Sicking war in Hückelhoven.", "leicht")
+    assert "Möltgen-Sicking" in out[0] and "Hückelhoven" in out[0]
+
+
+def test_einfache_sprache_does_not_split_compounds_unless_asked() -> None:
+    text = "Die Integrationskonferenz war voll."
+    assert texts(text, "einfach") == ["Die Integrationskonferenz war voll."]
+    assert texts(text, "einfach", split_compounds=True) == ["Die Integrations-Konferenz war voll."]
+
+
+# ------------------------------------------------------------------------------------- abbreviations
+
+def test_fixed_abbreviations_are_written_out() -> None:
+    out = texts("Es gibt z. B. Kurse in NRW. Dr. Anna Berg kommt.", "einfach")
+    assert out == ["Es gibt zum Beispiel Kurse in Nordrhein-Westfalen.", "Doktor Anna Berg kommt."]
+
+
+def test_acronym_defined_in_the_text_is_explained_after_first_use() -> None:
+    out = texts("Die Arbeitsgemeinschaft Sprache Heinsberg (ASH) lädt ein. Die ASH trifft sich monatlich.", "leicht")
+    assert out[0] == "Die Arbeits-Gemeinschaft Sprache Heinsberg lädt ein."
+    assert "ASH ist die Abkürzung für: Arbeitsgemeinschaft Sprache Heinsberg." in out
+    assert "Wörterbuch" in out
+
+
+def test_professor_title_is_left_out_with_a_review_comment() -> None:
+    outcome = draft("Prof. Dr. Anna Berg hielt einen Vortrag.", "einfach")
+    sentence = next(outcome.document.sentences())
+    assert "Prof." not in sentence.text
+    assert any(c.rule == "abbreviations" and "Prof." in c.words for c in sentence.comments)
+
+
+# ------------------------------------------------------------------------------------------- numbers
+
+def test_numbers_dates_and_times_in_the_recommended_form() -> None:
+    out = texts("Der Kurs beginnt am 03.03.2025 um 09:00 Uhr. Es gibt drei Gruppen. Teil II folgt später.",
+                "einfach")
+    assert out == ["Der Kurs beginnt am 3. März 2025 um 9 Uhr.", "Es gibt 3 Gruppen.", "Teil 2. folgt später."]
+
+
+def test_large_numbers_get_thousands_points_and_percentages_a_comment() -> None:
+    outcome = draft("Das Programm kostet 80000 Euro. Das sind 15 Prozent vom Etat.", "einfach")
+    sentences = list(outcome.document.sentences())
+    assert sentences[0].text == "Das Programm kostet 80.000 Euro."
+    assert any(c.rule == "numbers" for c in sentences[1].comments)
+
+
+# ------------------------------------------------------------------------------------------ negation
+
+def test_negation_with_a_positive_form_is_replaced() -> None:
+    assert texts("Der Weg ist nicht weit.", "einfach") == ["Der Weg ist nah."]
+    assert texts("Das ist nicht unwichtig.", "einfach") == ["Das ist wichtig."]
+
+
+# --------------------------------------------------------------------------------------- Präteritum
+
+def test_praeteritum_becomes_perfekt_in_leichte_sprache() -> None:
+    # seed: "trafen sich … in der Festhalle in Oberbruch"
+    out = texts("Die Akteure trafen sich in der Festhalle in Oberbruch.", "leicht")
+    assert out == ["Die Akteure haben sich in der Festhalle in Oberbruch getroffen."]
+
+
+def test_praeteritum_of_separable_verb_replaces_the_particle() -> None:
+    out = texts("Die Kommunen nahmen eine wichtige Rolle ein.", "leicht")
+    assert out == ["Die Gemeinden haben eine wichtige Rolle eingenommen."] or \
+        out == ["Die Kommunen haben eine wichtige Rolle eingenommen."]
+
+
+def test_war_and_hatte_stay_in_praeteritum() -> None:
+    assert texts("Der Saal war voll.", "leicht") == ["Der Saal war voll."]
+
+
+# ------------------------------------------------------------------------------------------- passive
+
+def test_passive_with_known_agent_becomes_active() -> None:
+    out = texts("Die Linie wurde vom Kreis Heinsberg eingerichtet.", "leicht")
+    assert out == ["Der Kreis Heinsberg hat die Linie eingerichtet."]
+
+
+def test_passive_without_agent_gets_man() -> None:
+    out = texts("Die Anträge werden schnell bearbeitet.", "leicht")
+    assert out == ["Man bearbeitet die Anträge schnell."]
+
+
+def test_masculine_subject_becomes_accusative_object() -> None:
+    out = texts("Der Antrag wurde angenommen.", "leicht")
+    assert out == ["Man hat den Antrag angenommen."]
+
+
+# ----------------------------------------------------------------------------------------- structure
+
+def test_enumeration_of_more_than_three_items_becomes_a_list() -> None:
+    outcome = draft("Auf der Bühne singen heute Chöre, Kinder, Tanzgruppen und Musiker.", "einfach")
+    lists = [b for b in outcome.document.walk() if isinstance(b, ListBlock)]
+    assert len(lists) == 1 and len(lists[0].items) == 4
+    assert next(outcome.document.sentences()).text == "Auf der Bühne singen heute:"
+
+
+def test_adjectives_sharing_one_noun_are_not_a_list() -> None:
+    outcome = draft("Die Beratung findet in deutscher, arabischer, türkischer und russischer Sprache statt.", "einfach")
+    assert not any(isinstance(b, ListBlock) for b in outcome.document.walk())
