@@ -85,7 +85,7 @@ def row(name: str, doc: Document, level: str, glossary) -> list[str]:  # type: i
             f"{100 * sum(1 for n in lengths if n <= 10) / len(lengths):.0f}%",
             str(count(check, "konjunktiv")), str(count(check, "passive")), str(count(check, "genitive")),
             str(count(check, "abbreviations")), str(count(check, "compounds")), str(fragments),
-            f"{before:.1f}", f"{after:.1f}", str(len(lost(doc, new))), f"{seconds:.2f}"]
+            f"{before:.1f}", f"{after:.1f}", f"{len(lost(doc, new))}/{len(facts(doc))}", f"{seconds:.2f}"]
 
 
 HEAD = ["text", "sent", "max", ">lim", "≤10", "konj", "pass", "gen", "abbr", "long", "frag", "FA0", "FA1", "lost",

@@ -13,6 +13,7 @@ Run:  .venv/bin/python benchmarks/watch.py [--burst 30] [--workers 2] [--settle 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import signal
 import subprocess
@@ -72,12 +73,13 @@ def _make_reports(folder: Path, n: int) -> list[Path]:
 
 def latency(work: Path, formats: list[str], variants: list[str], settle: float) -> None:
     from lesbar.pipeline.convert import ConvertOptions, convert_file
+    from lesbar.watch.worker import warm_up
 
     if not SAMPLE.exists():
         print(f"latency: {SAMPLE} not found; skipped")
         return
     options = ConvertOptions(variants=variants, formats=formats)
-    convert_file(SAMPLE, work / "warm", options)  # load models once, like a warmed-up worker
+    warm_up(options)  # the same warm-up a worker does (not the sample itself: its sentences would be cached)
     t0 = time.monotonic()
     direct = convert_file(SAMPLE, work / "direct", options)
     baseline = time.monotonic() - t0
@@ -99,16 +101,25 @@ def latency(work: Path, formats: list[str], variants: list[str], settle: float) 
         _stop(proc)
     print(f"latency  sample {SAMPLE.name}  formats={','.join(formats)}  variants={','.join(variants)}")
     print(f"  drop -> results + original filed: {seconds:6.2f} s  (settle time {settle:g} s included)")
-    print(f"  baseline convert_file, warm:      {baseline:6.2f} s")
-    print(f"  ratio watch/baseline: {seconds / baseline:5.2f}   overhead beyond settle: {seconds - settle - baseline:+.2f} s")
+    print(f"  baseline convert_file after the same warm-up: {baseline:6.2f} s")
+    print(f"  ratio watch/baseline: {seconds / baseline:5.2f}   (both timings move with the machine's load)")
+    line = next((x for x in (folder / ".lesbar" / "watch.log").read_text(encoding="utf-8").splitlines()
+                 if " OK " in x), "")
+    found = re.search(r"Dauer ([0-9.]+) s .* Umwandlung ([0-9.]+) s", line)
+    if found:
+        total, conversion = float(found.group(1)), float(found.group(2))
+        print(f"  in the watcher's log: claim→filed {total:.2f} s, of which conversion {conversion:.2f} s;"
+              f" watch-folder work (copy, journal, publish, filing) {total - conversion:.2f} s")
+        print(f"  detection + settle: {seconds - total:.2f} s (settle {settle:g} s)")
 
 
 def burst(work: Path, n: int, workers: int, formats: list[str], variants: list[str], settle: float) -> None:
     from lesbar.pipeline.convert import ConvertOptions, convert_file
+    from lesbar.watch.worker import warm_up
 
     files = _make_reports(work / "burst-quelle", n)
     options = ConvertOptions(variants=variants, formats=formats)
-    convert_file(files[0], work / "burst-warm", options)
+    warm_up(options)
     t0 = time.monotonic()
     for path in files:
         result = convert_file(path, work / "burst-direct", options)

@@ -46,6 +46,8 @@ class ConvertSettings:
     translate: list[str] = field(default_factory=list)
     translate_from: list[str] = field(default_factory=lambda: ["original"])
     strict: bool = False
+    #: Split long compounds in Einfache Sprache too (Leichte Sprache always splits them).
+    split_compounds: bool = False
 
 
 @dataclass

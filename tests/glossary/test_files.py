@@ -155,3 +155,19 @@ def test_tricky_texts_survive_a_write(tmp_path: Path) -> None:
     back = read_glossary(path).entries[0]
     assert back.note == entry.note and back.einfach == entry.einfach
     assert back.targets["tr"].term == "evet, hayır: {x}" and back.variants == entry.variants
+
+
+@pytest.mark.parametrize(("text", "line", "words"), [
+    ("entries:\n  - id: a\n    term: A\n   x: 1\n", 4, "Einrückung"),
+    ("entries:\n  - id: a\n    term: Der Satz: hier\n", 3, "Anführungszeichen"),
+    ("entries:\n  - id: a\n    targets: {en: x\n", 3, "nicht richtig geschlossen"),
+    ("entries:\n  - id: a\n    note: \"offen\n    status: draft\n", 3, "Anführungszeichen wird nicht geschlossen"),
+    ("entries:\n\t- id: a\n", 2, "Tabulator"),
+])
+def test_common_yaml_mistakes_are_explained_in_german_with_the_right_line(tmp_path: Path, text: str, line: int,
+                                                                           words: str) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GlossaryError) as info:
+        read_glossary(path)
+    assert info.value.line == line and words in str(info.value)

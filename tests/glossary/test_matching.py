@@ -172,3 +172,20 @@ def test_decomposed_umlaut_in_a_term_is_found_with_original_offsets() -> None:
     text = "Bei der Einbu\u0308rgerung hilft die Ausla\u0308nderbeho\u0308rde."
     found_ids = [(m.entry.id, text[m.start:m.end] == m.surface) for m in g.match(text)]
     assert found_ids == [("einbuergerung", True), ("auslaenderbehoerde", True)]
+
+
+def test_nouns_made_from_adjectives_decline_like_adjectives(tmp_path: Path) -> None:
+    from tests.glossary.conftest import write  # noqa: PLC0415
+
+    path = write(tmp_path / "g.yaml", """
+        entries:
+          - id: teilnehmende
+            term: Teilnehmende
+          - id: gefluechtete
+            term: Geflüchtete
+        """)
+    g = load_glossaries([path])
+    text = "Ein Geflüchteter sprach mit den Teilnehmenden; jeder Teilnehmender bekam Geflüchteten-Hilfe."
+    assert [(m.surface, m.entry.id) for m in g.match(text)] == [
+        ("Geflüchteter", "gefluechtete"), ("Teilnehmenden", "teilnehmende"), ("Teilnehmender", "teilnehmende"),
+        ("Geflüchteten", "gefluechtete")]

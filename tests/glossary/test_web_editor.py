@@ -30,6 +30,7 @@ def _axe_source() -> str:
 
 def assert_accessible(page) -> None:  # type: ignore[no-untyped-def]
     """axe-core with the WCAG 2.2 A/AA rule set finds nothing on the current page."""
+    page.wait_for_load_state("load")  # a click may have started a navigation that is still under way
     page.evaluate(_axe_source())
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
@@ -84,11 +85,26 @@ def test_search_and_list_pages_are_accessible(editor, browser) -> None:  # type:
     assert_accessible(page)
     page.get_by_label("Suchbegriff").fill("Integrationskurs")
     page.get_by_role("button", name="Suchen").click()
-    assert page.get_by_role("link", name="Integrationskurs", exact=True).is_visible()
+    page.wait_for_url("**/?q=Integrationskurs")
+    page.get_by_role("link", name="Integrationskurs", exact=True).wait_for()
     assert_accessible(page)
     page.get_by_label("Suchbegriff").fill("gibt-es-nicht-xyz")
     page.get_by_role("button", name="Suchen").click()
+    page.wait_for_url("**/?q=gibt-es-nicht-xyz")
     assert "Keine Einträge gefunden" in page.content()
+    page.close()
+
+
+def test_pages_reflow_at_320_css_pixels_without_horizontal_scrolling(editor, browser) -> None:  # type: ignore[no-untyped-def]
+    """WCAG 1.4.10: at 320 px (400 % zoom) only the data table may scroll, inside its own focusable region."""
+    url, _staff = editor
+    page = browser.new_page(viewport={"width": 320, "height": 700})
+    for path in ("", "?q=Integration", "eintrag/kommunales-integrationszentrum", "eintrag/neu"):
+        page.goto(url + path)
+        scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert scroll <= client, f"{path or '/'}: page is {scroll}px wide at {client}px"
+    page.goto(url)
+    assert_accessible(page)
     page.close()
 
 
@@ -97,6 +113,7 @@ def test_staff_edit_a_translation_and_it_is_saved_in_the_staff_glossary(editor, 
     page = browser.new_page()
     page.goto(url + "?q=Landrat")
     page.get_by_role("link", name="Landrat", exact=True).click()
+    page.wait_for_url("**/eintrag/landrat")
     page.get_by_text("Formen erkennt lesbar im Text").click()  # staff can see which forms are recognised
     assert "Landräte" in page.locator("details p").inner_text()
     assert_accessible(page)
@@ -120,6 +137,7 @@ def test_new_entry_shows_german_validation_messages_then_saves(editor, browser) 
     page = browser.new_page()
     page.goto(url)
     page.get_by_role("link", name="Neuer Eintrag").click()
+    page.wait_for_url("**/eintrag/neu")
     assert_accessible(page)
     page.get_by_label("Türkisch", exact=True).fill("entegrasyon ajansı")
     page.get_by_label("Weitere Sprache: Übersetzung").fill("agencja integracyjna")
@@ -169,6 +187,7 @@ def test_delete_asks_for_confirmation_and_hides_a_shipped_entry(editor, browser)
     page = browser.new_page()
     page.goto(url + "eintrag/gastarbeiter")
     page.get_by_role("link", name="Eintrag löschen").click()
+    page.wait_for_url("**/loeschen")
     assert_accessible(page)
     page.get_by_role("button", name="Endgültig löschen").click()
     assert page.get_by_role("status").inner_text() == "Der Eintrag wurde gelöscht."
@@ -202,7 +221,8 @@ def test_network_editor_needs_the_token(tmp_path: Path, browser) -> None:  # typ
         assert "Der Zugangsschlüssel stimmt nicht." in page.get_by_role("alert").inner_text()
         page.get_by_label("Zugangsschlüssel").fill(token)
         page.get_by_role("button", name="Anmelden").click()
-        assert page.get_by_role("link", name="Kreis", exact=True).is_visible()
+        page.get_by_role("link", name="Kreis", exact=True).wait_for()  # the list, after the redirect
+        assert page.url == server.url
         page.close()
     finally:
         server.shutdown()

@@ -42,6 +42,7 @@ class Layout:
     quote_col: int = 1  # the quote spans this column and the next one (over the gutter)
     quote_at: float = 0.3
     attribution_dash: bool = False
+    drop_cap: bool = False  # a large initial over three lines instead of the dateline
     article: str = "sprachcafe"
     held_out: bool = False  # not looked at while tuning the reader
 
@@ -58,6 +59,11 @@ LAYOUTS: dict[str, Layout] = {layout.name: layout for layout in [
            image_cols=(2, 2), quote_col=0, attribution_dash=True, held_out=True),
     Layout("two_lines_a5_multipage", 2, False, size=10.5, page=(419.53, 595.28), margin=30, indent=True,
            article="nachbarschaft", image_cols=(0, 1), quote_col=0, quote_at=0.5, held_out=True),
+    Layout("three_photo_top_helvetica", 3, True, family="Helvetica", size=9.0, gutter=10.0, indent=True,
+           article="nachbarschaft", image_cols=(0, 3), image_at=0.02, quote_col=1, quote_at=0.62,
+           attribution_dash=True, held_out=True),
+    Layout("four_drop_cap_words", 4, True, mode="words", size=9.0, article="ausbildung", image_cols=(1, 2),
+           image_at=0.5, quote_col=2, quote_at=0.15, drop_cap=True),
 ]}
 
 FONTS = {
@@ -129,7 +135,8 @@ class _Generator:
                     break
         return best
 
-    def wrap(self, words: list[_Word], width: float, first_indent: float) -> list[list[_Word]]:
+    def wrap(self, words: list[_Word], width: float, first_indent: float,
+             indent_lines: int = 1) -> list[list[_Word]]:
         lines: list[list[_Word]] = []
         line: list[_Word] = []
         used = first_indent
@@ -151,7 +158,7 @@ class _Generator:
             if not line:  # a single word wider than the column: put it alone
                 line.append(queue.pop(0))
             lines.append(line)
-            line, used = [], 0.0
+            line, used = [], (first_indent if len(lines) < indent_lines else 0.0)
         if line:
             lines.append(line)
         return lines
@@ -346,13 +353,24 @@ def build(path: Path, layout: Layout, article: Article | None = None) -> Article
         elif index > 0 and not layout.indent:
             y -= lead_h * 0.5
         words = [_Word(w, 0, size) for w in paragraph.split()]
-        if index == 0:
+        indent_lines = 1
+        initial = ""
+        if index == 0 and layout.drop_cap:
+            initial, words[0] = words[0].text[0], _Word(words[0].text[1:], 0, size)
+            cap_size = lead_h * 2.9
+            indent = gen.w(initial, 1, cap_size) + size * 0.4
+            indent_lines = 3
+        elif index == 0:
             words = [_Word(w, 1, size) for w in article.dateline.split()] + words
-        indent = size * 1.2 if layout.indent and index > 0 and index not in article.subheadings else 0.0
-        lines = gen.wrap(words, col_w, indent)
+            indent = 0.0
+        else:
+            indent = size * 1.2 if layout.indent and index not in article.subheadings else 0.0
+        lines = gen.wrap(words, col_w, indent, indent_lines)
         for n, line in enumerate(lines):
             x, ly = next_line_y(lead_h)
-            offset = indent if n == 0 else 0.0
+            offset = indent if n < indent_lines else 0.0
+            if initial and n == 2:
+                emit(x, ly, initial, bold, cap_size)
             natural = sum(gen.w(w.text, w.style, w.size) for w in line) + sum(
                 gen.w(" ", 0, size) for _ in line[1:])
             ws = 0.0

@@ -96,7 +96,7 @@ def test_pull_quote_keeps_its_attribution_and_stays_out_of_paragraphs(clippings,
 def test_byline_and_dateline_are_metadata_not_body_text(clippings, name: str) -> None:
     _path, article, doc = clippings[name]
     assert doc.meta.byline == article.byline
-    assert doc.meta.dateline == article.dateline
+    assert doc.meta.dateline == ("" if LAYOUTS[name].drop_cap else article.dateline)
     body = " ".join(_paragraph_texts(doc))
     assert article.byline not in body
     first = _paragraph_texts(doc)[1]  # after the lead
@@ -152,3 +152,10 @@ def test_reading_order_follows_the_article(clippings) -> None:
             start = paragraph[:40]
             positions.append(next(i for i, text in enumerate(got) if start in text))
         assert positions == sorted(positions), name
+
+
+def test_read_clipping_round_trips_through_json(clippings) -> None:
+    from lesbar.model import from_json, to_json
+
+    _path, _article, doc = clippings["four_justified"]
+    assert from_json(to_json(doc)) == doc

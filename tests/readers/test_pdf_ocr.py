@@ -60,3 +60,39 @@ def test_scan_structure_comes_from_hocr_lines_not_a_text_layer(scanned) -> None:
 def test_scan_is_flagged_for_proofreading(scanned) -> None:
     _article, doc = scanned
     assert any("OCR" in warning for warning in doc.meta.warnings)
+
+
+def test_scanned_page_between_text_pages_keeps_its_place(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    if missing_ocr_tools():
+        pytest.skip(f"OCR not available: {missing_ocr_tools()}")
+    from PIL import Image
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen.canvas import Canvas
+
+    def text_page(path, sentences):  # type: ignore[no-untyped-def]
+        canvas = Canvas(str(path))
+        canvas.setFont("Helvetica", 12)
+        y = 760
+        for sentence in sentences:
+            canvas.drawString(72, y, sentence)
+            y -= 18
+        canvas.save()
+        return path
+
+    first = text_page(tmp_path / "a.pdf", ["Die erste Seite beginnt den Bericht über die Konferenz."])
+    middle = text_page(tmp_path / "b.pdf", ["Die zweite Seite wurde eingescannt und trotzdem gelesen."])
+    last = text_page(tmp_path / "c.pdf", ["Die dritte Seite schließt den Bericht mit einem Dank."])
+    png = tmp_path / "b.png"
+    subprocess.run(["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pnggray", "-r200",
+                    f"-sOutputFile={png}", str(middle)], check=True, timeout=120)
+    scanned = tmp_path / "b-scan.pdf"
+    with Image.open(png) as img:
+        img.save(scanned, format="PDF", resolution=200)
+    writer = PdfWriter()
+    for part in (first, scanned, last):
+        writer.add_page(PdfReader(part).pages[0])
+    mixed = tmp_path / "gemischt.pdf"
+    with mixed.open("wb") as fh:
+        writer.write(fh)
+    text = " ".join(block_text(b) for b in read_document(mixed).blocks)
+    assert text.index("erste Seite") < text.index("zweite Seite wurde eingescannt") < text.index("dritte Seite")

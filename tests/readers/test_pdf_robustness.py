@@ -249,3 +249,23 @@ def test_bold_and_italic_words_inside_a_paragraph_become_marks(tmp_path: Path) -
     assert [type(n).__name__ for n in inlines] == ["Text", "Strong", "Text", "Emph", "Text"]
     assert isinstance(inlines[1], Strong) and inlines[1].children[0].text == "komplett ausgebucht"
     assert isinstance(inlines[3], Emph) and inlines[3].children[0].text == "ausgezeichnet"
+
+
+def test_text_close_to_the_page_edge_is_not_taken_for_a_running_head(tmp_path: Path) -> None:
+    """E-paper pages have narrow margins: the first and last lines of the text sit in the header band."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "randlos.pdf"
+    canvas = Canvas(str(path), pagesize=(400, 200))
+    canvas.setFont("Helvetica", 10)
+    lines = ["Die erste Zeile steht fast am oberen Rand der Seite und", "gehört trotzdem zum Text, wie auch die folgenden",
+             "Zeilen bis ganz nach unten, wo die letzte Zeile", "wieder sehr nah am Rand steht und endet."]
+    y = 187  # 16 lines down to y = 7: first and last line inside the 7.5 % bands
+    for _round in range(4):
+        for line in lines:
+            canvas.drawString(12, y, line)
+            y -= 12
+    canvas.save()
+    text = _text(read_document(path))
+    assert text.startswith("Die erste Zeile steht fast am oberen Rand")
+    assert text.endswith("wieder sehr nah am Rand steht und endet.")

@@ -182,3 +182,33 @@ def test_sample_press_release_has_list_table_and_headings() -> None:
     table = next(b for b in doc.blocks if isinstance(b, Table))
     assert len(table.rows) >= 3 and all(len(r.cells) == len(table.rows[0].cells) for r in table.rows)
     assert doc.meta.title.startswith("Deutsch lernen")
+
+
+def test_language_of_an_english_pdf_is_detected(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "english.pdf"
+    canvas = Canvas(str(path))
+    y = 760
+    for sentence in ["The integration office of the district invited all associations to the conference.",
+                     "More than three hundred people took part in the discussions during the day.",
+                     "The next conference will take place in the autumn of next year."]:
+        canvas.drawString(72, y, sentence)
+        y -= 15
+    canvas.save()
+    doc = read_document(path)
+    assert doc.meta.lang == "en"
+
+
+def test_file_name_in_the_title_metadata_is_not_taken_as_title(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "export.pdf"
+    canvas = Canvas(str(path))
+    canvas.setTitle("Microsoft Word - bericht_final_v3.docx")
+    canvas.setFont("Helvetica-Bold", 22)
+    canvas.drawString(72, 760, "Sommerfest der Kulturen")
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(72, 720, "Das Sommerfest fand in diesem Jahr im Stadtpark statt und war gut besucht.")
+    canvas.save()
+    assert read_document(path).meta.title == "Sommerfest der Kulturen"

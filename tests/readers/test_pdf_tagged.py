@@ -151,3 +151,22 @@ def test_empty_structure_tree_falls_back_to_page_geometry(tagged_pdf: Path, tmp_
     assert "Im nächsten Jahr gibt es eine weitere Konferenz im Kreis." in text
     headings = [block_text(b) for b in doc.blocks if isinstance(b, Heading)]
     assert headings[0] == "Integrationskonferenz im Kreis"
+
+
+def test_paragraph_language_tag_becomes_the_block_language(tagged_pdf: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(tagged_pdf))
+    document = writer.root_object["/StructTreeRoot"]["/K"]
+    document = document[0].get_object() if isinstance(document, list) else document.get_object()
+    paragraphs = [k.get_object() for k in document["/K"] if k.get_object().get("/S") == "/P"]
+    last = paragraphs[-1]  # "Im nächsten Jahr …" — declare it French, as a translated insert would be
+    last[NameObject("/Lang")] = TextStringObject("fr")
+    target = tmp_path / "mit-sprache.pdf"
+    with target.open("wb") as fh:
+        writer.write(fh)
+    doc = read_document(target)
+    paragraph = next(b for b in doc.blocks if isinstance(b, Paragraph) and "nächsten Jahr" in block_text(b))
+    assert paragraph.lang == "fr"
+    assert doc.meta.lang == "de"

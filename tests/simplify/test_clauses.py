@@ -95,3 +95,8 @@ def test_every_output_sentence_has_a_finite_verb(name: str, level: str) -> None:
     outcome = draft(own_text(name), level)
     fragments = [s.text for s in body_sentences(outcome) if not any(t.is_finite for t in analyze_text(s.text))]
     assert fragments == []
+
+
+def test_condition_after_the_main_clause_becomes_a_colon_sentence() -> None:
+    out = texts("Die Vereine erhalten Geld, wenn sie Kinder aus armen Familien aufnehmen.", "einfach")
+    assert out == ["Die Vereine erhalten Geld.", "Die Bedingung ist: Sie nehmen Kinder aus armen Familien auf."]

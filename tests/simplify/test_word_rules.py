@@ -99,6 +99,13 @@ def test_large_numbers_get_thousands_points_and_percentages_a_comment() -> None:
     assert any(c.rule == "numbers" for c in sentences[1].comments)
 
 
+def test_large_numbers_are_not_rounded_but_marked_in_leichte_sprache() -> None:
+    outcome = draft("Das Programm kostet jährlich 81250 Euro.", "leicht")
+    sentence = next(outcome.document.sentences())
+    assert "81.250" in sentence.text  # the fact stays
+    assert any(c.rule == "numbers" and "runden" in c.message for c in sentence.comments)
+
+
 # ------------------------------------------------------------------------------------------ negation
 
 def test_negation_with_a_positive_form_is_replaced() -> None:
@@ -136,6 +143,13 @@ def test_passive_without_agent_gets_man() -> None:
     assert out == ["Man bearbeitet die Anträge schnell."]
 
 
+def test_passive_with_modal_verb_gets_man_and_the_infinitive() -> None:
+    assert texts("Anträge können danach schriftlich gestellt werden.", "leicht") == \
+        ["Man kann Anträge danach schriftlich stellen."]
+    assert texts("Der Antrag muss bis Montag gestellt werden.", "leicht") == \
+        ["Man muss den Antrag bis Montag stellen."]
+
+
 def test_masculine_subject_becomes_accusative_object() -> None:
     out = texts("Der Antrag wurde angenommen.", "leicht")
     assert out == ["Man hat den Antrag angenommen."]
@@ -153,3 +167,8 @@ def test_enumeration_of_more_than_three_items_becomes_a_list() -> None:
 def test_adjectives_sharing_one_noun_are_not_a_list() -> None:
     outcome = draft("Die Beratung findet in deutscher, arabischer, türkischer und russischer Sprache statt.", "einfach")
     assert not any(isinstance(b, ListBlock) for b in outcome.document.walk())
+
+
+def test_von_with_bare_nouns_is_no_agent() -> None:
+    out = texts("In der Diskussion wurden Aspekte von Migration und Integration besprochen.", "leicht")
+    assert out == ["In der Diskussion hat man Aspekte von Migration und Integration besprochen."]

@@ -73,13 +73,20 @@ def test_sigkill_mid_conversion_and_restart_loses_nothing_and_duplicates_nothing
     folder.mkdir()
     (folder / "einstellungen.toml").write_text(
         FAST_SETTINGS.format(settle=0.2, workers=2), encoding="utf-8")
-    dropped = {}
-    for n in range(10):  # about a second of conversion each: long enough to be killed in the middle
-        path = make_report(folder / "eingang" / f"bericht-{n}.docx", f"Treffen {n}", sentences=40)
-        dropped[path.name] = sha256(path)
+    dropped: dict[str, str] = {}
+
+    def top_up(count: int) -> None:  # about a second of conversion each: long enough to be killed mid-way
+        for _ in range(count):
+            path = make_report(folder / "eingang" / f"bericht-{len(dropped)}.docx", f"Treffen {len(dropped)}",
+                               sentences=40)
+            dropped[path.name] = sha256(path)
+
+    top_up(6)
     rng = random.Random(9)
     kills = 0
     for round_no in range(4):
+        if len(files_below(folder / "eingang")) < 3:
+            top_up(3)  # every round needs files to be in the middle of
         w = Watcher(folder).start()
         try:
             wanted = ("claim", "publish", "claim", "archive")[round_no]

@@ -296,3 +296,17 @@ def test_pool_gives_up_with_a_clear_error_when_workers_cannot_start() -> None:
         assert f"{MAX_START_FAILURES} times" in str(caught.value) and "exit code 3" in str(caught.value)
     finally:
         pool.stop()
+
+
+def test_warm_up_report_has_the_structures_of_a_real_report_and_converts(tmp_path: Path,
+                                                                       caplog: pytest.LogCaptureFixture) -> None:
+    from lesbar.pipeline.convert import ConvertOptions
+    from lesbar.readers import read_document
+    from lesbar.watch.worker import build_warmup_docx, warm_up
+
+    doc = read_document(build_warmup_docx(tmp_path / "w.docx"))
+    kinds = {type(block).__name__ for block in doc.walk()}
+    assert {"Heading", "Paragraph", "ListBlock", "Table"} <= kinds
+    with caplog.at_level("WARNING", logger="lesbar.watch.worker"):
+        warm_up(ConvertOptions(variants=["original"], formats=["html"]))
+    assert not [r for r in caplog.records if "warm-up" in r.getMessage()]

@@ -33,13 +33,15 @@ def _csv(value: str | None) -> list[str] | None:
               help="Glossary file; repeat for several, later ones win. Default: shipped + staff glossary.")
 @click.option("--as", "as_level", type=click.Choice(["leicht", "einfach"]),
               help="The input is already an edited Leichte/Einfache Sprache text: render it, don't simplify.")
+@click.option("--split-compounds", is_flag=True, default=None,
+              help="Einfache Sprache: split long compounds too (Leichte Sprache always does).")
 @click.option("--force", is_flag=True, help="Replace an existing output folder (default: write a new one).")
 @click.option("--strict", is_flag=True, default=None, help="Exit non-zero when a requested translation is missing.")
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
               help="Use this lesbar.toml instead of the usual ones.")
 def convert(inputs: tuple[Path, ...], output: Path, translate: str | None, translate_from: str | None,
             variants: str | None, formats: str | None, glossaries: tuple[Path, ...], as_level: str | None,
-            force: bool, strict: bool | None, config: Path | None) -> None:
+            split_compounds: bool | None, force: bool, strict: bool | None, config: Path | None) -> None:
     """Convert reports (PDF, DOCX, or folders of them) into readable, accessible documents.
 
     For each input, OUTPUT/<input name>/ gets original.*, leicht.*, einfach.* (and <lang>.* for
@@ -64,6 +66,8 @@ def convert(inputs: tuple[Path, ...], output: Path, translate: str | None, trans
     options.force = force
     if strict is not None:
         options.strict = strict
+    if split_compounds is not None:
+        options.split_compounds = split_compounds
     from lesbar.config import Settings, validate
 
     check = Settings()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lesbar.glossary.entry import BOOL_FIELDS, LANGUAGES, LIST_FIELDS, STATUSES, STORED_FIELDS, Entry, Target
 from lesbar.glossary.errors import GlossaryError
+from lesbar.glossary.ids import slugify
 from lesbar.glossary.yamlfile import _ID_RE, _LANG_RE, normalize_entry
 
 LIST_SEPARATOR = " | "
@@ -65,8 +66,6 @@ def import_csv_with_fields(text: str, path: str | Path,
                            delimiter: str | None = None) -> tuple[list[Entry], frozenset[str]]:
     """Entries and the fields the file has columns for ("leicht", "targets.en", …): an import leaves the
     other fields of existing entries alone, so a sheet with just ``term;en`` only updates English."""
-    from lesbar.glossary.store import slugify
-
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise GlossaryError("Die CSV-Datei ist leer.", path)
@@ -107,7 +106,7 @@ def import_csv_with_fields(text: str, path: str | Path,
             raise GlossaryError(f"die Zeile hat {len(row)} Spalten, die Kopfzeile nur {len(header)}. Steht ein "
                                 f"„{delimiter}“ in einem Text ohne Anführungszeichen?", path, start)
         cells = dict(zip(header, [*row, *[""] * (len(header) - len(row))], strict=True))
-        entries.append(_entry_from_row(cells, languages, path, start, slugify))
+        entries.append(_entry_from_row(cells, languages, path, start))
         if entries[-1].id in seen:
             raise GlossaryError(f"die id „{entries[-1].id}“ kommt schon in Zeile {seen[entries[-1].id]} vor.",
                                 path, start)
@@ -116,8 +115,7 @@ def import_csv_with_fields(text: str, path: str | Path,
     return entries, frozenset(given)
 
 
-def _entry_from_row(cells: dict[str, str], languages: list[str], path: str | Path, line: int,
-                    slugify) -> Entry:  # type: ignore[no-untyped-def]
+def _entry_from_row(cells: dict[str, str], languages: list[str], path: str | Path, line: int) -> Entry:
     term = cells.get("term", "").strip()
     if not term:
         raise GlossaryError("der Begriff („term“) ist leer.", path, line)
@@ -151,7 +149,7 @@ def _entry_from_row(cells: dict[str, str], languages: list[str], path: str | Pat
         if term_text or cells.get(f"{lang}_status", "").strip():
             targets[lang] = Target(term_text, status)
     values["targets"] = targets
-    entry = Entry(**values, source=str(path), line=line)  # type: ignore[arg-type]
+    entry = Entry(**values, source=str(path), line=line)  # type: ignore[arg-type]  # values checked above
     from lesbar.glossary.yamlfile import GENDERS, POS_VALUES
 
     for key, allowed in (("pos", POS_VALUES), ("gender", GENDERS), ("status", STATUSES)):

@@ -32,7 +32,7 @@ from lesbar.glossary.nouns import noun_forms
 
 log = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "5"
 MAX_FORMS_PER_PHRASE = 600
 MAX_CACHED_PHRASES = 50_000
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
@@ -174,6 +174,9 @@ def inflect_phrase(phrase: str, pos: str, gender: str = "") -> list[str]:
             head_forms = [word] if word.lower().endswith(("s", "ß", "x", "z")) else [word, word + "s"]
         else:
             head_forms = _rule_forms(word, gender)
+    if pos == "noun" and word.endswith(_ADJECTIVAL_NOUN_ENDINGS):
+        # nouns made from adjectives/participles decline like adjectives: "ein Geflüchteter", "den Geflüchteten"
+        head_forms = list(dict.fromkeys([*head_forms, word + "r", word + "n"]))
     if pos == "noun":
         split = split_compound(word)
         if split is not None:
@@ -195,6 +198,7 @@ def inflect_phrase(phrase: str, pos: str, gender: str = "") -> list[str]:
 
 
 _LINKING = ("", "s", "es", "n", "en", "er", "e")
+_ADJECTIVAL_NOUN_ENDINGS = ("te", "nde", "che", "ige", "ene", "ische")
 
 
 def split_compound(word: str) -> tuple[str, str] | None:

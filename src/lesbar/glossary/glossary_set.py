@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from lesbar.glossary.entry import Entry, Match
@@ -59,7 +60,7 @@ class GlossarySet:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
 
     def get(self, entry_id: str) -> Entry | None:

@@ -15,11 +15,9 @@ from __future__ import annotations
 import getpass
 import logging
 import os
-import re
 import socket
 import tempfile
 import time
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -30,6 +28,7 @@ from lesbar.config import Settings
 from lesbar.glossary.entry import Entry
 from lesbar.glossary.errors import ConflictError, EntryNotFound, GlossaryError
 from lesbar.glossary.glossary_set import GlossarySet
+from lesbar.glossary.ids import slugify
 from lesbar.glossary.yamlfile import GlossaryFile, dump_glossary, read_glossary
 
 log = logging.getLogger(__name__)
@@ -54,14 +53,6 @@ def current_user() -> str:
 
 def now_text() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def slugify(term: str) -> str:
-    """An id from a term: "Kommunales Integrationszentrum" → "kommunales-integrationszentrum"."""
-    text = term.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text or "eintrag"
 
 
 @contextmanager

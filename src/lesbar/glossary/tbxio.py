@@ -25,6 +25,7 @@ from translate.storage.tbx import tbxfile, tbxunit
 
 from lesbar.glossary.entry import LANGUAGES, STATUSES, Entry, Target
 from lesbar.glossary.errors import GlossaryError
+from lesbar.glossary.ids import slugify
 from lesbar.glossary.yamlfile import _ID_RE, normalize_entry
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -105,8 +106,6 @@ def import_tbx(data: bytes, path: str | Path) -> list[Entry]:
 
 def import_tbx_with_fields(data: bytes, path: str | Path) -> list[tuple[Entry, frozenset[str]]]:
     """Entries with the fields each termEntry actually carries (see :mod:`lesbar.glossary.importing`)."""
-    from lesbar.glossary.store import slugify
-
     try:
         store = tbxfile.parsestring(data)
     except etree.XMLSyntaxError as exc:
@@ -119,7 +118,7 @@ def import_tbx_with_fields(data: bytes, path: str | Path) -> list[tuple[Entry, f
     for unit in store.units:
         element = unit.xmlelement
         line = element.sourceline or 0
-        entry = _entry_from_element(element, path, line, slugify)
+        entry = _entry_from_element(element, path, line)
         if entry is None:
             continue
         if entry.id in seen:
@@ -152,7 +151,7 @@ def _local(tag: object) -> str:
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
-def _entry_from_element(element: etree._Element, path: str | Path, line: int, slugify) -> Entry | None:  # type: ignore[no-untyped-def]
+def _entry_from_element(element: etree._Element, path: str | Path, line: int) -> Entry | None:
     admin = {el.get("type", ""): _text(el) for el in element if _local(el.tag) == "admin"}
     lang_sets = [el for el in element if _local(el.tag) == "langSet"]
     german = next((ls for ls in lang_sets if (ls.get(XML_LANG) or ls.get("lang") or "").lower().startswith("de")),

@@ -178,9 +178,9 @@ def parse_glossary(text: str, path: str | Path) -> GlossaryFile:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = f"{exc.context + ', ' if exc.context else ''}{exc.problem or ''}".strip(", ")
-        raise GlossaryError(f"kein gültiges YAML: {problem}. Oft fehlt ein Leerzeichen nach „:“ oder die "
-                            "Einrückung stimmt nicht.", path, (mark.line + 1) if mark else 0) from None
+        if exc.context_mark is not None and any(k in (exc.problem or "") for k in _STARTS_EARLIER):
+            mark = exc.context_mark  # an unclosed quote/bracket is noticed later; name the line where it began
+        raise GlossaryError(f"kein gültiges YAML: {_explain(exc)}", path, (mark.line + 1) if mark else 0) from None
     except yaml.YAMLError as exc:
         raise GlossaryError(f"kein gültiges YAML: {exc}", path) from None
     result = GlossaryFile(path=path, header=_header(text))
@@ -221,6 +221,34 @@ def parse_glossary(text: str, path: str | Path) -> GlossaryFile:
         else:
             raise _err(path, key_node, f"unbekannter Abschnitt „{key}“ (erlaubt: glossary, entries).")
     return result
+
+
+#: PyYAML's/libyaml's most frequent problems, explained for staff (the original text is kept for others).
+_YAML_PROBLEMS = (
+    ("expected '-' indicator", "hier wird ein neuer Eintrag „- …“ erwartet; vermutlich stimmt die Einrückung "
+                               "(Anzahl der Leerzeichen am Zeilenanfang) nicht"),
+    ("did not find expected key", "die Einrückung stimmt nicht: ein Feld ist zu weit oder zu wenig eingerückt"),
+    ("mapping values are not allowed", "ein „:“ steht an einer unerwarteten Stelle; Texte mit „: “ bitte in "
+                                       "Anführungszeichen setzen"),
+    ("could not find expected ':'", "nach dem Feldnamen fehlt ein „:“"),
+    ("cannot start any token", "hier steht ein Tabulator oder ein Sonderzeichen am Anfang; bitte Leerzeichen "
+                               "verwenden oder den Text in Anführungszeichen setzen"),
+    ("found unexpected end of stream", "ein Anführungszeichen wird nicht geschlossen"),
+    ("expected ',' or ']'", "eine Liste „[…]“ ist nicht richtig geschlossen"),
+    ("expected ',' or '}'", "eine Tabelle „{…}“ ist nicht richtig geschlossen"),
+    ("found duplicate anchor", "ein „&“ kommt doppelt vor"),
+)
+
+
+_STARTS_EARLIER = ("could not find expected ':'", "expected ',' or", "found unexpected end of stream")
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    problem = f"{exc.context + ', ' if exc.context else ''}{exc.problem or ''}".strip(", ")
+    for needle, german in _YAML_PROBLEMS:
+        if needle in problem:
+            return f"{german}."
+    return f"{problem}. Oft fehlt ein Leerzeichen nach „:“ oder die Einrückung stimmt nicht."
 
 
 def read_glossary(path: str | Path) -> GlossaryFile:

@@ -42,6 +42,7 @@ class ConvertOptions:
     as_level: str | None = None  # editors' loop: the input already is "leicht" / "einfach" text
     force: bool = False
     strict: bool = False
+    split_compounds: bool = False  # Einfache Sprache: split long compounds too
     limits: LimitSettings = field(default_factory=LimitSettings)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -54,6 +55,7 @@ class ConvertOptions:
             translate_from=list(settings.convert.translate_from),
             glossaries=list(settings.glossary.paths),
             strict=settings.convert.strict,
+            split_compounds=settings.convert.split_compounds,
             limits=settings.limits,
         )
 

@@ -61,7 +61,8 @@ class SimplifyStage:
             if exc.name not in ("lesbar.simplify",):
                 raise
             return StageResult(missing=[f"{self.level}: simplification is not available in this version of lesbar"])
-        outcome = simplify_document(context.doc, self.level, glossary=load_glossary(context))
+        split = options.split_compounds if self.level == "einfach" else None
+        outcome = simplify_document(context.doc, self.level, glossary=load_glossary(context), split_compounds=split)
         context.variants[self.level] = outcome.document
         context.report["variants"][self.level] = outcome.report
         return StageResult(notes=outcome.notes)

@@ -27,6 +27,12 @@ from lesbar.readers.pdf_runs import image_bytes, page_content
 
 log = logging.getLogger(__name__)
 
+#: /Title values that name a file or a template rather than the report.
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(untitled|unbenannt|ohne titel|microsoft word\b.*|document\s*\d*|dokument\s*\d*)$|\.(docx?|pdf|odt|rtf)$",
+    re.IGNORECASE,
+)
+
 
 def open_pdf(path: Path, guard: Guard) -> Any:
     """A :class:`pypdf.PdfReader` for ``path``, decrypted with an empty password where that works."""
@@ -42,7 +48,10 @@ def open_pdf(path: Path, guard: Guard) -> Any:
             try:
                 ok = reader.decrypt("")
             except (NotImplementedError, DependencyErrors) as exc:  # unsupported crypto
-                raise InputError(f"{path.name}: encrypted with a method lesbar cannot open ({exc})") from None
+                raise InputError(
+                    f"{path.name}: encrypted with a method lesbar cannot open ({type(exc).__name__}); "
+                    "save a copy without password or encryption and try again"
+                ) from None
             if not ok:
                 raise InputError(
                     f"{path.name}: the PDF is password-protected; save a copy without password and try again"
@@ -92,8 +101,7 @@ def _metadata(reader: Any, path: Path) -> Meta:
         if info is not None:
             title = str(info.title or "").strip()
             # generators put file names or "untitled" into /Title; those are not titles
-            if title and not re.match(r"^(untitled|unbenannt|microsoft word|document\d*|dokument\d*)\b|\.(docx?|pdf|odt)$",
-                                      title, re.IGNORECASE):
+            if title and not _PLACEHOLDER_TITLE.search(title):
                 meta.title = title
             author = str(info.author or "").strip()
             if author and author.lower() not in ("anonymous", "unknown", "unbekannt", "user", "administrator"):
@@ -113,6 +121,7 @@ def read_geometry(reader: Any, path: Path, guard: Guard, meta: Meta) -> Document
     seen_headline = False
     text_pages = 0
     scan_pages: list[int] = []
+    ocr_error: InputError | None = None
     for number in range(1, len(reader.pages) + 1):
         guard.check_time()
         try:
@@ -131,8 +140,9 @@ def read_geometry(reader: Any, path: Path, guard: Guard, meta: Meta) -> Document
             continue
         runs = [r for r in content.runs if r.text.strip()]
         if sum(len(r.text.strip()) for r in runs) < 3:
-            if content.images:
+            if _looks_scanned(content):
                 scan_pages.append(number)
+                ocr_error = _ocr_page(path, reader, number, guard, meta, assembler, ocr_error)
             continue
         text_pages += 1
         for run in runs:
@@ -143,12 +153,9 @@ def read_geometry(reader: Any, path: Path, guard: Guard, meta: Meta) -> Document
         _attach_images(assembler, layout, page, guard, meta)
         assembler.add_page(layout)
         del content
-    if scan_pages:
-        from lesbar.readers.ocr import ocr_pages
-
-        for layout in ocr_pages(path, reader, scan_pages, guard, meta):
-            assembler.add_page(layout)
-    elif text_pages == 0:
+    if ocr_error is not None and text_pages == 0:
+        raise ocr_error
+    if not scan_pages and text_pages == 0:
         raise InputError(
             f"{path.name}: the PDF has no text and no images that could be read; export it again"
         )
@@ -161,6 +168,40 @@ def read_geometry(reader: Any, path: Path, guard: Guard, meta: Meta) -> Document
             )
         raise InputError(f"{path.name}: no readable text found in the PDF; export it again or scan it anew")
     return Document(meta=meta, blocks=blocks)
+
+
+#: Share of the page that images must cover for a page without text to count as a scan.
+SCAN_COVERAGE = 0.25
+
+
+def _looks_scanned(content: Any) -> bool:
+    """A page without text whose images cover a good part of it: a scan or an image-only poster."""
+    area = max(content.width * content.height, 1.0)
+    covered = sum(max(0.0, im.x1 - im.x0) * max(0.0, im.bottom - im.top) for im in content.images)
+    return covered >= SCAN_COVERAGE * area
+
+
+def _ocr_page(path: Path, reader: Any, number: int, guard: Guard, meta: Meta, assembler: Any,
+              previous_error: InputError | None) -> InputError | None:
+    """OCR one scanned page in its place in the document (pages keep their order).
+
+    Without the OCR tools a scan page in an otherwise born-digital file is left out with a warning; only
+    when no page has text does the error (naming what to install) end the reading.
+    """
+    from lesbar.errors import LimitExceeded
+    from lesbar.readers.ocr import missing_ocr_tools, ocr_pages
+
+    try:
+        for layout in ocr_pages(path, reader, [number], guard, meta):
+            assembler.add_page(layout)
+    except LimitExceeded:
+        raise
+    except InputError as err:
+        if missing_ocr_tools():
+            meta.warnings.append(f"Seite {number} ist ein Bild ohne Text; für die Texterkennung fehlt Tesseract.")
+            return previous_error or err
+        raise
+    return previous_error
 
 
 def _attach_images(assembler: Any, layout: Any, page: Any, guard: Guard, meta: Meta) -> None:

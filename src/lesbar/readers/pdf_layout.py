@@ -174,6 +174,32 @@ def body_size_of(runs: Sequence[Run]) -> float:
 # ------------------------------------------------------------------------------------- fragments
 
 
+def attach_drop_caps(runs: list[Run], body: float) -> list[Run]:
+    """A large initial letter spanning several lines ("I" + "n der Werkstatt") joins its first line.
+
+    Left alone it would be the largest text on the page (a "headline") and its word would lose its first
+    letter. The initial is one or two letters, at least 1.8 × body size; its word continues in the
+    top-most body-size line that starts right of it within its height.
+    """
+    caps = [r for r in runs if 1 <= len(r.text.strip()) <= 2 and r.text.strip().isalpha() and r.size >= 1.8 * body]
+    if not caps:
+        return runs
+    dropped: set[int] = set()
+    for cap in caps:
+        beside = [r for r in runs
+                  if r is not cap and abs(r.size - body) <= 0.15 * body
+                  and cap.top - 0.3 * body <= r.baseline <= cap.baseline + 0.3 * body
+                  and cap.x1 - 1.0 <= r.x0 <= cap.x1 + 2.0 * body]
+        if not beside:
+            continue
+        first = min(beside, key=lambda r: (round(r.baseline, 1), r.x0))
+        first.text = cap.text.strip() + first.text.lstrip()
+        dropped.add(id(cap))
+    return [r for r in runs if id(r) not in dropped]
+
+
+
+
 def fragments(runs: Sequence[Run]) -> list[Fragment]:
     """Group runs into fragments: same baseline, horizontal gap < :data:`FRAGMENT_GAP_EM`."""
     if not runs:
@@ -394,8 +420,9 @@ def classify(blocks: list[TextBlock], images: list[PlacedImage], body: float, pa
         rel = size / body
         n_lines = len(block.lines)
         width = block.x1 - block.x0
-        in_top = block.bottom <= page.height * MARGIN_BAND * 1.6 and block.top <= page.height * MARGIN_BAND
-        in_bottom = block.top >= page.height * (1 - MARGIN_BAND)
+        in_top = (block.bottom <= page.height * MARGIN_BAND * 1.6 and block.top <= page.height * MARGIN_BAND
+                  and _gap_below(block, blocks) >= 0.8 * body)
+        in_bottom = block.top >= page.height * (1 - MARGIN_BAND) and _gap_above(block, blocks) >= 0.8 * body
         if (in_top or in_bottom) and rel <= 1.1 and n_lines <= 2:
             block.role = "margin"
         elif PAGE_NUMBER.match(text) and (block.top > page.height * 0.85 or block.bottom < page.height * 0.15):
@@ -474,6 +501,17 @@ def _merge_split_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
     return out
 
 
+def _gap_below(block: TextBlock, blocks: list[TextBlock]) -> float:
+    """Distance to the nearest text below (running heads stand apart from the text; a first line does not)."""
+    below = [b.top - block.bottom for b in blocks if b is not block and b.top >= block.bottom - 0.5]
+    return min(below, default=1e9)
+
+
+def _gap_above(block: TextBlock, blocks: list[TextBlock]) -> float:
+    above = [block.top - b.bottom for b in blocks if b is not block and b.bottom <= block.top + 0.5]
+    return min(above, default=1e9)
+
+
 def _caps_lead_in(block: TextBlock, blocks: list[TextBlock], body: float) -> bool:
     """Bold capitals running straight into body text: a dateline ("KREIS HEINSBERG"), not a heading."""
     letters = [ch for ch in block.text if ch.isalpha()]
@@ -510,7 +548,7 @@ def _stands_alone(block: TextBlock, blocks: list[TextBlock], body: float) -> boo
 def analyse_page(page: PageContent, body: float, seen_headline: bool, min_image_pt: float = 28.0) -> PageLayout:
     """Roles and reading order of one page (see the module docstring)."""
     layout = PageLayout(number=page.number, height=page.height, body_size=body)
-    runs = [r for r in page.runs if r.text.strip()]
+    runs = attach_drop_caps([r for r in page.runs if r.text.strip()], body)
     frags = fragments(runs)
     images = [im for im in page.images if not im.artifact and (im.x1 - im.x0) >= min_image_pt
               and (im.bottom - im.top) >= min_image_pt]

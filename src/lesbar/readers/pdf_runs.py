@@ -106,6 +106,8 @@ def _mult(m: list[float], n: list[float]) -> list[float]:
 
 def orientation(m: list[float]) -> int | None:
     """Direction of text drawn with matrix ``m``: 0, 90, 180 or 270 degrees; None for skewed/mirrored text."""
+    if m[1] == 0.0 and m[2] == 0.0 and m[0] > 0 and m[3] > 0:
+        return 0  # the common case: upright text
     if m[0] * m[3] - m[1] * m[2] < 0:
         return None
     angle = math.degrees(math.atan2(m[1], m[0]))
@@ -308,10 +310,6 @@ class _Collector:
         self.mc_stack.append((mcid, lang, tag == "/Artifact"))
 
     # ---------------------------------------------------------------------------- the visitors
-    def _device_x(self, tm: list[float], cm: list[float], adv: float) -> tuple[float, float]:
-        m = _mult(tm, cm)
-        return adv * m[0] + self.rise * m[2] + m[4], adv * m[1] + self.rise * m[3] + m[5]
-
     def _show(self, raw: bytes, tm: list[float], cm: list[float]) -> None:
         if self.font is None:
             width, codes, spaces = len(raw) * 0.5, len(raw), raw.count(b" ")
@@ -320,9 +318,11 @@ class _Collector:
             spaces = 0 if self.font.two_byte else raw.count(b" ")
         start = self.adv
         self.adv += (width * self.font_size + self.tc * codes + self.tw * spaces) * self.th
-        o = orientation(_mult(tm, cm)) or 0
-        x_start, _ = rotate(o, *self._device_x(tm, cm, start))
-        x_end, _ = rotate(o, *self._device_x(tm, cm, self.adv))
+        m = _mult(tm, cm)
+        o = orientation(m) or 0
+        rise_x, rise_y = self.rise * m[2] + m[4], self.rise * m[3] + m[5]
+        x_start, _ = rotate(o, start * m[0] + rise_x, start * m[1] + rise_y)
+        x_end, _ = rotate(o, self.adv * m[0] + rise_x, self.adv * m[1] + rise_y)
         lo, hi = min(x_start, x_end), max(x_start, x_end)
         if self.pending is None:
             self.pending = [lo, hi]

@@ -36,7 +36,7 @@ class Tok:
 
     @property
     def is_noun(self) -> bool:
-        return self.tag in ("NN", "NE", "NNA")
+        return self.tag in ("NN", "NE", "NNA", "NNI")  # NNI: nominalised infinitive ("das Bestehen")
 
     @property
     def is_punct(self) -> bool:
@@ -66,13 +66,7 @@ def tokenize(text: str) -> list[str]:
     if not text.strip():
         return []
     with _lock:
-        tokens = [t.text for sent in _somajo().tokenize_text([text]) for t in sent]
-    return _merge_quotes(tokens)
-
-
-def _merge_quotes(tokens: list[str]) -> list[str]:
-    """SoMaJo splits ``KI's`` and ``z.B.``-like pieces sometimes; keep tokens as they are otherwise."""
-    return tokens
+        return [t.text for sent in _somajo().tokenize_text([text]) for t in sent]
 
 
 _QUOTE_OPEN = {"„", "‚", "»", '"'}

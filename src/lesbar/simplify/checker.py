@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from lesbar.model import Document, Explained, Heading, ListBlock, Sentence, inline_text
+from lesbar.model import Document, Explained, Heading, ListBlock, Sentence, block_sentences, block_text, inline_text
 from lesbar.model.nodes import CONTAINER_INLINES, Inline, walk_blocks
 from lesbar.simplify.analysis import Tok, analyze, tokenize
 from lesbar.simplify.context import Context, options_for
 from lesbar.simplify.readability import scores
 from lesbar.simplify.rules import Finding, rules_for
+
+#: Title of the word list at the end of a Leichte Sprache draft (shared with the engine).
+WORDLIST_TITLE = "Wörterbuch"
 
 _NOT_FOR_FRAGMENTS = {"finite_verb", "sentence_length", "split_coordination", "subordinate_clauses"}
 
@@ -50,6 +53,19 @@ def explained_words(doc: Document) -> set[str]:
 
     for s in doc.sentences():
         visit(s.inlines)
+    # a draft read back from Word has no Explained inlines, but still its word list: what it lists
+    # (terms and the abbreviations named there) counts as explained
+    in_list = False
+    for block in doc.walk():
+        if isinstance(block, Heading):
+            in_list = block_text(block).strip() == WORDLIST_TITLE
+        elif in_list and not isinstance(block, ListBlock):
+            for s in block_sentences(block):
+                text = s.text
+                head, sep, _ = text.partition(":")
+                if sep and len(head.split()) <= 6:
+                    found.update(head.split())
+                found.update(w.strip(".,:;") for w in text.split() if w.strip(".,:;").isupper() and len(w) > 1)
     return found
 
 

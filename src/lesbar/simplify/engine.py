@@ -34,7 +34,7 @@ from lesbar.model import (
 )
 from lesbar.model.nodes import Block, Inline
 from lesbar.simplify.analysis import Tok, analyze, join_tokens, tokenize, warm_up
-from lesbar.simplify.checker import check_sentence, fragment_sentences, summarize
+from lesbar.simplify.checker import WORDLIST_TITLE, check_sentence, fragment_sentences, summarize
 from lesbar.simplify.context import Context, options_for
 from lesbar.simplify.readability import compare
 from lesbar.simplify.rules import RULESET_VERSION, Finding, rules_for
@@ -45,7 +45,6 @@ from lesbar.transforms.segment import number_sentences
 log = logging.getLogger(__name__)
 
 _REPEAT = {"subordinate_clauses": 8, "split_coordination": 8}
-WORDLIST_TITLE = "Wörterbuch"
 
 
 @dataclass
@@ -291,6 +290,16 @@ class Builder:
         return [Heading(2, [title]), ListBlock(ordered=False, items=items)]
 
 
+def _collect_persons(doc: Document, ctx: Context) -> None:
+    """Know every person's full name before the first sentence: a report often writes "Landrat Pusch"
+    first and "Stephan Pusch" later; the draft should name him the same way throughout."""
+    from lesbar.simplify.rules.speech import note_persons
+
+    for s in doc.sentences():
+        note_persons(analyze(tokenize(s.text)), ctx)
+    ctx.last_person = None
+
+
 def _without_role(speaker: str) -> str:
     from lesbar.simplify.resources import roles
 
@@ -334,6 +343,7 @@ def simplify_document(doc: Document, level: str, glossary: Any = None,
     started = time.monotonic()
     warm_up()
     ctx = Context(options_for(level, split_compounds), glossary)
+    _collect_persons(doc, ctx)
     builder = Builder(ctx)
     blocks: list[Block] = []
     for block in doc.blocks:

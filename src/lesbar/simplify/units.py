@@ -37,7 +37,7 @@ class Unit:
     def toks(self) -> list[Tok]:
         return analyze(self.tokens)
 
-    def derive(self, tokens: list[str], rule: str, **changes: object) -> "Unit":
+    def derive(self, tokens: list[str], rule: str, **changes: object) -> Unit:
         """A new unit from this one with ``tokens``, recording ``rule``."""
         rules = self.rules + ([rule] if rule not in self.rules else [])
         fields: dict[str, object] = {
@@ -77,14 +77,3 @@ def end_sentence(tokens: list[str]) -> list[str]:
 
 def capitalize(word: str) -> str:
     return word[:1].upper() + word[1:] if word else word
-
-
-def lower_first(tokens: list[str], toks: list[Tok]) -> list[str]:
-    """Lower-case the first token unless it is a noun, name or ``Sie``-like word that stays capital."""
-    if not tokens:
-        return tokens
-    out = list(tokens)
-    first = toks[0] if toks else None
-    if first is not None and not first.is_noun and first.tag not in ("NE",) and not tokens[0].isupper():
-        out[0] = tokens[0][:1].lower() + tokens[0][1:]
-    return out

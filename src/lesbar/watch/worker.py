@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass, field
+from importlib import resources
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -32,10 +33,7 @@ from lesbar.pipeline.convert import ConvertOptions, convert_file
 
 log = logging.getLogger(__name__)
 
-WARMUP_TEXT = [
-    "Die Konferenz fand im Kreishaus statt.",
-    "Viele Menschen haben dort über Sprache, Arbeit und Schule gesprochen.",
-]
+WARMUP_TEXT = "aufwaermen.txt"
 
 
 #: workers dying before they are ready this often in a row: something is broken, stop instead of looping
@@ -102,25 +100,57 @@ def _wait_parent_windows(parent_pid: int) -> None:  # pragma: no cover - Windows
 
 
 def warm_up(options: ConvertOptions) -> float:
-    """Convert a tiny generated report once so every model and font this worker needs is loaded now.
+    """Convert a small generated report once so every model and font this worker needs is loaded now.
 
-    Loading (sentence splitter, simplification resources, translation models, PDF fonts) takes seconds;
-    doing it here, before the first real file, keeps the time from drop to result short.
+    Loading (sentence splitter, tagger, noun dictionary, translation models, PDF fonts) takes seconds, and
+    much of it happens lazily, on the first word that needs it. The report is built from ``aufwaermen.txt``,
+    a text with the constructions real reports have (compounds, dates, abbreviations, passive, lists, a
+    table), so the first real file after the start is as fast as any other.
     """
     started = time.monotonic()
-    import docx
-
     with tempfile.TemporaryDirectory(prefix="lesbar-warmup-") as tmp:
         source = Path(tmp) / "aufwaermen.docx"
-        document = docx.Document()
-        document.add_heading("Aufwärmen", 1)
-        for text in WARMUP_TEXT:
-            document.add_paragraph(text)
-        document.save(str(source))
+        build_warmup_docx(source)
         result = convert_file(source, Path(tmp) / "out", options)
         if not result.ok:
             log.warning("warm-up conversion failed: %s", result.error)
     return time.monotonic() - started
+
+
+def build_warmup_docx(path: Path) -> Path:
+    """A DOCX with headings, paragraphs, a list, a quote and a table from ``aufwaermen.txt``."""
+    import docx
+
+    text = resources.files("lesbar.watch").joinpath(WARMUP_TEXT).read_text(encoding="utf-8")
+    document = docx.Document()
+    table_rows: list[list[str]] = []
+
+    def flush_table() -> None:
+        if table_rows:
+            table = document.add_table(rows=len(table_rows), cols=max(len(r) for r in table_rows))
+            for r, row in enumerate(table_rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+            table_rows.clear()
+
+    for line in text.splitlines():
+        if not line.strip() or (line.startswith("#") and not line.startswith("## ")):
+            continue
+        if line.startswith("| "):
+            table_rows.append([cell.strip() for cell in line[2:].split("|")])
+            continue
+        flush_table()
+        if line.startswith("## "):
+            document.add_heading(line[3:], 1)
+        elif line.startswith("- "):
+            document.add_paragraph(line[2:], style="List Bullet")
+        elif line.startswith("> "):
+            document.add_paragraph(line[2:], style="Quote")
+        else:
+            document.add_paragraph(line)
+    flush_table()
+    document.save(str(path))
+    return path
 
 
 def _worker_main(conn: Connection, parent_pid: int, warmup: ConvertOptions | None, log_level: int) -> None:

@@ -72,10 +72,11 @@ def list_page(entries: list[Entry], total: int, query: str, message: str = "") -
     caption = (f"{len(entries)} Treffer für „{e(query)}“ (von {total} Einträgen)" if query
                else f"Alle {total} Einträge")
     table = (
-        '<table><caption>' + caption + '</caption><thead><tr>'
+        '<div class="table-wrap" role="region" aria-labelledby="result-caption" tabindex="0">'
+        '<table><caption id="result-caption">' + caption + '</caption><thead><tr>'
         '<th scope="col">Begriff</th><th scope="col">Abkürzungen</th><th scope="col">Leichte Sprache</th>'
         '<th scope="col">Übersetzungen</th><th scope="col">Status</th></tr></thead><tbody>'
-        + "".join(rows) + "</tbody></table>"
+        + "".join(rows) + "</tbody></table></div>"
     ) if entries else f'<p role="status">Keine Einträge gefunden für „{e(query)}“.</p>'
     return (
         "<h1>Glossar</h1>" + _message(message) +

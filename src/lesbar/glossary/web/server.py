@@ -3,7 +3,8 @@
 Security, because the page can change a shared glossary:
 
 * it listens on 127.0.0.1 unless ``--allow-network`` is given, and then only with a token of ≥ 16 characters
-  (entered once on a login page, kept in an HttpOnly, SameSite=Strict cookie, compared in constant time);
+  (entered once on a login page; the HttpOnly, SameSite=Strict cookie holds a value derived from it, compared in
+  constant time);
 * every form carries a per-server secret (CSRF), and POSTs from another origin are refused;
 * on 127.0.0.1 the Host header must name 127.0.0.1/localhost (no DNS rebinding from a web page);
 * a Content-Security-Policy allows no scripts at all.
@@ -14,10 +15,12 @@ history), so the CLI and several browsers can work on the same glossary at once.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import ipaddress
 import logging
 import secrets
+import time
 from dataclasses import replace
 from http import HTTPStatus
 from http.cookies import SimpleCookie
@@ -56,6 +59,8 @@ class EditorServer(ThreadingHTTPServer):
         self.store = store
         self.token = token
         self.csrf = secrets.token_urlsafe(24)
+        #: what the login cookie holds: derived from the token, never the token itself, valid for this run only
+        self.session = hashlib.sha256(f"{token}|{self.csrf}".encode()).hexdigest() if token else ""
         self.loopback = _is_loopback(address[0])
 
     @property
@@ -178,8 +183,8 @@ class EditorHandler(BaseHTTPRequestHandler):
         token = self.server.token
         if not token:
             return True
-        given = self._cookies().get("lesbar_token")
-        return given is not None and hmac.compare_digest(given.value.encode(), token.encode())
+        given = self._cookies().get("lesbar_session")
+        return given is not None and hmac.compare_digest(given.value.encode(), self.server.session.encode())
 
     def _form(self) -> dict[str, str] | None:
         length = int(self.headers.get("Content-Length") or 0)
@@ -298,8 +303,11 @@ class EditorHandler(BaseHTTPRequestHandler):
     def _login(self, form: dict[str, str]) -> None:
         token = self.server.token
         if token and hmac.compare_digest(form.get("token", "").encode(), token.encode()):
-            self._redirect("/", {"Set-Cookie": f"lesbar_token={token}; HttpOnly; SameSite=Strict; Path=/"})
+            self._redirect("/", {"Set-Cookie": f"lesbar_session={self.server.session}; HttpOnly; SameSite=Strict; "
+                                               "Path=/"})
             return
+        time.sleep(1.0)  # slows down guessing; the token has at least 16 characters anyway
+        log.warning("glossary editor: failed login from %s", self.address_string())
         self._page("Anmelden", pages.login_page(True), HTTPStatus.UNAUTHORIZED)
 
     def _save(self, form: dict[str, str], entry_id: str | None) -> None:

@@ -110,12 +110,19 @@ def _convert(toks: list[Tok]) -> tuple[list[str], int, list[str]]:
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
     words, changed, percent = _convert(toks)
-    if not changed and not percent:
+    big = [w for w in words if re.fullmatch(r"\d{1,3}(\.\d{3})+", w) and int(w.replace(".", "")) >= 10_000]
+    if ctx.level != "leicht":
+        big = []
+    if not changed and not percent and not big:
         return None
     ctx.counts[ID] += changed
     new = unit.derive(words, ID) if changed else unit.derive(list(unit.tokens), ID)
+    if not changed:
+        new.rules = list(unit.rules)  # only a comment: the sentence itself is unchanged
     if percent:
         new.comment(ID, "Prozentzahl: mit einem Beispiel erklären (z. B. 15 von 100 Menschen)", percent)
+    if big:  # rounding would change a fact: the editor decides
+        new.comment(ID, "Große Zahl: runden („etwa 80.000“) oder mit einem Vergleich erklären", big)
     return [new]
 
 

@@ -125,6 +125,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         return None
     f = fins[0]
     aux = toks[f]
+    if aux.tag == "VM(FIN)":
+        return _modal_passive(unit, toks, f, ctx)
     pp_i = next((i for i, t in enumerate(toks) if t.tag == "VV(PP)"), None)
     if pp_i is None or pp_i < f:
         return None
@@ -148,7 +150,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             end = constituent_end(middle, 0)
             subj, middle = middle[:end], middle[end:]
     new_subject = ["man"]
-    if agent is None and any(t.text in ("von", "vom", "durch") for t in middle):
+    if agent is None and _has_agent_phrase(middle):
         return None  # an agent the rule cannot turn into a subject: "man" would change the meaning
     if agent is not None:
         a, b, nom = agent
@@ -168,6 +170,37 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         words = [t.text for t in others_pre] + [fin] + new_subject + obj + [t.text for t in middle] + tail
     else:
         words = new_subject + [fin] + obj + [t.text for t in middle] + tail
+    ctx.counts[ID] += 1
+    return [unit.derive(end_sentence(words), ID)]
+
+
+def _has_agent_phrase(toks: list[Tok]) -> bool:
+    """"vom Kreis", "von der Stadt", "durch Frau Berg": a definite agent. "von Migration und Integration"
+    (bare nouns) is a "von" instead of a genitive, not an agent."""
+    for i, t in enumerate(toks[:-1]):
+        if t.text == "vom" or (t.text in ("von", "durch") and toks[i + 1].tag in ("ART", "NE", "PPER", "PPOSAT", "PDAT")):
+            return True
+    return False
+
+
+def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Unit] | None:
+    """"Anträge können bei der Stadt gestellt werden." → "Man kann Anträge bei der Stadt stellen."
+    Only agentless main clauses ending in "<participle> werden"."""
+    if len(toks) < f + 3 or toks[-1].text != "werden" or toks[-2].tag != "VV(PP)":
+        return None
+    pp = toks[-2]
+    table = verb_table(pp.lemma)
+    modal = verb_table(toks[f].lemma)
+    if table is None or modal is None:
+        return None
+    middle = toks[f + 1 : -2]
+    if _has_agent_phrase(middle):
+        return None  # an agent: leave it to the editor
+    prefield = toks[:f]
+    if prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)"):
+        words = ["man", modal.present[2]] + _accusative(prefield) + [t.text for t in middle] + [pp.lemma]
+    else:
+        words = [t.text for t in prefield] + [modal.present[2], "man"] + [t.text for t in middle] + [pp.lemma]
     ctx.counts[ID] += 1
     return [unit.derive(end_sentence(words), ID)]
 

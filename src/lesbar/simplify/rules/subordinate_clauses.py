@@ -106,7 +106,8 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             # what follows the dass clause ("…, in dem …") belongs to it, not to the main clause
             main_words = [t.text for t in strip_end(toks[: s - 1] if toks[s - 1].text == "," else toks[:s])]
             v2 = to_v2(clause) + [t.text for t in strip_end(toks[end:])]
-            if after_adv:
+            if after_adv:  # "Das Ziel ist: Alle …" – a full sentence after the colon starts with a capital
+                v2 = _capital_after_colon(v2, clause)
                 return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(after_adv.split() + [":"] + v2), ID)]
             v2 = [v2[0][:1].upper() + v2[0][1:]] + v2[1:] if v2 else v2  # a full sentence after a colon
             return [unit.derive(end_sentence(main_words + [":"] + v2), ID)]
@@ -132,6 +133,10 @@ def _tail_belongs_to_clause(toks: list[Tok], end: int) -> bool:
         len(nxt) > 1 and nxt[0].tag.startswith("APPR") and nxt[1].tag == "PRELS")
     zu_inf = any(t.tag == "PTKZU" or t.tag.endswith("(IZU)") for t in nxt) and not finite_indices(nxt)
     return starts_sub or zu_inf
+
+
+def _capital_after_colon(words: list[str], clause: list[Tok]) -> list[str]:
+    return [words[0][:1].upper() + words[0][1:]] + words[1:] if words else words
 
 
 def _adv_v2(adverb: str, clause: list[Tok]) -> list[str]:

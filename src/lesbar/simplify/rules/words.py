@@ -62,18 +62,20 @@ def _explanation(entry, level: str) -> list[str]:  # noqa: ANN001
 
 
 def is_difficult(tok: Tok, threshold: float) -> bool:
-    """A rare word: not a name, number or abbreviation, and rarer than ``threshold`` (Zipf scale)."""
+    """A rare word: not a name, number or abbreviation; rarer than ``threshold`` (Zipf scale) as written
+    and as its lemma ("Rathäusern" is rare, "Rathaus" is not); compounds of frequent parts
+    ("Tanzgruppen") are long, not difficult."""
     w = tok.text
     if tok.tag in ("NE", "CARD") or not w.isalpha() or w.isupper() or len(w) < 6:
         return False
-    if "-" in w:
+    if zipf(w) >= threshold or (tok.lemma.isalpha() and zipf(tok.lemma) >= threshold):
         return False
-    base = zipf(w)
-    if base >= threshold:
-        return False
-    # compounds of frequent parts are long but not difficult: check the Leichte-Sprache split parts
-    if "-" in w:
-        return False
+    if tok.tag in ("NN", "NNA"):
+        from lesbar.simplify.rules.compounds import split_compound
+
+        base = tok.lemma if tok.lemma[:1].isupper() and tok.lemma.isalpha() else w
+        if len(split_compound(base)) > 1:
+            return False
     return True
 
 
