@@ -212,3 +212,30 @@ def test_file_name_in_the_title_metadata_is_not_taken_as_title(tmp_path: Path) -
     canvas.drawString(72, 720, "Das Sommerfest fand in diesem Jahr im Stadtpark statt und war gut besucht.")
     canvas.save()
     assert read_document(path).meta.title == "Sommerfest der Kulturen"
+
+
+def test_paragraph_in_another_language_gets_its_language(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    paragraphs = [
+        ["Das Kommunale Integrationszentrum lädt alle Vereine und Initiativen zu einem Austausch ein.",
+         "Dabei geht es um gemeinsame Projekte für das kommende Jahr und um neue Ideen für die Arbeit.",
+         "Die Veranstaltung findet im großen Sitzungssaal des Kreishauses statt, der Eintritt ist frei."],
+        ["The integration centre invites all associations and initiatives to an exchange of ideas.",
+         "It is about joint projects for the coming year and new ideas for the work in the district.",
+         "The event takes place in the large meeting room of the district office and is free of charge."],
+    ]
+    path = tmp_path / "zweisprachig.pdf"
+    canvas = Canvas(str(path))
+    canvas.setFont("Helvetica", 10)
+    y = 760
+    for lines in paragraphs:
+        for line in lines:
+            canvas.drawString(72, y, line)
+            y -= 13
+        y -= 12
+    canvas.save()
+    doc = read_document(path)
+    texts = [(b.lang, block_text(b)[:20]) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert doc.meta.lang == "de"
+    assert texts == [(None, "Das Kommunale Integr"), ("en", "The integration cent")]

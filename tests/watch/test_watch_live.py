@@ -131,3 +131,17 @@ def test_a_folder_of_reports_moved_into_eingang_is_processed_with_its_subfolder(
     wait_for(lambda: len(files_below(folder / "erledigt")) == 2, 25, "both files (well before the 30 s rescan)")
     assert files_below(folder / "erledigt") == ["Team Süd/a.docx", "Team Süd/unter/b.docx"]
     assert (folder / "ausgang" / "Team Süd" / "unter" / "b" / "original.html").exists()
+
+
+def test_conversion_over_the_time_limit_is_stopped_and_the_file_goes_to_fehler(folder: Path, watcher) -> None:
+    settings = folder / "einstellungen.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "hoechstdauer_minuten = 0.05\n", encoding="utf-8")
+    w = watcher(folder, "--workers", "1")
+    make_report(folder / "eingang" / "endlos.docx", "Sehr lang", sentences=800)  # far more than 3 s of work
+    wait_for(lambda: (folder / "fehler" / "endlos.docx.fehler.txt").exists(), 60, "the time limit to strike")
+    note = (folder / "fehler" / "endlos.docx.fehler.txt").read_text(encoding="utf-8")
+    assert "zu lange gedauert (0.05 Minuten)" in note and "hoechstdauer_minuten" in note
+    assert files_below(folder / "ausgang") == [] and files_below(folder / ".lesbar" / "arbeit") == []
+    make_report(folder / "eingang" / "kurz.docx", "Kurz")  # the replacement worker takes the next file
+    wait_for(lambda: (folder / "erledigt" / "kurz.docx").exists(), 60, "the next file after the time limit")
+    assert w.stop() == 0

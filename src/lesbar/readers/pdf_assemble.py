@@ -326,7 +326,7 @@ class Assembler:
         else:
             self._flush_list()
             self.blocks.append(Paragraph([Sentence(marked_inlines(pending.lines, text))],
-                                         lang=_lang_of(pending.lines)))
+                                         lang=_lang_of(pending.lines) or paragraph_language(text)))
 
     def _emit_special(self, special: Special) -> None:
         self._flush_list()
@@ -464,6 +464,25 @@ def find_tables(flow: list[FlowLine]) -> dict[int, tuple[Table, int]]:
         else:
             k += 1
     return found
+
+
+#: A paragraph gets its own language only when it is long enough and the guess is this sure.
+PARAGRAPH_LANG_LETTERS = 150
+PARAGRAPH_LANG_CONFIDENCE = 0.99
+
+
+def paragraph_language(text: str) -> str | None:
+    """The language of a long paragraph when it is clear (bilingual leaflets); ``None`` when unsure.
+
+    ``readers.finish`` clears block languages equal to the document language afterwards, so only
+    paragraphs in another language keep a tag.
+    """
+    if sum(ch.isalpha() for ch in text) < PARAGRAPH_LANG_LETTERS:
+        return None
+    from lesbar.language.detect import detect_language
+
+    lang, confidence = detect_language(text, default="")
+    return lang if lang and confidence >= PARAGRAPH_LANG_CONFIDENCE else None
 
 
 def _lang_of(lines: list[Line]) -> str | None:
