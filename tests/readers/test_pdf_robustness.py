@@ -145,11 +145,11 @@ def test_pages_are_read_one_at_a_time(tmp_path: Path, monkeypatch) -> None:
     peak = 0
     real = pdf_runs.page_content
 
-    def tracking(page, number):  # type: ignore[no-untyped-def]
+    def tracking(page, number, font_cache=None):  # type: ignore[no-untyped-def]
         nonlocal peak
         gc.collect()
         peak = max(peak, sum(1 for ref in alive if ref() is not None))
-        content = real(page, number)
+        content = real(page, number, font_cache)
         alive.append(weakref.ref(content))
         return content
 

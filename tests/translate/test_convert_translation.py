@@ -17,26 +17,6 @@ PARAGRAPHS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _manifest_options_without_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Work around a pipeline bug until the lead fixes it: ``_options_dict`` runs ``asdict`` over
-    ``options.extra``, which holds the loaded GlossarySet (with a lock) and cannot be deep-copied.
-    Only patched while the bug is present, so the fix makes this a no-op."""
-    import dataclasses
-    import threading
-
-    from lesbar.pipeline import convert as convert_module
-
-    probe = ConvertOptions()
-    probe.extra["_probe"] = threading.Lock()
-    try:
-        convert_module._options_dict(probe)
-    except TypeError:
-        monkeypatch.setattr(convert_module, "_options_dict", lambda options: {
-            f.name: dataclasses.asdict(v) if dataclasses.is_dataclass(v := getattr(options, f.name)) else v
-            for f in dataclasses.fields(options) if f.name != "extra"})
-
-
 @pytest.fixture
 def report_docx(tmp_path: Path) -> Path:
     import docx

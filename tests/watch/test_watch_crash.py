@@ -90,9 +90,12 @@ def test_sigkill_mid_conversion_and_restart_loses_nothing_and_duplicates_nothing
         w = Watcher(folder).start()
         try:
             wanted = ("claim", "publish", "claim", "archive")[round_no]
-            # kill while a job is in that step (conversion, publishing, filing) …
-            wait_for(lambda wanted=wanted: _in_step(folder, wanted), 60, f"a job in step {wanted}", step=0.002)
-            time.sleep(rng.uniform(0.0, 0.2))  # … or a random moment shortly after
+            if wanted == "claim":  # kill while a conversion is in hand (it lasts about a second) …
+                wait_for(lambda: _in_step(folder, "claim"), 60, "a conversion in hand", step=0.002)
+            else:  # … or right after publishing / filing began (these take milliseconds)
+                wait_for(lambda wanted=wanted: any(r["step"] == wanted for r in _journal_steps(folder)), 60,
+                         f"a job to reach step {wanted}", step=0.002)
+            time.sleep(rng.uniform(0.0, 0.2))  # plus a random moment
             workers = child_pids(w.pid)
             w.kill()
             kills += 1

@@ -19,8 +19,8 @@ import pytest
 from watch_helpers import files_below, make_report, sha256
 
 from lesbar.pipeline.convert import ConvertOptions, convert_file
-from lesbar.watch.journal import Journal
 from lesbar.watch.jobs import JobRunner
+from lesbar.watch.journal import Journal
 from lesbar.watch.layout import Layout
 from lesbar.watch.logbook import Logbook
 

@@ -11,6 +11,7 @@ import pytest
 from watch_helpers import (
     FAST_SETTINGS,
     files_below,
+    log_count,
     make_report,
     manifests,
     run_once,
@@ -61,7 +62,7 @@ def test_burst_of_50_files_is_converted_each_exactly_once(folder: Path, watcher)
     w = watcher(folder)
     for path in sorted(staging.iterdir()):
         path.rename(folder / "eingang" / path.name)  # an atomic drop, as a file manager's move does
-    wait_for(lambda: len(files_below(folder / "erledigt")) == 50, 150, "all 50 files to be filed", step=0.5)
+    wait_for(lambda: log_count(folder, " OK ") == 50, 150, "all 50 files to be done", step=0.5)
     found = manifests(folder)
     assert len(found) == 50
     assert sorted(m["input"]["sha256"] for m in found) == sorted(digests.values())
@@ -138,7 +139,7 @@ def test_conversion_over_the_time_limit_is_stopped_and_the_file_goes_to_fehler(f
     settings.write_text(settings.read_text(encoding="utf-8") + "hoechstdauer_minuten = 0.05\n", encoding="utf-8")
     w = watcher(folder, "--workers", "1")
     make_report(folder / "eingang" / "endlos.docx", "Sehr lang", sentences=800)  # far more than 3 s of work
-    wait_for(lambda: (folder / "fehler" / "endlos.docx.fehler.txt").exists(), 60, "the time limit to strike")
+    wait_for(lambda: log_count(folder, "FEHLER  eingang/endlos.docx") == 1, 60, "the time limit to strike")
     note = (folder / "fehler" / "endlos.docx.fehler.txt").read_text(encoding="utf-8")
     assert "zu lange gedauert (0.05 Minuten)" in note and "hoechstdauer_minuten" in note
     assert files_below(folder / "ausgang") == [] and files_below(folder / ".lesbar" / "arbeit") == []

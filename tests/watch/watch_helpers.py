@@ -63,6 +63,14 @@ def wait_for(condition: Callable[[], bool], timeout: float, what: str, step: flo
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
+def log_count(folder: Path, marker: str) -> int:
+    """How many lines of the watcher's log contain ``marker`` (e.g. " OK ": the last step of a file)."""
+    log = folder / ".lesbar" / "watch.log"
+    if not log.exists():
+        return 0
+    return sum(1 for line in log.read_text(encoding="utf-8").splitlines() if marker in line)
+
+
 def watch_command(folder: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "lesbar", "watch", str(folder), *args]
 

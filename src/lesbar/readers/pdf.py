@@ -122,13 +122,14 @@ def read_geometry(reader: Any, path: Path, guard: Guard, meta: Meta) -> Document
     text_pages = 0
     scan_pages: list[int] = []
     ocr_error: InputError | None = None
+    font_cache: dict[int, Any] = {}
     for number in range(1, len(reader.pages) + 1):
         guard.check_time()
         try:
             page = reader.pages[number - 1]
             box = page.mediabox
             guard.check_page_size(float(box.width), float(box.height), number)
-            content = page_content(page, number)
+            content = page_content(page, number, font_cache)
         except InputError:
             raise
         except RecursionError:

@@ -374,6 +374,8 @@ def marked_inlines(lines: list[Line], text: str) -> list[Inline]:
     When the alignment fails, or most of the paragraph is styled (then the style is the block's, not an
     emphasis), plain text is returned.
     """
+    if not any(bold or italic for line in lines for _piece, bold, italic in line.pieces):
+        return [Text(text)]
     source: list[tuple[str, int]] = []
     for line in lines:
         for piece, bold, italic in line.pieces:
@@ -481,7 +483,7 @@ def paragraph_language(text: str) -> str | None:
         return None
     from lesbar.language.detect import detect_language
 
-    lang, confidence = detect_language(text, default="")
+    lang, confidence = detect_language(text[:600], default="")  # a few sentences are enough and cheap
     return lang if lang and confidence >= PARAGRAPH_LANG_CONFIDENCE else None
 
 

@@ -216,7 +216,8 @@ def _raw_bytes(operand: Any) -> bytes | None:
 class _Collector:
     """Stateful visitor pair for one page."""
 
-    def __init__(self, page: Any, height: float, left: float, bottom: float) -> None:
+    def __init__(self, page: Any, height: float, left: float, bottom: float,
+                 font_cache: dict[int, tuple[Any, _FontInfo]] | None = None) -> None:
         self.height = height
         self.left = left
         self.bottom_off = bottom
@@ -224,7 +225,8 @@ class _Collector:
         self.images: list[PlacedImage] = []
         self.font_dicts: dict[str, Any] = {}
         self.xobjects: dict[str, Any] = {}
-        self._font_cache: dict[int, tuple[Any, _FontInfo]] = {}
+        # keyed by id() of the font dictionary, which the tuple keeps alive; shared across a document's pages
+        self._font_cache: dict[int, tuple[Any, _FontInfo]] = font_cache if font_cache is not None else {}
         self._collect_resources(page)
         self.font: _FontInfo | None = None
         self.font_size = 0.0
@@ -466,12 +468,16 @@ class _Collector:
         self.orientations.append(o)
 
 
-def page_content(page: Any, number: int) -> PageContent:
-    """Runs and placed images of one pypdf page (top-down coordinates, media box origin)."""
+def page_content(page: Any, number: int, font_cache: dict[int, Any] | None = None) -> PageContent:
+    """Runs and placed images of one pypdf page (top-down coordinates, media box origin).
+
+    Pass the same ``font_cache`` dict for all pages of a document: fonts are shared between pages and
+    their width tables are built once.
+    """
     box = page.mediabox
     left, bottom = float(box.left), float(box.bottom)
     width, height = float(box.width), float(box.height)
-    collector = _Collector(page, height, left, bottom)
+    collector = _Collector(page, height, left, bottom, font_cache)
     page.extract_text(visitor_operand_before=collector.before, visitor_text=collector.text)
     ref = getattr(page, "indirect_reference", None)
     # The text flow follows the dominant orientation (a landscape page drawn rotated, a table turned

@@ -91,13 +91,14 @@ class _Content:
 def _collect(reader: Any, guard: Guard, meta: Meta) -> tuple[_Content, dict[int, int]]:
     content = _Content()
     page_numbers: dict[int, int] = {}
+    font_cache: dict[int, Any] = {}
     for number in range(1, len(reader.pages) + 1):
         guard.check_time()
         page = reader.pages[number - 1]
         box = page.mediabox
         guard.check_page_size(float(box.width), float(box.height), number)
         try:
-            data = page_content(page, number)
+            data = page_content(page, number, font_cache)
         except Exception as exc:  # noqa: BLE001 - one broken page must not lose the others
             log.info("page %d unreadable (%s)", number, exc)
             meta.warnings.append(f"Seite {number} konnte nicht gelesen werden.")

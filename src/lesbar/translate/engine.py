@@ -182,6 +182,17 @@ def split_long(text: str, count_tokens: Any, limit: int) -> list[str]:
 
 # ---------------------------------------------------------------------------------------- translate
 
+#: Largest sub-batch: CTranslate2 sorts the call's examples by length and cuts them into sub-batches of
+#: this size, which the workers translate in parallel; small sub-batches waste less on padding and keep
+#: every worker busy, beyond ~32 examples the matrix products gain nothing (benchmarks/translation.py).
+MAX_SUB_BATCH = 32
+
+
+def auto_batch_size(n: int, workers: int) -> int:
+    """Examples per sub-batch: at least one sub-batch per worker, at most :data:`MAX_SUB_BATCH`."""
+    return max(1, min(MAX_SUB_BATCH, math.ceil(n / max(1, workers))))
+
+
 
 def translate_hop(model: LoadedModel, texts: list[str], options: EngineOptions) -> list[HopOutput]:
     """Translate ``texts`` with one model in a single ``translate_batch`` call (deduplicated)."""
@@ -205,7 +216,7 @@ def translate_hop(model: LoadedModel, texts: list[str], options: EngineOptions) 
             owner.append(i)
     longest = max((len(u) for u in units), default=1)
     max_len = options.max_decoding_length or min(POSITION_LIMIT, 2 * longest + 16)
-    batch_size = options.max_batch_size or max(1, math.ceil(len(units) / (2 * options.workers)))
+    batch_size = options.max_batch_size or auto_batch_size(len(units), options.workers)
     kwargs: dict[str, Any] = {}
     if model.package.target_prefix:
         kwargs["target_prefix"] = [[model.package.target_prefix]] * len(units)

@@ -119,7 +119,7 @@ class Layout:
             return []
         for path in self.eingang.rglob("*"):
             try:
-                if not path.is_file() or path.is_symlink() and not path.exists():
+                if not path.is_file():
                     continue
                 mtime = path.stat().st_mtime
             except OSError:
