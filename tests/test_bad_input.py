@@ -152,3 +152,16 @@ def test_guard_limits_stop_a_file_with_a_clear_message(tmp_path: Path, limits: s
     assert result.exit_code != 0
     assert expected in result.stderr and "lang.pdf" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("kind, code", [
+    ("empty", "empty"), ("text", "unsupported"), ("corrupt_pdf", "damaged"), ("encrypted_pdf", "password"),
+    ("zip_not_docx", "zip"), ("old_doc", "doc"), ("docx_without_text", "no_text"), ("missing", "missing"),
+])
+def test_each_bad_input_has_a_stable_error_code_for_front_ends(tmp_path: Path, kind: str, code: str):
+    from lesbar.errors import INPUT_CODES
+    from lesbar.pipeline import ConvertOptions, convert_file
+
+    result = convert_file(bad_file(tmp_path, kind), tmp_path / "out", ConvertOptions(formats=["html"]))
+    assert not result.ok
+    assert result.error_code == code and code in INPUT_CODES

@@ -68,6 +68,7 @@ class ConvertResult:
     notes: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     error: str = ""
+    error_code: str = ""  # stable kind of the error (lesbar.errors.INPUT_CODES), for front ends
     seconds: float = 0.0
 
     @property
@@ -182,15 +183,17 @@ def convert_file(
         result.folder = str(folder)
         result.files = sorted(files)
     except LesbarError as exc:
-        result.error = str(exc)
+        result.error, result.error_code = str(exc), exc.code
     except MemoryError:
         result.error = f"{input_path.name}: not enough memory to convert this file; split it into smaller files"
+        result.error_code = "memory"
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others or show a traceback
         log.debug("conversion of %s failed", input_path, exc_info=True)
         result.error = (
             f"{input_path.name}: could not be converted ({type(exc).__name__}: {str(exc)[:200]}); "
             "the file may be damaged - open and save it again, or report this with 'lesbar -vv convert ...'"
         )
+        result.error_code = "damaged"
     result.seconds = round(time.monotonic() - started, 3)
     return result
 

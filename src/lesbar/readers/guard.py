@@ -24,14 +24,16 @@ class Guard:
         if elapsed > self.limits.timeout_seconds:
             raise LimitExceeded(
                 f"{self.name}: reading took longer than {self.limits.timeout_seconds:.0f} s and was stopped; "
-                "split the file or raise [limits] timeout_seconds"
+                "split the file or raise [limits] timeout_seconds",
+                code="timeout",
             )
 
     def check_pages(self, pages: int) -> None:
         if pages > self.limits.max_pages:
             raise LimitExceeded(
                 f"{self.name}: {pages} pages is more than the limit of {self.limits.max_pages}; "
-                "split the file or raise [limits] max_pages"
+                "split the file or raise [limits] max_pages",
+                code="pages",
             )
 
     def check_page_size(self, width_pt: float, height_pt: float, page_no: int) -> None:
@@ -39,7 +41,8 @@ class Guard:
         if side > self.limits.max_page_side_pt:
             raise LimitExceeded(
                 f"{self.name}: page {page_no} is {side / 72 * 2.54:.0f} cm wide/high, larger than any printed "
-                "report; check the file or raise [limits] max_page_side_pt"
+                "report; check the file or raise [limits] max_page_side_pt",
+                code="page_size",
             )
 
     def image_allowed(self, width: int, height: int) -> bool:

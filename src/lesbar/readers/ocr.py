@@ -286,7 +286,7 @@ def ocr_pages(path: Path, reader: Any, numbers: list[int], guard: Guard, meta: M
     """Layouts of the scanned pages ``numbers`` (1-based), OCRed one at a time."""
     missing = missing_ocr_tools()
     if missing:
-        raise InputError(f"{path.name}: this PDF is a scan and needs OCR, but {missing}; {INSTALL_HINT}")
+        raise InputError(f"{path.name}: this PDF is a scan and needs OCR, but {missing}; {INSTALL_HINT}", code="ocr_missing")
     seen_headline = False
     sizes: dict[float, int] = {}
     for number in numbers:

@@ -50,24 +50,26 @@ def open_pdf(path: Path, guard: Guard) -> Any:
             except (NotImplementedError, DependencyErrors) as exc:  # unsupported crypto
                 raise InputError(
                     f"{path.name}: encrypted with a method lesbar cannot open ({type(exc).__name__}); "
-                    "save a copy without password or encryption and try again"
+                    "save a copy without password or encryption and try again",
+                    code="password",
                 ) from None
             if not ok:
                 raise InputError(
-                    f"{path.name}: the PDF is password-protected; save a copy without password and try again"
+                    f"{path.name}: the PDF is password-protected; save a copy without password and try again",
+                    code="password",
                 )
         pages = len(reader.pages)
     except InputError:
         raise
     except FileNotDecryptedError:
-        raise InputError(f"{path.name}: the PDF is password-protected; save a copy without password") from None
+        raise InputError(f"{path.name}: the PDF is password-protected; save a copy without password", code="password") from None
     except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, OSError,
             IndexError, AssertionError, RecursionError) as exc:
         raise InputError(
             f"{path.name}: damaged or incomplete PDF ({type(exc).__name__}); export or download it again"
         ) from None
     if pages == 0:
-        raise InputError(f"{path.name}: the PDF has no pages; export it again")
+        raise InputError(f"{path.name}: the PDF has no pages; export it again", code="damaged")
     guard.check_pages(pages)
     return reader
 
@@ -158,16 +160,18 @@ def read_geometry(reader: Any, path: Path, guard: Guard, meta: Meta) -> Document
         raise ocr_error
     if not scan_pages and text_pages == 0:
         raise InputError(
-            f"{path.name}: the PDF has no text and no images that could be read; export it again"
+            f"{path.name}: the PDF has no text and no images that could be read; export it again",
+            code="no_text",
         )
     blocks = assembler.finish()
     if not blocks:
         if scan_pages and not text_pages:
             raise InputError(
                 f"{path.name}: the PDF holds only images and OCR found no text in them; if it should contain "
-                "text, scan it again (300 dpi, straight) or export it from the original program"
+                "text, scan it again (300 dpi, straight) or export it from the original program",
+                code="no_text",
             )
-        raise InputError(f"{path.name}: no readable text found in the PDF; export it again or scan it anew")
+        raise InputError(f"{path.name}: no readable text found in the PDF; export it again or scan it anew", code="no_text")
     return Document(meta=meta, blocks=blocks)
 
 

@@ -141,7 +141,7 @@ class JobRunner:
                 # probably still being written when it was taken: try the new version instead
                 self.release(job, "geändert", "the file changed while it was converted; it is taken again")
                 return
-            self.fail(job, notes.classify(result["error"]), result["error"])
+            self.fail(job, notes.classify(result["error"], result.get("error_code", "")), result["error"])
             return
         staged = Path(result["folder"]) if result.get("folder") else self._find_staged(job)
         if staged is None or not staged.is_dir():

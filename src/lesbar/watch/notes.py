@@ -1,7 +1,7 @@
 """The German notes beside a failed file in ``fehler/``: what is wrong, what to do, in plain words.
 
 The texts live in ``meldungen.toml`` (data, editable without touching code). A technical error message from
-the conversion is matched to a note by the fragments listed there; the technical message itself is kept at
+the conversion is matched to a note by its error code, or else by the fragments listed there; the technical message itself is kept at
 the end of the note for the IT department.
 """
 
@@ -28,8 +28,13 @@ def _catalogue() -> dict[str, dict[str, Any]]:
     return tomllib.loads(text)
 
 
-def classify(technical: str) -> str:
-    """The note kind for a technical error message (``unbekannt`` if nothing matches)."""
+def classify(technical: str, code: str = "") -> str:
+    """The note kind for an error: by its code (:attr:`lesbar.errors.LesbarError.code`) first, then by
+    fragments of the technical message (``unbekannt`` if nothing matches)."""
+    if code:
+        for kind, entry in _catalogue().items():
+            if code in entry.get("codes", []):
+                return kind
     lowered = technical.lower()
     for kind, entry in _catalogue().items():
         if any(fragment in lowered for fragment in entry.get("muster", [])):
