@@ -142,6 +142,28 @@ def loaded_models() -> list[LoadedModel]:
         return list(_models.values())
 
 
+def release_heap() -> None:
+    """Give the memory freed after a batch back to the operating system (glibc only).
+
+    CTranslate2's worker threads allocate in per-thread malloc arenas that glibc keeps after the batch;
+    with five language pairs loaded that retained heap grew peak RSS from ~1.0 to ~1.9 GB in the
+    benchmark. ``malloc_trim`` returns it (a few milliseconds per batch)."""
+    global _libc
+    if _libc is None:
+        try:
+            import ctypes
+
+            _libc = ctypes.CDLL("libc.so.6")
+            _libc.malloc_trim  # noqa: B018 - raises AttributeError if this is not glibc
+        except (OSError, AttributeError):
+            _libc = False
+    if _libc:
+        _libc.malloc_trim(0)
+
+
+_libc: Any = None
+
+
 # ------------------------------------------------------------------------------------- long inputs
 
 _CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+(?=[–—-]\s)|\s+(?=(?:und|oder|aber|denn|sondern|weil|dass|wenn)\s)")
@@ -233,6 +255,7 @@ def translate_hop(model: LoadedModel, texts: list[str], options: EngineOptions) 
         replace_unknowns=True,
         **kwargs,
     )
+    release_heap()
     pieces_out: list[list[str]] = [[] for _ in unique]
     for idx, result in zip(owner, results, strict=False):
         tokens = result.hypotheses[0]

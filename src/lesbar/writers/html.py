@@ -77,7 +77,8 @@ class HtmlWriter:
                 out.append(f"<strong>{self.inlines(node.children, lang)}</strong>")
             elif isinstance(node, Link):
                 title = f' title="{escape(node.title)}"' if node.title else ""
-                out.append(f'<a href="{escape(node.url)}"{title}>{self.inlines(node.children, lang)}</a>')
+                inner, attrs = self.link_content(node.children, lang)
+                out.append(f'<a href="{escape(node.url)}"{title}{attrs}>{inner}</a>')
             elif isinstance(node, LangSpan):
                 out.append(f"<span{_lang_attrs(node.lang, lang)}>{self.inlines(node.children, node.lang)}</span>")
             elif isinstance(node, TermRef):
@@ -85,12 +86,27 @@ class HtmlWriter:
                     f'<span class="term" data-term="{escape(node.term_id)}">{self.inlines(node.children, lang)}</span>'
                 )
             elif isinstance(node, Explained):
-                word = self.inlines(node.children, lang)
+                word, attrs = self.link_content(node.children, lang)
                 plain = _plain(node.children)
                 anchor = word_anchor(plain)
                 self.explained.setdefault(anchor, (plain, node.explanation))  # one entry per spelling
-                out.append(f'<a class="explained" href="#{anchor}">{word}</a>')
+                terms = [n.term_id for n in node.children if isinstance(n, TermRef)]
+                if terms:
+                    attrs += f' data-term="{escape(terms[0])}"'
+                out.append(f'<a class="explained" href="#{anchor}"{attrs}>{word}</a>')
         return "".join(out)
+
+    def link_content(self, children: list[Inline], lang: str) -> tuple[str, str]:
+        """The text of a link and extra attributes for its ``<a>``.
+
+        A link holds plain text only: WeasyPrint's PDF/UA tagging leaves the annotation of any element nested
+        in an ``<a>`` outside the Link structure element (PDFUA1-LINK-LINK-TAG-001), so marks inside a link
+        are flattened. A link that is wholly in another language carries that ``lang`` on the ``<a>`` itself.
+        """
+        if len(children) == 1 and isinstance(children[0], LangSpan):
+            span = children[0]
+            return escape(_plain(span.children), quote=False), _lang_attrs(span.lang, lang)
+        return escape(_plain(children), quote=False), ""
 
     def sentences(self, sentences: list[Sentence], lang: str) -> str:
         parts = []
