@@ -3,6 +3,8 @@ comments for reviewers, right-to-left layout for Arabic/Persian and the Leichte 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import io
 
 import docx
@@ -294,7 +296,10 @@ def openxml_audit() -> str | None:
     import os
     import shutil
 
-    return os.environ.get("LESBAR_OPENXML_AUDIT") or shutil.which("openxml-audit")
+    # scripts/setup --test installs it in its own environment (it needs a newer lxml than lesbar's stack)
+    local = Path(__file__).resolve().parents[2] / ".venv-tools" / "bin" / "openxml-audit"
+    return os.environ.get("LESBAR_OPENXML_AUDIT") or shutil.which("openxml-audit") or (
+        str(local) if local.exists() else None)
 
 
 def test_docx_passes_the_openxml_schema_validator(rendered, tmp_path):
