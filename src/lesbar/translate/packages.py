@@ -213,10 +213,10 @@ def install_from_file(packages_dir: Path, path: Path) -> InstalledPackage:
     from lesbar.translate.engine import forget_models
 
     forget_models()
-    pkg = find_package(packages_dir, meta["from_code"], meta["to_code"])
-    if pkg is None:
+    installed = find_package(packages_dir, meta["from_code"], meta["to_code"])
+    if installed is None:
         raise ModelError(f"{path}: was extracted into {packages_dir} but is not a usable package")
-    return pkg
+    return installed
 
 
 def remove(packages_dir: Path, from_code: str, to_code: str) -> InstalledPackage:

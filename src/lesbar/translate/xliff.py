@@ -95,7 +95,8 @@ def review_files_from_report(report_path: Path, languages: list[str] | None = No
 def review_file_from_memory(memory: TranslationMemory, source_lang: str, target_lang: str) -> ReviewFile:
     """Every machine translation in the memory for a language that no person has translated yet."""
     human = {s.source for s in memory.segments(target_lang, "human")}
-    units, seen = [], set()
+    units: list[ReviewUnit] = []
+    seen: set[str] = set()
     for seg in memory.segments(target_lang, "mt"):
         if seg.source_lang != source_lang or seg.source in human or seg.source in seen:
             continue
