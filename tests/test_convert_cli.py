@@ -160,3 +160,22 @@ def test_inspect_prints_an_outline_and_lossless_json(tmp_path: Path):
     doc = from_json(as_json.output)
     assert doc.meta.title == "Integrationskonferenz"
     assert [s.id for s in doc.sentences()][:2] == ["b1.s1", "b2.s1"]
+
+
+def test_a_requested_translation_without_a_model_is_reported_and_strict_makes_it_fail(tmp_path: Path):
+    source = make_docx(tmp_path / "bericht.docx")
+    packages = tmp_path / "argos-leer"
+    packages.mkdir()
+    config = tmp_path / "lesbar.toml"
+    config.write_text(f'[convert]\nformats = ["html"]\nvariants = ["original"]\n'
+                      f'[translation]\npackages_dir = "{packages.as_posix()}"\n', encoding="utf-8")
+    args = ["convert", str(source), "-o", str(tmp_path / "out"), "--config", str(config), "--translate", "ar"]
+    result = run(args)
+    assert result.exit_code == 0, result.stderr
+    assert "lesbar models install" in result.stderr
+    manifest = json.loads((tmp_path / "out" / "bericht" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["missing"] and manifest["missing"][0].startswith("ar")
+    assert manifest["options"]["translation"]["packages_dir"] == packages.as_posix()
+    assert (tmp_path / "out" / "bericht" / "original.html").is_file()
+    strict = run(args + ["--strict"])
+    assert strict.exit_code == 3

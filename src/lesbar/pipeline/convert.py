@@ -13,12 +13,12 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from lesbar import __version__
-from lesbar.config import VARIANTS, LimitSettings, Settings
+from lesbar.config import VARIANTS, LimitSettings, Settings, TranslationSettings
 from lesbar.errors import LesbarError, OutputExistsError
 from lesbar.model import Document, Figure, sentences_text
 from lesbar.pipeline.report import write_report_html
@@ -44,6 +44,7 @@ class ConvertOptions:
     strict: bool = False
     split_compounds: bool = False  # Einfache Sprache: split long compounds too
     limits: LimitSettings = field(default_factory=LimitSettings)
+    translation: TranslationSettings = field(default_factory=TranslationSettings)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -57,6 +58,7 @@ class ConvertOptions:
             strict=settings.convert.strict,
             split_compounds=settings.convert.split_compounds,
             limits=settings.limits,
+            translation=settings.translation,
         )
 
 
@@ -253,8 +255,8 @@ def _move_into_place(tmp: Path, folder: Path, force: bool) -> None:
 
 def _options_dict(options: ConvertOptions) -> dict[str, Any]:
     """The options as JSON data; ``extra`` holds run-time objects (loaded glossaries, engines) and is left out."""
-    return {f.name: (asdict(getattr(options, f.name)) if f.name == "limits" else getattr(options, f.name))
-            for f in fields(options) if f.name != "extra"}
+    return {f.name: (asdict(value) if is_dataclass(value) else value)
+            for f in fields(options) if f.name != "extra" for value in [getattr(options, f.name)]}
 
 
 def _doc_summary(doc: Document) -> dict[str, Any]:

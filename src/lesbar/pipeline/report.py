@@ -65,16 +65,22 @@ def _translation_section(name: str, data: dict[str, Any]) -> str:
             )
             + "</p>"
         )
+    if data.get("pivot"):
+        parts.append(f"<p>{escape('Übersetzt über: ' + ' → '.join(map(str, data['pivot'])))}</p>")
     rows = [
-        [escape(str(s.get("id", ""))), escape(str(s.get("source", ""))), escape(str(s.get("target", ""))),
-         escape(str(s.get("origin", "")))]
+        [escape(str(s.get("id", ""))), escape(str(s.get("source", ""))),
+         f'<span lang="{escape(str(data.get("language", "")))}">{escape(str(s.get("target", "")))}</span>',
+         escape(_ORIGINS.get(str(s.get("origin", "")), str(s.get("origin", "")))),
+         escape(", ".join(map(str, s.get("flags") or [])) or "–")]
         for s in data.get("sentences") or []
     ]
     if rows:
-        parts.append(_table(["Satz", "Quelle", "Übersetzung", "Herkunft"], rows, "Sätze"))
+        parts.append(_table(["Satz", "Quelle", "Übersetzung", "Herkunft", "Hinweise"], rows, "Sätze"))
     parts.append("</section>")
     return "".join(parts)
 
+
+_ORIGINS = {"mt": "maschinell", "memory": "Übersetzungsspeicher", "human": "von Menschen geprüft"}
 
 _FIELD_NAMES = {"title": "Titel", "language": "Sprache", "source": "Quelldatei", "blocks": "Blöcke",
                 "sentences": "Sätze", "byline": "Autorin/Autor", "dateline": "Ortsmarke"}
