@@ -92,3 +92,17 @@ def test_restored_and_lost_terms_are_counted_with_their_draft_status(glossary) -
     result = SegmentResult(SENTENCE, restored.text, "mt", [], restored.spans, restored.lost)
     summary = glossary_summary([result])
     assert summary["enforced"] == 2 and summary["drafts"] == 1 and summary["failures"] == 1
+
+
+def test_placeholders_the_model_invents_or_repeats_never_reach_the_reader(glossary) -> None:
+    text = "Der Landrat besucht die Schule."
+    protected = protect(text, find_terms(glossary, text, "en"), "placeholder")
+    restored = restore("The [0] visits the [0] school [3] .", protected)
+    assert restored.text == "The District Administrator visits the school."
+    assert restored.stray == 2 and restored.lost == []
+    # a sentence without terms: a hallucinated placeholder is removed too
+    plain = protect("Der Kurs ist kostenlos.", [], "placeholder")
+    assert restore("The [0] course is free.", plain).text == "The course is free."
+    # bracketed numbers the source itself contains are text, not placeholders
+    footnote = protect("Siehe Anlage [2].", [], "placeholder")
+    assert restore("See annex [2].", footnote).text == "See annex [2]."

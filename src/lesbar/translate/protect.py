@@ -69,6 +69,36 @@ class Restored:
     #: character spans of the restored terms in ``text`` with their terms (for TermRef inlines)
     spans: list[tuple[int, int, Term]] = field(default_factory=list)
     lost: list[Term] = field(default_factory=list)
+    #: placeholder-like tokens the model produced that stood for no term (removed from ``text``)
+    stray: int = 0
+
+
+def _drop_stray(output: str, protected: "Protected") -> tuple[str, int]:
+    """Remove ``[n]`` tokens that stand for no protected term.
+
+    Models trained with placeholders emit them where the source had none, or repeat one; such a token must not
+    reach the reader. Bracketed numbers that the source text itself contains are kept.
+    """
+    valid = set(range(len(protected.terms))) if protected.strategy == "placeholder" else set()
+    used: set[int] = set()
+    removed = 0
+
+    def keep_or_drop(m: re.Match[str]) -> str:
+        nonlocal removed
+        index = int(m.group(1))
+        if index in valid and index not in used:
+            used.add(index)
+            return m.group(0)
+        if m.group(0) in protected.source:
+            return m.group(0)
+        removed += 1
+        return ""
+
+    text = _PLACEHOLDER.sub(keep_or_drop, output)
+    if removed:
+        text = re.sub(r"[ \t]{2,}", " ", text)
+        text = re.sub(r"\s+([.,;:!?])", r"\1", text).strip()
+    return text, removed
 
 
 def _entry_id(entry: Any, surface: str) -> str:
@@ -153,6 +183,13 @@ def _find_term(text: str, term: str, start: int = 0) -> tuple[int, int] | None:
 
 def restore(output: str, protected: Protected) -> Restored:
     """Put the glossary's target terms into the model output and verify that every term is there."""
+    output, stray = _drop_stray(output, protected)
+    restored = _restore(output, protected)
+    restored.stray = stray
+    return restored
+
+
+def _restore(output: str, protected: Protected) -> Restored:
     if not protected.terms or protected.strategy == "none":
         spans, lost = [], []
         for term in protected.terms:  # not protected: still verify (reported, never silently wrong)

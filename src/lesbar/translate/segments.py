@@ -98,8 +98,8 @@ def _machine_translate(keys: list[str], terms_of: dict[str, list[Term]], route: 
     retry: list[str] = []
     for key, out in zip(keys, outputs, strict=False):
         restored = restore(out.text, prepared[key])
-        results[key] = SegmentResult(key, restored.text, "mt", list(out.flags), restored.spans, restored.lost,
-                                     prepared[key].strategy)
+        results[key] = SegmentResult(key, restored.text, "mt", list(out.flags) + stray_flags(restored),
+                                     restored.spans, restored.lost, prepared[key].strategy)
         if restored.lost:
             retry.append(key)
     if retry:
@@ -112,12 +112,17 @@ def _machine_translate(keys: list[str], terms_of: dict[str, list[Term]], route: 
         for key, out in zip(retry, outputs, strict=False):
             restored = restore(out.text, again[key])
             if len(restored.lost) < len(results[key].lost):
-                results[key] = SegmentResult(key, restored.text, "mt", list(out.flags), restored.spans,
-                                             restored.lost, again[key].strategy)
+                results[key] = SegmentResult(key, restored.text, "mt", list(out.flags) + stray_flags(restored),
+                                             restored.spans, restored.lost, again[key].strategy)
     for key, result in results.items():
         result.flags += [f"glossary-lost:{t.surface}→{t.target}" for t in result.lost]
         result.flags += number_flags(key, result.target, terms_of[key])
     return results
+
+
+def stray_flags(restored: Restored) -> list[str]:
+    """A flag for the report when stray placeholder tokens had to be removed from the model output."""
+    return [f"placeholder-removed:{restored.stray}"] if restored.stray else []
 
 
 def glossary_summary(results: list[SegmentResult]) -> dict[str, Any]:
