@@ -3,9 +3,8 @@ comments for reviewers, right-to-left layout for Arabic/Persian and the Leichte 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import io
+from pathlib import Path
 
 import docx
 import pytest

@@ -8,10 +8,22 @@ annotation outside any Link element. The HTML writer therefore flattens marks in
 from __future__ import annotations
 
 import pytest
-
 from a11y_checks import pdf_ua_failures
+
 from lesbar.model import (
-    Document, Emph, Explained, Heading, Inline, LangSpan, Link, Meta, Paragraph, Sentence, Strong, TermRef, Text,
+    Document,
+    Emph,
+    Explained,
+    Heading,
+    Inline,
+    LangSpan,
+    Link,
+    Meta,
+    Paragraph,
+    Sentence,
+    Strong,
+    TermRef,
+    Text,
 )
 from lesbar.transforms.segment import number_sentences
 from lesbar.writers.html import write_html

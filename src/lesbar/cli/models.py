@@ -7,10 +7,9 @@ from pathlib import Path
 import click
 
 from lesbar.cli.options import settings_from_context
+from lesbar.translate.models_index import download_from_index, install_from_index
 from lesbar.translate.packages import (
-    download_from_index,
     install_from_file,
-    install_from_index,
     installed_packages,
     remove,
     resolve_packages_dir,

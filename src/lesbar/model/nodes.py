@@ -16,8 +16,9 @@ report all address single sentences. A block that has not been segmented yet hol
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, Union
+from typing import Literal
 
 # --------------------------------------------------------------------------------------------- inlines
 
@@ -33,21 +34,21 @@ class Text:
 class Emph:
     """Emphasis (italic in print)."""
 
-    children: list["Inline"] = field(default_factory=list)
+    children: list[Inline] = field(default_factory=list)
 
 
 @dataclass
 class Strong:
     """Strong emphasis (bold in print)."""
 
-    children: list["Inline"] = field(default_factory=list)
+    children: list[Inline] = field(default_factory=list)
 
 
 @dataclass
 class Link:
     """A hyperlink."""
 
-    children: list["Inline"]
+    children: list[Inline]
     url: str
     title: str = ""
 
@@ -56,7 +57,7 @@ class Link:
 class LangSpan:
     """Text in another language than its block (BCP 47 tag), e.g. a quoted English phrase."""
 
-    children: list["Inline"]
+    children: list[Inline]
     lang: str
 
 
@@ -64,7 +65,7 @@ class LangSpan:
 class TermRef:
     """A glossary term found in the text; ``term_id`` names the glossary entry."""
 
-    children: list["Inline"]
+    children: list[Inline]
     term_id: str
     glossary: str = ""
 
@@ -73,7 +74,7 @@ class TermRef:
 class Explained:
     """A word that the text explains (Leichte Sprache); ``explanation`` is the plain explanation."""
 
-    children: list["Inline"]
+    children: list[Inline]
     explanation: str
 
 
@@ -82,7 +83,7 @@ class LineBreak:
     """A hard line break inside a block."""
 
 
-Inline = Union[Text, Emph, Strong, Link, LangSpan, TermRef, Explained, LineBreak]
+Inline = Text | Emph | Strong | Link | LangSpan | TermRef | Explained | LineBreak
 CONTAINER_INLINES = (Emph, Strong, Link, LangSpan, TermRef, Explained)
 
 # ------------------------------------------------------------------------------------------- sentences
@@ -157,7 +158,7 @@ class Paragraph:
 class BlockQuote:
     """A quotation set off from the text, with an optional attribution (who said it)."""
 
-    blocks: list["Block"] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     attribution: list[Sentence] = field(default_factory=list)
     lang: str | None = None
     id: str = ""
@@ -191,7 +192,7 @@ class Figure:
 
 @dataclass
 class ListItem:
-    blocks: list["Block"] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
 
 
 @dataclass
@@ -207,7 +208,7 @@ class ListBlock:
 
 @dataclass
 class Cell:
-    blocks: list["Block"] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     colspan: int = 1
     rowspan: int = 1
 
@@ -228,7 +229,7 @@ class Table:
     id: str = ""
 
 
-Block = Union[Heading, Paragraph, BlockQuote, PullQuote, Figure, ListBlock, Table]
+Block = Heading | Paragraph | BlockQuote | PullQuote | Figure | ListBlock | Table
 TEXT_BLOCKS = (Heading, Paragraph)
 
 # ------------------------------------------------------------------------------------------- document

@@ -13,9 +13,10 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from lesbar import __version__
 from lesbar.config import VARIANTS, LimitSettings, Settings, TranslationSettings
@@ -48,7 +49,7 @@ class ConvertOptions:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "ConvertOptions":
+    def from_settings(cls, settings: Settings) -> ConvertOptions:
         return cls(
             variants=list(settings.convert.variants),
             formats=list(settings.convert.formats),

@@ -26,10 +26,10 @@ class StageResult:
 class Stage(Protocol):
     name: str
 
-    def run(self, context: "StageContext") -> StageResult | None: ...
+    def run(self, context: StageContext) -> StageResult | None: ...
 
 
-def load_glossary(context: "StageContext") -> Any:
+def load_glossary(context: StageContext) -> Any:
     """The glossary set for this run, loaded once and shared by all stages."""
     cached = context.options.extra.get("_glossary")
     if cached is None:
@@ -50,7 +50,7 @@ class SimplifyStage:
     def __post_init__(self) -> None:
         self.name = f"simplify-{self.level}"
 
-    def run(self, context: "StageContext") -> StageResult | None:
+    def run(self, context: StageContext) -> StageResult | None:
         options = context.options
         needed = self.level in options.variants or self.level in options.translate_from
         if not needed or options.as_level or self.level in context.variants:
@@ -74,7 +74,7 @@ class TranslateStage:
 
     name: str = "translate"
 
-    def run(self, context: "StageContext") -> StageResult | None:
+    def run(self, context: StageContext) -> StageResult | None:
         options = context.options
         if not options.translate:
             return None

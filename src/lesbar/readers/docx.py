@@ -54,7 +54,7 @@ NS = {
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "v": "urn:schemas-microsoft-com:vml",
 }
-W = "{%s}" % NS["w"]
+W = f"{{{NS['w']}}}"
 
 
 def _xp(element: Any, path: str) -> list[Any]:

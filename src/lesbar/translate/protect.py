@@ -73,7 +73,7 @@ class Restored:
     stray: int = 0
 
 
-def _drop_stray(output: str, protected: "Protected") -> tuple[str, int]:
+def _drop_stray(output: str, protected: Protected) -> tuple[str, int]:
     """Remove ``[n]`` tokens that stand for no protected term.
 
     Models trained with placeholders emit them where the source had none, or repeat one; such a token must not
