@@ -52,3 +52,23 @@ def test_a_file_that_is_not_a_memory_gives_one_clear_error(tmp_path: Path) -> No
     bad.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(TranslationMemoryError, match="cannot be opened"):
         TranslationMemory(bad)
+
+
+def test_forgetting_a_document_deletes_its_machine_translations_but_not_shared_or_human_ones(tmp_path: Path) -> None:
+    from lesbar.translate.memory import forget_document
+
+    path = tmp_path / "tm.sqlite"
+    with TranslationMemory(path) as tm:
+        tm.store_mt([Segment("Nur in A.", "de", "en", "Only in A.", "mt", "e1", "g1"),
+                     Segment("In beiden.", "de", "en", "In both.", "mt", "e1", "g1"),
+                     Segment("Nur in B.", "de", "en", "Only in B.", "mt", "e1", "g1")])
+        tm.store_human("Nur in A.", "de", "en", "Only in A (reviewed).")
+        tm.link_document(["Nur in A.", "In beiden."], "de", "en", "a" * 64)
+        tm.link_document(["Nur in B.", "In beiden."], "de", "en", "b" * 64)
+    assert forget_document("a" * 64, path) == 1
+    with TranslationMemory(path) as tm:
+        left = {(s.source, s.origin) for s in tm.segments()}
+    assert left == {("In beiden.", "mt"), ("Nur in B.", "mt"), ("Nur in A.", "human")}
+    assert forget_document("a" * 64, path) == 0  # already forgotten
+    assert forget_document("b" * 64, path) == 2
+    assert forget_document("c" * 64, tmp_path / "no-memory-yet.sqlite") == 0

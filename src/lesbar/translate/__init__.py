@@ -86,6 +86,9 @@ def translate_documents(
             texts = [t for _, doc in docs for t in source_texts(doc)]
             results = translate_segments(texts, source_lang=source_lang, target_lang=lang, route=route,
                                          glossary=glossary, memory=memory, options=options)
+            if memory is not None:
+                for _, doc in docs:
+                    memory.link_document(source_texts(doc), source_lang, lang, doc.meta.source.sha256)
             for (from_variant, doc), name in zip(docs, names, strict=False):
                 translated, rows = build_translation(doc, results, lang, route, from_variant)
                 used: list[SegmentResult] = []

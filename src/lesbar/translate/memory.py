@@ -43,6 +43,16 @@ CREATE TABLE IF NOT EXISTS segments (
     PRIMARY KEY (source, source_lang, target_lang, origin, engine)
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- which documents (by the SHA-256 of their source file) used a segment: retention deletes a document's
+-- machine translations once no other document uses them (data protection); human translations stay
+CREATE TABLE IF NOT EXISTS segment_documents (
+    source TEXT NOT NULL,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    document_sha256 TEXT NOT NULL,
+    used TEXT NOT NULL,
+    PRIMARY KEY (source, source_lang, target_lang, document_sha256)
+);
 """
 
 
@@ -177,6 +187,46 @@ class TranslationMemory:
             )
         return True
 
+    # ------------------------------------------------------------------------------- documents
+
+    def link_document(self, sources: Iterable[str], source_lang: str, target_lang: str, sha256: str) -> None:
+        """Record that the document ``sha256`` used these segments (for :meth:`forget_document`)."""
+        if not sha256:
+            return
+        now = _now()
+        rows = [(normalize_segment(s), source_lang, target_lang, sha256, now) for s in dict.fromkeys(sources)]
+        with self._write() as db:
+            db.executemany(
+                "INSERT INTO segment_documents VALUES (?,?,?,?,?) ON CONFLICT "
+                "(source, source_lang, target_lang, document_sha256) DO UPDATE SET used=excluded.used",
+                rows,
+            )
+
+    def forget_document(self, sha256: str) -> int:
+        """Delete what the memory keeps because of one document; returns the number of MT segments deleted.
+
+        Machine translations of the document's segments go unless another document still uses them; a
+        person's translations stay (they are reviewed work, not personal data of one report).
+        """
+        with self._write() as db:
+            linked = db.execute(
+                "SELECT source, source_lang, target_lang FROM segment_documents WHERE document_sha256=?",
+                (sha256,),
+            ).fetchall()
+            db.execute("DELETE FROM segment_documents WHERE document_sha256=?", (sha256,))
+            deleted = 0
+            for source, source_lang, target_lang in linked:
+                still_used = db.execute(
+                    "SELECT 1 FROM segment_documents WHERE source=? AND source_lang=? AND target_lang=? LIMIT 1",
+                    (source, source_lang, target_lang),
+                ).fetchone()
+                if still_used is None:
+                    deleted += db.execute(
+                        "DELETE FROM segments WHERE source=? AND source_lang=? AND target_lang=? AND origin='mt'",
+                        (source, source_lang, target_lang),
+                    ).rowcount
+        return deleted
+
     # ---------------------------------------------------------------------------------- inventory
 
     def segments(self, target_lang: str | None = None, origin: str | None = None) -> list[Segment]:
@@ -200,3 +250,19 @@ class TranslationMemory:
         ).fetchall():
             out.setdefault(lang, {})[origin] = n
         return out
+
+
+def forget_document(sha256: str, path: str | Path | None = None) -> int:
+    """Retention hook (watch folder): forget one document in the configured translation memory.
+
+    ``path`` defaults to ``[translation] memory`` from lesbar.toml, else the default memory file; a memory
+    that does not exist yet has nothing to forget.
+    """
+    if path is None:
+        from lesbar.config import load_settings
+
+        path = load_settings().translation.memory or default_memory_path()
+    if not Path(path).exists():
+        return 0
+    with TranslationMemory(path) as memory:
+        return memory.forget_document(sha256)
