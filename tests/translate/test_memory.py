@@ -72,3 +72,10 @@ def test_forgetting_a_document_deletes_its_machine_translations_but_not_shared_o
     assert forget_document("a" * 64, path) == 0  # already forgotten
     assert forget_document("b" * 64, path) == 2
     assert forget_document("c" * 64, tmp_path / "no-memory-yet.sqlite") == 0
+
+
+def test_the_watch_folder_retention_uses_this_memory_hook() -> None:
+    from lesbar.translate.memory import forget_document
+    from lesbar.watch.retention import MEMORY_HOOK, load_memory_hook
+
+    assert load_memory_hook(MEMORY_HOOK) is forget_document
