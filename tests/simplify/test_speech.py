@@ -62,3 +62,16 @@ def test_frame_circumstances_stay_with_the_frame() -> None:
 def test_plain_statements_without_konjunktiv_get_no_speaker() -> None:
     out = texts("Der Bus fährt jede Stunde. Die Fahrt kostet 2 Euro.", "einfach")
     assert out == ["Der Bus fährt jede Stunde.", "Die Fahrt kostet 2 Euro."]
+
+
+def test_a_quotation_over_two_sentences_never_gets_the_speaker_inserted_in_its_middle() -> None:
+    text = ("Landrat Stephan Pusch sprach über den Kreis. „Wir haben viel erreicht. Darauf sind wir stolz“, "
+            "sagte er bei der Eröffnung.")
+    for level in ("einfach", "leicht"):
+        out = texts(text, level)
+        depth = 0  # open quotation marks before the current sentence
+        for sentence in out:
+            if depth > 0:
+                assert "sagt:" not in sentence, out
+            depth += sentence.count("„") - sentence.count("“")
+        assert depth == 0, out

@@ -294,10 +294,22 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     return [new]
 
 
+def _quotes_balanced(toks: list[Tok]) -> bool:
+    """False when a quotation runs over the sentence boundary (opened here and closed in a later sentence, or
+    closed here after it opened in an earlier one): framing only this part with "X sagt:" would put the
+    speaker in the middle of the quotation."""
+    opened = sum(1 for t in toks if t.text in QUOTES_OPEN)
+    closed = sum(1 for t in toks if t.text in QUOTES_CLOSE)
+    return opened == closed
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.speaker or unit.kind != "sentence":
         return None
     toks = unit.toks()
+    if not _quotes_balanced(toks):
+        note_persons(toks, ctx)
+        return None
     result = _trailing_frame(unit, toks, ctx) or _leading_frame(unit, toks, ctx) or _continued(unit, toks, ctx)
     note_persons(toks, ctx) if result is None else None
     return result
