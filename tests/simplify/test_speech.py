@@ -25,12 +25,13 @@ def test_role_is_named_at_first_mention_only() -> None:
 
 
 def test_leading_frame_with_dass_becomes_colon_statement() -> None:
-    out = texts("Die Kursleiterin Maria Schneider erklärte, dass viele Mütter bisher keinen Kurs besuchen konnten.")
+    out = texts("Die Kursleiterin Maria Schneider erklärte, dass viele Mütter bisher keinen Kurs besuchen konnten.",
+                "einfach")
     assert out[0].startswith("Maria Schneider sagt: Viele Mütter konnten"), out
 
 
 def test_speaker_with_apposition_gets_a_sentence_of_its_own() -> None:
-    out = texts("Die Leiterin der Beratungsstelle, Ayşe Demir, sagte, die Nachfrage sei stark gestiegen.")
+    out = texts("Die Leiterin der Beratungsstelle, Ayşe Demir, sagte, die Nachfrage sei stark gestiegen.", "einfach")
     assert out[0].startswith("Ayşe Demir ist die Leiterin"), out
     assert "Ayşe Demir sagt: Die Nachfrage ist stark gestiegen." in out
 
@@ -75,3 +76,31 @@ def test_a_quotation_over_two_sentences_never_gets_the_speaker_inserted_in_its_m
                 assert "sagt:" not in sentence, out
             depth += sentence.count("„") - sentence.count("“")
         assert depth == 0, out
+
+
+def test_leichte_sprache_names_the_speaker_once_on_a_line_before_their_statements() -> None:
+    from lesbar.model import Paragraph
+
+    text = ("Die Halle war voll. Bürgermeister Stephan Muckel betonte, die Stadt wolle allen Kindern Sport "
+            "ermöglichen. Sport verbinde Menschen. Danach gab es Kuchen.")
+    outcome = draft(text, "leicht")
+    paragraphs = [[s.text for s in b.content] for b in outcome.document.blocks if isinstance(b, Paragraph)]
+    assert paragraphs == [
+        ["Die Halle war voll."],
+        ["Bürgermeister Stephan Muckel sagt:", "Die Stadt will allen Kindern Sport ermöglichen.",
+         "Sport verbindet Menschen."],
+        ["Danach gab es Kuchen."],
+    ], paragraphs
+    intro = next(s for s in outcome.document.sentences() if s.text.endswith("sagt:"))
+    assert intro.origin == "rule:speech" and intro.source  # traceable to the sentence it came from
+
+
+def test_a_quotation_over_two_sentences_gets_its_speaker_before_it_starts() -> None:
+    text = ("Landrat Stephan Pusch sprach über den Kreis. „Wir haben viel erreicht. Darauf sind wir stolz“, "
+            "sagte er bei der Eröffnung.")
+    leicht = texts(text, "leicht")
+    assert leicht[-3:] == ["Landrat Stephan Pusch sagt bei der Eröffnung:", "„Wir haben viel erreicht.",
+                           "Darauf sind wir stolz.“"], leicht
+    einfach = texts(text, "einfach")
+    assert einfach[-2:] == ["Landrat Stephan Pusch sagt bei der Eröffnung: „Wir haben viel erreicht.",
+                            "Darauf sind wir stolz.“"], einfach

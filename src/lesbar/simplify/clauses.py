@@ -41,6 +41,19 @@ def top_level_commas(toks: list[Tok]) -> list[int]:
     return out
 
 
+def is_direct_quote(toks: list[Tok]) -> bool:
+    """Whether the sentence is a direct quotation ("„Wir müssen weitermachen.“", "„…“, sagte er"), which
+    stays as the person said it. A sentence that only starts with a quoted title ("„Vielfalt leben!“ war
+    das Motto, …") is not one."""
+    if not toks or toks[0].text not in QUOTES_OPEN:
+        return False
+    close = next((i for i, t in enumerate(toks) if t.text in QUOTES_CLOSE), None)
+    if close is None:
+        return True  # the quotation runs on into the next sentence
+    after = [t for t in toks[close + 1 :] if t.text not in SENT_END]
+    return not after or after[0].text == ","
+
+
 def segment_end(toks: list[Tok], start: int) -> int:
     """End (exclusive) of the comma segment beginning at ``start``: next top-level comma or final punctuation."""
     for c in top_level_commas(toks):

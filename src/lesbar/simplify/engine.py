@@ -189,16 +189,41 @@ class Builder:
         self.ctx.counts["structure"] += 1
         return Heading(self.topic_level, [title])
 
+    def speech_intro(self, unit: Unit) -> Sentence:
+        """"Stephan Pusch sagt:" on a line of its own, before the statements of one speaker (Leichte
+        Sprache). The speech rule's review comments (a speaker found from a pronoun) belong here."""
+        tokens = unit.speaker.split() + ["sagt"] + unit.speech_tail + [":"]
+        intro = Unit(tokens, source=list(unit.source), rules=["speech"],
+                     comments=[c for c in unit.comments if c.rule == "speech"])
+        frame = ([Tok(w, "NE", w) for w in unit.speaker.split()] + [Tok("sagt", "VV(FIN)", "sagen")]
+                 + analyze(unit.speech_tail) + [Tok(":", "$.", ":")])
+        text = join_tokens(tokens)
+        findings = check_sentence(text, self.ctx, toks=frame)
+        s = Sentence([Text(text)], source=list(unit.source), origin="rule:speech", comments=list(intro.comments))
+        for f in findings:
+            if not any(c.rule == f.rule and c.message == f.message for c in s.comments):
+                s.comments.append(_comment(f))
+        self.pairs.append((s, [_finding_of(c) for c in s.comments]))
+        return s
+
     def text_blocks(self, sentences: list[Sentence], lang: str | None) -> list[Block]:
-        """A paragraph's sentences → paragraph(s), with lists where an enumeration became one."""
+        """A paragraph's sentences → paragraph(s), with lists where an enumeration became one.
+
+        In Leichte Sprache the statements of one speaker form a paragraph of their own that starts with
+        "<Name> sagt:" on its own line, instead of repeating the frame in front of every sentence: the
+        sentences stay short and the reader sees where the speaker's words begin and end."""
         blocks: list[Block] = []
         current: list[Sentence] = []
         units = self.units(sentences)
+        inside = _extend_speaker_over_quotation(units)
         heading = self.topic_heading(units)
         if heading is not None:
             blocks.append(heading)
+        group = self.ctx.level == "leicht"
+        run: tuple[str, tuple[str, ...]] | None = None  # (speaker, frame words) of the current run
         for unit in units:
             if unit.kind == "list":
+                run = None
                 current.append(self.sentence(unit.derive(unit.tokens, "structure", kind="intro"), fragment=False))
                 blocks.append(Paragraph(current, lang=lang))
                 current = []
@@ -206,6 +231,24 @@ class Builder:
                                             lang=lang)]) for item in unit.items]
                 blocks.append(ListBlock(ordered=False, items=items, lang=lang))
                 continue
+            if group and unit.kind == "sentence" and unit.speaker:
+                key = (_without_role(unit.speaker), tuple(unit.speech_tail))
+                if key != run:
+                    if current:
+                        blocks.append(Paragraph(current, lang=lang))
+                    current = [self.speech_intro(unit)]
+                    run = key
+                statement = unit.derive(unit.tokens, "speech", speaker="", speech_tail=[],
+                                        comments=[c for c in unit.comments if c.rule != "speech"])
+                current.append(self.sentence(statement))
+                continue
+            if unit.speaker and id(unit) in inside:  # Einfache Sprache: the frame only before the quotation
+                unit = unit.derive(unit.tokens, "speech", speaker="", speech_tail=[])
+            if run is not None:
+                run = None
+                if current:
+                    blocks.append(Paragraph(current, lang=lang))
+                current = []
             current.append(self.sentence(unit))
         if current:
             blocks.append(Paragraph(current, lang=lang))
@@ -298,6 +341,36 @@ def _collect_persons(doc: Document, ctx: Context) -> None:
     for s in doc.sentences():
         note_persons(analyze(tokenize(s.text)), ctx)
     ctx.last_person = None
+
+
+def _extend_speaker_over_quotation(units: list[Unit]) -> set[int]:
+    """A quotation over several sentences whose frame follows its last sentence ("„A. B“, sagte er.")
+    gives its speaker to all of its sentences, so that the speaker is named before the quotation
+    starts and never inside it. Returns the ids of the units after the quotation's first sentence."""
+    inside: set[int] = set()
+    for i, unit in enumerate(units):
+        if not unit.speaker or _quote_balance(unit.tokens) >= 0:
+            continue
+        depth = _quote_balance(unit.tokens)
+        j = i - 1
+        while j >= 0 and depth < 0 and units[j].kind == "sentence" and not units[j].speaker:
+            depth += _quote_balance(units[j].tokens)
+            j -= 1
+        if depth != 0:
+            continue
+        for k in range(j + 1, i):
+            units[k].speaker = unit.speaker
+            units[k].speech_tail = list(unit.speech_tail)
+            if "speech" not in units[k].rules:
+                units[k].rules.append("speech")
+        inside.update(id(units[k]) for k in range(j + 2, i + 1))
+    return inside
+
+
+def _quote_balance(tokens: list[str]) -> int:
+    from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN
+
+    return sum(1 for t in tokens if t in QUOTES_OPEN) - sum(1 for t in tokens if t in QUOTES_CLOSE)
 
 
 def _without_role(speaker: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lesbar.simplify.clauses import QUOTES_OPEN, finite_indices, strip_end, top_level_commas
+from lesbar.simplify.clauses import QUOTES_OPEN, finite_indices, is_direct_quote, strip_end, top_level_commas
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
     toks = unit.toks()
-    if toks and toks[0].text in QUOTES_OPEN:
+    if is_direct_quote(toks):
         return None
     for c in top_level_commas(toks):
         if c < 2 or toks[c - 1].tag != "NE" or c + 2 >= len(toks):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import QUOTES_OPEN, SENT_END
+from lesbar.simplify.clauses import SENT_END, is_direct_quote
 from lesbar.simplify.morphology import separable_particle, verb_table
 from lesbar.simplify.units import Unit
 
@@ -48,7 +48,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
     toks = unit.toks()
-    if toks and toks[0].text in QUOTES_OPEN:
+    if is_direct_quote(toks):
         return None  # quotes stay as said
     hits = detect(toks)
     if len(hits) != 1:
@@ -78,7 +78,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         full = verb_table(toks[k].text.lower() + verb.lemma)
         words.insert(end, full.participle if full else toks[k].text + table.participle)
         del words[k]
-    elif end == i + 1 and i > 0:
+    elif end == i + 1 and i > 0 and _clause_is_verb_final(toks, i):
         # verb-final clause ("…, wie viele den Bus nutzten"): participle, then auxiliary
         words[i] = table.participle
         words.insert(i + 1, aux)
@@ -86,6 +86,21 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         words.insert(end, table.participle)
     ctx.counts[ID] += 1
     return [unit.derive(words, ID)]
+
+
+def _clause_is_verb_final(toks: list[Tok], i: int) -> bool:
+    """Whether the clause holding the verb at ``i`` is a subordinate (verb-final) clause: it starts with
+    a subordinating conjunction, a relative or interrogative word. "Pusch sprach." is a main clause."""
+    start = i
+    while start > 0 and toks[start - 1].text not in {",", ";", ":"} | SENT_END:
+        start -= 1
+    first = toks[start]
+    if first.tag in ("KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"):
+        return True
+    if first.tag.startswith("APPR") and start + 1 < i:
+        second = toks[start + 1]
+        return second.tag in ("PRELS", "PWS", "PWAV") or (second.tag == "ART" and start > 0)
+    return False
 
 
 def check(toks: list[Tok], ctx: Context) -> list[Finding]:

@@ -144,8 +144,8 @@ def _merge_quotes(first: list[str], second: list[str]) -> list[str]:
     return first + [","] + second
 
 
-def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
-    commas = top_level_commas(toks)
+def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -> list[Unit] | None:
+    commas = [c for c in top_level_commas(toks) if c > after]
     for c in commas:
         if c + 1 >= len(toks) or not _is_speech_verb(toks[c + 1], toks, c + 1) or c == 0:
             continue
@@ -175,19 +175,23 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | N
             content = _merge_quotes(content, [t.text for t in tail[1:]])
         elif tail and tail[0].text == ",":
             rest += list(tail)
-        if verb.lemma != "lauten" and any(t.is_noun for t in rest):
+        words = [t.text for t in rest if t.text not in SENT_END]
+        while words and words[-1] == ",":
+            words.pop()
+        tail_words: list[str] = []
+        if verb.lemma != "lauten" and words and len(words) <= 8 and "," not in words \
+                and not any(t.is_finite for t in rest):
+            tail_words = words  # "sagte er bei der Eröffnung": "Stephan Pusch sagt bei der Eröffnung: …"
+        elif verb.lemma != "lauten" and any(t.is_noun for t in rest):
             fin = present_form(verb_lemma, 2)
             particle = separable_particle(verb_lemma)
             if fin:
-                words = [t.text for t in rest if t.text not in SENT_END]
-                while words and words[-1] == ",":
-                    words.pop()
                 extra.append(unit.derive(person.name.split() + [fin] + words + ([particle] if particle else []) + ["."],
                                          ID, speaker=""))
-        content = [w for w in content]
         if content and content[-1] not in SENT_END | QUOTES_CLOSE:
             content.append(".")
         main = _speaker_unit(unit, content, person, pronoun, ctx)
+        main.speech_tail = tail_words
         return [main] + extra
     return None
 
@@ -303,13 +307,25 @@ def _quotes_balanced(toks: list[Tok]) -> bool:
     return opened == closed
 
 
+def _closing_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
+    """"… gesprochen“, hat er angemerkt.": the last sentence of a quotation that began in an earlier
+    sentence, with the frame after it. Only the frame after the closing mark is read; the engine gives
+    the speaker to the quotation's earlier sentences (and names him before the quotation)."""
+    closing = [i for i, t in enumerate(toks) if t.text in QUOTES_CLOSE]
+    if any(t.text in QUOTES_OPEN for t in toks) or len(closing) != 1:
+        return None
+    return _trailing_frame(unit, toks, ctx, after=closing[0])
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.speaker or unit.kind != "sentence":
         return None
     toks = unit.toks()
     if not _quotes_balanced(toks):
-        note_persons(toks, ctx)
-        return None
+        result = _closing_frame(unit, toks, ctx)
+        if result is None:
+            note_persons(toks, ctx)
+        return result
     result = _trailing_frame(unit, toks, ctx) or _leading_frame(unit, toks, ctx) or _continued(unit, toks, ctx)
     note_persons(toks, ctx) if result is None else None
     return result

@@ -12,7 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, constituent_end, is_verb_final, strip_end
+from lesbar.simplify.clauses import (
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
+    constituent_end,
+    is_direct_quote,
+    is_verb_final,
+    strip_end,
+)
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -44,6 +51,10 @@ def _is_main_clause(part: list[Tok]) -> bool:
         return False
     if is_verb_final(part):
         return False
+    if part[0].tag in ("KOUS", "PRELS", "PRELAT"):
+        return False
+    if part[0].tag in ("PWS", "PWAV", "PWAT") and fins[0] != constituent_end(part, 0):
+        return False  # "Was die Niederlande vorhätten mit …": a w-clause, not a question ("Was machen wir")
     return fins[0] <= 6
 
 
@@ -86,7 +97,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
     toks = unit.toks()
-    if toks and toks[0].text in QUOTES_OPEN:
+    if is_direct_quote(toks):
         return None
     if len(toks) > 3 and toks[0].text == "Und" and _is_main_clause(toks[1:]):
         ctx.counts[ID] += 1  # a sentence starting with "Und": the "Und" adds nothing

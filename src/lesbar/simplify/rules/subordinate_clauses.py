@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import (
-    QUOTES_OPEN,
     finite_indices,
     invert_with,
+    is_direct_quote,
+    is_verb_final,
     segment_end,
     strip_end,
     to_v2,
@@ -162,11 +163,11 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         ante = toks[c - 1]
         i = c + 1
         prep: list[str] = []
-        if toks[i].tag.startswith("APPR") and toks[i + 1].tag == "PRELS":
+        if toks[i].tag.startswith("APPR") and _relative_pronoun_at(toks, i + 1):
             prep = [toks[i].text]
             i += 1
         rel = toks[i]
-        if rel.tag != "PRELS" or rel.text.lower() not in _RELPRON_ARTICLE:
+        if rel.text.lower() not in _RELPRON_ARTICLE or not (rel.tag == "PRELS" or prep):
             continue
         if ante.is_noun and not _agrees(ante, rel.text.lower()):
             # "standen drei Fachforen zur Wahl, in denen …": exactly one noun of the clause agrees
@@ -213,7 +214,10 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue  # "dem Haushalt der Stadt, der …": which noun is meant is ambiguous
         article = _RELPRON_ARTICLE[rel.text.lower()]
         noun_words = _noun_case(toks[head], noun_words, rel.text.lower())
-        pre = prep + [article] + noun_words
+        if all(t.tag == "NE" for t in toks[head:c_noun]) and not (head > 0 and toks[head - 1].tag == "ART"):
+            pre = prep + noun_words  # a name has no article: "Anna Berg, die …" → "Anna Berg …"
+        else:
+            pre = prep + [article] + noun_words
         parts = _coordinated(clause)
         if len(parts) > 1:  # "die hier seien und zur Arbeit gingen": one sentence per verb
             main = strip_end(_main_without(toks, c, end))
@@ -227,6 +231,18 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue
         return [unit.derive(end_sentence([t.text for t in main]), ID), unit.derive(end_sentence(new_sentence), ID)]
     return None
+
+
+def _relative_pronoun_at(toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` after a preposition starts a relative clause. The tagger often reads
+    "zu der" as preposition + article; a comma segment that ends with its finite verb settles it."""
+    if i >= len(toks) or toks[i].text.lower() not in _RELPRON_ARTICLE:
+        return False
+    if toks[i].tag == "PRELS":
+        return True
+    end = segment_end(toks, i + 1)
+    segment = toks[i - 1 : end]
+    return is_verb_final(segment) and len(finite_indices(segment)) == 1
 
 
 def _coordinated(clause: list[Tok]) -> list[list[Tok]]:
@@ -288,7 +304,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
     toks = unit.toks()
-    if toks and toks[0].text in QUOTES_OPEN:
+    if is_direct_quote(toks):
         return None  # direct quotes stay as the person said them
     out = _conj_clause(unit, toks) or _relative_clause(unit, toks)
     if out:
