@@ -48,8 +48,21 @@ def test_inflected_compound_is_split_where_its_lemma_splits() -> None:
 
 
 def test_words_with_suffixes_or_prefixes_are_not_split() -> None:
-    for word in ("Gesellschaft", "Herausforderung", "Versammlung", "Beraterinnen", "Ergebnissen", "Vorsitzende"):
+    for word in ("Gesellschaft", "Versammlung", "Beraterinnen", "Ergebnissen", "Vorsitzende", "Nachhaltigkeit",
+                 "Überraschungen", "Veranstaltungen"):
         assert split_compound(word) == (word,), word
+
+
+def test_long_nouns_of_particle_verbs_lose_their_particle_as_leichte_sprache_writes_them() -> None:
+    assert split_compound("Teilnehmerinnen") == ("Teil", "Nehmerinnen")
+    assert split_compound("Herausforderung") == ("Heraus", "Forderung")
+    assert split_compound("Zusammenarbeit") == ("Zusammen", "Arbeit")
+    assert split_compound("Mitarbeiter") == ("Mitarbeiter",)  # shorter than 14 letters: easy enough
+
+
+def test_common_three_letter_heads_split_but_not_into_other_words() -> None:
+    assert split_compound("Integrationsrat") == ("Integrations", "Rat")
+    assert split_compound("Gesundheitsamt") == ("Gesundheits", "Amt")  # not "Gesundheit-Samt"
 
 
 def test_names_are_never_split() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -189,6 +190,12 @@ class Builder:
         self.ctx.counts["structure"] += 1
         return Heading(self.topic_level, [title])
 
+    def _too_long_with_frame(self, unit: Unit) -> bool:
+        """Einfache Sprache keeps "X sagt: …" in one sentence unless the frame makes it too long."""
+        from lesbar.simplify.readability import words_of
+
+        return len(words_of(join_tokens(_finish_tokens(unit)))) > self.ctx.options.max_words
+
     def speech_intro(self, unit: Unit) -> Sentence:
         """"Stephan Pusch sagt:" on a line of its own, before the statements of one speaker (Leichte
         Sprache). The speech rule's review comments (a speaker found from a pronoun) belong here."""
@@ -231,7 +238,7 @@ class Builder:
                                             lang=lang)]) for item in unit.items]
                 blocks.append(ListBlock(ordered=False, items=items, lang=lang))
                 continue
-            if group and unit.kind == "sentence" and unit.speaker:
+            if unit.kind == "sentence" and unit.speaker and (group or self._too_long_with_frame(unit)):
                 key = (_without_role(unit.speaker), tuple(unit.speech_tail))
                 if key != run:
                     if current:
@@ -320,6 +327,8 @@ class Builder:
             return []
         items = []
         for key, word in self.ctx.explained_terms.items():
+            if self.ctx.options.split_compounds:
+                word = _split_words(word)  # the word as the draft's text writes it ("Integrations-Konferenz")
             head = Sentence([Strong([Text(word)]), Text(":")], origin="rule:words")
             self.fragments.add(id(head))
             sentences = [head]
@@ -371,6 +380,12 @@ def _quote_balance(tokens: list[str]) -> int:
     from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN
 
     return sum(1 for t in tokens if t in QUOTES_OPEN) - sum(1 for t in tokens if t in QUOTES_CLOSE)
+
+
+def _split_words(text: str) -> str:
+    from lesbar.simplify.rules.compounds import hyphenate
+
+    return re.sub(r"[A-ZÄÖÜ][a-zäöüß]+", lambda m: hyphenate(m.group(0)), text)
 
 
 def _without_role(speaker: str) -> str:

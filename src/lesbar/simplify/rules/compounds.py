@@ -32,6 +32,9 @@ MIN_LENGTH = 11  # letters; shorter compounds (Rathaus, Sprachkurs) are easy eno
 CHECK_LENGTH = 14  # the checker reports unsplit words from this length
 _LINKS = ("", "s", "es", "n", "en", "e", "ns", "er")
 _MIN_ZIPF = 2.5
+_SHORT_HEAD_ZIPF = 4.0
+_RARE_STEM_ZIPF = 1.5
+_COMMON_ZIPF = 3.0
 
 
 @lru_cache(maxsize=20_000)
@@ -41,12 +44,12 @@ def split_compound(word: str) -> tuple[str, ...]:
         return (word,)
     best: tuple[float, int, str] | None = None
     low = word.lower()
-    for i in range(3, len(word) - 3):
+    for i in range(3, len(word) - 2):
         head = word[i:].capitalize()
-        if low[i:] in compound_blocklist() or len(head) < 4:
+        if low[i:] in compound_blocklist() or len(head) < 3:
             continue
-        if not is_known_noun(head) or zipf(head) < _MIN_ZIPF:
-            continue
+        if not is_known_noun(head) or zipf(head) < (_MIN_ZIPF if len(head) > 3 else _SHORT_HEAD_ZIPF):
+            continue  # a three-letter head only when it is a common word ("Integrations-Rat", "-Amt")
         left = word[:i]
         if head in ("Ende", "Enden", "Ender") and left[-1:] not in ("n", "s"):
             continue  # "Vorsitzende", "Reisende": a participle, not "…-Ende"
@@ -57,16 +60,43 @@ def split_compound(word: str) -> tuple[str, ...]:
             if len(stem) < 3 or stem.lower() in compound_prefixes() or left.lower() in compound_prefixes():
                 continue
             z = max(zipf(stem), zipf(stem.lower()), zipf(stem + "e") if link in ("", "s") else 0)
-            if z < _MIN_ZIPF:
+            noun = is_known_noun(stem.capitalize())
+            verb_stem = max(zipf(stem.lower() + "n"), zipf(stem.lower() + "en")) >= _COMMON_ZIPF  # "Förder-"
+            # not "Mitarb-Eiter": "mitarb" is no word, though wordfreq counts it
+            common = z >= _MIN_ZIPF and (noun or verb_stem or z >= _COMMON_ZIPF)
+            rare_noun = len(word) >= CHECK_LENGTH and z >= _RARE_STEM_ZIPF and noun  # "Subsidiaritäts-Prinzip"
+            if not (common or rare_noun):
                 continue
             score = min(z, zipf(head))
             if best is None or score > best[0]:
                 best = (score, i, link)
     if best is None:
-        return (word,)
+        return _particle_split(word) if len(word) >= CHECK_LENGTH else (word,)
     _, i, _ = best
     left, head = word[:i], word[i:].capitalize()
     return (left,) + split_compound(head)
+
+
+#: separable verb particles that Leichte Sprache texts split off long nouns ("Teil-Nehmer", "Mit-Arbeiter")
+_PARTICLES = ("zusammen", "heraus", "zurück", "weiter", "teil", "mit", "auf", "aus", "ein", "vor", "nach", "bei")
+_AGENT_SUFFIXES = ("erinnen", "erin", "ern", "er", "enden", "ende", "ungen", "ung")
+
+
+def _particle_split(word: str) -> tuple[str, ...]:
+    """A long noun made from a particle verb: "Teilnehmerinnen" → ("Teil", "Nehmerinnen"). The rest must
+    be a common noun ("Forderung") or an agent/participle/-ung noun of a common verb ("nehmen")."""
+    low = word.lower()
+    for particle in _PARTICLES:
+        rest = low[len(particle) :]
+        if not low.startswith(particle) or len(rest) < 5:
+            continue
+        head = rest.capitalize()
+        if is_known_noun(head) and zipf(head) >= _MIN_ZIPF:
+            return (word[: len(particle)], head)
+        for suffix in _AGENT_SUFFIXES:
+            if rest.endswith(suffix) and len(rest) - len(suffix) >= 3 and zipf(rest[: -len(suffix)] + "en") >= 3.0:
+                return (word[: len(particle)], head)
+    return (word,)
 
 
 def hyphenate(word: str, lemma: str = "") -> str:

@@ -179,7 +179,8 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         while words and words[-1] == ",":
             words.pop()
         tail_words: list[str] = []
-        if verb.lemma != "lauten" and words and len(words) <= 8 and "," not in words \
+        circumstance = bool(rest) and (rest[0].tag.startswith("APPR") or rest[0].tag in ("ADV", "ADJ(D)"))
+        if verb.lemma != "lauten" and circumstance and len(words) <= 8 and "," not in words \
                 and not any(t.is_finite for t in rest):
             tail_words = words  # "sagte er bei der Eröffnung": "Stephan Pusch sagt bei der Eröffnung: …"
         elif verb.lemma != "lauten" and any(t.is_noun for t in rest):
