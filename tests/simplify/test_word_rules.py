@@ -191,3 +191,12 @@ def test_adjectives_sharing_one_noun_are_not_a_list() -> None:
 def test_von_with_bare_nouns_is_no_agent() -> None:
     out = texts("In der Diskussion wurden Aspekte von Migration und Integration besprochen.", "leicht")
     assert out == ["In der Diskussion hat man Aspekte von Migration und Integration besprochen."]
+
+
+def test_three_items_become_a_list_only_when_the_sentence_is_too_long() -> None:
+    long = draft("Wichtige Faktoren für gute Integration sind die finanzielle Lage der Stadt, der politische Wille "
+                 "im Rat und das Engagement der Menschen in den Vereinen.", "leicht")
+    lists = [b for b in long.document.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1 and len(lists[0].items) == 3
+    assert texts("Es gibt Kurse in Deutsch, Englisch und Arabisch.", "leicht") == [
+        "Es gibt Kurse in Deutsch, Englisch und Arabisch."]

@@ -230,6 +230,14 @@ class Builder:
         run: tuple[str, tuple[str, ...]] | None = None  # (speaker, frame words) of the current run
         for unit in units:
             if unit.kind == "list":
+                if unit.speaker:  # "Katrin Möltgen-Sicking sagt:" / "Wichtige Faktoren sind:" / the list
+                    key = (_without_role(unit.speaker), tuple(unit.speech_tail))
+                    if key != run:
+                        if current:
+                            blocks.append(Paragraph(current, lang=lang))
+                        current = [self.speech_intro(unit)]
+                    unit = unit.derive(unit.tokens, "speech", speaker="", speech_tail=[],
+                                       comments=[c for c in unit.comments if c.rule != "speech"])
                 run = None
                 current.append(self.sentence(unit.derive(unit.tokens, "structure", kind="intro"), fragment=False))
                 blocks.append(Paragraph(current, lang=lang))

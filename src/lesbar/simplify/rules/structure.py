@@ -1,7 +1,8 @@
 """Rule 9 ``structure``: enumerations of more than three items become a list.
 
 "Es gibt Kurse in Deutsch, Englisch, Arabisch und Türkisch." → "Es gibt Kurse in:" followed by a
-list with one item per line. Only enumerations at the end of a sentence are turned into lists (the
+list with one item per line. In a sentence over the level's word limit, three items (of up to eight
+words) become a list too: that is the gentlest way to shorten it. Only enumerations at the end of a sentence are turned into lists (the
 sentence before them stays a full clause); others get a review comment. Enumerations inside names
 ("Ministerium für Kinder, Jugend, Familie …") are left alone: an item that is part of a name is not
 detectable reliably, so nothing after "für" following a name-like noun is listed.
@@ -27,12 +28,14 @@ HEADINGS = False
 _NP_TAGS = {"ART", "ADJ(A)", "NN", "NE", "NNA", "CARD", "PPOSAT", "PIAT", "PDAT"}
 MIN_ITEMS = 4
 MAX_ITEM_WORDS = 5
+LONG_ITEM_WORDS = 8
 
 
-def find_enumeration(toks: list[Tok]) -> tuple[int, list[list[Tok]]] | None:
-    """(start index, items) of an enumeration "A, B, C und D" with more than three items."""
+def find_enumeration(toks: list[Tok], min_items: int = MIN_ITEMS,
+                     max_item_words: int = MAX_ITEM_WORDS) -> tuple[int, list[list[Tok]]] | None:
+    """(start index, items) of an enumeration "A, B, C und D" with at least ``min_items`` items."""
     commas = top_level_commas(toks)
-    if len(commas) < MIN_ITEMS - 2:
+    if len(commas) < min_items - 2:
         return None
     end = len(toks)
     while end > 0 and toks[end - 1].text in SENT_END:
@@ -41,26 +44,26 @@ def find_enumeration(toks: list[Tok]) -> tuple[int, list[list[Tok]]] | None:
     k = end - 1
     while k > 0 and not (toks[k].tag == "KON" and toks[k].text in ("und", "oder", "sowie")):
         k -= 1
-    if k <= 0 or any(t.is_finite for t in toks[k + 1 : end]) or not (1 <= end - k - 1 <= MAX_ITEM_WORDS):
+    if k <= 0 or any(t.is_finite for t in toks[k + 1 : end]) or not (1 <= end - k - 1 <= max_item_words):
         return None
     items = [toks[k + 1 : end]]
     right = k
     for c in reversed([c for c in commas if c < k]):
         item = toks[c + 1 : right]
-        if not item or len(item) > MAX_ITEM_WORDS or any(t.is_finite or t.tag in ("KOUS", "PRELS") for t in item):
+        if not item or len(item) > max_item_words or any(t.is_finite or t.tag in ("KOUS", "PRELS") for t in item):
             break
         items.insert(0, item)
         right = c
     # the first item: back to the preposition/verb that governs the enumeration
     j = right - 1
     first: list[Tok] = []
-    while j >= 0 and len(first) < MAX_ITEM_WORDS and toks[j].tag in _NP_TAGS:
+    while j >= 0 and len(first) < max_item_words and toks[j].tag in _NP_TAGS:
         first.insert(0, toks[j])
         j -= 1
     if not first or j < 0:
         return None
     items.insert(0, first)
-    if len(items) < MIN_ITEMS:
+    if len(items) < min_items:
         return None
     if any(not any(t.tag in ("NN", "NE", "NNA", "CARD") for t in item) for item in items):
         return None  # "in deutscher, arabischer … Sprache": adjectives sharing one noun are no list
@@ -72,10 +75,13 @@ def find_enumeration(toks: list[Tok]) -> tuple[int, list[list[Tok]]] | None:
 
 
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
-    if unit.kind != "sentence" or unit.speaker:
+    if unit.kind != "sentence":
         return None
     toks = unit.toks()
     found = find_enumeration(toks)
+    if found is None and sum(1 for t in toks if t.is_word) > ctx.options.max_words:
+        # a sentence that is too long: three items, and longer ones, are worth a list too
+        found = find_enumeration(toks, min_items=3, max_item_words=LONG_ITEM_WORDS)
     if found is None:
         return None
     start, items = found
