@@ -121,3 +121,18 @@ def test_a_w_clause_as_subject_is_not_split_at_its_comma() -> None:
                      "Wer morgen kommen möchte mit seinen Kindern, meldet sich im Büro an."):
         out = texts(sentence, "einfach")
         assert len(out) == 1 and not out[0].startswith(("Was ist", "Wer meldet")), out
+
+
+def test_um_zu_clause_becomes_a_sentence_with_wollen_and_the_same_subject() -> None:
+    assert texts("Die Stadt bietet neue Kurse an, um Zugewanderten den Einstieg zu erleichtern.", "einfach") == [
+        "Die Stadt bietet neue Kurse an.", "Die Stadt will Zugewanderten den Einstieg erleichtern."]
+    assert texts("Wir treffen uns, um gemeinsam zu kochen und um neue Leute kennenzulernen.", "einfach") == [
+        "Wir treffen uns.", "Wir wollen gemeinsam kochen und neue Leute kennenlernen."]
+    assert texts("Viele Frauen besuchten den Kurs, um schneller Deutsch zu lernen.", "einfach")[-1] == \
+        "Viele Frauen wollten schneller Deutsch lernen."
+
+
+def test_um_zu_clause_is_left_when_the_subject_is_not_clear() -> None:
+    # the first constituent is the object: who wants something is not the first words
+    out = texts("Den Kurs besuchen viele Frauen, um Deutsch zu lernen.", "einfach")
+    assert out == ["Den Kurs besuchen viele Frauen, um Deutsch zu lernen."]

@@ -300,13 +300,58 @@ def _noun_case(head: Tok, noun_words: list[str], relpron: str) -> list[str]:
     return noun_words
 
 
+_NOMINATIVE_START = {"der", "die", "das", "ein", "eine", "ich", "du", "er", "sie", "wir", "ihr", "man", "viele",
+                     "alle", "beide", "mehrere", "einige"}
+
+
+def _purpose_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
+    """"Die Stadt bietet Kurse an, um Zugewanderten den Einstieg zu erleichtern." → "Die Stadt bietet
+    Kurse an. Die Stadt will Zugewanderten den Einstieg erleichtern." The infinitive's subject is the
+    main clause's subject, and "wollen" agrees with the main clause's verb."""
+    from lesbar.simplify.morphology import present_form, verb_table
+    from lesbar.simplify.rules.split_coordination import _subject_of
+
+    for c in top_level_commas(toks):
+        if c == 0 or c + 2 >= len(toks) or toks[c + 1].text != "um":
+            continue
+        end = len(toks)
+        while end > c and toks[end - 1].text in {".", "!", "?"}:
+            end -= 1
+        clause = toks[c + 2 : end]
+        if not clause or finite_indices(clause) or any(t.text == "," for t in clause):
+            continue
+        last = clause[-1]
+        if not (last.tag.endswith("(IZU)") or (len(clause) >= 2 and clause[-2].tag == "PTKZU")):
+            continue
+        words = [t.lemma if t.tag.endswith("(IZU)") else t.text for k, t in enumerate(clause)
+                 if t.tag != "PTKZU" and not (t.text == "um" and (k == 0 or clause[k - 1].tag == "KON"))]
+        main = toks[:c]
+        fins = finite_indices(main)
+        subject = _subject_of(main)
+        if not fins or subject is None or subject[0].lower() not in _NOMINATIVE_START and main[0].tag not in ("NE", "NN"):
+            continue
+        fin = main[fins[0]]
+        table = verb_table(fin.lemma)
+        forms = (table.present + table.preterite) if table else ()
+        low = fin.text.lower()
+        idx = forms.index(low) % 6 if low in forms else (5 if low.endswith("en") else 2)
+        past = table is not None and low in table.preterite and low not in table.present
+        wollen = verb_table("wollen")
+        modal = (wollen.preterite[idx] if past and wollen else present_form("wollen", idx))
+        if not modal:
+            continue
+        return [unit.derive(end_sentence([t.text for t in main]), ID),
+                unit.derive(end_sentence(subject + [modal] + words), ID)]
+    return None
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
     toks = unit.toks()
     if is_direct_quote(toks):
         return None  # direct quotes stay as the person said them
-    out = _conj_clause(unit, toks) or _relative_clause(unit, toks)
+    out = _conj_clause(unit, toks) or _relative_clause(unit, toks) or _purpose_clause(unit, toks)
     if out:
         ctx.counts[ID] += 1
     return out
