@@ -136,3 +136,9 @@ def test_um_zu_clause_is_left_when_the_subject_is_not_clear() -> None:
     # the first constituent is the object: who wants something is not the first words
     out = texts("Den Kurs besuchen viele Frauen, um Deutsch zu lernen.", "einfach")
     assert out == ["Den Kurs besuchen viele Frauen, um Deutsch zu lernen."]
+
+
+def test_a_short_clause_with_a_plural_subject_counts_as_a_full_sentence() -> None:
+    # the tagger reads "lernen" in "Die Eltern lernen." as an infinitive; the split must not be refused
+    assert texts("Während die Eltern lernen, werden die Kinder im Nebenraum betreut.", "leicht") == [
+        "Die Eltern lernen.", "Gleichzeitig betreut man die Kinder im Nebenraum."]

@@ -125,6 +125,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     ansteigen"). A subordinate clause (or a part of it after "und"/"oder") without a finite verb whose
     last word is an infinitive form, not after "zu", with a subject-like word, has that verb finite."""
     out = list(toks)
+    _repair_main_clause(out)
     start = 0
     for end in [i for i, t in enumerate(toks) if t.text in {",", ".", ";", ":", "!", "?"}] + [len(toks)]:
         seg = list(range(start, end))
@@ -153,6 +154,26 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
                     any(toks[i].tag in _SUBJECTS for i in part[:-1]):
                 out[last] = Tok(t.text, _INF_TO_FIN[t.tag], t.lemma)
     return out
+
+
+def _repair_main_clause(toks: list[Tok]) -> None:
+    """HanTa also tags the verb of a short main clause with a plural subject as infinitive ("Die Eltern
+    lernen."): a sentence without any finite verb whose first constituent is a determined noun phrase or
+    a plural pronoun, directly followed by an infinitive form, has that verb finite. "Deutsch lernen."
+    (no subject) stays a fragment."""
+    from lesbar.simplify.clauses import constituent_end
+
+    if not toks or any(t.is_finite for t in toks):
+        return
+    first = toks[0]
+    if first.tag in ("ART", "PPOSAT", "PIAT", "PDAT"):
+        k = constituent_end(toks, 0)
+    elif first.tag == "PPER" and first.text.lower() in ("wir", "sie", "ihr"):
+        k = 1
+    else:
+        return
+    if 1 <= k < len(toks) and toks[k].tag in _INF_TO_FIN and (toks[k - 1].is_noun or k == 1):
+        toks[k] = Tok(toks[k].text, _INF_TO_FIN[toks[k].tag], toks[k].lemma)
 
 
 _tag = lru_cache(maxsize=50_000)(_tag_cached)
