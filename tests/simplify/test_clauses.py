@@ -142,3 +142,18 @@ def test_a_short_clause_with_a_plural_subject_counts_as_a_full_sentence() -> Non
     # the tagger reads "lernen" in "Die Eltern lernen." as an infinitive; the split must not be refused
     assert texts("Während die Eltern lernen, werden die Kinder im Nebenraum betreut.", "leicht") == [
         "Die Eltern lernen.", "Gleichzeitig betreut man die Kinder im Nebenraum."]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # seed: "mit Blick auf seine aus Ungarn stammende Ehefrau"
+    ("Er sprach mit Blick auf seine aus Ungarn stammende Ehefrau.",
+     ["Er hat mit Blick auf seine Ehefrau gesprochen.", "Die Ehefrau stammt aus Ungarn."]),
+    ("Die im Kreis lebenden Familien bekommen Hilfe.", ["Die Familien bekommen Hilfe.", "Die Familien leben im Kreis."]),
+    ("Die am Kurs teilnehmenden Frauen lernen schnell.", ["Die Frauen lernen schnell.", "Die Frauen nehmen am Kurs teil."]),
+])
+def test_extended_participle_attribute_becomes_a_sentence_about_the_noun(source: str, expected: list[str]) -> None:
+    assert texts(source, "leicht") == expected
+
+
+def test_a_plain_participle_adjective_stays() -> None:
+    assert texts("Die wartenden Familien sind froh.", "leicht") == ["Die wartenden Familien sind froh."]

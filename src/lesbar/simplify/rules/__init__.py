@@ -18,6 +18,7 @@ RULE_MODULES = (
     "speech",
     "subordinate_clauses",
     "apposition",
+    "participles",
     "split_coordination",
     "konjunktiv",
     "passive",
