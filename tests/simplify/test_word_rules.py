@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lesbar.model import ListBlock
 from lesbar.simplify.rules.compounds import hyphenate, split_compound
 
@@ -200,3 +202,28 @@ def test_three_items_become_a_list_only_when_the_sentence_is_too_long() -> None:
     assert len(lists) == 1 and len(lists[0].items) == 3
     assert texts("Es gibt Kurse in Deutsch, Englisch und Arabisch.", "leicht") == [
         "Es gibt Kurse in Deutsch, Englisch und Arabisch."]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Anmeldung unter der Telefonnummer 02303 27-1234.", "02303 27-1234"),  # leading zero, digit groups
+    ("Das Amt ist in der Parkstraße 17, 59425 Unna.", "59425 Unna"),  # a postcode
+    ("Sie erreichen uns unter Tel. 02303 27-0.", "02303 27-0."),  # no second full stop
+    ("Rund 80000 Menschen leben in der Stadt.", "80.000 Menschen"),  # a quantity gets its points
+])
+def test_codes_keep_their_digits_and_quantities_get_thousands_points(source: str, expected: str) -> None:
+    out = " ".join(texts(source, "leicht"))
+    assert expected in out and ".." not in out, out
+
+
+def test_names_and_words_in_quotation_marks_are_not_rewritten() -> None:
+    assert texts("Es singt der Chor „Stimmen der Welt“ aus Unna.", "leicht") == [
+        "Es singt der Chor „Stimmen der Welt“ aus Unna."]  # no "von der" inside a name
+    assert "„KOMM-AN NRW“" in texts("Das Landesprogramm „KOMM-AN NRW“ hilft.", "leicht")[0]
+    out = texts("Landrat Stephan Pusch sprach. „Ohne die Ehrenamtlichen könnten viele Gespräche nicht "
+                "stattfinden“, sagte er.", "einfach")
+    assert any("könnten" in s for s in out), out  # a quoted Konjunktiv is what he said, and meant
+
+
+def test_a_capitalised_noun_is_never_taken_for_a_konjunktiv_verb() -> None:
+    out = texts("Die Vordrucke für die Wahl liegen im Rathaus aus.", "einfach")
+    assert out[0].startswith("Die Vordrucke"), out

@@ -90,6 +90,9 @@ def join_tokens(tokens: list[str]) -> str:
             no_space = True
         if tok == "-" and out and out[-1].endswith("-"):
             no_space = True
+        if (tok == "-" and prev[-1:].isdigit() and tokens[i + 1 : i + 2] and tokens[i + 1][:1].isdigit()) or \
+                (prev == "-" and tok[:1].isdigit() and i >= 2 and tokens[i - 2][-1:].isdigit()):
+            no_space = True  # "27-1234", "9-11": a hyphen between digits keeps them together
         out.append(tok if no_space else " " + tok)
     text = "".join(out)
     return re.sub(r"\s+", " ", text).strip()

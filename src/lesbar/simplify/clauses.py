@@ -41,6 +41,23 @@ def top_level_commas(toks: list[Tok]) -> list[int]:
     return out
 
 
+def quoted(tokens: list[str]) -> set[int]:
+    """Indices of the tokens inside quotation marks: words someone said, or a title ("Stimmen der Welt",
+    "KOMM-AN NRW"), which rules must not rewrite. A sentence that closes a quotation opened in an
+    earlier sentence is inside it up to the closing mark."""
+    inside: set[int] = set()
+    first_mark = next((i for i, t in enumerate(tokens) if t in QUOTES_OPEN or t in QUOTES_CLOSE), None)
+    depth = 1 if first_mark is not None and tokens[first_mark] in QUOTES_CLOSE else 0
+    for i, t in enumerate(tokens):
+        if t in QUOTES_OPEN:
+            depth += 1
+        elif t in QUOTES_CLOSE:
+            depth = max(0, depth - 1)
+        elif depth > 0:
+            inside.add(i)
+    return inside
+
+
 def is_direct_quote(toks: list[Tok]) -> bool:
     """Whether the sentence is a direct quotation ("„Wir müssen weitermachen.“", "„…“, sagte er"), which
     stays as the person said it. A sentence that only starts with a quoted title ("„Vielfalt leben!“ war

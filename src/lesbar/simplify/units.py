@@ -66,7 +66,7 @@ def end_sentence(tokens: list[str]) -> list[str]:
         return toks
     closing_quote = toks[-1] in {"“", "”", "«", "'"} and len(toks) > 1
     last = toks[-2] if closing_quote else toks[-1]
-    if last not in {".", "!", "?", "…"}:
+    if last not in {".", "!", "?", "…"} and not (len(last) > 1 and last.endswith(".")):  # "Nr. 0." ends already
         if closing_quote:
             toks.insert(len(toks) - 1, ".")
         else:

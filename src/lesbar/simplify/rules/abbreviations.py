@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import tokenize
+from lesbar.simplify.clauses import quoted
 from lesbar.simplify.resources import abbreviations
 from lesbar.simplify.rules.words import glossary_matches
 from lesbar.simplify.units import Unit
@@ -76,6 +77,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     new_explained = dict(unit.explained)
     dropped: list[str] = []
     extra: list[str] = []
+    inside = quoted(tokens)  # "„KOMM-AN NRW“" is a programme's name
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -90,7 +92,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                 changed = True
                 continue
         entry = table.get(tok)
-        if entry is not None and not (entry.kind == "acronym" and tok in ctx.acronyms):
+        if entry is not None and not (entry.kind == "acronym" and tok in ctx.acronyms) \
+                and not (i in inside and tok.isupper()):
             if entry.long == "-":  # a title whose written-out form depends on the person (Professorin/Professor)
                 dropped.append(tok)
             else:

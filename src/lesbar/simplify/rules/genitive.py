@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
+from lesbar.simplify.clauses import quoted
 from lesbar.simplify.morphology import dative, forms, noun_info
 from lesbar.simplify.rules.words import glossary_matches
 from lesbar.simplify.units import Unit
@@ -101,8 +102,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     i = 0
     changed = 0
     gender = _gender_lookup(ctx)
+    inside = quoted([t.text for t in toks])  # "Stimmen der Welt" is a name
     while i < len(toks):
-        m = _match(toks, i, gender)
+        m = _match(toks, i, gender) if i not in inside else None
         if m is not None:
             end, repl = m
             words.extend(repl)

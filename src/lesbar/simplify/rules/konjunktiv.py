@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
+from lesbar.simplify.clauses import quoted
 from lesbar.simplify.morphology import Mood, konjunktiv, present_form, separable_particle
 from lesbar.simplify.units import Unit
 
@@ -28,9 +29,14 @@ def _first_person_near(toks: list[Tok], i: int) -> bool:
 
 
 def detect(toks: list[Tok]) -> list[tuple[int, Mood]]:
+    """Konjunktiv forms outside quotations (a quoted "könnten" is what the person said, and means it).
+    A capitalised word inside the sentence is a noun, whatever the tagger says ("Die Vordrucke")."""
     out = []
+    inside = quoted([t.text for t in toks])
     for i, t in enumerate(toks):
-        if not t.is_finite:
+        if not t.is_finite or i in inside:
+            continue
+        if i > 0 and t.text[:1].isupper() and toks[i - 1].text not in {":", "„", "»", "(", "-", "–"}:
             continue
         mood = konjunktiv(t.text, t.lemma, _first_person_near(toks, i))
         if mood is not None:

@@ -33,6 +33,26 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000
 _BIG = re.compile(r"^\d{5,}$")
 
 
+_PHONE_WORDS = {"tel", "tel.", "telefon", "telefonnummer", "fax", "mobil", "handy", "nummer", "nr", "nr.",
+                "rufnummer", "durchwahl", "postfach", "plz", "iban", "kundennummer", "aktenzeichen"}
+
+
+def _is_big_number(toks: list[Tok], i: int) -> bool:
+    """A quantity of five or more digits ("80000 Menschen"), which gets thousands points. Not a year, a
+    phone number ("02303 27-1234": leading zero, digit groups, "Telefon" before it), a postcode ("59425
+    Unna") or any other code: a point there would make the number wrong."""
+    text = toks[i].text
+    if not _BIG.match(text) or 1900 <= int(text) <= 2100 or text.startswith("0"):
+        return False
+    prev = toks[i - 1].text if i else ""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev.lower() in _PHONE_WORDS or prev[:1].isdigit() or prev in ("-", "/", "+"):
+        return False
+    if nxt is not None and (nxt.text[:1].isdigit() or nxt.text in ("-", "/")):
+        return False
+    return not (len(text) == 5 and nxt is not None and nxt.tag == "NE")
+
+
 def roman_to_int(text: str) -> int:
     text = text.rstrip(".")
     total = 0
@@ -98,7 +118,7 @@ def _convert(toks: list[Tok]) -> tuple[list[str], int, list[str]]:
             word = str(int(m.group(1))) if m.group(2) == "00" else f"{int(m.group(1))}:{m.group(2)}"
         elif _is_roman(t, prev):
             word = f"{roman_to_int(t.text)}."
-        elif _BIG.match(t.text) and not (1900 <= int(t.text) <= 2100):
+        elif _is_big_number(toks, i):
             word = f"{int(t.text):,}".replace(",", ".")
         if word != t.text:
             changed += 1
@@ -132,7 +152,7 @@ def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     table = number_words()
     words = [t.text for i, t in enumerate(toks)
              if (t.text.lower() in table and t.tag == "CARD") or _is_roman(t, toks[i - 1] if i else None)
-             or _DATE.match(t.text) or (_BIG.match(t.text) and not 1900 <= int(t.text) <= 2100)
+             or _DATE.match(t.text) or _is_big_number(toks, i)
              or _split_date(toks, i) is not None or (_TIME.match(t.text) and t.text.endswith(":00"))]
     if not words:
         return []
