@@ -19,6 +19,7 @@ from lesbar.simplify.clauses import (
     is_direct_quote,
     is_verb_final,
     strip_end,
+    top_level_commas,
 )
 from lesbar.simplify.units import Unit, end_sentence
 
@@ -77,6 +78,23 @@ def _split_points(toks: list[Tok]) -> list[int]:
     return out
 
 
+def _inside_subordinate_clause(toks: list[Tok], i: int) -> bool:
+    """Whether the conjunction at ``i`` joins parts of a subordinate clause ("…, das vom Jugendamt und
+    dem Verband betreut wird", "…, die sich austauschen, Kontakte knüpfen und … verbessern möchten").
+    Walks back over comma segments without a finite verb to the clause they continue."""
+    bounds = [c for c in top_level_commas(toks) if c < i]
+    end = i
+    for c in reversed([-1] + bounds):
+        segment = toks[c + 1 : end]
+        if any(t.is_finite for t in segment) or c == -1:
+            first = segment[0] if segment else None
+            second = segment[1] if len(segment) > 1 else None
+            return first is not None and (first.tag in ("KOUS", "PRELS", "PWS", "PWAV", "PRELAT") or (
+                first.tag.startswith("APPR") and second is not None and second.tag == "PRELS"))
+        end = c
+    return False
+
+
 def _subject_of(left: list[Tok]) -> list[str] | None:
     """The first constituent of a main clause if it is a subject-like noun phrase or pronoun."""
     if not left:
@@ -107,7 +125,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         if left and left[-1].text == ",":
             left = left[:-1]
         right = toks[i + 1 :]
-        if not _is_main_clause(left):
+        if not _is_main_clause(left) or _inside_subordinate_clause(toks, i):
             continue
         right_s = strip_end(right)
         if not right_s:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import (
+    QUOTES_OPEN,
     finite_indices,
     invert_with,
     is_direct_quote,
@@ -205,6 +206,12 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         clause = toks[i + 1 : end]
         if not finite_indices(clause):
             continue
+        if _clause_goes_on(toks, end):
+            continue  # "die sich austauschen, Kontakte knüpfen und … verbessern möchten": one clause, several commas
+        if _restrictive(toks, head):
+            continue  # "Vereine, die mitmachen möchten, können sich anmelden": the clause is a condition
+        if _attached_to_earlier_noun(toks, head, rel.text.lower()):
+            continue  # "ein Empfang mit Kaffee und Kuchen, bei dem …": which noun is meant is unclear
         if not _agrees(toks[head], rel.text.lower()):
             continue  # "standen drei Fachforen zur Wahl, in denen …": the noun before the comma is not it
         if rel.text.lower() == "der" and not prep and _genus(toks[head]) == "f":
@@ -231,6 +238,51 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue
         return [unit.derive(end_sentence([t.text for t in main]), ID), unit.derive(end_sentence(new_sentence), ID)]
     return None
+
+
+def _clause_goes_on(toks: list[Tok], end: int) -> bool:
+    """Whether the comma after a relative clause only separates parts of the same clause: the next
+    segment has no subordinator of its own and ends with its finite verb."""
+    if end >= len(toks) or toks[end].text != ",":
+        return False
+    nxt = toks[end + 1 : segment_end(toks, end + 1)]
+    if not nxt or nxt[0].tag in ("KOUS", "PRELS", "PWAV", "PWS", "KOUI") or nxt[0].text in QUOTES_OPEN:
+        return False
+    words = [t for t in nxt if t.is_word]
+    return bool(words) and words[-1].is_finite and not words[0].is_finite
+
+
+def _restrictive(toks: list[Tok], head: int) -> bool:
+    """A relative clause after a noun without a determiner or with a quantifier ("Vereine, die …",
+    "alle Personen, die …") says which ones are meant; as a sentence of its own it would say something
+    of all of them. Names, definite and numbered nouns ("drei Fachforen, in denen …") are not affected."""
+    if toks[head].tag == "NE":
+        return False
+    j = head - 1
+    while j >= 0 and toks[j].tag in ("ADJ(A)", "ADV"):
+        j -= 1
+    if j < 0:
+        return True
+    t = toks[j]
+    if t.tag == "PIAT" or t.text.lower() in ("alle", "jede", "jeder", "jedes", "jeden", "jedem", "viele", "einige"):
+        return True
+    return t.tag not in ("ART", "PPOSAT", "PDAT", "CARD")
+
+
+def _attached_to_earlier_noun(toks: list[Tok], head: int, relpron: str) -> bool:
+    """The antecedent ends a prepositional phrase or coordination that belongs to an earlier noun the
+    pronoun also agrees with ("Frauen mit … Einwanderungsgeschichte, die", "Empfang mit Kaffee und
+    Kuchen, bei dem")."""
+    j = head - 1
+    seen_link = False
+    while j >= 0 and toks[j].text not in {",", ".", ";", ":"} and not toks[j].is_finite:
+        t = toks[j]
+        if t.tag.startswith("APPR") or (t.tag == "KON" and t.text in ("und", "oder")):
+            seen_link = True
+        elif seen_link and t.tag == "NN" and _agrees(t, relpron):
+            return True
+        j -= 1
+    return False
 
 
 def _relative_pronoun_at(toks: list[Tok], i: int) -> bool:
