@@ -227,3 +227,24 @@ def test_names_and_words_in_quotation_marks_are_not_rewritten() -> None:
 def test_a_capitalised_noun_is_never_taken_for_a_konjunktiv_verb() -> None:
     out = texts("Die Vordrucke für die Wahl liegen im Rathaus aus.", "einfach")
     assert out[0].startswith("Die Vordrucke"), out
+
+
+def test_motion_verbs_take_sein_in_the_perfekt_unless_they_have_an_object() -> None:
+    assert texts("Die Familie zog 2019 nach Kamen.", "leicht") == ["Die Familie ist 2019 nach Kamen gezogen."]
+    assert texts("Er zog den Wagen in die Garage.", "leicht") == ["Er hat den Wagen in die Garage gezogen."]
+
+
+def test_an_adjective_that_started_the_passive_sentence_is_written_small_inside_it() -> None:
+    out = texts("Eingebürgerte Personen werden nur auf Antrag in das Verzeichnis aufgenommen.", "leicht")
+    assert out == ["Man nimmt eingebürgerte Personen nur auf Antrag in das Verzeichnis auf."]
+
+
+def test_no_list_that_cuts_a_shortened_compound_or_zum_beispiel() -> None:
+    out = texts("Auf dem Programm stehen Musik- und Tanzauftritte, ein internationaler Kochwettbewerb, Lesungen "
+                "für Kinder sowie Informationsstände von Vereinen.", "leicht")
+    assert not any(s.endswith("und:") for s in out), out
+
+
+def test_compounds_in_names_and_with_non_word_parts_are_not_split() -> None:
+    assert split_compound("Gemeinsamkeiten") == ("Gemeinsamkeiten",)  # not "Gem-Einsamkeiten"
+    assert texts("Sie lernt an der Musikschule Unna.", "leicht") == ["Sie lernt an der Musikschule Unna."]

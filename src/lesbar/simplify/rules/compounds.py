@@ -59,6 +59,8 @@ def split_compound(word: str) -> tuple[str, ...]:
             stem = left[: len(left) - len(link)] if link else left
             if len(stem) < 3 or stem.lower() in compound_prefixes() or left.lower() in compound_prefixes():
                 continue
+            if len(stem) == 3 and not is_known_noun(stem.capitalize()):
+                continue  # "Gem-Einsamkeiten": a three-letter first part must be a word of its own ("Bus-")
             z = max(zipf(stem), zipf(stem.lower()), zipf(stem + "e") if link in ("", "s") else 0)
             noun = is_known_noun(stem.capitalize())
             verb_stem = max(zipf(stem.lower() + "n"), zipf(stem.lower() + "en")) >= _COMMON_ZIPF  # "Förder-"
@@ -140,9 +142,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     words = []
     changed = 0
     renames: dict[str, str] = {}
-    for t in toks:
+    for k, t in enumerate(toks):
         w = t.text
-        if t.tag in ("NN", "NNA") and w not in protected:
+        in_name = k + 1 < len(toks) and toks[k + 1].tag == "NE"  # "Musikschule Unna" is a name
+        if t.tag in ("NN", "NNA") and w not in protected and not in_name:
             parts = w.split("-")
             lemma = t.lemma if len(parts) == 1 else ""
             new_parts = [hyphenate(p, lemma) if p[:1].isupper() else p for p in parts]

@@ -78,7 +78,8 @@ def _accusative(np: list[Tok]) -> list[str]:
         if acc and out[-1] == noun.text:
             out[-1] = acc  # n-declension: "der Mensch" → "den Menschen"
         return out
-    return [w.lower() if t.tag in ("ART", "PPOSAT", "PIAT", "PDAT") else w for w, t in zip(words, np, strict=True)]
+    return [w.lower() if t.tag in ("ART", "PPOSAT", "PIAT", "PDAT") or (k == 0 and t.tag.startswith("ADJ")) else w
+            for k, (w, t) in enumerate(zip(words, np, strict=True))]  # "Eingebürgerte Personen" was first
 
 
 def _agent(toks: list[Tok]) -> tuple[int, int, list[str]] | None:

@@ -58,7 +58,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     ptk = next((t for t in toks[i + 1 :] if t.tag == "PTKVZ" or t.text in {",", ".", ";"}), None)
     lemma = ptk.text.lower() + verb.lemma if ptk is not None and ptk.tag == "PTKVZ" else verb.lemma
     table = verb_table(lemma) or verb_table(verb.lemma)
-    aux_table = verb_table(table.auxiliary) if table else None
+    auxiliary = table.auxiliary if table else ""
+    if table is not None and lemma in _MOTION and _goes_somewhere(toks, i):
+        auxiliary = "sein"  # "zog nach Lünen" → "ist nach Lünen gezogen" ("zog den Wagen" keeps "hat")
+    aux_table = verb_table(auxiliary) if table else None
     if table is None or aux_table is None or not table.participle:
         return None
     words = [t.text for t in toks]
@@ -86,6 +89,25 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         words.insert(end, table.participle)
     ctx.counts[ID] += 1
     return [unit.derive(words, ID)]
+
+
+#: verbs whose Perfekt takes "sein" when they mean moving somewhere and "haben" with an object
+_MOTION = {"ziehen", "umziehen", "fahren", "fliegen", "reiten", "schwimmen", "rudern", "segeln", "wegziehen",
+           "zurückziehen", "einziehen", "ausziehen", "wegfahren", "zurückfahren", "mitfahren"}
+
+
+def _goes_somewhere(toks: list[Tok], i: int) -> bool:
+    """A motion verb without an accusative object ("zog 2014 nach Lünen", "fuhr mit dem Bus")."""
+    for k in range(i + 1, len(toks)):
+        t = toks[k]
+        if t.text in {",", ";", ":"} | SENT_END:
+            break
+        if t.tag in ("ART", "PPOSAT", "PDAT", "PIAT") and not toks[k - 1].tag.startswith("APPR") \
+                and not toks[k - 1].tag.startswith("ADJ"):
+            return False
+        if t.tag in ("PPER", "PRF") and t.text.lower() in ("ihn", "sie", "es", "mich", "dich", "uns", "euch", "sich"):
+            return False
+    return True
 
 
 def _clause_is_verb_final(toks: list[Tok], i: int) -> bool:

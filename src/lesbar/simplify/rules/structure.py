@@ -62,6 +62,8 @@ def find_enumeration(toks: list[Tok], min_items: int = MIN_ITEMS,
         j -= 1
     if not first or j < 0:
         return None
+    if toks[j].tag == "KON" or toks[j].text.endswith("-") or (toks[j].text == "zum" and first[0].text == "Beispiel"):
+        return None  # "Musik- und Tanzauftritte", "mit zum Beispiel …": the intro would end in a fragment
     items.insert(0, first)
     if len(items) < min_items:
         return None
