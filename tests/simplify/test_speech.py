@@ -104,3 +104,15 @@ def test_a_quotation_over_two_sentences_gets_its_speaker_before_it_starts() -> N
     einfach = texts(text, "einfach")
     assert einfach[-2:] == ["Landrat Stephan Pusch sagt bei der Eröffnung: „Wir haben viel erreicht.",
                             "Darauf sind wir stolz.“"], einfach
+
+
+def test_speaker_after_the_verb_is_found_and_the_circumstances_stay_with_the_frame() -> None:
+    # from a new text: the words were given to the person named before, not to Löhr
+    text = ("Landrat Mario Löhr begrüßte die Gäste. Danach sprach Dr. Ayşe Kaya-Brenner. "
+            "In seiner Ansprache sagte Löhr, die Einbürgerung sei kein Schlusspunkt. Man habe viel gesehen.")
+    einfach = texts(text, "einfach")
+    assert einfach[-2:] == ["Landrat Mario Löhr sagt in seiner Ansprache: Die Einbürgerung ist kein Schlusspunkt.",
+                            "Mario Löhr sagt: Man hat viel gesehen."], einfach
+    leicht = texts(text, "leicht")
+    assert leicht[-3:] == ["Landrat Mario Löhr sagt in seiner Ansprache:", "Die Einbürgerung ist kein Schluss-Punkt.",
+                           "Man hat viel gesehen."], leicht

@@ -232,7 +232,7 @@ class Builder:
             if unit.kind == "list":
                 if unit.speaker:  # "Katrin Möltgen-Sicking sagt:" / "Wichtige Faktoren sind:" / the list
                     key = (_without_role(unit.speaker), tuple(unit.speech_tail))
-                    if key != run:
+                    if _new_run(key, run):
                         if current:
                             blocks.append(Paragraph(current, lang=lang))
                         current = [self.speech_intro(unit)]
@@ -248,7 +248,7 @@ class Builder:
                 continue
             if unit.kind == "sentence" and unit.speaker and (group or self._too_long_with_frame(unit)):
                 key = (_without_role(unit.speaker), tuple(unit.speech_tail))
-                if key != run:
+                if _new_run(key, run):
                     if current:
                         blocks.append(Paragraph(current, lang=lang))
                     current = [self.speech_intro(unit)]
@@ -358,6 +358,12 @@ def _collect_persons(doc: Document, ctx: Context) -> None:
     for s in doc.sentences():
         note_persons(analyze(tokenize(s.text)), ctx)
     ctx.last_person = None
+
+
+def _new_run(key: tuple[str, tuple[str, ...]], run: tuple[str, tuple[str, ...]] | None) -> bool:
+    """Another speaker, or the same speaker in new circumstances ("sagt beim Abschied"), starts a new
+    run; the next sentence of the same report ("sagt: …" without circumstances) continues it."""
+    return run is None or key[0] != run[0] or (bool(key[1]) and key[1] != run[1])
 
 
 def _extend_speaker_over_quotation(units: list[Unit]) -> set[int]:

@@ -238,12 +238,21 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             continue
         person, pronoun, _ = _subject(toks, 0, v, ctx)
         description: list[str] = []
+        front: list[str] = []
+        j = v + 1
+        if person is None and v > 0 and (toks[0].tag.startswith("APPR") or toks[0].tag in ("ADV", "ADJ(D)")):
+            # "In seiner Ansprache sagte Löhr, …": the speaker follows the verb, the circumstances lead
+            person, pronoun, after = _subject(toks, v + 1, segment_end(toks, v + 1), ctx)
+            if person is not None:
+                front = [x.text for x in toks[:v] if x.text not in _FRAME_ADVERBS]
+                if front and toks[0].tag != "NE":
+                    front[0] = front[0][:1].lower() + front[0][1:]
+                j = after
         if person is None:
             person, description = _described_speaker(toks, v, ctx)
             pronoun = False
         if person is None:
             return None
-        j = v + 1
         while j < len(toks) and (toks[j].text in _FRAME_ADVERBS or toks[j].tag == "PTKVZ"):
             j += 1
         tail: list[str] = []
@@ -252,6 +261,7 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             j += 1  # "sagte bei der ersten Fahrt, …": the circumstances stay in the frame
         if j > k0:
             tail = [x.text for x in toks[k0:j] if x.text not in _FRAME_ADVERBS and x.tag != "PTKVZ"]
+        tail = front + tail
         if j >= len(toks) or toks[j].text not in {",", ":"}:
             return None
         if toks[j].text == ":":
