@@ -62,7 +62,7 @@ def facts(doc: Document) -> set[str]:
 
 def lost(original: Document, draft: Document) -> list[str]:
     text = " ".join(s.text for s in draft.sentences())
-    plain = text.replace("-", "").replace(".", "")
+    plain = text.replace("-", "").replace(".", "").replace(":", "")  # "11.30 Uhr" is kept as "11:30 Uhr"
     return sorted(f for f in facts(original) if f not in text and f.replace(".", "") not in plain)
 
 

@@ -114,7 +114,9 @@ def _convert(toks: list[Tok]) -> tuple[list[str], int, list[str]]:
             if len(year) == 2:
                 year = "20" + year
             word = f"{int(m.group(1))}. {MONTHS[int(m.group(2)) - 1]}" + (f" {year}" if year else "")
-        elif (m := _TIME.match(t.text)) and nxt == "Uhr" and int(m.group(1)) < 24:
+        elif (m := _TIME.match(t.text)) and int(m.group(1)) < 24 and (
+                nxt == "Uhr" or (nxt in ("bis", "-", "–") and "Uhr" in [x.text for x in toks[i + 2 : i + 4]])):
+            # "von 9.30 bis 11.30 Uhr": both times
             word = str(int(m.group(1))) if m.group(2) == "00" else f"{int(m.group(1))}:{m.group(2)}"
         elif _is_roman(t, prev):
             word = f"{roman_to_int(t.text)}."
