@@ -116,3 +116,13 @@ def test_speaker_after_the_verb_is_found_and_the_circumstances_stay_with_the_fra
     leicht = texts(text, "leicht")
     assert leicht[-3:] == ["Landrat Mario Löhr sagt in seiner Ansprache:", "Die Einbürgerung ist kein Schluss-Punkt.",
                            "Man hat viel gesehen."], leicht
+
+
+def test_a_description_without_article_before_the_name_and_kept_pronouns_are_flagged() -> None:
+    outcome = draft("Pfleger Yusuf Haddad erzählte, er sei 2015 gekommen. Heute arbeite er auf der Intensivstation.",
+                    "leicht")
+    sentences = list(outcome.document.sentences())
+    assert [s.text for s in sentences][-3:] == ["Pfleger Yusuf Haddad sagt:", "Er ist 2015 gekommen.",
+                                                "Heute arbeitet er auf der Intensiv-Station."]
+    # reported speech keeps "er": after "sagt:" the editor must decide whether it means "ich"
+    assert any("ich" in c.message for s in sentences for c in s.comments)

@@ -93,8 +93,10 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         return ctx.last_person, True, start + 1
     j = start
     role = ""
-    while j < end and (toks[j].text in roles() or toks[j].text in _TITLES):
-        role = toks[j].text if toks[j].text in roles() else role
+    while j < end and (toks[j].text in roles() or toks[j].text in _TITLES or (
+            toks[j].tag == "NN" and j - start < 2 and j + 2 < end + 1 and toks[j + 1].tag == "NE")):
+        # "Landrat", "Dr.", or a description without article: "Pfleger Yusuf Haddad erzählte, …"
+        role = toks[j].text if toks[j].text in roles() or toks[j].tag == "NN" else role
         j += 1
     k = j
     while k < end and toks[k].tag == "NE":
@@ -126,10 +128,24 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     return None, False, start
 
 
+_THIRD_PERSON = {"er", "ihn", "ihm", "sein", "seine", "seinen", "seinem", "seiner", "seines", "sie", "ihr",
+                 "ihre", "ihren", "ihrem", "ihrer", "ihres"}
+_PRONOUNS_NOTE = "Indirekte Rede: „er/sie/sein/ihr“ meint hier vielleicht die Person, die spricht (dann „ich/mein“)"
+
+
+def _note_pronouns(unit: Unit) -> None:
+    """Reported speech keeps the reporter's pronouns ("Heute arbeite er …"); after "X sagt:" the reader
+    may take "er" for someone else. Changing them needs to know who is meant: the editor decides."""
+    third = [w for w in unit.tokens if w.lower() in _THIRD_PERSON]
+    if third and not any(w in QUOTES_OPEN for w in unit.tokens):
+        unit.comment(ID, _PRONOUNS_NOTE, third)
+
+
 def _speaker_unit(unit: Unit, content: list[str], person: Person, pronoun: bool, ctx: Context) -> Unit:
     new = unit.derive(content, ID, speaker=ctx.speaker_name(person))
     if pronoun:
         new.comment(ID, _AUTO, [person.name])
+    _note_pronouns(new)
     ctx.current_speaker = person
     ctx.last_person = person
     ctx.last_speech_block = ctx.block_index
@@ -301,6 +317,7 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     if mood.kind != "konj1" and first_fin.lemma != "werden" and ctx.last_speech_block != ctx.block_index:
         return None
     new = unit.derive(list(unit.tokens), ID, speaker=ctx.speaker_name(person))
+    _note_pronouns(new)
     if person is not ctx.current_speaker or ctx.last_speech_block != ctx.block_index:
         new.comment(ID, _AUTO, [person.name])  # continuing the same speaker's report needs no new check
     ctx.current_speaker = person
