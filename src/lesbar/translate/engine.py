@@ -173,33 +173,26 @@ def split_long(text: str, count_tokens: Any, limit: int) -> list[str]:
     """Split ``text`` into pieces of at most ``limit`` tokens: at clause boundaries, else between words."""
     if count_tokens(text) <= limit:
         return [text]
+    out: list[str] = []
+    for piece in _pack(_CLAUSE_BREAK.split(text), count_tokens, limit):
+        out.extend([piece] if count_tokens(piece) <= limit else _pack(piece.split(), count_tokens, limit))
+    return out
+
+
+def _pack(parts: list[str], count_tokens: Any, limit: int) -> list[str]:
+    """Join consecutive ``parts`` with spaces as long as a piece stays within ``limit`` tokens."""
     pieces: list[str] = []
     current = ""
-    for clause in _CLAUSE_BREAK.split(text):
-        candidate = f"{current} {clause}".strip()
+    for part in parts:
+        candidate = f"{current} {part}".strip()
         if current and count_tokens(candidate) > limit:
             pieces.append(current)
-            current = clause
+            current = part
         else:
             current = candidate
     if current:
         pieces.append(current)
-    out: list[str] = []
-    for piece in pieces:
-        if count_tokens(piece) <= limit:
-            out.append(piece)
-            continue
-        words, current = piece.split(), ""
-        for word in words:
-            candidate = f"{current} {word}".strip()
-            if current and count_tokens(candidate) > limit:
-                out.append(current)
-                current = word
-            else:
-                current = candidate
-        if current:
-            out.append(current)
-    return out
+    return pieces
 
 
 # ---------------------------------------------------------------------------------------- translate
