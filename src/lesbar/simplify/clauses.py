@@ -41,6 +41,12 @@ def top_level_commas(toks: list[Tok]) -> list[int]:
     return out
 
 
+def quote_balance(tokens: list[str]) -> int:
+    """Opening minus closing quotation marks: > 0 when a quotation goes on into the next sentence, < 0
+    when this sentence closes one that began earlier."""
+    return sum(1 for t in tokens if t in QUOTES_OPEN) - sum(1 for t in tokens if t in QUOTES_CLOSE)
+
+
 def quoted(tokens: list[str]) -> set[int]:
     """Indices of the tokens inside quotation marks: words someone said, or a title ("Stimmen der Welt",
     "KOMM-AN NRW"), which rules must not rewrite. A sentence that closes a quotation opened in an
@@ -184,3 +190,20 @@ def strip_end(toks: list[Tok]) -> list[Tok]:
     while end > 0 and toks[end - 1].text in SENT_END:
         end -= 1
     return toks[:end]
+
+
+def subject_of(left: list[Tok]) -> list[str] | None:
+    """The first constituent of a main clause if it is a subject-like noun phrase or pronoun, written to
+    follow other words ("die Stadt"): for repeating the subject in a sentence of its own."""
+    if not left:
+        return None
+    k = constituent_end(left, 0)
+    first = left[:k]
+    if not first or first[0].tag.startswith("APPR") or first[0].tag in ("ADV", "PAV", "PROAV", "ADJ(D)"):
+        return None
+    if any(t.is_finite for t in first):
+        return None
+    words = [t.text for t in first]
+    if first[0].tag in ("ART", "PPER", "PPOSAT", "PIAT", "PDAT", "PIS", "PDS") and words[0] != "Sie":
+        words[0] = words[0][:1].lower() + words[0][1:]
+    return words

@@ -36,6 +36,7 @@ from lesbar.model import (
 from lesbar.model.nodes import Block, Inline
 from lesbar.simplify.analysis import Tok, analyze, join_tokens, tokenize, warm_up
 from lesbar.simplify.checker import WORDLIST_TITLE, check_sentence, fragment_sentences, summarize
+from lesbar.simplify.clauses import quote_balance
 from lesbar.simplify.context import Context, options_for
 from lesbar.simplify.readability import compare
 from lesbar.simplify.rules import RULESET_VERSION, Finding, rules_for
@@ -372,12 +373,12 @@ def _extend_speaker_over_quotation(units: list[Unit]) -> set[int]:
     starts and never inside it. Returns the ids of the units after the quotation's first sentence."""
     inside: set[int] = set()
     for i, unit in enumerate(units):
-        if not unit.speaker or _quote_balance(unit.tokens) >= 0:
+        if not unit.speaker or quote_balance(unit.tokens) >= 0:
             continue
-        depth = _quote_balance(unit.tokens)
+        depth = quote_balance(unit.tokens)
         j = i - 1
         while j >= 0 and depth < 0 and units[j].kind == "sentence" and not units[j].speaker:
-            depth += _quote_balance(units[j].tokens)
+            depth += quote_balance(units[j].tokens)
             j -= 1
         if depth != 0:
             continue
@@ -388,12 +389,6 @@ def _extend_speaker_over_quotation(units: list[Unit]) -> set[int]:
                 units[k].rules.append("speech")
         inside.update(id(units[k]) for k in range(j + 2, i + 1))
     return inside
-
-
-def _quote_balance(tokens: list[str]) -> int:
-    from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN
-
-    return sum(1 for t in tokens if t in QUOTES_OPEN) - sum(1 for t in tokens if t in QUOTES_CLOSE)
 
 
 def _split_words(text: str) -> str:

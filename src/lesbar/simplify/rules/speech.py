@@ -13,7 +13,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, SENT_END, segment_end, to_v2, top_level_commas
+from lesbar.simplify.clauses import (
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
+    SENT_END,
+    quote_balance,
+    segment_end,
+    to_v2,
+    top_level_commas,
+)
 from lesbar.simplify.context import Person
 from lesbar.simplify.morphology import konjunktiv, present_form, separable_particle
 from lesbar.simplify.resources import roles, speech_verbs
@@ -330,9 +338,7 @@ def _quotes_balanced(toks: list[Tok]) -> bool:
     """False when a quotation runs over the sentence boundary (opened here and closed in a later sentence, or
     closed here after it opened in an earlier one): framing only this part with "X sagt:" would put the
     speaker in the middle of the quotation."""
-    opened = sum(1 for t in toks if t.text in QUOTES_OPEN)
-    closed = sum(1 for t in toks if t.text in QUOTES_CLOSE)
-    return opened == closed
+    return quote_balance([t.text for t in toks]) == 0
 
 
 def _closing_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:

@@ -19,6 +19,7 @@ from lesbar.simplify.clauses import (
     is_direct_quote,
     is_verb_final,
     strip_end,
+    subject_of,
     top_level_commas,
 )
 from lesbar.simplify.units import Unit, end_sentence
@@ -95,22 +96,6 @@ def _inside_subordinate_clause(toks: list[Tok], i: int) -> bool:
     return False
 
 
-def _subject_of(left: list[Tok]) -> list[str] | None:
-    """The first constituent of a main clause if it is a subject-like noun phrase or pronoun."""
-    if not left:
-        return None
-    k = constituent_end(left, 0)
-    first = left[:k]
-    if not first or first[0].tag.startswith("APPR") or first[0].tag in ("ADV", "PAV", "PROAV", "ADJ(D)"):
-        return None
-    if any(t.is_finite for t in first):
-        return None
-    words = [t.text for t in first]
-    if first[0].tag in ("ART", "PPER", "PPOSAT", "PIAT", "PDAT", "PIS", "PDS") and words[0] != "Sie":
-        words[0] = words[0][:1].lower() + words[0][1:]
-    return words
-
-
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
@@ -143,7 +128,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                     break
         if right_s[0].is_finite:
             # "… und ging nach Hause": repeat the subject of the first clause
-            subject = _subject_of(left)
+            subject = subject_of(left)
             if subject is None or not any(t.is_finite for t in right_s):
                 continue
             right_words = subject + [t.text for t in right]

@@ -21,6 +21,7 @@ from lesbar.simplify.clauses import (
     is_verb_final,
     segment_end,
     strip_end,
+    subject_of,
     to_v2,
     top_level_commas,
 )
@@ -361,7 +362,6 @@ def _purpose_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
     Kurse an. Die Stadt will Zugewanderten den Einstieg erleichtern." The infinitive's subject is the
     main clause's subject, and "wollen" agrees with the main clause's verb."""
     from lesbar.simplify.morphology import present_form, verb_table
-    from lesbar.simplify.rules.split_coordination import _subject_of
 
     for c in top_level_commas(toks):
         if c == 0 or c + 2 >= len(toks) or toks[c + 1].text != "um":
@@ -379,7 +379,7 @@ def _purpose_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
                  if t.tag != "PTKZU" and not (t.text == "um" and (k == 0 or clause[k - 1].tag == "KON"))]
         main = toks[:c]
         fins = finite_indices(main)
-        subject = _subject_of(main)
+        subject = subject_of(main)
         if not fins or subject is None or subject[0].lower() not in _NOMINATIVE_START and main[0].tag not in ("NE", "NN"):
             continue
         fin = main[fins[0]]
