@@ -198,21 +198,21 @@ class Builder:
         return len(words_of(join_tokens(_finish_tokens(unit)))) > self.ctx.options.max_words
 
     def speech_intro(self, unit: Unit) -> Sentence:
-        """"Stephan Pusch sagt:" on a line of its own, before the statements of one speaker (Leichte
-        Sprache). The speech rule's review comments (a speaker found from a pronoun) belong here."""
+        """"Stephan Pusch sagt:" on a line of its own, before the statements of one speaker. The speech
+        rule's review comments (a speaker found from a pronoun) belong here."""
         tokens = unit.speaker.split() + ["sagt"] + unit.speech_tail + [":"]
-        intro = Unit(tokens, source=list(unit.source), rules=["speech"],
-                     comments=[c for c in unit.comments if c.rule == "speech"])
-        frame = ([Tok(w, "NE", w) for w in unit.speaker.split()] + [Tok("sagt", "VV(FIN)", "sagen")]
-                 + analyze(unit.speech_tail) + [Tok(":", "$.", ":")])
-        text = join_tokens(tokens)
-        findings = check_sentence(text, self.ctx, toks=frame)
-        s = Sentence([Text(text)], source=list(unit.source), origin="rule:speech", comments=list(intro.comments))
-        for f in findings:
-            if not any(c.rule == f.rule and c.message == f.message for c in s.comments):
-                s.comments.append(_comment(f))
-        self.pairs.append((s, [_finding_of(c) for c in s.comments]))
-        return s
+        return self.sentence(Unit(tokens, source=list(unit.source), rules=["speech"], kind="intro",
+                                  comments=[c for c in unit.comments if c.rule == "speech"]))
+
+    def _speech_run(self, unit: Unit, run: tuple[str, tuple[str, ...]] | None, blocks: list[Block],
+                    current: list[Sentence], lang: str | None) -> tuple[list[Sentence], tuple[str, tuple[str, ...]]]:
+        """Continue the current speaker's paragraph, or close it and open a new one with "<Name> sagt:"."""
+        key = (_without_role(unit.speaker), tuple(unit.speech_tail))
+        if not _new_run(key, run):
+            return current, run or key
+        if current:
+            blocks.append(Paragraph(current, lang=lang))
+        return [self.speech_intro(unit)], key
 
     def text_blocks(self, sentences: list[Sentence], lang: str | None) -> list[Block]:
         """A paragraph's sentences → paragraph(s), with lists where an enumeration became one.
@@ -232,13 +232,8 @@ class Builder:
         for unit in units:
             if unit.kind == "list":
                 if unit.speaker:  # "Katrin Möltgen-Sicking sagt:" / "Wichtige Faktoren sind:" / the list
-                    key = (_without_role(unit.speaker), tuple(unit.speech_tail))
-                    if _new_run(key, run):
-                        if current:
-                            blocks.append(Paragraph(current, lang=lang))
-                        current = [self.speech_intro(unit)]
-                    unit = unit.derive(unit.tokens, "speech", speaker="", speech_tail=[],
-                                       comments=[c for c in unit.comments if c.rule != "speech"])
+                    current, _ = self._speech_run(unit, run, blocks, current, lang)
+                    unit = _unframed(unit)
                 run = None
                 current.append(self.sentence(unit.derive(unit.tokens, "structure", kind="intro"), fragment=False))
                 blocks.append(Paragraph(current, lang=lang))
@@ -248,15 +243,8 @@ class Builder:
                 blocks.append(ListBlock(ordered=False, items=items, lang=lang))
                 continue
             if unit.kind == "sentence" and unit.speaker and (group or self._too_long_with_frame(unit)):
-                key = (_without_role(unit.speaker), tuple(unit.speech_tail))
-                if _new_run(key, run):
-                    if current:
-                        blocks.append(Paragraph(current, lang=lang))
-                    current = [self.speech_intro(unit)]
-                    run = key
-                statement = unit.derive(unit.tokens, "speech", speaker="", speech_tail=[],
-                                        comments=[c for c in unit.comments if c.rule != "speech"])
-                current.append(self.sentence(statement))
+                current, run = self._speech_run(unit, run, blocks, current, lang)
+                current.append(self.sentence(_unframed(unit)))
                 continue
             if unit.speaker and id(unit) in inside:  # Einfache Sprache: the frame only before the quotation
                 unit = unit.derive(unit.tokens, "speech", speaker="", speech_tail=[])
@@ -359,6 +347,12 @@ def _collect_persons(doc: Document, ctx: Context) -> None:
     for s in doc.sentences():
         note_persons(analyze(tokenize(s.text)), ctx)
     ctx.last_person = None
+
+
+def _unframed(unit: Unit) -> Unit:
+    """A statement of a speaker's run: the frame and its review comments are on the "sagt:" line."""
+    return unit.derive(unit.tokens, "speech", speaker="", speech_tail=[],
+                       comments=[c for c in unit.comments if c.rule != "speech"])
 
 
 def _new_run(key: tuple[str, tuple[str, ...]], run: tuple[str, tuple[str, ...]] | None) -> bool:
