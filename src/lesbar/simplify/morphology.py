@@ -154,6 +154,10 @@ class NounInfo:
     genus: str  # m | f | n | "" (plural only)
     flexion: dict[str, str]
 
+    def number_forms(self, number: str) -> set[str]:
+        """Every form of the noun in ``number`` ("singular" or "plural"), over all cases."""
+        return {v for k, v in self.flexion.items() if number in k}
+
 
 @lru_cache(maxsize=20_000)
 def noun_info(lemma: str) -> NounInfo | None:

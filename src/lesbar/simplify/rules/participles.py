@@ -54,8 +54,8 @@ def _subject(noun: Tok) -> tuple[list[str], bool] | None:
     info = noun_info(noun.lemma)
     if info is None:
         return None
-    plural_forms = {v for k, v in info.flexion.items() if "plural" in k}
-    singular_forms = {v for k, v in info.flexion.items() if "singular" in k}
+    plural_forms = info.number_forms("plural")
+    singular_forms = info.number_forms("singular")
     plural = noun.text in plural_forms and noun.text not in singular_forms
     if plural:
         nom = info.flexion.get("nominativ plural") or noun.text

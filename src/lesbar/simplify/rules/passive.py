@@ -212,7 +212,7 @@ def _plural(np: list[str]) -> bool:
     info = noun_info(np[-1])
     if info is None:
         return not _fem_singular(np[-1])
-    return np[-1] in {v for k, v in info.flexion.items() if "plural" in k}
+    return np[-1] in info.number_forms("plural")
 
 
 def _fem_singular(noun: str) -> bool:

@@ -322,8 +322,8 @@ def _agrees(noun: Tok, relpron: str) -> bool:
     info = noun_info(noun.lemma)
     if info is None:
         return True
-    singular = noun.text in {v for k, v in info.flexion.items() if "singular" in k}
-    plural = noun.text in {v for k, v in info.flexion.items() if "plural" in k}
+    singular = noun.text in info.number_forms("singular")
+    plural = noun.text in info.number_forms("plural")
     g = info.genus
     if relpron == "denen":
         return plural
