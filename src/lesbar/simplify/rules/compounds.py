@@ -96,7 +96,7 @@ def _particle_split(word: str) -> tuple[str, ...]:
         if is_known_noun(head) and zipf(head) >= _MIN_ZIPF:
             return (word[: len(particle)], head)
         for suffix in _AGENT_SUFFIXES:
-            if rest.endswith(suffix) and len(rest) - len(suffix) >= 3 and zipf(rest[: -len(suffix)] + "en") >= 3.0:
+            if rest.endswith(suffix) and len(rest) - len(suffix) >= 3 and zipf(rest[: -len(suffix)] + "en") >= _COMMON_ZIPF:
                 return (word[: len(particle)], head)
     return (word,)
 

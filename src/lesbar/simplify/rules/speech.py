@@ -102,7 +102,7 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     j = start
     role = ""
     while j < end and (toks[j].text in roles() or toks[j].text in _TITLES or (
-            toks[j].tag == "NN" and j - start < 2 and j + 2 < end + 1 and toks[j + 1].tag == "NE")):
+            toks[j].tag == "NN" and j - start < 2 and j + 1 < end and toks[j + 1].tag == "NE")):
         # "Landrat", "Dr.", or a description without article: "Pfleger Yusuf Haddad erzählte, …"
         role = toks[j].text if toks[j].text in roles() or toks[j].tag == "NN" else role
         j += 1
