@@ -2,10 +2,11 @@
 
 "Es gibt Kurse in Deutsch, Englisch, Arabisch und Türkisch." → "Es gibt Kurse in:" followed by a
 list with one item per line. In a sentence over the level's word limit, three items (of up to eight
-words) become a list too: that is the gentlest way to shorten it. Only enumerations at the end of a sentence are turned into lists (the
-sentence before them stays a full clause); others get a review comment. Enumerations inside names
-("Ministerium für Kinder, Jugend, Familie …") are left alone: an item that is part of a name is not
-detectable reliably, so nothing after "für" following a name-like noun is listed.
+words) become a list too: that is the gentlest way to shorten it. Only enumerations at the end of a
+sentence are turned into lists (the sentence before them stays a full clause); others get a review
+comment. Enumerations inside names ("Ministerium für Kinder, Jugend, Familie …") are left alone: an item
+that is part of a name is not detectable reliably, so nothing after "für" following a name-like noun is
+listed.
 """
 
 from __future__ import annotations

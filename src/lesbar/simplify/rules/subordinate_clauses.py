@@ -25,7 +25,7 @@ from lesbar.simplify.clauses import (
     to_v2,
     top_level_commas,
 )
-from lesbar.simplify.morphology import dative, noun_info
+from lesbar.simplify.morphology import dative, noun_info, present_form, verb_table
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -361,8 +361,6 @@ def _purpose_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
     """"Die Stadt bietet Kurse an, um Zugewanderten den Einstieg zu erleichtern." → "Die Stadt bietet
     Kurse an. Die Stadt will Zugewanderten den Einstieg erleichtern." The infinitive's subject is the
     main clause's subject, and "wollen" agrees with the main clause's verb."""
-    from lesbar.simplify.morphology import present_form, verb_table
-
     for c in top_level_commas(toks):
         if c == 0 or c + 2 >= len(toks) or toks[c + 1].text != "um":
             continue
