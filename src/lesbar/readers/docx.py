@@ -1,9 +1,27 @@
-"""DOCX reader on python-docx.
+"""DOCX reader on python-docx and lxml.
 
-What it recovers: headings from the style chain (Title, Heading N, Überschrift N) and ``w:outlineLvl``;
-hand-formatted pseudo-headings (short, all bold or clearly larger than the body); lists with levels from
-``numPr`` resolved through numbering.xml; tables with header rows; images with their alt text
+What it recovers: headings from the style chain (Title, Heading N, Überschrift N — also by a style id the
+file uses but does not define) and ``w:outlineLvl``; hand-formatted pseudo-headings (short, all bold or
+clearly larger than the body); lists with levels from ``numPr`` resolved through numbering.xml (also
+``numStyleLink``); tables with header rows, merged cells and nested tables; images with their alt text
 (``wp:docPr/@descr``) and a following caption paragraph; Quote styles; core properties.
+
+The text walk is our own, over the XML (python-docx only sees ``w:r`` and ``w:hyperlink`` directly in a
+paragraph and ``w:p``/``w:tbl`` directly in the body). It reads what Word and LibreOffice really write:
+
+* tracked changes: ``w:ins``/``w:moveTo`` kept, ``w:del``/``w:moveFrom`` dropped; hidden text (``w:vanish``) dropped;
+* content controls (``w:sdt``) at block, row, cell and run level; their placeholder text
+  (``w:showingPlcHdr``) and a table of contents (which repeats the headings) are left out;
+* ``w:smartTag``, ``w:customXml``, ``w:dir``/``w:bdo`` wrappers;
+* fields: ``w:fldSimple`` and complex fields (``w:fldChar``/``w:instrText``, nested) give their result, never
+  their instruction; ``HYPERLINK`` fields become links, like ``w:hyperlink`` (internal anchors stay text);
+* text boxes and shapes (``w:txbxContent`` in DrawingML or VML): read once — ``mc:AlternateContent`` has the
+  same box in its Choice and its Fallback — and placed after the paragraph they are anchored in;
+* footnotes and endnotes: the reference mark is dropped, the note text follows at the end of the document;
+* ``w:tab``/``w:ptab`` → space, ``w:br``/``w:cr`` → line break (page and column breaks → space), soft hyphens
+  dropped, non-breaking hyphens → "-", ``w:sym`` and text in symbol fonts → Unicode (``docx_symbols``);
+* layout tables: a one-row table (a letterhead: sender left, date right) or a one-column table (a box, a
+  frame around the whole text) is unwrapped into ordinary blocks instead of a data table.
 
 python-docx traps (``shared/notes/pdf-and-docx-reading.md``): numbering.xml elements need explicit
 ``namespaces=`` in xpath; language tags in the file are unreliable, so the language is detected from text.
@@ -14,7 +32,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +62,7 @@ from lesbar.model import (
     Text,
     inline_text,
 )
+from lesbar.readers.docx_symbols import is_symbol_font, symbol_char, symbol_text
 from lesbar.readers.guard import Guard
 
 NS = {
@@ -53,8 +72,25 @@ NS = {
     "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "v": "urn:schemas-microsoft-com:vml",
+    "o": "urn:schemas-microsoft-com:office:office",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
 }
 W = f"{{{NS['w']}}}"
+A = f"{{{NS['a']}}}"
+R = f"{{{NS['r']}}}"
+V = f"{{{NS['v']}}}"
+OFFICE = f"{{{NS['o']}}}"
+WP = f"{{{NS['wp']}}}"
+MC = f"{{{NS['mc']}}}"
+M = f"{{{NS['m']}}}"
+
+#: Wrappers whose content is ordinary content (block or inline level).
+_TRANSPARENT = {W + "ins", W + "moveTo", W + "smartTag", W + "customXml", W + "dir", W + "bdo"}
+#: Tracked deletions: their text is not in the document any more.
+_DELETED = {W + "del", W + "moveFrom"}
+#: Fields whose result repeats text from elsewhere in the document (headings, index entries).
+_REPEATING_FIELDS = {"TOC", "INDEX", "TOA"}
 
 
 def _xp(element: Any, path: str) -> list[Any]:
@@ -101,6 +137,45 @@ class _Para:
     all_bold: bool
     size: float | None
     images: list[Figure]
+    floats: list[Any] = field(default_factory=list)  # text box content anchored here: _Para and Table items
+    pseudo_heading: bool = True  # may a short bold line be a heading here (not in a letterhead)?
+
+
+@dataclass
+class _Field:
+    """An open complex field: its instruction so far, and where its result started."""
+
+    instr: str = ""
+    in_result: bool = False
+    kind: str = ""
+    url: str = ""
+    out: list[Inline] | None = None
+    start: int = 0
+
+
+class _Story:
+    """One flow of text — the body, a text box, a note — with the part its relationship ids belong to."""
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+        self.fields: list[_Field] = []
+
+    def visible(self) -> bool:
+        """Is text at this point field result (or outside fields), not instruction or a repeated TOC?"""
+        return all(f.in_result and f.kind not in _REPEATING_FIELDS for f in self.fields)
+
+
+@dataclass
+class _ParaState:
+    paragraph: Any
+    story: _Story
+    style_bold: bool
+    style_size: float | None
+    style_hidden: bool
+    bold_flags: list[bool] = field(default_factory=list)
+    sizes: list[float] = field(default_factory=list)
+    images: list[Figure] = field(default_factory=list)
+    floats: list[Any] = field(default_factory=list)
 
 
 class _DocxReader:
@@ -110,12 +185,15 @@ class _DocxReader:
         self.numbering = self._load_numbering()
         self.body_size = 11.0
         self.has_title = False
-        self.list_ids: dict[int, str] = {}
-        self.warnings: list[str] = []  # id(ListBlock) → numId of its top level
+        self.meta = Meta()
+        self.list_ids: dict[int, str] = {}  # id(ListBlock) → numId of its top level
+        self.warnings: list[str] = []
+        self.note_refs: list[tuple[str, str]] = []  # ("footnote" | "endnote", id) in reading order
+        self.depth = 0
 
     # ----------------------------------------------------------------------------------- numbering
     def _load_numbering(self) -> dict[tuple[str, int], bool]:
-        """Map (numId, ilvl) → ordered? from numbering.xml."""
+        """Map (numId, ilvl) → ordered? from numbering.xml (following ``numStyleLink`` to the linked list)."""
         result: dict[tuple[str, int], bool] = {}
         try:
             part = self.document.part.numbering_part
@@ -123,6 +201,8 @@ class _DocxReader:
             return result
         root = part.element
         abstract: dict[str, dict[int, str]] = {}
+        style_links: dict[str, str] = {}  # abstractNumId → numbering style id it takes its levels from
+        linked: dict[str, str] = {}  # numbering style id → abstractNumId that defines it
         for an in _xp(root, "./w:abstractNum"):
             aid = an.get(W + "abstractNumId")
             levels: dict[int, str] = {}
@@ -130,38 +210,75 @@ class _DocxReader:
                 fmt = _xp(lvl, "./w:numFmt/@w:val")
                 levels[int(lvl.get(W + "ilvl", "0"))] = fmt[0] if fmt else "decimal"
             abstract[aid] = levels
+            for link in _xp(an, "./w:numStyleLink/@w:val"):
+                style_links[aid] = link
+            for link in _xp(an, "./w:styleLink/@w:val"):
+                linked[link] = aid
+        num_abstract: dict[str, str] = {}
+        for num in _xp(root, "./w:num"):
+            aid = _xp(num, "./w:abstractNumId/@w:val")
+            if aid:
+                num_abstract[num.get(W + "numId")] = aid[0]
         for num in _xp(root, "./w:num"):
             nid = num.get(W + "numId")
-            aid = _xp(num, "./w:abstractNumId/@w:val")
-            levels = abstract.get(aid[0], {}) if aid else {}
+            aid = num_abstract.get(nid, "")
+            for _ in range(3):  # numStyleLink → numbering style → its num → the abstractNum with the levels
+                if aid not in style_links:
+                    break
+                target = linked.get(style_links[aid])
+                if target is None:
+                    target = num_abstract.get(self._numbering_style_num(style_links[aid]) or "", "")
+                if not target or target == aid:
+                    break
+                aid = target
+            levels = dict(abstract.get(aid, {}))
+            for override in _xp(num, "./w:lvlOverride"):
+                fmt = _xp(override, "./w:lvl/w:numFmt/@w:val")
+                if fmt:
+                    levels[int(override.get(W + "ilvl", "0"))] = fmt[0]
             for ilvl in range(9):
                 fmt = levels.get(ilvl, "bullet")
                 result[(nid, ilvl)] = fmt not in ("bullet", "none")
         return result
 
+    def _numbering_style_num(self, style_id: str) -> str | None:
+        try:
+            styles = self.document.styles.element
+        except Exception:  # noqa: BLE001 - a document without styles part
+            return None
+        for style in _xp(styles, "./w:style"):
+            if style.get(W + "styleId") == style_id:
+                num = _xp(style, "./w:pPr/w:numPr/w:numId/@w:val")
+                return num[0] if num else None
+        return None
+
     # -------------------------------------------------------------------------------------- reading
     def read(self) -> Document:
-        meta = Meta()
+        meta = self.meta
         props = self.document.core_properties
         meta.title = (props.title or "").strip()
         if props.author:
             meta.authors = [props.author.strip()]
         if props.created:
             meta.date = props.created.date().isoformat()
-        items = list(self.document.iter_inner_content())
-        paras = [self._para(p) for p in items if not hasattr(p, "rows")]
-        sizes = Counter(p.size for p in paras if p.size and len(p.text) > 60)
+        body = self.document.element.body
+        items = self._items(body, _Story(self.document.part))
+        sizes = Counter(p.size for p in _paras(items) if p.size and len(p.text) > 60)
         if sizes:
             self.body_size = sizes.most_common(1)[0][0] or 11.0
+        blocks = self._classify(items)
+        blocks.extend(self._notes())
+        meta.warnings.extend(self.warnings)
+        return Document(meta=meta, blocks=blocks)
+
+    def _classify(self, converted: list[Any], in_cell: bool = False) -> list[Block]:
+        """Blocks from converted paragraphs and tables: headings, lists, quotes, figures, paragraphs.
+
+        In a data table's cell (``in_cell``) headings become paragraphs and do not set the title.
+        """
+        meta = self.meta
         blocks: list[Block] = []
         index = 0
-        converted: list[Any] = []
-        for item in items:
-            self.guard.check_time()
-            if hasattr(item, "rows"):
-                converted.append(self._table(item))
-            else:
-                converted.append(self._para(item))
         while index < len(converted):
             item = converted[index]
             index += 1
@@ -188,6 +305,9 @@ class _DocxReader:
                 blocks.append(Paragraph([Sentence(para.inlines)]))
                 continue
             level = self._heading_level(para)
+            if in_cell and level is not None:
+                blocks.append(Paragraph([Sentence(para.inlines)]))
+                continue
             if level == 0:
                 if not meta.title:
                     meta.title = para.text.strip()
@@ -195,7 +315,8 @@ class _DocxReader:
                 blocks.append(Heading(1, [Sentence(para.inlines)]))
                 continue
             if any(s.lower() in _SUBTITLE_STYLES for s in para.style_chain):
-                meta.subtitle = para.text.strip()
+                if not in_cell:
+                    meta.subtitle = para.text.strip()
                 blocks.append(Paragraph([Sentence(para.inlines)]))
                 continue
             if level is not None:
@@ -208,8 +329,7 @@ class _DocxReader:
                 self._add_quote(blocks, para)
                 continue
             blocks.append(Paragraph([Sentence(para.inlines)]))
-        meta.warnings.extend(self.warnings)
-        return Document(meta=meta, blocks=blocks)
+        return blocks
 
     def _heading_level(self, para: _Para) -> int | None:
         """0 for the title, 1–9 for headings, None for body text."""
@@ -225,7 +345,7 @@ class _DocxReader:
         text = para.text.strip()
         if para.num is not None or not text or len(text) >= 90 or text[-1] in ".:;,!?":
             return None
-        if len(text.split()) < 1:
+        if len(text.split()) < 1 or not para.pseudo_heading:
             return None
         larger = para.size is not None and para.size >= 1.15 * self.body_size
         if para.all_bold or larger:
@@ -265,135 +385,306 @@ class _DocxReader:
         else:
             blocks.append(BlockQuote([Paragraph([Sentence(para.inlines)])]))
 
+    # --------------------------------------------------------------------------------- block walk
+    def _items(self, container: Any, story: _Story) -> list[Any]:
+        """Paragraphs (with the text boxes anchored in them after them) and tables of a block container."""
+        items: list[Any] = []
+        self.depth += 1
+        try:
+            if self.depth > 40:  # nested text boxes/tables that deep are a damaged or hostile file
+                return items
+            for child in container:
+                tag = child.tag
+                if tag == W + "p":
+                    self.guard.check_time()
+                    para = self._para(child, story)
+                    items.append(para)
+                    items.extend(para.floats)
+                elif tag == W + "tbl":
+                    items.extend(self._table(child, story))
+                elif tag == W + "sdt":
+                    content = _sdt_content(child)
+                    if content is not None and not _sdt_skipped(child):
+                        items.extend(self._items(content, story))
+                elif tag in _TRANSPARENT:
+                    items.extend(self._items(child, story))
+                elif tag == MC + "AlternateContent":
+                    branch = _choose_branch(child)
+                    if branch is not None:
+                        items.extend(self._items(branch, story))
+        finally:
+            self.depth -= 1
+        return items
+
     # ----------------------------------------------------------------------------------- paragraph
-    def _para(self, paragraph: Any) -> _Para:
-        style = paragraph.style
+    def _para(self, p_el: Any, story: _Story) -> _Para:
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        paragraph = DocxParagraph(p_el, self.document._body)
+        try:
+            style = paragraph.style
+        except Exception:  # noqa: BLE001 - a style id of the wrong type or a missing styles part
+            style = None
         chain: list[str] = []
         s = style
         while s is not None and len(chain) < 10:
             chain.append(s.name or "")
             s = s.base_style
-        p_el = paragraph._p
-        outline = p_el.xpath("./w:pPr/w:outlineLvl/@w:val")
+        raw_id = _xp(p_el, "./w:pPr/w:pStyle/@w:val")
+        if raw_id and (style is None or style.style_id != raw_id[0]):
+            chain.insert(0, raw_id[0])  # a style the file uses but does not define: its id is all we have
+        outline = _xp(p_el, "./w:pPr/w:outlineLvl/@w:val")
         if not outline and style is not None:
-            outline = style.element.xpath("./w:pPr/w:outlineLvl/@w:val")
+            outline = _xp(style.element, "./w:pPr/w:outlineLvl/@w:val")
         num = self._num(p_el, style)
-        inlines, all_bold, size, images = self._inlines(paragraph)
-        text = inline_text(inlines)
+        state = _ParaState(paragraph=paragraph, story=story, style_bold=_style_flag(style, "bold"),
+                           style_size=_style_size(style), style_hidden=_style_flag(style, "hidden"))
+        out: list[Inline] = []
+        self._inline(p_el, state, out)
+        inlines = _trim(_merge(out))
+        sizes = state.sizes
         return _Para(
             inlines=inlines,
-            text=text,
+            text=inline_text(inlines),
             style=chain[0] if chain else "",
             style_chain=chain,
-            outline_level=int(outline[0]) if outline else None,
+            outline_level=_int(outline[0]) if outline else None,
             num=num,
-            all_bold=all_bold,
-            size=size,
-            images=images,
+            all_bold=bool(state.bold_flags) and all(state.bold_flags),
+            size=max(set(sizes), key=sizes.count) if sizes else state.style_size,
+            images=state.images,
+            floats=state.floats,
         )
 
     def _num(self, p_el: Any, style: Any) -> tuple[str, int] | None:
-        num_id = p_el.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-        ilvl = p_el.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
+        num_id = _xp(p_el, "./w:pPr/w:numPr/w:numId/@w:val")
+        ilvl = _xp(p_el, "./w:pPr/w:numPr/w:ilvl/@w:val")
         s = style
         depth = 0
         while not num_id and s is not None and depth < 10:
-            num_id = s.element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+            num_id = _xp(s.element, "./w:pPr/w:numPr/w:numId/@w:val")
             if not ilvl:
-                ilvl = s.element.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
+                ilvl = _xp(s.element, "./w:pPr/w:numPr/w:ilvl/@w:val")
             s = s.base_style
             depth += 1
         if not num_id or num_id[0] == "0":
             return None
-        level = int(ilvl[0]) if ilvl else 0
+        level = min(8, max(0, _int(ilvl[0]))) if ilvl else 0
         # "List Bullet 2" and friends carry their depth in the style name, not in ilvl
         m = _LIST_STYLE_LEVEL.match(style.name or "") if style is not None else None
         if m and level == 0:
             level = int(m.group(1)) - 1
         return num_id[0], level
 
-    def _inlines(self, paragraph: Any) -> tuple[list[Inline], bool, float | None, list[Figure]]:
-        inlines: list[Inline] = []
-        images: list[Figure] = []
-        bold_flags: list[bool] = []
-        sizes: list[float] = []
-        style_bold = _style_flag(paragraph.style, "bold")
-        style_size = _style_size(paragraph.style)
-        for item in paragraph.iter_inner_content():
-            if hasattr(item, "runs") and hasattr(item, "address"):  # Hyperlink
-                children: list[Inline] = []
-                for run in item.runs:
-                    children.extend(self._run(run, style_bold, bold_flags, sizes, style_size, images))
-                if children:
-                    inlines.append(Link(_merge(children), url=item.address or ""))
-            else:
-                inlines.extend(self._run(item, style_bold, bold_flags, sizes, style_size, images))
-        inlines = _trim(_merge(inlines))
-        all_bold = bool(bold_flags) and all(bold_flags)
-        size = max(set(sizes), key=sizes.count) if sizes else style_size
-        return inlines, all_bold, size, images
-
-    def _run(self, run: Any, style_bold: bool, bold_flags: list[bool], sizes: list[float],
-             style_size: float | None, images: list[Figure]) -> list[Inline]:
-        out: list[Inline] = []
-        r_el = run._r
-        for fig in self._images(r_el):
-            images.append(fig)
-        text_parts: list[Inline] = []
-        for child in r_el.iterchildren():
+    # -------------------------------------------------------------------------------------- inlines
+    def _inline(self, container: Any, state: _ParaState, out: list[Inline]) -> None:
+        """Walk the inline content of a paragraph (or of a wrapper inside it) into ``out``."""
+        story = state.story
+        for child in container:
             tag = child.tag
-            if tag == W + "t":
-                text_parts.append(Text(child.text or ""))
-            elif tag == W + "tab":
-                text_parts.append(Text(" "))
-            elif tag in (W + "br", W + "cr"):
-                if child.get(W + "type") in (None, "textWrapping"):
-                    text_parts.append(LineBreak())
-            elif tag == W + "noBreakHyphen":
-                text_parts.append(Text("-"))
-            elif tag == W + "softHyphen":
-                continue
-        if not text_parts:
-            return out
-        text = inline_text(text_parts)
-        bold = run.bold if run.bold is not None else (_style_flag(run.style, "bold") or style_bold)
-        italic = run.italic if run.italic is not None else _style_flag(run.style, "italic")
-        if text.strip():
-            bold_flags.append(bool(bold))
-            size = run.font.size.pt if run.font.size is not None else style_size
+            if tag == W + "r":
+                self._run(child, state, out)
+            elif tag == W + "hyperlink":
+                children: list[Inline] = []
+                self._inline(child, state, children)
+                url = self._rel_url(story.part, child.get(R + "id"))
+                if url and child.get(W + "anchor"):
+                    url += "#" + child.get(W + "anchor")
+                if url and inline_text(children).strip():
+                    out.append(Link(_merge(children), url=url))
+                else:
+                    out.extend(children)  # an internal jump (w:anchor only): the text, no link
+            elif tag == W + "fldSimple":
+                kind, url = _field_kind(child.get(W + "instr", ""))
+                if kind in _REPEATING_FIELDS:
+                    continue
+                children = []
+                self._inline(child, state, children)
+                if url and inline_text(children).strip():
+                    out.append(Link(_merge(children), url=url))
+                else:
+                    out.extend(children)
+            elif tag == W + "sdt":
+                content = _sdt_content(child)
+                if content is not None and not _sdt_skipped(child):
+                    self._inline(content, state, out)
+            elif tag in _TRANSPARENT:
+                self._inline(child, state, out)
+            elif tag == MC + "AlternateContent":
+                branch = _choose_branch(child)
+                if branch is not None:
+                    self._inline(branch, state, out)
+            elif tag in (M + "oMathPara", M + "oMath"):
+                if story.visible():
+                    text = "".join(t.text or "" for t in child.iter(M + "t"))
+                    if text.strip():
+                        out.append(Text(text))
+
+    def _run(self, r_el: Any, state: _ParaState, out: list[Inline]) -> None:
+        from docx.text.run import Run
+
+        run = Run(r_el, state.paragraph)
+        font = run.font
+        hidden = font.hidden if font.hidden is not None else (_style_flag(run.style, "hidden") or state.style_hidden)
+        symbol_font = font.name if is_symbol_font(font.name) else None
+        parts: list[Inline] = []
+
+        def flush() -> None:
+            if not parts:
+                return
+            text = inline_text(parts)
+            node: list[Inline] = list(parts)
+            parts.clear()
+            if not text.strip():
+                out.extend(node)
+                return
+            bold = run.bold if run.bold is not None else (_style_flag(run.style, "bold") or state.style_bold)
+            italic = run.italic if run.italic is not None else _style_flag(run.style, "italic")
+            state.bold_flags.append(bool(bold))
+            size = font.size.pt if font.size is not None else state.style_size
             if size:
-                sizes.extend([size] * len(text))
-        node: list[Inline] = text_parts
-        if italic and text.strip():
-            node = [Emph(node)]
-        if bold and text.strip():
-            node = [Strong(node)]
-        return node
+                state.sizes.extend([size] * len(text))
+            if italic:
+                node = [Emph(node)]
+            if bold:
+                node = [Strong(node)]
+            out.extend(node)
 
-    def _images(self, r_el: Any) -> list[Figure]:
-        figures: list[Figure] = []
-        for drawing in r_el.xpath("./w:drawing"):
-            descr = _xp(drawing, ".//wp:docPr/@descr")
-            title = _xp(drawing, ".//wp:docPr/@title")
-            blips = _xp(drawing, ".//a:blip/@r:embed")
-            extent = _xp(drawing, ".//wp:extent")
-            image = None
-            if blips:
-                image = self._image(blips[0])
-            if image is None:
+        self._run_children(r_el, state, parts, flush, hidden, symbol_font, out)
+        flush()
+
+    def _run_children(self, container: Any, state: _ParaState, parts: list[Inline], flush: Any, hidden: bool,
+                      symbol_font: str | None, out: list[Inline]) -> None:
+        story = state.story
+        for child in container:
+            tag = child.tag
+            if tag == W + "fldChar":
+                flush()
+                self._field_char(child, story, out)
                 continue
-            if extent:
-                # EMU → pixels at 96 dpi, for the writers' width/height hints
-                image.width = int(int(extent[0].get("cx", "0")) / 9525)
-                image.height = int(int(extent[0].get("cy", "0")) / 9525)
-            alt = (descr[0] if descr else "") or (title[0] if title else "")
-            figures.append(Figure(image=image, alt=alt.strip(), alt_status="source" if alt.strip() else "missing"))
-        return figures
+            if tag == W + "instrText":
+                if story.fields and not story.fields[-1].in_result:
+                    story.fields[-1].instr += child.text or ""
+                continue
+            if hidden or not story.visible():
+                continue
+            if tag == W + "t":
+                text = child.text or ""
+                if symbol_font:
+                    text = symbol_text(symbol_font, text)
+                parts.append(Text(_clean(text)))
+            elif tag in (W + "tab", W + "ptab"):
+                parts.append(Text(" "))
+            elif tag == W + "br":
+                kind = child.get(W + "type")
+                parts.append(LineBreak() if kind in (None, "textWrapping") else Text(" "))
+            elif tag == W + "cr":
+                parts.append(LineBreak())
+            elif tag == W + "noBreakHyphen":
+                parts.append(Text("-"))
+            elif tag == W + "sym":
+                try:
+                    code = int(child.get(W + "char", ""), 16)
+                except ValueError:
+                    continue
+                char = symbol_char(child.get(W + "font"), code)
+                if char:
+                    parts.append(Text(char))
+            elif tag in (W + "drawing", W + "pict", W + "object"):
+                self._graphic(child, state)
+            elif tag == MC + "AlternateContent":
+                branch = _choose_branch(child)
+                if branch is not None:
+                    self._run_children(branch, state, parts, flush, hidden, symbol_font, out)
+            elif tag in (W + "footnoteReference", W + "endnoteReference"):
+                kind = "footnote" if tag == W + "footnoteReference" else "endnote"
+                ref = (kind, child.get(W + "id", ""))
+                if ref not in self.note_refs:
+                    self.note_refs.append(ref)
+            elif tag == W + "ruby":
+                base = child.find(W + "rubyBase")
+                if base is not None:
+                    for base_run in base.iter(W + "t"):
+                        parts.append(Text(_clean(base_run.text or "")))
 
-    def _image(self, rid: str) -> Image | None:
+    def _field_char(self, fld: Any, story: _Story, out: list[Inline]) -> None:
+        kind = fld.get(W + "fldCharType")
+        if kind == "begin":
+            story.fields.append(_Field())
+        elif kind == "separate" and story.fields:
+            current = story.fields[-1]
+            current.in_result = True
+            current.kind, current.url = _field_kind(current.instr)
+            current.out, current.start = out, len(out)
+        elif kind == "end" and story.fields:
+            current = story.fields.pop()
+            if current.url and current.out is out and current.start <= len(out):
+                children = out[current.start:]
+                if inline_text(children).strip():
+                    del out[current.start:]
+                    out.append(Link(_merge(children), url=current.url))
+
+    def _rel_url(self, part: Any, rid: str | None) -> str:
+        if not rid:
+            return ""
         try:
-            part = self.document.part.related_parts[rid]
-        except KeyError:
+            rel = part.rels[rid]
+        except (KeyError, AttributeError):
+            return ""
+        return str(rel.target_ref) if rel.is_external else ""
+
+    # ------------------------------------------------------------------------- images, text boxes
+    def _graphic(self, element: Any, state: _ParaState) -> None:
+        """An inline or floating object: its picture becomes a figure, its text box content floats."""
+        found: dict[str, str] = {}
+
+        def visit(node: Any) -> None:
+            for child in node:
+                tag = child.tag
+                if not isinstance(tag, str):
+                    continue
+                if tag == W + "txbxContent":
+                    saved = self.note_refs  # notes referenced in a box still count, in reading order
+                    state.floats.extend(self._items(child, _Story(state.story.part)))
+                    self.note_refs = saved
+                    continue
+                if tag == MC + "AlternateContent":
+                    branch = _choose_branch(child)
+                    if branch is not None:
+                        visit(branch)
+                    continue
+                if tag == A + "blip" and "rid" not in found and child.get(R + "embed"):
+                    found["rid"] = child.get(R + "embed")
+                elif tag == V + "imagedata" and "rid" not in found and child.get(R + "id"):
+                    found["rid"] = child.get(R + "id")
+                    found.setdefault("alt", child.getparent().get("alt", "") or child.get(OFFICE + "title", ""))
+                elif tag == V + "textpath" and child.get("string", "").strip():
+                    # WordArt in VML: its text is an attribute
+                    state.floats.append(_Para([Text(child.get("string").strip())], child.get("string").strip(),
+                                              "", [], None, None, False, None, []))
+                elif tag == WP + "docPr":
+                    found.setdefault("alt", child.get("descr", "") or child.get("title", ""))
+                visit(child)
+
+        visit([element])
+        rid = found.get("rid")
+        if not rid:
+            return
+        image = self._image(state.story.part, rid)
+        if image is None:
+            return
+        extent = _xp(element, ".//wp:extent")
+        if extent:
+            # EMU → pixels at 96 dpi, for the writers' width/height hints
+            image.width = int(_int(extent[0].get("cx", "0")) / 9525)
+            image.height = int(_int(extent[0].get("cy", "0")) / 9525)
+        alt = found.get("alt", "").strip()
+        state.images.append(Figure(image=image, alt=alt, alt_status="source" if alt else "missing"))
+
+    def _image(self, source: Any, rid: str) -> Image | None:
+        try:
+            part = source.related_parts[rid]
+        except (KeyError, AttributeError):
             return None
         blob = part.blob
         ext = part.partname.ext.lower() if hasattr(part.partname, "ext") else ""
@@ -406,39 +697,202 @@ class _DocxReader:
             return None
         return Image(data=blob, mime=mime)
 
+    # --------------------------------------------------------------------------------------- notes
+    def _notes(self) -> list[Block]:
+        """Footnote and endnote texts, in the order of their references, for the end of the document."""
+        if not self.note_refs:
+            return []
+        parts: dict[str, tuple[Any, dict[str, Any]]] = {}
+        for rel in self.document.part.rels.values():
+            kind = rel.reltype.rsplit("/", 1)[-1]
+            if kind in ("footnotes", "endnotes") and not rel.is_external:
+                part = rel.target_part
+                try:
+                    from docx.oxml.parser import parse_xml
+
+                    root = part.element if hasattr(part, "element") else parse_xml(part.blob)
+                except Exception:  # noqa: BLE001 - a damaged notes part: the body is still worth reading
+                    self.warnings.append("Die Fußnoten konnten nicht gelesen werden.")
+                    continue
+                notes = {n.get(W + "id", ""): n for n in root if n.get(W + "type") in (None, "normal")}
+                parts[kind[:-1]] = (part, notes)
+        blocks: list[Block] = []
+        index = 0
+        while index < len(self.note_refs) and index < 1000:
+            kind, note_id = self.note_refs[index]
+            index += 1
+            part, notes = parts.get(kind, (None, {}))
+            note = notes.get(note_id)
+            if note is None:
+                continue
+            for block in self._classify(self._items(note, _Story(part)), in_cell=True):
+                blocks.append(block)
+        return blocks
+
     # --------------------------------------------------------------------------------------- tables
-    def _table(self, table: Any) -> Table:
+    def _table(self, tbl: Any, story: _Story) -> list[Any]:
+        """A data table as ``[Table]``; a layout table as the items of its cells; an empty table as ``[]``."""
+        grid: list[list[tuple[Cell, list[Any]]]] = []
+        header_flags: list[bool] = []
+        open_cells: dict[int, tuple[Cell, list[Any]]] = {}  # grid column → cell a vertical merge started in
+        for tr in _rows(tbl):
+            self.guard.check_time()
+            if _xp(tr, "./w:trPr/w:del"):
+                continue  # a deleted row (tracked change)
+            col = _int((_xp(tr, "./w:trPr/w:gridBefore/@w:val") or ["0"])[0])
+            cells: list[tuple[Cell, list[Any]]] = []
+            for tc in _cells(tr):
+                span = max(1, _int((_xp(tc, "./w:tcPr/w:gridSpan/@w:val") or ["1"])[0]))
+                items = self._items(tc, story)
+                hmerge = _xp(tc, "./w:tcPr/w:hMerge")
+                if hmerge and hmerge[0].get(W + "val") in (None, "continue") and cells:
+                    cells[-1][0].colspan += span  # old-style horizontal merge
+                    cells[-1][1].extend(items)
+                    col += span
+                    continue
+                vmerge = _xp(tc, "./w:tcPr/w:vMerge")
+                if vmerge and vmerge[0].get(W + "val") in (None, "continue") and col in open_cells:
+                    owner = open_cells[col]
+                    owner[0].rowspan += 1
+                    owner[1].extend(items)  # normally empty; text in a merged-away cell is still text
+                    col += span
+                    continue
+                record = (Cell(blocks=[], colspan=span), items)
+                for c in range(col, col + span):
+                    open_cells.pop(c, None)
+                if vmerge:
+                    open_cells[col] = record
+                cells.append(record)
+                col += span
+            grid.append(cells)
+            header_flags.append(bool(_xp(tr, "./w:trPr/w:tblHeader")))
+        all_items = [item for row in grid for _, items in row for item in items]
+        if not any(_has_content(item) for item in all_items):
+            return []
+        if len(grid) <= 1 or all(len(row) <= 1 for row in grid):
+            # layout: a letterhead row or a box/frame column, not data — its content reads as body text
+            if len(grid) <= 1:
+                for item in all_items:
+                    if isinstance(item, _Para):
+                        item.pseudo_heading = False
+            return all_items
         rows: list[Row] = []
         header_rows = 0
         counting_header = True
-        for r_index, tr in enumerate(table._tbl.tr_lst):
-            self.guard.check_time()
-            cells: list[Cell] = []
-            is_header = bool(tr.xpath("./w:trPr/w:tblHeader"))
-            row_bold: list[bool] = []
-            for tc in tr.tc_lst:
-                vmerge = tc.xpath("./w:tcPr/w:vMerge")
-                if vmerge and vmerge[0].get(W + "val") in (None, "continue"):
-                    continue  # continuation of a vertically merged cell
-                span = tc.xpath("./w:tcPr/w:gridSpan/@w:val")
-                from docx.table import _Cell
-
-                cell = _Cell(tc, table)
-                blocks: list[Block] = []
-                for p in cell.paragraphs:
-                    para = self._para(p)
-                    if para.text.strip():
-                        blocks.append(Paragraph([Sentence(para.inlines)]))
-                        row_bold.append(para.all_bold)
-                cells.append(Cell(blocks=blocks, colspan=int(span[0]) if span else 1))
-            if not is_header and r_index == 0 and row_bold and all(row_bold) and len(table._tbl.tr_lst) > 1:
-                is_header = True
+        for r_index, row in enumerate(grid):
+            first_bold = [p.all_bold for _, items in row for p in _paras(items) if p.text.strip()]
+            is_header = header_flags[r_index] or (r_index == 0 and bool(first_bold) and all(first_bold))
+            for cell, items in row:
+                cell.blocks = self._classify(items, in_cell=True)
             if counting_header and is_header:
                 header_rows += 1
             else:
                 counting_header = False
-            rows.append(Row(cells))
-        return Table(rows=rows, header_rows=header_rows)
+            rows.append(Row([cell for cell, _ in row]))
+        if header_rows >= len(rows):
+            header_rows = 0
+        return [Table(rows=rows, header_rows=header_rows)]
+
+
+def _int(value: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _paras(items: list[Any]) -> list[_Para]:
+    return [item for item in items if isinstance(item, _Para)]
+
+
+def _has_content(item: Any) -> bool:
+    if isinstance(item, Table):
+        return True
+    return bool(item.text.strip() or item.images)
+
+
+def _rows(tbl: Any) -> list[Any]:
+    """The rows of a table, also those wrapped in content controls or custom XML."""
+    rows: list[Any] = []
+    for child in tbl:
+        if child.tag == W + "tr":
+            rows.append(child)
+        elif child.tag == W + "sdt":
+            content = _sdt_content(child)
+            if content is not None:
+                rows.extend(_rows(content))
+        elif child.tag in _TRANSPARENT:
+            rows.extend(_rows(child))
+    return rows
+
+
+def _cells(tr: Any) -> list[Any]:
+    cells: list[Any] = []
+    for child in tr:
+        if child.tag == W + "tc":
+            cells.append(child)
+        elif child.tag == W + "sdt":
+            content = _sdt_content(child)
+            if content is not None:
+                cells.extend(_cells(content))
+        elif child.tag in _TRANSPARENT:
+            cells.extend(_cells(child))
+    return cells
+
+
+def _sdt_content(sdt: Any) -> Any:
+    return sdt.find(W + "sdtContent")
+
+
+def _sdt_skipped(sdt: Any) -> bool:
+    """Content controls showing their placeholder ("Klicken Sie hier …") and tables of contents."""
+    pr = sdt.find(W + "sdtPr")
+    if pr is None:
+        return False
+    if pr.find(W + "showingPlcHdr") is not None:
+        return True
+    gallery = _xp(pr, "./w:docPartObj/w:docPartGallery/@w:val")
+    return bool(gallery) and gallery[0].lower() in ("table of contents", "bibliographies")
+
+
+def _choose_branch(alternate: Any) -> Any:
+    """One branch of ``mc:AlternateContent``: the first Choice with content, else the Fallback — never both."""
+    for child in alternate:
+        if child.tag == MC + "Choice" and len(child):
+            return child
+    for child in alternate:
+        if child.tag == MC + "Fallback":
+            return child
+    return None
+
+
+_FIELD_ARG = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def _field_kind(instr: str) -> tuple[str, str]:
+    """The field's name (upper case) and, for ``HYPERLINK``, its target (not an internal ``\\l`` jump)."""
+    tokens = [quoted if quoted or not bare else bare for quoted, bare in _FIELD_ARG.findall(instr)]
+    if not tokens:
+        return "", ""
+    kind = tokens[0].upper()
+    if kind != "HYPERLINK":
+        return kind, ""
+    url, skip = "", False
+    for token in tokens[1:]:
+        if skip:
+            skip = False
+            continue
+        if token.startswith("\\"):
+            skip = token.lower() in ("\\l", "\\o", "\\t")  # switches with an argument: anchor, tip, frame
+            continue
+        url = token
+        break
+    return kind, url
+
+
+def _clean(text: str) -> str:
+    """Soft hyphens are invisible unless a line breaks there; a non-breaking hyphen is a hyphen."""
+    return text.replace("\u00ad", "").replace("\u2011", "-")
 
 
 def _pixel_size(blob: bytes) -> tuple[int, int] | None:
@@ -494,7 +948,7 @@ def _trim(inlines: list[Inline]) -> list[Inline]:
     for node in inlines:
         if isinstance(node, Text):
             node.text = re.sub(r"[ \t\u00a0]+", " ", node.text)
-    while inlines and isinstance(inlines[0], Text) and not inlines[0].text.strip():
+    while inlines and isinstance(inlines[0], (Text, LineBreak)) and not inline_text([inlines[0]]).strip():
         inlines.pop(0)
     while inlines and isinstance(inlines[-1], (Text, LineBreak)) and not inline_text([inlines[-1]]).strip():
         inlines.pop()
