@@ -207,10 +207,10 @@ def load_pairs(paths: list[Path]) -> list[Pair]:
 def draft_sentences(doc) -> list[str]:  # type: ignore[no-untyped-def]
     """Sentences of a draft in reading order, up to the Wörterbuch appendix."""
     from lesbar.model import Heading
-    from lesbar.model.nodes import block_sentences
+    from lesbar.model.nodes import block_sentences, walk_blocks
 
     out: list[str] = []
-    for block in doc.blocks:
+    for block in walk_blocks(doc.blocks):  # list items too (a list block itself has no sentences)
         texts = [s.text for s in block_sentences(block) if s.text.strip()]
         if isinstance(block, Heading) and texts and texts[0].strip() == "Wörterbuch":
             break
