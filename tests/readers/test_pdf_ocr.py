@@ -7,16 +7,18 @@ wrapped into an image-only PDF. Skipped with a reason where Tesseract's German d
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
 
-from lesbar.model import Figure, Heading, PullQuote, block_text, sentences_text
+from lesbar.model import Figure, Heading, ListBlock, PullQuote, block_text, sentences_text
 from lesbar.readers import read_document
 from lesbar.readers.ocr import missing_ocr_tools
 from pdfgen.measure import body_sentences, intact_in_order, source_sentences
 from pdfgen.newspaper import LAYOUTS, build
 
 pytestmark = [pytest.mark.ocr, pytest.mark.slow]
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +98,37 @@ def test_scanned_page_between_text_pages_keeps_its_place(tmp_path) -> None:  # t
         writer.write(fh)
     text = " ".join(block_text(b) for b in read_document(mixed).blocks)
     assert text.index("erste Seite") < text.index("zweite Seite wurde eingescannt") < text.index("dritte Seite")
+
+
+@pytest.fixture(scope="module")
+def scanned_press_release(tmp_path_factory: pytest.TempPathFactory):
+    """The bundled press release (two-line headline, bullet list, table) printed and scanned at 200 dpi."""
+    missing = missing_ocr_tools()
+    if missing:
+        pytest.skip(f"OCR not available: {missing}")
+    from PIL import Image
+
+    folder = tmp_path_factory.mktemp("scan-press")
+    png = folder / "page.png"
+    subprocess.run(["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pnggray", "-r200",
+                    "-dFirstPage=1", "-dLastPage=1", f"-sOutputFile={png}",
+                    str(SAMPLES / "pressemitteilung-sprachkurs.pdf")], check=True, timeout=120)
+    scan = folder / "scan.pdf"
+    with Image.open(png) as img:
+        img.save(scan, format="PDF", resolution=200)
+    return read_document(scan)
+
+
+def test_scanned_two_line_headline_stays_one_heading(scanned_press_release) -> None:
+    headings = [(b.level, block_text(b)) for b in scanned_press_release.blocks if isinstance(b, Heading)]
+    assert headings[0] == (1, "Deutsch lernen, während die Kinder betreut werden")
+    assert all(level > 1 for level, _text in headings[1:])
+
+
+def test_scanned_bullets_become_a_list_even_when_misread(scanned_press_release) -> None:
+    lists = [b for b in scanned_press_release.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1
+    items = [sentences_text(item.blocks[0].content) for item in lists[0].items]
+    assert len(items) == 4
+    assert items[0].startswith("zwei Vormittage pro Woche")
+    assert items[-1] == "eine Bescheinigung über die Teilnahme am Ende des Kurses"

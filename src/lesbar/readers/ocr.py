@@ -136,6 +136,7 @@ def hocr_page(hocr: Path, number: int, width_pt: float, height_pt: float,
         pbox = _BBOX.search(photo.get("title", ""))
         if pbox is not None:
             photos.append(tuple(float(v) for v in pbox.groups()))
+    _unify_large_lines(tree, par_size)
     par_of: dict[str, int] = {}
     for number, par in enumerate(tree.xpath("//*[@class='ocr_par']")):
         for line in par.xpath(".//*[@class]"):
@@ -169,6 +170,7 @@ def hocr_page(hocr: Path, number: int, width_pt: float, height_pt: float,
             seq += 1
             runs.append(Run(text=text, x0=x0 * sx, x1=x1 * sx, baseline=baseline_px * sy, size=round(size_px * sy, 1),
                             font="OCR", bold=False, italic=False, seq=seq, group=par_of.get(_key(line))))
+    _restore_bullets(runs)
     _snap_sizes(runs)
     if page_image is not None:
         _mark_bold_lines(runs, page_image, sx, sy)
@@ -198,6 +200,82 @@ def _line_size(line: Any) -> float:
         return float(xsize.group(1))
     box = _BBOX.search(title)
     return (float(box.group(4)) - float(box.group(2))) / 1.2 if box else 10.0
+
+
+#: What Tesseract reads for a bullet glyph ("•") standing alone before a list item.
+BULLET_MISREADS = frozenset("°«»©®¢~•·*")
+
+
+def _restore_bullets(runs: list[Run]) -> None:
+    """Lines that start with a lone bullet misread ("°", "«") get their "•" back, so lists are found.
+
+    Tesseract has no class for bullets and reads them as the nearest character. A lone non-letter token
+    at the start of at least two lines of a page is a bullet; a real guillemet is attached to its word
+    (»Zitat«), and one such line alone is left as it is."""
+    firsts: list[Run] = []
+    for i, run in enumerate(runs):
+        starts_line = i == 0 or runs[i - 1].group != run.group or abs(runs[i - 1].baseline - run.baseline) > 0.5 * run.size
+        follows = i + 1 < len(runs) and abs(runs[i + 1].baseline - run.baseline) <= 0.5 * run.size
+        if starts_line and follows and run.text in BULLET_MISREADS:
+            firsts.append(run)
+    if len(firsts) >= 2:
+        for run in firsts:
+            run.text = "\u2022"
+
+
+def _unify_large_lines(tree: Any, sizes: dict[str, float]) -> None:
+    """Consecutive lines of one large heading share one size, whatever Tesseract's paragraphs say.
+
+    Tesseract's ``x_size`` of a short line is noisy ("werden" alone measured 15 % larger than the
+    headline line above it) and its paragraphs can cut a two-line headline apart, so the per-paragraph
+    smoothing does not reach it; the lines then rank as different heading levels and the larger one is
+    read first. Lines clearly larger than the body text (≥ 1.3 ×) that follow each other at headline
+    leading (baseline pitch ≤ 1.6 × size), overlap horizontally and differ by less than 25 % take the
+    character-weighted median size of their run of lines."""
+    lines = []
+    for line in tree.xpath("//*[@class]"):
+        if line.get("class") not in _LINE_CLASSES:
+            continue
+        box = _BBOX.search(line.get("title", ""))
+        key = _key(line)
+        if box is None or key not in sizes:
+            continue
+        x0, _y0, x1, y1 = (float(v) for v in box.groups())
+        base = _BASELINE.search(line.get("title", ""))
+        baseline = y1 + (float(base.group(2)) if base else 0.0)
+        lines.append((key, x0, x1, baseline, sizes[key], len("".join(line.itertext()).strip())))
+    if not lines:
+        return
+    body = _dominant_size((size, chars) for _k, _x0, _x1, _b, size, chars in lines)
+    runs_of_lines: list[list[tuple[str, float, float, float, float, int]]] = []
+    for entry in lines:
+        _key_, x0, x1, baseline, size, _chars = entry
+        group = runs_of_lines[-1] if runs_of_lines else None
+        if group and size >= 1.3 * body and group[-1][4] >= 1.3 * body:
+            prev = group[-1]
+            ref = max(size, prev[4])
+            if (0 < baseline - prev[3] <= 1.6 * ref and min(x1, prev[2]) > max(x0, prev[1])
+                    and 0.8 <= size / prev[4] <= 1.25):
+                group.append(entry)
+                continue
+        runs_of_lines.append([entry])
+    for group in runs_of_lines:
+        if len(group) > 1:
+            size = _dominant_size((e[4], e[5]) for e in group)
+            for entry in group:
+                sizes[entry[0]] = size
+
+
+def _dominant_size(pairs: Iterator[tuple[float, int]] | Any) -> float:
+    """The character-weighted median of (size, characters) pairs."""
+    ordered = sorted(pairs)
+    total = sum(chars for _size, chars in ordered)
+    seen = 0
+    for size, chars in ordered:
+        seen += chars
+        if seen * 2 >= total:
+            return size
+    return ordered[-1][0] if ordered else 10.0
 
 
 def _snap_sizes(runs: list[Run]) -> None:
