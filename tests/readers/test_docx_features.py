@@ -554,3 +554,52 @@ def test_images_inside_alternate_content_are_read_once(tmp_path: Path):
     doc = read_document(build(tmp_path, p(LEAD) + p(), setup=setup))
     figures = [b for b in doc.walk() if isinstance(b, Figure)]
     assert len(figures) == 1 and figures[0].alt == "Gäste im Saal"
+
+
+def test_a_numbered_list_interrupted_by_a_paragraph_numbers_on(tmp_path: Path):
+    body = (_numbered("Begrüßung", "90", 0) + _numbered("Vortrag", "90", 0) + p("Pause mit Imbiss.")
+            + _numbered("Workshops", "90", 0) + _numbered("Abschluss", "90", 0))
+    doc = read_document(build(tmp_path, body, numbering=NUMBERING, styles=LIST_STYLES))
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [(lst.ordered, lst.start, len(lst.items)) for lst in lists] == [(True, 1, 2), (True, 3, 2)]
+
+
+def test_an_unnumbered_list_paragraph_after_an_item_belongs_to_that_item(tmp_path: Path):
+    body = (_numbered("Begrüßung durch den Landrat", "90", 0) + p("Danach spricht die Bürgermeisterin.",
+                                                                  style="ListParagraph")
+            + _numbered("Workshops", "90", 0) + p(LEAD))
+    doc = read_document(build(tmp_path, body, numbering=NUMBERING, styles=LIST_STYLES))
+    assert [type(b).__name__ for b in doc.blocks] == ["ListBlock", "Paragraph"]
+    first = doc.blocks[0].items[0]
+    assert [block_text(b) for b in first.blocks] == ["Begrüßung durch den Landrat",
+                                                     "Danach spricht die Bürgermeisterin."]
+
+
+def test_lists_typed_by_hand_become_lists_but_a_date_or_a_dash_line_does_not(tmp_path: Path):
+    body = (p(LEAD) + p('<w:r><w:t>•</w:t><w:tab/><w:t>Sprachkurse</w:t></w:r>')
+            + p('<w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t>\uf0b7</w:t></w:r>'
+                '<w:r><w:tab/><w:t>Beratung</w:t></w:r>')
+            + p("1.\tAnmeldung im Rathaus".replace("\t", " ")) + p("2. Teilnahme bestätigen")
+            + p("1. März ist der Anmeldeschluss.") + p("- nur ein Gedankenstrich"))
+    doc = read_document(build(tmp_path, body))
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "ListBlock", "ListBlock", "Paragraph",
+                                                      "Paragraph"]
+    bullets, numbers = doc.blocks[1], doc.blocks[2]
+    assert not bullets.ordered and [block_text(i.blocks[0]) for i in bullets.items] == ["Sprachkurse", "Beratung"]
+    assert numbers.ordered and [block_text(i.blocks[0]) for i in numbers.items] == [
+        "Anmeldung im Rathaus", "Teilnahme bestätigen"]
+
+
+def test_a_table_style_that_sets_the_first_row_apart_makes_it_a_header_row(tmp_path: Path):
+    style = ('<w:style w:type="table" w:styleId="Gitternetztabelle4Akzent1"><w:name w:val="Grid Table 4 Accent 1"/>'
+             '<w:tblPr><w:tblStyleRowBandSize w:val="1"/></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/>'
+             '<w:bCs/><w:color w:val="FFFFFF"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="4472C4"/>'
+             "</w:tcPr></w:tblStylePr></w:style>")
+    look = ('<w:tblPr><w:tblStyle w:val="Gitternetztabelle4Akzent1"/><w:tblW w:w="0" w:type="auto"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+            'w:noHBand="0" w:noVBand="1"/></w:tblPr>')
+    table = tbl([tc(p("Jahr")), tc(p("Gäste"))], [tc(p("2023")), tc(p("300"))])
+    styled = table.replace('<w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>', look)
+    switched_off = styled.replace('w:firstRow="1"', 'w:firstRow="0"')
+    doc = read_document(build(tmp_path, p(LEAD) + styled + p(LEAD) + switched_off, styles=style))
+    assert [b.header_rows for b in doc.blocks if isinstance(b, Table)] == [1, 0]

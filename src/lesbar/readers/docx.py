@@ -103,6 +103,10 @@ _SUBTITLE_STYLES = {"subtitle", "untertitel"}
 _QUOTE_STYLES = {"quote", "intense quote", "zitat", "intensives zitat", "block text", "blocktext"}
 _CAPTION_STYLES = {"caption", "beschriftung"}
 _LIST_STYLE_LEVEL = re.compile(r"^(?:list|liste)\b.*?\s(\d)$", re.IGNORECASE)
+_LIST_PARAGRAPH_STYLES = {"list paragraph", "listenabsatz", "listparagraph"}
+#: A list item typed by hand: a bullet glyph, dash or number, then white space (a tab is read as a space).
+_MANUAL_ITEM = re.compile(r"^\s*([•·▪■◦○●►➢➔→✓✔–*-]|\d{1,2}[.)])\s+(?=\S)")
+_BULLET_GLYPHS = set("•▪■◦○●►➢➔✓✔")
 _ATTRIBUTION = re.compile(r"^\s*[—–-]\s*\S")
 _MIME = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg", "gif": "image/gif", "bmp": "image/bmp",
          "tiff": "image/tiff", "tif": "image/tiff", "emf": "image/emf", "wmf": "image/wmf", "svg": "image/svg+xml"}
@@ -182,7 +186,9 @@ class _DocxReader:
     def __init__(self, document: Any, guard: Guard) -> None:
         self.document = document
         self.guard = guard
+        self.starts: dict[tuple[str, int], int] = {}  # (numId, ilvl) → first number
         self.numbering = self._load_numbering()
+        self.counts: dict[str, list[int]] = {}  # numId → items seen per level (for start numbers)
         self.body_size = 11.0
         self.has_title = False
         self.meta = Meta()
@@ -201,6 +207,7 @@ class _DocxReader:
             return result
         root = part.element
         abstract: dict[str, dict[int, str]] = {}
+        starts: dict[str, dict[int, int]] = {}
         style_links: dict[str, str] = {}  # abstractNumId → numbering style id it takes its levels from
         linked: dict[str, str] = {}  # numbering style id → abstractNumId that defines it
         for an in _xp(root, "./w:abstractNum"):
@@ -210,6 +217,9 @@ class _DocxReader:
                 fmt = _xp(lvl, "./w:numFmt/@w:val")
                 levels[int(lvl.get(W + "ilvl", "0"))] = fmt[0] if fmt else "decimal"
             abstract[aid] = levels
+            for lvl in _xp(an, "./w:lvl"):
+                first = _xp(lvl, "./w:start/@w:val")
+                starts.setdefault(aid, {})[_int(lvl.get(W + "ilvl", "0"))] = _int(first[0]) if first else 1
             for link in _xp(an, "./w:numStyleLink/@w:val"):
                 style_links[aid] = link
             for link in _xp(an, "./w:styleLink/@w:val"):
@@ -232,13 +242,19 @@ class _DocxReader:
                     break
                 aid = target
             levels = dict(abstract.get(aid, {}))
+            firsts = dict(starts.get(aid, {}))
             for override in _xp(num, "./w:lvlOverride"):
+                ilvl = _int(override.get(W + "ilvl", "0"))
                 fmt = _xp(override, "./w:lvl/w:numFmt/@w:val")
                 if fmt:
-                    levels[int(override.get(W + "ilvl", "0"))] = fmt[0]
+                    levels[ilvl] = fmt[0]
+                first = _xp(override, "./w:startOverride/@w:val") or _xp(override, "./w:lvl/w:start/@w:val")
+                if first:
+                    firsts[ilvl] = _int(first[0])
             for ilvl in range(9):
                 fmt = levels.get(ilvl, "bullet")
                 result[(nid, ilvl)] = fmt not in ("bullet", "none")
+                self.starts[(nid, ilvl)] = firsts.get(ilvl, 1)
         return result
 
     def _numbering_style_num(self, style_id: str) -> str | None:
@@ -325,6 +341,13 @@ class _DocxReader:
             if para.num is not None:
                 self._add_list_item(blocks, para)
                 continue
+            if self._add_continuation(blocks, para):
+                continue
+            manual = self._manual_list(converted, index - 1)
+            if manual:
+                blocks.extend(manual)
+                index += len(manual[0].items) - 1
+                continue
             if any(s.lower() in _QUOTE_STYLES for s in para.style_chain):
                 self._add_quote(blocks, para)
                 continue
@@ -345,7 +368,7 @@ class _DocxReader:
         text = para.text.strip()
         if para.num is not None or not text or len(text) >= 90 or text[-1] in ".:;,!?":
             return None
-        if len(text.split()) < 1 or not para.pseudo_heading:
+        if len(text.split()) < 1 or not para.pseudo_heading or _MANUAL_ITEM.match(text):
             return None
         larger = para.size is not None and para.size >= 1.15 * self.body_size
         if para.all_bold or larger:
@@ -358,22 +381,75 @@ class _DocxReader:
         num_id, ilvl = para.num  # type: ignore[misc]
         ordered = self.numbering.get((num_id, ilvl), False)
         item = ListItem([Paragraph([Sentence(para.inlines)])])
+        # Word numbers on across interruptions (a paragraph between items 2 and 3 keeps "3."): count per numId
+        counts = self.counts.setdefault(num_id, [0] * 9)
+        counts[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counts[deeper] = 0
         current = blocks[-1] if blocks and isinstance(blocks[-1], ListBlock) else None
         if current is not None and ilvl == 0 and self.list_ids.get(id(current)) not in (None, num_id):
             current = None  # another top-level numbering: a new list
         if current is None:
             top_ordered = self.numbering.get((num_id, 0), ordered)
-            blocks.append(ListBlock(ordered=top_ordered, items=[]))
+            blocks.append(ListBlock(ordered=top_ordered, items=[], start=self._start(num_id, 0, counts)))
             self.list_ids[id(blocks[-1])] = num_id
         target: ListBlock = blocks[-1]  # type: ignore[assignment]
-        for _ in range(ilvl):
+        for depth in range(ilvl):
             if not target.items:
                 target.items.append(ListItem([]))
             last = target.items[-1]
             if not last.blocks or not isinstance(last.blocks[-1], ListBlock):
-                last.blocks.append(ListBlock(ordered=ordered, items=[]))
+                level_ordered = self.numbering.get((num_id, depth + 1), ordered)
+                last.blocks.append(ListBlock(ordered=level_ordered, items=[],
+                                             start=self._start(num_id, depth + 1, counts)))
             target = last.blocks[-1]  # type: ignore[assignment]
         target.items.append(item)
+
+    def _start(self, num_id: str, ilvl: int, counts: list[int]) -> int:
+        """The number a new (part of a) list at ``ilvl`` shows first."""
+        return self.starts.get((num_id, ilvl), 1) + max(0, counts[ilvl] - 1)
+
+    def _add_continuation(self, blocks: list[Block], para: _Para) -> bool:
+        """An unnumbered 'List Paragraph' right after a list item is a second paragraph of that item."""
+        if not blocks or not isinstance(blocks[-1], ListBlock):
+            return False
+        if not any(s.lower() in _LIST_PARAGRAPH_STYLES for s in para.style_chain):
+            return False
+        target: ListBlock = blocks[-1]
+        while target.items and target.items[-1].blocks and isinstance(target.items[-1].blocks[-1], ListBlock):
+            target = target.items[-1].blocks[-1]  # type: ignore[assignment]
+        if not target.items:
+            return False
+        target.items[-1].blocks.append(Paragraph([Sentence(para.inlines)]))
+        return True
+
+    def _manual_list(self, converted: list[Any], index: int) -> list[ListBlock]:
+        """A list typed by hand ("•<Tab>Sprachkurse", "1.<Tab>Anmeldung") starting at ``converted[index]``.
+
+        Returns the list (or nothing) and leaves its paragraphs to be skipped by the caller: one line with
+        a bullet glyph is a list, dashes and numbers need two lines in a row (numbers counting up by one).
+        """
+        first = converted[index]
+        m = _MANUAL_ITEM.match(first.text)
+        if not m or first.num is not None:
+            return []
+        kind = _marker_kind(m.group(1))
+        run = [(first, m)]
+        while index + len(run) < len(converted):
+            nxt = converted[index + len(run)]
+            if not isinstance(nxt, _Para) or nxt.num is not None or nxt.images or not nxt.text.strip():
+                break
+            m2 = _MANUAL_ITEM.match(nxt.text)
+            if not m2 or _marker_kind(m2.group(1)) != kind:
+                break
+            if kind == "1" and _int(m2.group(1)[:-1]) != _int(run[-1][1].group(1)[:-1]) + 1:
+                break
+            run.append((nxt, m2))
+        if len(run) < 2 and kind not in _BULLET_GLYPHS:
+            return []
+        items = [ListItem([Paragraph([Sentence(_drop_prefix(para.inlines, m.end()))])]) for para, m in run]
+        start = _int(run[0][1].group(1)[:-1]) if kind == "1" else 1
+        return [ListBlock(ordered=kind == "1", items=items, start=start or 1)]
 
     def _add_quote(self, blocks: list[Block], para: _Para) -> None:
         if _ATTRIBUTION.match(para.text) and blocks and isinstance(blocks[-1], BlockQuote):
@@ -779,9 +855,11 @@ class _DocxReader:
         rows: list[Row] = []
         header_rows = 0
         counting_header = True
+        styled_first_row = self._styled_first_row(tbl)
         for r_index, row in enumerate(grid):
             first_bold = [p.all_bold for _, items in row for p in _paras(items) if p.text.strip()]
-            is_header = header_flags[r_index] or (r_index == 0 and bool(first_bold) and all(first_bold))
+            is_header = header_flags[r_index] or (r_index == 0 and (styled_first_row or (
+                bool(first_bold) and all(first_bold))))
             for cell, items in row:
                 cell.blocks = self._classify(items, in_cell=True)
             if counting_header and is_header:
@@ -794,11 +872,78 @@ class _DocxReader:
         return [Table(rows=rows, header_rows=header_rows)]
 
 
+    def _styled_first_row(self, tbl: Any) -> bool:
+        """Does the table style set the first row apart (bold or shaded, "Gitternetztabelle 4" and friends)
+        and does this table switch that on (``w:tblLook``)? Then row one is a header row, though its runs
+        are not bold themselves."""
+        look = _xp(tbl, "./w:tblPr/w:tblLook")
+        if not look:
+            return False
+        first_row = look[0].get(W + "firstRow")
+        if first_row is None:
+            first_row = "1" if _int_hex(look[0].get(W + "val", "0")) & 0x0020 else "0"
+        if first_row not in ("1", "true", "on"):
+            return False
+        style_id = _xp(tbl, "./w:tblPr/w:tblStyle/@w:val")
+        try:
+            styles = {st.get(W + "styleId"): st for st in _xp(self.document.styles.element, "./w:style")}
+        except Exception:  # noqa: BLE001 - no styles part
+            return False
+        seen: set[str] = set()
+        current = style_id[0] if style_id else None
+        while current and current in styles and current not in seen:
+            seen.add(current)
+            style = styles[current]
+            for pr in _xp(style, "./w:tblStylePr[@w:type='firstRow']"):
+                bold = _xp(pr, "./w:rPr/w:b")
+                if bold and bold[0].get(W + "val") not in ("0", "false", "off"):
+                    return True
+                fill = _xp(pr, "./w:tcPr/w:shd/@w:fill")
+                if fill and fill[0].lower() not in ("auto", "ffffff"):
+                    return True
+            based = _xp(style, "./w:basedOn/@w:val")
+            current = based[0] if based else None
+        return False
+
+
+def _int_hex(value: str) -> int:
+    try:
+        return int(value, 16)
+    except (TypeError, ValueError):
+        return 0
+
+
 def _int(value: str) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
         return 0
+
+
+def _marker_kind(marker: str) -> str:
+    return "1" if marker[0].isdigit() else marker
+
+
+def _drop_prefix(inlines: list[Inline], n: int) -> list[Inline]:
+    """The inlines without their first ``n`` characters (a typed list marker)."""
+    out: list[Inline] = []
+    for node in inlines:
+        length = len(inline_text([node]))
+        if n <= 0:
+            out.append(node)
+        elif length <= n:
+            n -= length
+        elif isinstance(node, Text):
+            out.append(Text(node.text[n:]))
+            n = 0
+        elif isinstance(node, (Emph, Strong, Link)):
+            node.children = _drop_prefix(node.children, n)
+            out.append(node)
+            n = 0
+        else:
+            out.append(node)
+            n = 0
+    return out
 
 
 def _paras(items: list[Any]) -> list[_Para]:
