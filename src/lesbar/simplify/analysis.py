@@ -142,6 +142,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     ansteigen"). A subordinate clause (or a part of it after "und"/"oder") without a finite verb whose
     last word is an infinitive form, not after "zu", with a subject-like word, has that verb finite."""
     out = list(toks)
+    _repair_surnames(out)
     _repair_main_clause(out)
     start = 0
     for end in [i for i, t in enumerate(toks) if t.text in {",", ".", ";", ":", "!", "?"}] + [len(toks)]:
@@ -171,6 +172,25 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
                     any(toks[i].tag in _SUBJECTS for i in part[:-1]):
                 out[last] = Tok(t.text, _INF_TO_FIN[t.tag], t.lemma)
     return out
+
+
+def _repair_surnames(toks: list[Tok]) -> None:
+    """HanTa reads some surnames after a first name as words ("Klaus Wendt" → imperative of "wenden",
+    "Sabine Krüger" → noun "Krug"). A capitalised word inside the sentence right after a single name is
+    the surname when it is tagged as a verb or adjective (capitalised, they cannot be one there), or as a
+    noun before the verb or a comma when the name follows a description or starts the sentence
+    ("Fraktionsvorsitzende Sabine Krüger sagte")."""
+    for i in range(1, len(toks)):
+        t, prev = toks[i], toks[i - 1]
+        if prev.tag != "NE" or not prev.text[:1].isupper() or not t.text.isalpha() or not t.text[:1].isupper():
+            continue
+        if i >= 2 and toks[i - 2].tag == "NE":
+            continue
+        if t.tag.startswith(("VV", "VA", "VM", "ADJ")):
+            toks[i] = Tok(t.text, "NE", t.text)
+        elif t.tag == "NN" and i + 1 < len(toks) and (toks[i + 1].is_finite or toks[i + 1].text in {",", "("}) \
+                and (i == 1 or toks[i - 2].tag in ("NN", "NNA", "ART", "$,") or toks[i - 2].text in {"von", "mit"}):
+            toks[i] = Tok(t.text, "NE", t.text)
 
 
 def _repair_main_clause(toks: list[Tok]) -> None:

@@ -59,9 +59,27 @@ def _wuerde_infinitive(toks: list[Tok], i: int) -> int | None:
     return found
 
 
+_IRREALIS_CUES = {"ohne", "sonst", "beinahe", "fast"}
+
+
+def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
+    """"Ohne die Ehrenamtlichen wäre das Fest nicht möglich gewesen": Konjunktiv II of haben/sein with a
+    participle and a cue of something that did not happen ("ohne", "sonst", "fast") is the unreal past,
+    not reported speech: the indicative ("ist … gewesen") would say the opposite. Left for the editor."""
+    if mood.kind != "konj2" or toks[i].lemma not in ("haben", "sein"):
+        return False
+    start, end = i, i + 1
+    while start > 0 and toks[start - 1].text not in {",", ";", ":", ".", "!", "?"}:
+        start -= 1
+    while end < len(toks) and toks[end].text not in {",", ";", ":", ".", "!", "?"}:
+        end += 1
+    clause = toks[start:end]
+    return any(t.tag.endswith("(PP)") for t in clause) and any(t.text.lower() in _IRREALIS_CUES for t in clause)
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
-    hits = detect(toks)
+    hits = [(i, mood) for i, mood in detect(toks) if not irrealis(toks, i, mood)]
     if not hits:
         return None
     words = [t.text for t in toks]

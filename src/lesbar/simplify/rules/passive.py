@@ -56,6 +56,10 @@ def detect(toks: list[Tok]) -> list[int]:
 
 
 def _accusative(np: list[Tok]) -> list[str]:
+    head = next((k for k, t in enumerate(np) if t.is_noun), None)
+    if head is not None and head + 1 < len(np):
+        # "der Entwurf der Verwaltung": only the head's own words change case, the attribute stays
+        return _accusative(np[: head + 1]) + [t.text for t in np[head + 1 :]]
     words = [t.text for t in np]
     noun = next((t for t in reversed(np) if t.tag == "NN"), None)
     info = noun_info(noun.lemma) if noun is not None else None
@@ -126,8 +130,24 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         return None
     f = fins[0]
     aux = toks[f]
+    if f > 0 and toks[0].tag == "KON" and toks[0].text.lower() in _LEADING_KON:
+        # "Doch dieser Antrag wurde abgelehnt.": the conjunction stays first, the rest is the clause
+        rest = apply(unit.derive([t.text for t in toks[1:]], ID), ctx)
+        if rest is None:
+            return None
+        return [r.derive([toks[0].text] + [rest[0].tokens[0][:1].lower() + rest[0].tokens[0][1:]]
+                         + rest[0].tokens[1:], ID) if k == 0 else r for k, r in enumerate(rest)]
     if aux.tag == "VM(FIN)":
         return _modal_passive(unit, toks, f, ctx)
+    coordinated = _coordinated_participles(toks, f)
+    if coordinated is not None:
+        # "Der Plan wird überprüft und bei Bedarf angepasst." → one active sentence per participle
+        first, second = coordinated
+        out_first = apply(unit.derive(first, ID), ctx)
+        out_second = apply(unit.derive(second, ID), ctx)
+        if out_first is None or out_second is None:
+            return None
+        return out_first + out_second
     pp_i = next((i for i, t in enumerate(toks) if t.tag == "VV(PP)"), None)
     if pp_i is None or pp_i < f:
         return None
@@ -142,14 +162,16 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     agent = _agent(middle)
     # the passive subject: the prefield if it is a noun phrase, else the first noun phrase after the verb
     subj: list[Tok] = []
+    lead: list[Tok] = []  # words before a subject found after the verb ("nur", "dem Kind")
     others_pre: list[Tok] = []
     if prefield and (prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)")):
         subj = prefield
     else:
         others_pre = prefield
-        if middle and middle[0].tag in ("ART", "PPOSAT", "PIAT", "NN", "NE", "PDAT"):
-            end = constituent_end(middle, 0)
-            subj, middle = middle[:end], middle[end:]
+        found = _middle_subject(middle)
+        if found is not None:
+            s0, end = found
+            lead, subj, middle = middle[:s0], middle[s0:end], middle[end:]
     new_subject = ["man"]
     if agent is None and _has_agent_phrase(middle):
         return None  # an agent the rule cannot turn into a subject: "man" would change the meaning
@@ -167,12 +189,51 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         fin = present
         particle = separable_particle(lemma)
         tail = [particle] if particle else []
+    before = [t.text for t in lead]
     if others_pre:
-        words = [t.text for t in others_pre] + [fin] + new_subject + obj + [t.text for t in middle] + tail
+        words = [t.text for t in others_pre] + [fin] + new_subject + before + obj + [t.text for t in middle] + tail
     else:
-        words = new_subject + [fin] + obj + [t.text for t in middle] + tail
+        words = new_subject + [fin] + before + obj + [t.text for t in middle] + tail
     ctx.counts[ID] += 1
     return [unit.derive(end_sentence(words), ID)]
+
+
+_LEADING_KON = {"doch", "aber", "und", "oder", "denn"}
+#: determiners that cannot start a nominative subject ("dem Kind", "des Jahres", "einem Verein")
+_OBLIQUE = {"dem", "den", "des", "einem", "einen", "eines", "diesem", "diesen", "dieses", "jedem", "jeden"}
+
+
+def _middle_subject(middle: list[Tok]) -> tuple[int, int] | None:
+    """The passive subject after the auxiliary: the first noun phrase that can be nominative, past
+    adverbs ("nur", "möglicherweise"), prepositional phrases and dative/genitive phrases ("dem Kind")."""
+    k = 0
+    while k < len(middle):
+        t = middle[k]
+        end = constituent_end(middle, k)
+        if t.tag in ("ART", "PPOSAT", "PIAT", "NN", "NE", "PDAT") and t.text.lower() not in _OBLIQUE:
+            return k, end
+        if t.tag in ("ADV", "PTKNEG", "ADJ(D)") or t.tag.startswith("APPR") or t.text.lower() in _OBLIQUE:
+            k = max(end, k + 1)
+            continue
+        return None
+    return None
+
+
+def _coordinated_participles(toks: list[Tok], f: int) -> tuple[list[str], list[str]] | None:
+    """"<subject> wird <…> überprüft und <…> angepasst": the two clauses as passive sentences of their own
+    ("Der Plan wird … überprüft." / "Der Plan wird … angepasst."), or None. Only a subject before the
+    auxiliary, one "und"/"oder" right after the first participle and a participle last."""
+    if f == 0 or toks[0].tag not in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)"):
+        return None
+    if constituent_end(toks, 0) != f:
+        return None
+    for k in range(f + 2, len(toks) - 1):
+        if toks[k].text in ("und", "oder") and toks[k - 1].tag == "VV(PP)" and toks[-1].tag == "VV(PP)":
+            if any(t.is_finite or t.text in {",", ";", ":"} for t in toks[k + 1 :]):
+                return None
+            subject = [t.text for t in toks[: f + 1]]
+            return [t.text for t in toks[:k]] + ["."], subject + [t.text for t in toks[k + 1 :]] + ["."]
+    return None
 
 
 def _has_agent_phrase(toks: list[Tok]) -> bool:

@@ -71,6 +71,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     end = i + 1
     while end < len(words) and words[end] not in {",", ";", ":"} | SENT_END and words[end] not in {"„", "“"}:
         end += 1
+    end = _past_quoted_name(words, end)
+    far = _far_particle(toks, i)
+    if far is not None:
+        end = far + 1  # "wechselten sich ein Chor, eine Gruppe und die Tanzgruppe ab": the enumeration
     particle = separable_particle(verb.lemma)
     ptkvz = [k for k in range(i + 1, end) if toks[k].tag == "PTKVZ"]
     if particle and end - 1 > i and words[end - 1] == particle:
@@ -89,6 +93,31 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         words.insert(end, table.participle)
     ctx.counts[ID] += 1
     return [unit.derive(words, ID)]
+
+
+def _past_quoted_name(words: list[str], end: int) -> int:
+    """A short quotation without a verb inside the clause is a name ("das Zentrum „Brücke“ in Bochum"),
+    not the clause's end: the clause goes on after it."""
+    while end < len(words) and words[end] == "„":
+        close = next((k for k in range(end + 1, min(end + 6, len(words))) if words[k] == "“"), None)
+        if close is None or any(w in SENT_END | {",", ";", ":"} for w in words[end + 1 : close]):
+            return end
+        end = close + 1
+        while end < len(words) and words[end] not in {",", ";", ":"} | SENT_END and words[end] not in {"„", "“"}:
+            end += 1
+    return end
+
+
+def _far_particle(toks: list[Tok], i: int) -> int | None:
+    """The verb's separated particle after commas of an enumeration ("wechselten sich A, B und C ab"):
+    no finite verb, clause word or quotation between the verb and the particle."""
+    for k in range(i + 1, len(toks)):
+        t = toks[k]
+        if t.tag == "PTKVZ":
+            return k if any(x.text == "," for x in toks[i + 1 : k]) else None
+        if t.is_finite or t.tag in ("KOUS", "PRELS", "PWS", "PWAV") or t.text in {";", ":", "„", "“"} | SENT_END:
+            return None
+    return None
 
 
 #: verbs whose Perfekt takes "sein" when they mean moving somewhere and "haben" with an object

@@ -102,9 +102,11 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     j = start
     role = ""
     while j < end and (toks[j].text in roles() or toks[j].text in _TITLES or (
-            toks[j].tag == "NN" and j - start < 2 and j + 1 < end and toks[j + 1].tag == "NE")):
-        # "Landrat", "Dr.", or a description without article: "Pfleger Yusuf Haddad erzählte, …"
-        role = toks[j].text if toks[j].text in roles() or toks[j].tag == "NN" else role
+            toks[j].tag in ("NN", "NNA") and j - start < 2 and j + 1 < end
+            and (toks[j + 1].tag == "NE" or toks[j + 1].text in _TITLES))):
+        # "Landrat", "Dr.", or a description without article: "Pfleger Yusuf Haddad erzählte, …",
+        # "Fraktionsvorsitzende Sabine Krüger sagte, …", "Projektleiterin Doktor Hanna Berger"
+        role = toks[j].text if toks[j].text in roles() or toks[j].tag in ("NN", "NNA") else role
         j += 1
     k = j
     while k < end and toks[k].tag == "NE":
@@ -118,6 +120,20 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         elif role and not person.role:
             person.role = role
         return person, False, k
+    # "sagte der 27-jährige Elektroniker", "so die Leiterin": a definite description of someone named
+    # before → the person with that role, else the last person named (marked for review)
+    m = start
+    if m < end and toks[m].tag == "ART" and toks[m].text.lower() in ("der", "die"):
+        m += 1
+        while m < end and toks[m].tag in ("ADJ(A)", "ADV"):
+            m += 1
+        if m < end and toks[m].tag in ("NN", "NNA") and (m + 1 == end or toks[m + 1].tag.startswith("APPR")):
+            noun = toks[m].text
+            by_role = [p for p in ctx.persons if p.role and (p.role == noun or p.role.endswith(noun.lower()))]
+            if len(by_role) == 1:
+                return by_role[0], False, m + 1
+            if ctx.last_person is not None and not by_role:
+                return ctx.last_person, True, m + 1
     # "der Appell von Stephan Pusch", "sein Credo"
     m = start
     while m < end and toks[m].tag in ("ART", "PPOSAT", "ADJ(A)", "NN"):
@@ -283,6 +299,8 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
         k0 = j
         while j < len(toks) and j - k0 < 8 and toks[j].text not in {",", ":"} and not toks[j].is_finite:
             j += 1  # "sagte bei der ersten Fahrt, …": the circumstances stay in the frame
+        if j > k0 and toks[k0].tag in ("ART", "PPOSAT", "PDAT", "PIAT", "NN", "NNA"):
+            return None  # "lobte das Engagement der Ehrenamtlichen, ohne die …": an object, no speech frame
         if j > k0:
             tail = [x.text for x in toks[k0:j] if x.text not in _FRAME_ADVERBS and x.tag != "PTKVZ"]
         tail = front + tail
@@ -297,6 +315,9 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
                 content = to_v2(toks[k + 1 : end]) + [x.text for x in toks[end:]]
             elif k < len(toks) and toks[k].text in {"wie", "ob"} or (k < len(toks) and toks[k].tag.startswith("PW")):
                 return None
+            elif k < len(toks) and (toks[k].tag in ("PRELS", "PRELAT", "KOUS") or (
+                    toks[k].tag.startswith("APPR") and k + 1 < len(toks) and toks[k + 1].tag == "PRELS")):
+                return None  # a relative or subordinate clause after the comma is no statement
             else:
                 content = [x.text for x in toks[k:]]
         if not content:

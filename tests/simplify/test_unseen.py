@@ -1,0 +1,92 @@
+"""Defects found on six texts written for a hunt on unseen text (``data/auslaenderbehoerde.txt``,
+``sommerfest``, ``jobcenter``, ``elternbrief``, ``ratssitzung``, ``foerderpartner``): real sentences
+from them, one test per general mechanism that was fixed."""
+
+from __future__ import annotations
+
+from lesbar.simplify.analysis import analyze_text
+
+from .helpers import texts
+
+
+def test_a_surname_the_tagger_reads_as_a_word_stays_part_of_the_name() -> None:
+    # HanTa: "Wendt" → imperative of "wenden", "Krüger" → noun "Krug"
+    tags = {t.text: t.tag for t in analyze_text("Bezirksbürgermeister Klaus Wendt lobte das Engagement.")}
+    assert tags["Wendt"] == "NE"
+    tags = {t.text: t.tag for t in analyze_text("Fraktionsvorsitzende Sabine Krüger sagte, das sei falsch.")}
+    assert tags["Krüger"] == "NE"
+    # a noun after a place name stays a noun
+    tags = {t.text: t.tag for t in analyze_text("Dafür bekommt die Stadt Hamm Geld.")}
+    assert tags["Geld"] == "NN"
+
+
+def test_a_speech_verb_with_an_object_is_no_frame() -> None:
+    out = texts("Bezirksbürgermeister Klaus Wendt lobte das Engagement der Ehrenamtlichen, ohne die das Fest "
+                "nicht möglich gewesen wäre.", "einfach")
+    assert out[0] == "Bezirksbürgermeister Klaus Wendt lobte das Engagement von den Ehrenamtlichen.", out
+    assert not any("sagt" in s for s in out), out
+
+
+def test_the_unreal_past_is_not_made_indicative() -> None:
+    # "wäre … gewesen" with "ohne": it was possible, the indicative would say the opposite
+    out = texts("Bezirksbürgermeister Klaus Wendt lobte das Engagement der Ehrenamtlichen, ohne die das Fest "
+                "nicht möglich gewesen wäre.", "einfach")
+    assert "Ohne die Ehrenamtlichen wäre das Fest unmöglich gewesen." in out, out
+    # reported speech in Konjunktiv II without such a cue is still made indicative
+    assert texts("Anna Berg sagte, die Kinder hätten viel gelernt.", "einfach") == [
+        "Anna Berg sagt: Die Kinder haben viel gelernt."]
+
+
+def test_a_description_with_a_surname_read_as_noun_frames_the_speech_and_keeps_the_speaker() -> None:
+    text = ("Die Opposition kritisierte die Pläne scharf. Fraktionsvorsitzende Sabine Krüger sagte, die "
+            "Gebührenerhöhung treffe vor allem Familien mit kleinem Einkommen. Ihre Fraktion habe vorgeschlagen, "
+            "stattdessen bei externen Gutachten zu sparen, doch dieser Antrag sei abgelehnt worden.")
+    out = texts(text, "einfach")
+    assert out[1] == "Fraktionsvorsitzende Sabine Krüger sagt: Die Gebührenerhöhung trifft vor allem Familien mit " \
+                     "kleinem Einkommen.", out
+    # the next Konjunktiv sentence is hers, not the speaker of an earlier paragraph
+    assert out[2].startswith("Sabine Krüger sagt: Ihre Fraktion"), out
+
+
+def test_quotation_over_several_sentences_with_title_or_description_in_the_frame() -> None:
+    text = ("„Viele junge Menschen haben großes Potenzial. Genau hier setzt das Programm an“, sagte "
+            "Projektleiterin Dr. Hanna Berger bei der Vorstellung im Rathaus.")
+    out = texts(text, "einfach")
+    assert out[0] == "Doktor Hanna Berger sagt bei der Vorstellung im Rathaus: „Viele junge Menschen haben großes " \
+                     "Potenzial.", out
+    text = ("Besonders bewegt zeigte sich Ahmad Karimi aus Bochum. „Hier habe ich meine ersten deutschen Wörter "
+            "gelernt. Ohne die Brücke hätte ich meine Ausbildung nie geschafft“, erzählte der 27-jährige "
+            "Elektroniker.")
+    out = texts(text, "einfach")
+    assert out[1] == "Ahmad Karimi sagt: „Hier habe ich meine ersten deutschen Wörter gelernt.", out
+    assert not any("erzählte" in s for s in out), out
+
+
+def test_passive_subject_with_genitive_attribute_or_demonstrative_becomes_accusative() -> None:
+    assert texts("Der Entwurf der Verwaltung wurde mit 34 Ja-Stimmen angenommen.") == [
+        "Man hat den Entwurf von der Verwaltung mit 34 Ja-Stimmen angenommen."]
+    assert texts("Doch dieser Antrag wurde abgelehnt.") == ["Doch man hat diesen Antrag abgelehnt."]
+
+
+def test_passive_subject_after_adverbs_or_a_dative_keeps_its_place() -> None:
+    assert texts("Sonst wird möglicherweise nur ein Teil der Miete übernommen.")[0] == \
+        "Sonst übernimmt man möglicherweise nur ein Teil von der Miete."
+    assert texts("Heute wird dem Kind ein Preis verliehen.") == ["Heute verleiht man dem Kind einen Preis."]
+
+
+def test_passive_with_two_participles_becomes_two_active_sentences() -> None:
+    assert texts("Der Plan wird spätestens nach sechs Monaten überprüft und bei Bedarf angepasst.") == [
+        "Man überprüft den Plan spätestens nach 6 Monaten.", "Man passt den Plan bei Bedarf an."]
+
+
+def test_perfekt_of_a_particle_verb_after_an_enumeration() -> None:
+    out = texts("Auf der Bühne wechselten sich ein syrischer Chor, eine Trommelgruppe aus Ghana und die "
+                "Tanzgruppe der Grundschule ab.")
+    assert out == ["Auf der Bühne haben sich ein syrischer Chor, eine Trommel-Gruppe aus Ghana und die Tanzgruppe "
+                   "von der Grund-Schule abgewechselt."], out
+
+
+def test_perfekt_participle_goes_past_a_quoted_name() -> None:
+    out = texts("Bei strahlendem Sonnenschein feierte das Begegnungszentrum „Brücke“ am Samstag sein Bestehen.")
+    assert out == ["Bei strahlendem Sonnen-Schein hat das Begegnungs-Zentrum „Brücke“ am Samstag sein Bestehen "
+                   "gefeiert."], out
