@@ -108,6 +108,36 @@ def test_pages_reflow_at_320_css_pixels_without_horizontal_scrolling(editor, bro
     page.close()
 
 
+#: The words (between spaces, hyphens and slashes) of the table that are rendered broken over two lines.
+_SPLIT_WORDS = """() => {
+  const split = [];
+  for (const cell of document.querySelectorAll('th, td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/[^\\s\\-\\u2010\\/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) split.push(m[0]);
+      }
+    }
+  }
+  return split;
+}"""
+
+
+@pytest.mark.parametrize("width", [1100, 320])
+def test_table_cells_never_break_inside_a_word(editor, browser, width) -> None:  # type: ignore[no-untyped-def]
+    """Column headings and statuses read as words ("Abkürzungen", "Entwurf"), not "Abkürz|ungen"."""
+    url, _staff = editor
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(url)
+    assert page.locator("th").count() >= 4
+    assert page.evaluate(_SPLIT_WORDS) == []
+    page.close()
+
+
 def test_staff_edit_a_translation_and_it_is_saved_in_the_staff_glossary(editor, browser) -> None:  # type: ignore[no-untyped-def]
     url, staff = editor
     page = browser.new_page()
