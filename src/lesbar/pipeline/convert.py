@@ -7,6 +7,7 @@ may have edited) is never overwritten silently: a new folder ``<stem>-2`` is use
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -100,17 +101,9 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        with _suppress():
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-
-
-class _suppress:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return True
 
 
 def convert_file(
