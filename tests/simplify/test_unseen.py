@@ -90,3 +90,50 @@ def test_perfekt_participle_goes_past_a_quoted_name() -> None:
     out = texts("Bei strahlendem Sonnenschein feierte das Begegnungszentrum „Brücke“ am Samstag sein Bestehen.")
     assert out == ["Bei strahlendem Sonnen-Schein hat das Begegnungs-Zentrum „Brücke“ am Samstag sein Bestehen "
                    "gefeiert."], out
+
+
+def test_glossary_explanation_inside_a_quotation_comes_after_its_closing_mark() -> None:
+    # seed: „Ohne Ehrenamt kommen wir nicht aus. / Ein Ehren-Amt ist … / Der Staat, das sind wir alle.“
+    out = texts("Katrin Möltgen-Sicking sagte: „Ohne Ehrenamt kommen wir nicht aus. Der Staat, das sind wir alle.“ "
+                "Danach gab es Kaffee.", "leicht", glossary=_glossary())
+    i = next(k for k, s in enumerate(out) if s.startswith("Ein Ehren-Amt ist"))
+    assert out[i - 1] == "Der Staat, das sind wir alle.“", out
+    assert "„Ohne Ehren-Amt kommen wir nicht aus." in out[i - 2], out
+
+
+def test_an_explained_word_is_written_as_its_explanation_writes_it() -> None:
+    # the explanation says "Bürger-Geld ist Geld vom Job-Center.": the text must not say "Bürgergeld"
+    out = texts("Wenn Sie Bürgergeld erhalten, müssen Sie dem Jobcenter alles sagen.", "leicht", glossary=_glossary())
+    assert out[0] == "Wenn Sie Bürger-Geld erhalten, müssen Sie dem Job-Center alles sagen.", out
+    assert out[1] == "Bürger-Geld ist Geld vom Job-Center.", out
+
+
+def test_perfekt_goes_after_an_enumeration_of_names_and_a_particle_is_not_taken_from_a_quotation() -> None:
+    assert texts("Über eine rege Teilnahme freuten sich Anna Berg, Stephan Pusch, Asli Sevinçim und Katrin "
+                 "Möltgen (von links).") == [
+        "Über eine rege Teilnahme haben sich Anna Berg, Stephan Pusch, Asli Sevinçim und Katrin Möltgen gefreut "
+        "(von links)."]
+    out = texts("Die Leiterin schrieb: „Ohne Hilfe kommen wir nicht aus.“")
+    assert out[0].startswith("Die Leiterin hat geschrieben: „"), out  # not "ausgeschrieben" ("kommen … aus")
+
+
+def test_list_intro_with_its_own_colon_and_last_item_with_oder() -> None:
+    out = texts("Zum Termin sind folgende Unterlagen mitzubringen: ein gültiger Reisepass, ein aktuelles "
+                "biometrisches Lichtbild, der Mietvertrag sowie eine Meldebescheinigung.", "einfach")
+    assert out[0] == "Zum Termin sind folgende Unterlagen mitzubringen:", out
+    out = texts("Dazu gehören insbesondere die Aufnahme einer Arbeit, ein Umzug, die Geburt eines Kindes sowie "
+                "Änderungen des Einkommens oder des Vermögens.", "leicht")
+    assert out == ["Dazu gehören insbesondere:", "die Aufnahme von einer Arbeit", "ein Umzug",
+                   "die Geburt von einem Kind", "Änderungen vom Einkommen oder vom Vermögen"], out
+
+
+def test_two_coordinated_genitives_and_the_modern_dative() -> None:
+    assert texts("Er sprach mit dem Leiter des Amtes und der Leiterin der Schule.", "einfach") == [
+        "Er sprach mit dem Leiter vom Amt und der Leiterin von der Schule."]
+
+
+def _glossary():  # type: ignore[no-untyped-def]
+    from lesbar.glossary import load_glossaries
+    from lesbar.glossary.locations import shipped_glossary
+
+    return load_glossaries([shipped_glossary()])

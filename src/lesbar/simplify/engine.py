@@ -222,7 +222,7 @@ class Builder:
         sentences stay short and the reader sees where the speaker's words begin and end."""
         blocks: list[Block] = []
         current: list[Sentence] = []
-        units = self.units(sentences)
+        units = _explanations_after_quotations(self.units(sentences))
         inside = _extend_speaker_over_quotation(units)
         heading = self.topic_heading(units)
         if heading is not None:
@@ -325,7 +325,7 @@ class Builder:
         items = []
         for key, word in self.ctx.explained_terms.items():
             if self.ctx.options.split_compounds:
-                word = _split_words(word)  # the word as the draft's text writes it ("Integrations-Konferenz")
+                word = _split_words(word, self.ctx)  # the word as the draft's text writes it ("Integrations-Konferenz")
             head = Sentence([Strong([Text(word)]), Text(":")], origin="rule:words")
             self.fragments.add(id(head))
             sentences = [head]
@@ -361,6 +361,25 @@ def _new_run(key: tuple[str, tuple[str, ...]], run: tuple[str, tuple[str, ...]] 
     return run is None or key[0] != run[0] or (bool(key[1]) and key[1] != run[1])
 
 
+def _explanations_after_quotations(units: list[Unit]) -> list[Unit]:
+    """A glossary explanation of a word inside a quotation over several sentences comes after the
+    quotation's closing mark, not between the speaker's sentences („A. / Ein Ehren-Amt ist … / B.“)."""
+    out: list[Unit] = []
+    held: list[Unit] = []
+    depth = 0
+    for unit in units:
+        if unit.kind == "explanation" and depth > 0:
+            held.append(unit)
+            continue
+        out.append(unit)
+        if unit.kind == "sentence":
+            depth = max(0, depth + quote_balance(unit.tokens))
+            if depth == 0 and held:
+                out.extend(held)
+                held = []
+    return out + held
+
+
 def _extend_speaker_over_quotation(units: list[Unit]) -> set[int]:
     """A quotation over several sentences whose frame follows its last sentence ("„A. B“, sagte er.")
     gives its speaker to all of its sentences, so that the speaker is named before the quotation
@@ -385,10 +404,14 @@ def _extend_speaker_over_quotation(units: list[Unit]) -> set[int]:
     return inside
 
 
-def _split_words(text: str) -> str:
-    from lesbar.simplify.rules.compounds import hyphenate
+def _split_words(text: str, ctx: Context) -> str:
+    from lesbar.simplify.rules.compounds import hyphenate, split_like_explanation
 
-    return re.sub(r"[A-ZÄÖÜ][a-zäöüß]+", lambda m: hyphenate(m.group(0)), text)
+    def split(word: str) -> str:
+        new = hyphenate(word)
+        return new if new != word else split_like_explanation(word, word, ctx)
+
+    return re.sub(r"[A-ZÄÖÜ][a-zäöüß]+", lambda m: split(m.group(0)), text)
 
 
 def _without_role(speaker: str) -> str:

@@ -197,7 +197,11 @@ def is_known_noun(word: str) -> bool:
 
 def dative(info: NounInfo, plural: bool) -> str:
     key = "dativ plural" if plural else "dativ singular"
-    return info.flexion.get(key) or info.flexion.get(key + " 1") or ""
+    form = info.flexion.get(key) or info.flexion.get(key + " 1") or ""
+    other = info.flexion.get(key + "*", "")
+    if not plural and other and form == other + "e":
+        return other  # "vom Amt", not the old "vom Amte" (german-nouns lists either first)
+    return form
 
 
 def forms(info: NounInfo, case: str) -> set[str]:

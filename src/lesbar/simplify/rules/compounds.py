@@ -10,6 +10,7 @@ Leichte Sprache; Einfache Sprache only when asked (``split_compounds``).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -125,6 +126,41 @@ def hyphenate(word: str, lemma: str = "") -> str:
     return "-".join(out)
 
 
+_HYPHENATED = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)+")
+
+
+def explained_forms(ctx: Context) -> dict[str, tuple[str, ...]]:
+    """Words that the draft's explanations write with a hyphen ("Bürger-Geld ist Geld vom Job-Center."):
+    lower-case joined form → parts. The text must write them the same way, or the reader does not see
+    that "Bürgergeld" is the word explained as "Bürger-Geld"."""
+    out: dict[str, tuple[str, ...]] = {}
+    for text in ctx.explained.values():
+        for m in _HYPHENATED.finditer(text):
+            parts = tuple(m.group(0).split("-"))
+            out.setdefault("".join(parts).lower(), parts)
+    return out
+
+
+def split_like_explanation(word: str, lemma: str, ctx: Context) -> str:
+    """``word`` split as an explanation writes it or its lemma ("Fachforen" → "Fach-Foren" after
+    "Ein Fach-Forum ist …"), else unchanged."""
+    forms = explained_forms(ctx)
+    if not forms or not word.isalpha():
+        return word
+    parts = forms.get(word.lower()) or forms.get(lemma.lower())
+    if not parts:
+        return word
+    prefix = "".join(parts[:-1])
+    if not word.lower().startswith(prefix.lower()) or len(word) <= len(prefix) + 1:
+        return word
+    out, pos = [], 0
+    for part in parts[:-1]:
+        out.append(word[pos : pos + len(part)])
+        pos += len(part)
+    head = word[pos:]
+    return "-".join(out + [head[:1].upper() + head[1:]])
+
+
 def _protected(toks: list[Tok], ctx: Context) -> set[str]:
     text = " ".join(t.text for t in toks)
     out = set()
@@ -149,6 +185,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             parts = w.split("-")
             lemma = t.lemma if len(parts) == 1 else ""
             new_parts = [hyphenate(p, lemma) if p[:1].isupper() else p for p in parts]
+            if len(parts) == 1 and new_parts == parts:
+                new_parts = [split_like_explanation(w, t.lemma, ctx)]
             new = "-".join(new_parts)
             if new != w:
                 renames[w] = new

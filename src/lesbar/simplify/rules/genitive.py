@@ -28,14 +28,15 @@ HEADINGS = True
 _GEN_ARTICLES = {"des", "der", "eines", "einer"}
 
 
-def _match(toks: list[Tok], i: int, ctx_gender=None) -> tuple[int, list[str]] | None:  # noqa: ANN001
-    """A genitive phrase starting at article ``i`` → (end index, replacement words)."""
+def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) -> tuple[int, list[str]] | None:  # noqa: ANN001
+    """A genitive phrase starting at article ``i`` → (end index, replacement words). ``coordinated``:
+    the second of two genitives joined by und/oder ("des Einkommens oder des Vermögens")."""
     t = toks[i]
     art = t.text.lower()
     if art not in _GEN_ARTICLES or t.tag != "ART" or i == 0:
         return None
     prev = toks[i - 1]
-    if not prev.is_noun:
+    if not prev.is_noun and not coordinated:
         return None
     j = i + 1
     adjs = []
@@ -106,10 +107,20 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     while i < len(toks):
         m = _match(toks, i, gender) if i not in inside else None
         if m is not None:
+            start = i
             end, repl = m
             words.extend(repl)
             i = end
             changed += 1
+            # "vom Einkommen oder des Vermögens": a second "des"/"eines" genitive after und/oder goes too
+            if toks[start].text.lower() in ("des", "eines") and i + 1 < len(toks) \
+                    and toks[i].text in ("und", "oder", "sowie") and toks[i + 1].text.lower() in ("des", "eines"):
+                second = _match(toks, i + 1, gender, coordinated=True)
+                if second is not None:
+                    words.append(toks[i].text)
+                    words.extend(second[1])
+                    i = second[0]
+                    changed += 1
             continue
         words.append(toks[i].text)
         i += 1

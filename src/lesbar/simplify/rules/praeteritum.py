@@ -55,7 +55,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         return None
     i, idx = hits[0]
     verb = toks[i]
-    ptk = next((t for t in toks[i + 1 :] if t.tag == "PTKVZ" or t.text in {",", ".", ";"}), None)
+    ptk = next((t for t in toks[i + 1 :] if t.tag == "PTKVZ" or t.text in {",", ".", ";", ":", "„"}), None)
     lemma = ptk.text.lower() + verb.lemma if ptk is not None and ptk.tag == "PTKVZ" else verb.lemma
     table = verb_table(lemma) or verb_table(verb.lemma)
     auxiliary = table.auxiliary if table else ""
@@ -75,6 +75,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     far = _far_particle(toks, i)
     if far is not None:
         end = far + 1  # "wechselten sich ein Chor, eine Gruppe und die Tanzgruppe ab": the enumeration
+    elif end < len(words) and words[end] == ",":
+        end = _enumeration_end(toks, end)
     particle = separable_particle(verb.lemma)
     ptkvz = [k for k in range(i + 1, end) if toks[k].tag == "PTKVZ"]
     if particle and end - 1 > i and words[end - 1] == particle:
@@ -106,6 +108,25 @@ def _past_quoted_name(words: list[str], end: int) -> int:
         while end < len(words) and words[end] not in {",", ";", ":"} | SENT_END and words[end] not in {"„", "“"}:
             end += 1
     return end
+
+
+def _enumeration_end(toks: list[Tok], comma: int) -> int:
+    """The clause goes on past ``comma`` when the rest of the sentence is the enumeration it started
+    ("freuten sich A, B, C und D (von links)"): no verb or clause word follows, and "und"/"oder" does.
+    Returns the index before the sentence end (or a closing bracket remark), else ``comma``."""
+    stop = len(toks)
+    while stop > comma and toks[stop - 1].text in SENT_END:
+        stop -= 1
+    rest = toks[comma + 1 : stop]
+    if "(" in [t.text for t in rest]:
+        stop = comma + 1 + [t.text for t in rest].index("(")
+        rest = toks[comma + 1 : stop]
+    if not any(t.text in ("und", "oder", "sowie") for t in rest):
+        return comma
+    if any(t.is_finite or t.tag in ("KOUS", "PRELS", "PWS", "PWAV", "PTKZU", "VV(PP)", "VV(INF)")
+           or t.text in {";", ":", "„", "“", ")"} for t in rest):
+        return comma
+    return stop
 
 
 def _far_particle(toks: list[Tok], i: int) -> int | None:

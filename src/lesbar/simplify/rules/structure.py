@@ -41,10 +41,20 @@ def find_enumeration(toks: list[Tok], min_items: int = MIN_ITEMS,
     end = len(toks)
     while end > 0 and toks[end - 1].text in SENT_END:
         end -= 1
-    # walk back from the end: last item after und/oder/sowie, then comma-separated items
-    k = end - 1
-    while k > 0 and not (toks[k].tag == "KON" and toks[k].text in ("und", "oder", "sowie")):
-        k -= 1
+    # walk back from the end: last item after und/oder/sowie, then comma-separated items. The last
+    # "und"/"oder" may be inside the last item ("sowie Änderungen vom Einkommen oder vom Vermögen"): the
+    # conjunction before it is tried too.
+    last_comma = max(commas)
+    for k in [i for i in range(end - 1, last_comma, -1) if toks[i].tag == "KON"
+              and toks[i].text in ("und", "oder", "sowie")][:2]:
+        found = _enumeration_at(toks, commas, k, end, min_items, max_item_words)
+        if found is not None:
+            return found
+    return None
+
+
+def _enumeration_at(toks: list[Tok], commas: list[int], k: int, end: int, min_items: int,
+                    max_item_words: int) -> tuple[int, list[list[Tok]]] | None:
     if k <= 0 or any(t.is_finite for t in toks[k + 1 : end]) or not (1 <= end - k - 1 <= max_item_words):
         return None
     items = [toks[k + 1 : end]]
@@ -58,8 +68,9 @@ def find_enumeration(toks: list[Tok], min_items: int = MIN_ITEMS,
     # the first item: back to the preposition/verb that governs the enumeration
     j = right - 1
     first: list[Tok] = []
-    while j >= 0 and len(first) < max_item_words and toks[j].tag in _NP_TAGS:
-        first.insert(0, toks[j])
+    while j >= 0 and len(first) < max_item_words and (toks[j].tag in _NP_TAGS or (
+            toks[j].text in ("von", "vom") and j > 0 and toks[j - 1].tag == "NN" and first)):
+        first.insert(0, toks[j])  # "die Aufnahme von einer Arbeit": "von" after a noun belongs to it
         j -= 1
     if not first or j < 0:
         return None
@@ -88,7 +99,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if found is None:
         return None
     start, items = found
-    intro = [t.text for t in toks[:start]] + [":"]
+    intro = [t.text for t in toks[:start]]
+    while intro and intro[-1] in {":", ","}:
+        intro.pop()  # "Mitzubringen sind folgende Unterlagen: …" has its colon already
+    intro.append(":")
     new = unit.derive(intro, ID, kind="list", items=[[t.text for t in item] for item in items])
     ctx.counts[ID] += 1
     return [new]
