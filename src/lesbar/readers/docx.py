@@ -93,9 +93,15 @@ _DELETED = {W + "del", W + "moveFrom"}
 _REPEATING_FIELDS = {"TOC", "INDEX", "TOA"}
 
 
+_XPATHS: dict[str, etree.XPath] = {}
+
+
 def _xp(element: Any, path: str) -> list[Any]:
-    """XPath with our namespace map (python-docx's own ``xpath`` does not take ``namespaces=``)."""
-    return etree._Element.xpath(element, path, namespaces=NS)  # type: ignore[no-any-return]
+    """XPath with our namespace map (python-docx's own ``xpath`` does not take ``namespaces=``), compiled once."""
+    compiled = _XPATHS.get(path)
+    if compiled is None:
+        compiled = _XPATHS[path] = etree.XPath(path, namespaces=NS)
+    return compiled(element)  # type: ignore[no-any-return]
 
 _HEADING_STYLE = re.compile(r"^(heading|überschrift|titre|berschrift)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "titel"}
@@ -196,6 +202,8 @@ class _DocxReader:
         self.warnings: list[str] = []
         self.note_refs: list[tuple[str, str]] = []  # ("footnote" | "endnote", id) in reading order
         self.depth = 0
+        self.style_cache: dict[tuple[str, str | None], Any] = {}
+        self.flag_cache: dict[tuple[int, str | None, str], bool] = {}
 
     # ----------------------------------------------------------------------------------- numbering
     def _load_numbering(self) -> dict[tuple[str, int], bool]:
@@ -492,29 +500,48 @@ class _DocxReader:
             self.depth -= 1
         return items
 
+    # --------------------------------------------------------------------------------------- styles
+    def _style(self, style_id: str | None, kind: str) -> Any:
+        """The style object for an id (the default style when the id is missing or unknown), cached:
+        python-docx looks the default style up by walking all styles, on every call."""
+        key = (kind, style_id)
+        if key not in self.style_cache:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            style_type = WD_STYLE_TYPE.PARAGRAPH if kind == "paragraph" else WD_STYLE_TYPE.CHARACTER
+            try:
+                self.style_cache[key] = self.document.part.get_style(style_id, style_type)
+            except Exception:  # noqa: BLE001 - an id naming a style of another type, no styles part
+                self.style_cache[key] = None
+        return self.style_cache[key]
+
+    def _flag(self, style: Any, style_id: str | None, name: str) -> bool:
+        key = (id(style), style_id, name)
+        if key not in self.flag_cache:
+            self.flag_cache[key] = _style_flag(style, name)
+        return self.flag_cache[key]
+
     # ----------------------------------------------------------------------------------- paragraph
     def _para(self, p_el: Any, story: _Story) -> _Para:
         from docx.text.paragraph import Paragraph as DocxParagraph
 
         paragraph = DocxParagraph(p_el, self.document._body)
-        try:
-            style = paragraph.style
-        except Exception:  # noqa: BLE001 - a style id of the wrong type or a missing styles part
-            style = None
+        raw_id = _xp(p_el, "./w:pPr/w:pStyle/@w:val")
+        style = self._style(raw_id[0] if raw_id else None, "paragraph")
         chain: list[str] = []
         s = style
         while s is not None and len(chain) < 10:
             chain.append(s.name or "")
             s = s.base_style
-        raw_id = _xp(p_el, "./w:pPr/w:pStyle/@w:val")
         if raw_id and (style is None or style.style_id != raw_id[0]):
             chain.insert(0, raw_id[0])  # a style the file uses but does not define: its id is all we have
         outline = _xp(p_el, "./w:pPr/w:outlineLvl/@w:val")
         if not outline and style is not None:
             outline = _xp(style.element, "./w:pPr/w:outlineLvl/@w:val")
         num = self._num(p_el, style)
-        state = _ParaState(paragraph=paragraph, story=story, style_bold=_style_flag(style, "bold"),
-                           style_size=_style_size(style), style_hidden=_style_flag(style, "hidden"))
+        key = raw_id[0] if raw_id else None
+        state = _ParaState(paragraph=paragraph, story=story, style_bold=self._flag(style, key, "bold"),
+                           style_size=_style_size(style), style_hidden=self._flag(style, key, "hidden"))
         out: list[Inline] = []
         self._inline(p_el, state, out)
         inlines = _trim(_merge(out))
@@ -601,7 +628,11 @@ class _DocxReader:
 
         run = Run(r_el, state.paragraph)
         font = run.font
-        hidden = font.hidden if font.hidden is not None else (_style_flag(run.style, "hidden") or state.style_hidden)
+        r_id = _xp(r_el, "./w:rPr/w:rStyle/@w:val")
+        r_key = r_id[0] if r_id else None
+        r_style = self._style(r_key, "character") if r_key else None
+        hidden = font.hidden if font.hidden is not None else (
+            self._flag(r_style, r_key, "hidden") or state.style_hidden)
         symbol_font = font.name if is_symbol_font(font.name) else None
         parts: list[Inline] = []
 
@@ -614,8 +645,8 @@ class _DocxReader:
             if not text.strip():
                 out.extend(node)
                 return
-            bold = run.bold if run.bold is not None else (_style_flag(run.style, "bold") or state.style_bold)
-            italic = run.italic if run.italic is not None else _style_flag(run.style, "italic")
+            bold = run.bold if run.bold is not None else (self._flag(r_style, r_key, "bold") or state.style_bold)
+            italic = run.italic if run.italic is not None else self._flag(r_style, r_key, "italic")
             state.bold_flags.append(bool(bold))
             size = font.size.pt if font.size is not None else state.style_size
             if size:
