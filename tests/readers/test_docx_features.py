@@ -118,19 +118,23 @@ def _add_notes(path: Path, kind: str, notes: dict[str, str]) -> None:
                      f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{ref}/></w:r>'
                      f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{kind}>')
     part = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{kind}s xmlns:w="{w}">{"".join(items)}</w:{kind}s>'
+    add_part(path, f"{kind}s.xml", f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml",
+             f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}s", f"rIdNotes{kind}", part)
+
+
+def add_part(path: Path, name: str, ctype: str, reltype: str, rid: str, xml: str) -> None:
+    """Add word/<name> to a saved package, related from the main document as ``rid``."""
     with zipfile.ZipFile(path) as zf:
-        files = {name: zf.read(name) for name in zf.namelist()}
-    ctype = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"
+        files = {n: zf.read(n) for n in zf.namelist()}
     files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
-        b"</Types>", f'<Override PartName="/word/{kind}s.xml" ContentType="{ctype}"/></Types>'.encode())
-    rel = (f'<Relationship Id="rIdNotes{kind}" Target="{kind}s.xml" '
-           f'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}s"/>')
+        b"</Types>", f'<Override PartName="/word/{name}" ContentType="{ctype}"/></Types>'.encode())
+    rel = f'<Relationship Id="{rid}" Target="{name}" Type="{reltype}"/>'
     files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
         b"</Relationships>", rel.encode() + b"</Relationships>")
-    files[f"word/{kind}s.xml"] = part.encode()
+    files[f"word/{name}"] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in files.items():
-            zf.writestr(name, data)
+        for n, data in files.items():
+            zf.writestr(n, data)
 
 
 def outline(doc: Document) -> list[tuple[str, str]]:
@@ -259,6 +263,13 @@ def test_field_results_appear_and_field_instructions_do_not(tmp_path: Path):
     body = p("Stand: ", simple, ", Ort: ", nested, ".")
     doc = read_document(build(tmp_path, body))
     assert paragraph_texts(doc) == ["Stand: 12.03.2024, Ort: Erkelenz."]
+
+
+def test_a_field_left_open_by_a_damaged_file_does_not_swallow_the_following_paragraphs(tmp_path: Path):
+    body = (p("Stand: ", '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DATE </w:instrText></w:r>')
+            + p(LEAD) + p("Es kamen 300 Gäste."))
+    doc = read_document(build(tmp_path, body))
+    assert paragraph_texts(doc) == ["Stand:", LEAD, "Es kamen 300 Gäste."]
 
 
 def test_a_table_of_contents_field_does_not_repeat_the_headings(tmp_path: Path):
@@ -603,3 +614,32 @@ def test_a_table_style_that_sets_the_first_row_apart_makes_it_a_header_row(tmp_p
     switched_off = styled.replace('w:firstRow="1"', 'w:firstRow="0"')
     doc = read_document(build(tmp_path, p(LEAD) + styled + p(LEAD) + switched_off, styles=style))
     assert [b.header_rows for b in doc.blocks if isinstance(b, Table)] == [1, 0]
+
+
+def test_a_drop_cap_initial_is_joined_to_its_paragraph(tmp_path: Path):
+    cap = p(r_("D", '<w:position w:val="-6"/><w:sz w:val="72"/>'),
+            ppr='<w:framePr w:dropCap="drop" w:lines="3" w:wrap="around" w:vAnchor="text" w:hAnchor="text"/>')
+    doc = read_document(build(tmp_path, cap + p("ie Konferenz war ausgebucht.") + p(LEAD)))
+    assert outline(doc) == [("Paragraph", "Die Konferenz war ausgebucht."), ("Paragraph", LEAD)]
+
+
+def test_smartart_diagram_text_is_read_once(tmp_path: Path):
+    drawing = ('<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="5486400" '
+               'cy="3200400"/><wp:docPr id="1" name="Diagramm 1"/><a:graphic><a:graphicData '
+               'uri="http://schemas.openxmlformats.org/drawingml/2006/diagram"><dgm:relIds '
+               'xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" r:dm="rIdDgm1" r:lo="rIdLo" '
+               'r:qs="rIdQs" r:cs="rIdCs"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+    pts = "".join(
+        f'<dgm:pt modelId="{{{i}}}"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/><a:p><a:r><a:t>{text}</a:t></a:r>'
+        f"</a:p></dgm:t></dgm:pt>" for i, text in enumerate(["Anmelden", "Kurs besuchen", "Zertifikat"], 1))
+    data = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><dgm:dataModel '
+            'xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst>'
+            '<dgm:pt modelId="{0}" type="doc"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/><a:p><a:endParaRPr/></a:p>'
+            f'</dgm:t></dgm:pt>{pts}<dgm:pt modelId="{{9}}" type="parTrans"><dgm:prSet/><dgm:spPr/></dgm:pt>'
+            "</dgm:ptLst><dgm:cxnLst/></dgm:dataModel>")
+    path = build(tmp_path, p(LEAD) + p(drawing) + p("Danach geht es weiter."))
+    add_part(path, "diagrams/data1.xml", "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml",
+             "http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData", "rIdDgm1", data)
+    doc = read_document(path)
+    assert paragraph_texts(doc) == [LEAD, "Anmelden", "Kurs besuchen", "Zertifikat", "Danach geht es weiter."]

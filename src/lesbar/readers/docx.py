@@ -75,6 +75,7 @@ NS = {
     "o": "urn:schemas-microsoft-com:office:office",
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "dgm": "http://schemas.openxmlformats.org/drawingml/2006/diagram",
 }
 W = f"{{{NS['w']}}}"
 A = f"{{{NS['a']}}}"
@@ -84,6 +85,7 @@ OFFICE = f"{{{NS['o']}}}"
 WP = f"{{{NS['wp']}}}"
 MC = f"{{{NS['mc']}}}"
 M = f"{{{NS['m']}}}"
+DGM = f"{{{NS['dgm']}}}"
 
 #: Wrappers whose content is ordinary content (block or inline level).
 _TRANSPARENT = {W + "ins", W + "moveTo", W + "smartTag", W + "customXml", W + "dir", W + "bdo"}
@@ -149,6 +151,7 @@ class _Para:
     images: list[Figure]
     floats: list[Any] = field(default_factory=list)  # text box content anchored here: _Para and Table items
     pseudo_heading: bool = True  # may a short bold line be a heading here (not in a letterhead)?
+    drop_cap: bool = False  # a framed initial letter ("D" + "ie Konferenz …"): belongs to the next paragraph
 
 
 @dataclass
@@ -482,6 +485,11 @@ class _DocxReader:
                 if tag == W + "p":
                     self.guard.check_time()
                     para = self._para(child, story)
+                    if items and isinstance(items[-1], _Para) and items[-1].drop_cap and not para.drop_cap:
+                        cap = items.pop()
+                        para.inlines = _trim(_merge(cap.inlines + para.inlines))
+                        para.text = inline_text(para.inlines)
+                        para.images = cap.images + para.images
                     items.append(para)
                     items.extend(para.floats)
                 elif tag == W + "tbl":
@@ -544,6 +552,9 @@ class _DocxReader:
                            style_size=_style_size(style), style_hidden=self._flag(style, key, "hidden"))
         out: list[Inline] = []
         self._inline(p_el, state, out)
+        # an instruction does not outlive its paragraph: a damaged field (begin without end) must not
+        # swallow the rest of the document; results (a TOC) may span paragraphs
+        story.fields = [f for f in story.fields if f.in_result]
         inlines = _trim(_merge(out))
         sizes = state.sizes
         return _Para(
@@ -557,6 +568,7 @@ class _DocxReader:
             size=max(set(sizes), key=sizes.count) if sizes else state.style_size,
             images=state.images,
             floats=state.floats,
+            drop_cap=bool(_xp(p_el, "./w:pPr/w:framePr[@w:dropCap='drop' or @w:dropCap='margin']")),
         )
 
     def _num(self, p_el: Any, style: Any) -> tuple[str, int] | None:
@@ -769,6 +781,8 @@ class _DocxReader:
                     # WordArt in VML: its text is an attribute
                     state.floats.append(_Para([Text(child.get("string").strip())], child.get("string").strip(),
                                               "", [], None, None, False, None, []))
+                elif tag == DGM + "relIds" and child.get(R + "dm"):
+                    state.floats.extend(self._diagram_text(state.story.part, child.get(R + "dm")))
                 elif tag == WP + "docPr":
                     found.setdefault("alt", child.get("descr", "") or child.get("title", ""))
                 visit(child)
@@ -787,6 +801,23 @@ class _DocxReader:
             image.height = int(_int(extent[0].get("cy", "0")) / 9525)
         alt = found.get("alt", "").strip()
         state.images.append(Figure(image=image, alt=alt, alt_status="source" if alt else "missing"))
+
+    def _diagram_text(self, source: Any, rid: str) -> list[_Para]:
+        """The texts of a SmartArt diagram, from its data part (the drawing part repeats them), in order."""
+        try:
+            root = etree.fromstring(source.related_parts[rid].blob)
+        except Exception:  # noqa: BLE001 - missing or damaged diagram part: nothing to read
+            return []
+        paras: list[_Para] = []
+        for pt in root.iter(DGM + "pt"):
+            if pt.get("type", "node") != "node":
+                continue
+            for a_p in pt.iter(A + "p"):
+                text = re.sub(r"\s+", " ", "".join(t.text or "" for t in a_p.iter(A + "t"))).strip()
+                if text:
+                    paras.append(_Para([Text(_clean(text))], _clean(text), "", [], None, None, False, None, [],
+                                       pseudo_heading=False))
+        return paras
 
     def _image(self, source: Any, rid: str) -> Image | None:
         try:
