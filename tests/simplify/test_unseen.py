@@ -104,8 +104,8 @@ def test_glossary_explanation_inside_a_quotation_comes_after_its_closing_mark() 
 def test_an_explained_word_is_written_as_its_explanation_writes_it() -> None:
     # the explanation says "Bürger-Geld ist Geld vom Job-Center.": the text must not say "Bürgergeld"
     out = texts("Wenn Sie Bürgergeld erhalten, müssen Sie dem Jobcenter alles sagen.", "leicht", glossary=_glossary())
-    assert out[0] == "Wenn Sie Bürger-Geld erhalten, müssen Sie dem Job-Center alles sagen.", out
-    assert out[1] == "Bürger-Geld ist Geld vom Job-Center.", out
+    assert out[:3] == ["Erhalten Sie Bürger-Geld?", "Dann müssen Sie dem Job-Center alles sagen.",
+                       "Bürger-Geld ist Geld vom Job-Center."], out
 
 
 def test_perfekt_goes_after_an_enumeration_of_names_and_a_particle_is_not_taken_from_a_quotation() -> None:
@@ -137,3 +137,28 @@ def _glossary():  # type: ignore[no-untyped-def]
     from lesbar.glossary.locations import shipped_glossary
 
     return load_glossaries([shipped_glossary()])
+
+
+def test_a_condition_first_becomes_a_question_and_dann() -> None:
+    # Jobcenter sheet and notice: "wenn" first, and verb-first conditions
+    assert texts("Fehlen Unterlagen, kann der Antrag nicht abschließend bearbeitet werden.") == [
+        "Fehlen Unterlagen?", "Dann kann man den Antrag nicht abschließend bearbeiten."]
+    assert texts("Wird der Antrag erst nach Ablauf der Gültigkeit gestellt, kann dies Nachteile zur Folge haben.") == [
+        "Stellt man den Antrag erst nach Ablauf von der Gültigkeit?", "Dann kann dies Nachteile zur Folge haben."]
+    assert texts("Wenn Sie den Termin absagen, bekommen Sie einen neuen.") == [
+        "Sagen Sie den Termin ab?", "Dann bekommen Sie einen neuen."]
+    # Einfache Sprache only when the sentence is too long
+    assert texts("Wenn Sie den Termin absagen, bekommen Sie einen neuen.", "einfach") == [
+        "Wenn Sie den Termin absagen, bekommen Sie einen neuen."]
+    out = texts("Können Sie einen Termin aus wichtigem Grund nicht wahrnehmen, müssen Sie sich vorher melden und "
+                "den Grund nachweisen, z. B. durch eine Arbeitsunfähigkeitsbescheinigung.", "einfach")
+    assert out[0] == "Können Sie einen Termin aus wichtigem Grund nicht wahrnehmen?", out
+    assert out[1].startswith("Dann müssen Sie sich vorher melden"), out
+    # not a condition: an imperative or a subordinate clause after the comma
+    assert texts("Wenden Sie sich an uns, wenn Sie Fragen haben.", "leicht")[0] == "Wenden Sie sich an uns."
+
+
+def test_genitive_attribute_stays_with_its_noun_when_the_verb_moves() -> None:
+    out = texts("Eine Erhöhung der Fördermittel könne er nicht zusagen, da der Haushalt der Stadt angespannt sei.",
+                "einfach")
+    assert out[-1] == "Denn der Haushalt von der Stadt ist angespannt.", out

@@ -117,8 +117,24 @@ def _np_end(toks: list[Tok], i: int) -> int:
         i += 1
         while i < n and toks[i].tag == "NE":
             i += 1
-        return i
+        return _genitive_attribute_end(toks, i)
     return max(i, 1)
+
+
+def _genitive_attribute_end(toks: list[Tok], i: int) -> int:
+    """A genitive attribute belongs to the noun phrase before it ("der Haushalt der Stadt"): the verb
+    of "da der Haushalt der Stadt angespannt sei" goes after "Stadt", not after "Haushalt"."""
+    n = len(toks)
+    while i < n and toks[i].tag == "ART" and toks[i].text.lower() in ("des", "der", "eines", "einer"):
+        j = i + 1
+        while j < n and toks[j].tag in ("ADJ(A)", "CARD", "PIAT") and not toks[j].is_noun:
+            j += 1
+        if j >= n or not toks[j].is_noun:
+            break
+        i = j + 1
+        while i < n and toks[i].tag == "NE":
+            i += 1
+    return i
 
 
 def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:

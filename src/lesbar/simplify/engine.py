@@ -363,18 +363,22 @@ def _new_run(key: tuple[str, tuple[str, ...]], run: tuple[str, tuple[str, ...]] 
 
 def _explanations_after_quotations(units: list[Unit]) -> list[Unit]:
     """A glossary explanation of a word inside a quotation over several sentences comes after the
-    quotation's closing mark, not between the speaker's sentences („A. / Ein Ehren-Amt ist … / B.“)."""
+    quotation's closing mark, not between the speaker's sentences („A. / Ein Ehren-Amt ist … / B.“);
+    after a condition written as a question it comes after the "Dann …" sentence that answers it."""
     out: list[Unit] = []
     held: list[Unit] = []
     depth = 0
+    question = False  # "Erhalten Sie Bürger-Geld?" + "Dann …": the explanation goes after the answer
     for unit in units:
-        if unit.kind == "explanation" and depth > 0:
+        if unit.kind == "explanation" and (depth > 0 or question):
             held.append(unit)
             continue
         out.append(unit)
         if unit.kind == "sentence":
+            was_question = question
             depth = max(0, depth + quote_balance(unit.tokens))
-            if depth == 0 and held:
+            question = depth == 0 and bool(unit.tokens) and unit.tokens[-1] == "?" and not was_question
+            if depth == 0 and not question and held:
                 out.extend(held)
                 held = []
     return out + held

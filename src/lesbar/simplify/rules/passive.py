@@ -121,7 +121,8 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str]] | None:
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
-    toks = strip_end(unit.toks())
+    full = unit.toks()
+    toks = strip_end(full)
     hits = detect(toks)
     if not hits:
         return None
@@ -129,6 +130,17 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if not fins or len(fins) > 1:
         return None
     f = fins[0]
+    if f == 0:
+        # "Wird der Antrag zu spät gestellt?" (a condition as a question): the active keeps the question
+        if not full or full[-1].text != "?":
+            return None
+        rest = apply(unit.derive(["Dann"] + [t.text for t in toks] + ["."], ID), ctx)
+        if rest is None or len(rest) != 1 or rest[0].tokens[0] != "Dann":
+            return None
+        words = rest[0].tokens[1:]
+        while words and words[-1] in {".", "!"}:
+            words.pop()
+        return [rest[0].derive([words[0][:1].upper() + words[0][1:]] + words[1:] + ["?"], ID)]
     aux = toks[f]
     if f > 0 and toks[0].tag == "KON" and toks[0].text.lower() in _LEADING_KON:
         # "Doch dieser Antrag wurde abgelehnt.": the conjunction stays first, the rest is the clause
@@ -262,7 +274,13 @@ def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Un
     if prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)"):
         words = ["man", modal.present[2]] + _accusative(prefield) + [t.text for t in middle] + [pp.lemma]
     else:
-        words = [t.text for t in prefield] + [modal.present[2], "man"] + [t.text for t in middle] + [pp.lemma]
+        found = _middle_subject(middle)  # "Dann kann der Antrag nicht bearbeitet werden."
+        if found is not None:
+            a, b = found
+            middle_words = [t.text for t in middle[:a]] + _accusative(middle[a:b]) + [t.text for t in middle[b:]]
+        else:
+            middle_words = [t.text for t in middle]
+        words = [t.text for t in prefield] + [modal.present[2], "man"] + middle_words + [pp.lemma]
     ctx.counts[ID] += 1
     return [unit.derive(end_sentence(words), ID)]
 

@@ -25,7 +25,7 @@ from lesbar.simplify.clauses import (
     to_v2,
     top_level_commas,
 )
-from lesbar.simplify.morphology import dative, noun_info, present_form, verb_table
+from lesbar.simplify.morphology import dative, noun_info, present_form, separable_particle, verb_table
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -122,6 +122,51 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             return [unit.derive(end_sentence(to_v2(clause)), ID), unit.derive(end_sentence(invert_with(main, after_adv)), ID)]
         return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(_adv_v2(after_adv, clause)), ID)]
     return None
+
+
+def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
+    """A condition before its main clause becomes a question and "Dann …", as Leichte Sprache writes
+    conditions: "Wenn Sie Bürgergeld erhalten, sind Sie verpflichtet, …" / "Fehlen Unterlagen, kann der
+    Antrag nicht bearbeitet werden." → "Erhalten Sie Bürgergeld? Dann sind Sie verpflichtet, …" /
+    "Fehlen Unterlagen? Dann kann der Antrag nicht bearbeitet werden." Einfache Sprache only when the
+    sentence is over its word limit. The main clause must start with its finite verb (it follows the
+    condition), the condition must have exactly one finite verb."""
+    if not toks or any(t.text in QUOTES_OPEN for t in toks):
+        return None
+    if ctx.level != "leicht" and sum(1 for t in toks if t.is_word) <= ctx.options.max_words:
+        return None
+    first = toks[0]
+    conditional = first.tag == "KOUS" and first.text.lower() in ("wenn", "falls")
+    if not conditional and not (first.is_finite and first.text[:1].isupper()):
+        return None
+    start = 1 if conditional else 0
+    end = segment_end(toks, start + 1)
+    if end >= len(toks) - 1 or toks[end].text != ",":
+        return None
+    clause = toks[start:end]
+    fins = finite_indices(clause)
+    if len(fins) != 1 or len(clause) < 2 or any(t.tag in ("KOUS", "PRELS", "PWS", "PWAV") for t in clause[1:]):
+        return None
+    main = strip_end(toks[end + 1 :])
+    if main and main[0].text.lower() in ("dann", "so") and len(main) > 1:
+        main = main[1:]
+    if not main or not main[0].is_finite or main[0].tag == "VV(IMP)":
+        return None
+    if conditional:
+        # verb-final → verb-first: "wenn Sie Bürgergeld erhalten" → "Erhalten Sie Bürgergeld"
+        f = fins[0]
+        fin = clause[f]
+        fin_word, particle = fin.text, ""
+        part = separable_particle(fin.lemma) if fin.lemma.isalpha() else ""
+        if part and fin.text.lower().startswith(part) and len(fin.text) > len(part) + 1:
+            fin_word, particle = fin.text[len(part) :], part
+        question = [fin_word] + [t.text for k, t in enumerate(clause) if k != f] + ([particle] if particle else [])
+    else:
+        question = [t.text for t in clause]
+    question = [question[0][:1].upper() + question[0][1:]] + question[1:] + ["?"]
+    main_words = [t.text for t in main]
+    main_words[0] = main_words[0][:1].lower() + main_words[0][1:]
+    return [unit.derive(question, ID), unit.derive(end_sentence(["Dann"] + main_words), ID)]
 
 
 def _tail_belongs_to_clause(toks: list[Tok], end: int) -> bool:
@@ -401,7 +446,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
     if is_direct_quote(toks):
         return None  # direct quotes stay as the person said them
-    out = _conj_clause(unit, toks) or _relative_clause(unit, toks) or _purpose_clause(unit, toks)
+    out = (_condition_first(unit, toks, ctx) or _conj_clause(unit, toks) or _relative_clause(unit, toks)
+           or _purpose_clause(unit, toks))
     if out:
         ctx.counts[ID] += 1
     return out
