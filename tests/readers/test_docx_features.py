@@ -643,3 +643,29 @@ def test_smartart_diagram_text_is_read_once(tmp_path: Path):
              "http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData", "rIdDgm1", data)
     doc = read_document(path)
     assert paragraph_texts(doc) == [LEAD, "Anmelden", "Kurs besuchen", "Zertifikat", "Danach geht es weiter."]
+
+
+def test_a_caption_above_or_below_a_table_becomes_its_caption(tmp_path: Path):
+    table = tbl([tc(p(r_("Jahr", "<w:b/>"))), tc(p(r_("Gäste", "<w:b/>")))], [tc(p("2023")), tc(p("300"))])
+    body = (p("Gäste der Konferenz", style="Caption") + table + p(LEAD) + table
+            + p("Tabelle 2: Gäste im Vorjahr", style="Caption") + p(LEAD))
+    doc = read_document(build(tmp_path, body))
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [t.caption[0].text for t in tables] == ["Gäste der Konferenz", "Tabelle 2: Gäste im Vorjahr"]
+    assert [block_text(b) for b in doc.blocks if isinstance(b, Paragraph)] == [LEAD, LEAD]
+
+
+def test_an_imported_html_chunk_is_read(tmp_path: Path):
+    html = ("<html><head><title>x</title><style>p {color: red}</style></head><body>"
+            "<h1>Sommerfest im Familienzentrum</h1><p>Am Samstag feiern <b>alle</b> Familien.</p>"
+            "<ul><li>Kinderschminken<ul><li>ab 14 Uhr</li></ul></li><li>Grillen</li></ul>"
+            "<div>Eintritt frei<br>Anmeldung nicht nötig</div></body></html>")
+    path = build(tmp_path, p(LEAD) + '<w:altChunk r:id="rIdChunk1"/>' + p("Ende."))
+    add_part(path, "afchunk.htm", "text/html",
+             "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk", "rIdChunk1", html)
+    doc = read_document(path)
+    assert outline(doc) == [("Paragraph", LEAD), ("Heading", "Sommerfest im Familienzentrum"),
+                            ("Paragraph", "Am Samstag feiern alle Familien."),
+                            ("ListBlock", "Kinderschminken ab 14 Uhr Grillen"),
+                            ("Paragraph", "Eintritt frei Anmeldung nicht nötig"), ("Paragraph", "Ende.")]
+    assert block_text(doc.blocks[3].items[0].blocks[1]) == "ab 14 Uhr"

@@ -329,6 +329,14 @@ class _DocxReader:
                 if index < len(converted) and isinstance(converted[index], _Para) and converted[index].images:
                     converted[index].images[0].caption = [Sentence(para.inlines)]
                     continue
+                # a table caption: above the table (Word's default) or, naming a table, below it
+                if index < len(converted) and isinstance(converted[index], Table) and not converted[index].caption:
+                    converted[index].caption = [Sentence(para.inlines)]
+                    continue
+                if (blocks and isinstance(blocks[-1], Table) and not blocks[-1].caption
+                        and re.match(r"(?i)tab(elle|le)?\b", para.text.strip())):
+                    blocks[-1].caption = [Sentence(para.inlines)]
+                    continue
                 blocks.append(Paragraph([Sentence(para.inlines)]))
                 continue
             level = self._heading_level(para)
@@ -504,6 +512,8 @@ class _DocxReader:
                     branch = _choose_branch(child)
                     if branch is not None:
                         items.extend(self._items(branch, story))
+                elif tag == W + "altChunk":
+                    items.extend(self._alt_chunk(child, story))
         finally:
             self.depth -= 1
         return items
@@ -528,6 +538,78 @@ class _DocxReader:
         if key not in self.flag_cache:
             self.flag_cache[key] = _style_flag(style, name)
         return self.flag_cache[key]
+
+    def _alt_chunk(self, chunk: Any, story: _Story) -> list[Any]:
+        """An imported HTML chunk (``w:altChunk``, written by web exports; Word renders it on opening):
+        headings, paragraphs and list items from the HTML."""
+        try:
+            part = story.part.related_parts[chunk.get(R + "id", "")]
+        except (KeyError, AttributeError):
+            return []
+        ctype = (getattr(part, "content_type", "") or "").lower()
+        if "html" not in ctype:
+            self.warnings.append(f"Ein eingebetteter Abschnitt ({ctype or 'unbekannt'}) wurde nicht gelesen.")
+            return []
+        import lxml.html
+
+        try:
+            root = lxml.html.fromstring(_decode_html(part.blob))
+        except Exception:  # noqa: BLE001 - damaged HTML: nothing to read
+            return []
+        items: list[Any] = []
+
+        def para(text: str, chain: list[str], num: tuple[str, int] | None = None) -> None:
+            text = re.sub(r"\s+", " ", _clean(text)).strip()
+            if text:
+                items.append(_Para([Text(text)], text, chain[0] if chain else "", chain, None, num, False, None,
+                                   []))
+
+        def visit(node: Any, lists: list[tuple[str, bool]]) -> None:
+            loose = [node.text or ""]  # inline text between block elements
+
+            def flush() -> None:
+                para("".join(loose), [])
+                loose.clear()
+
+            for child in node:
+                tag = child.tag if isinstance(child.tag, str) else ""
+                if tag not in _HTML_BLOCKS:
+                    if tag == "br":
+                        loose.append(" ")
+                    elif tag and tag not in ("script", "style", "head", "title"):
+                        loose.append(child.text_content())
+                    loose.append(child.tail or "")
+                    continue
+                flush()
+                if tag in ("script", "style", "head", "title"):
+                    pass
+                elif re.fullmatch(r"h[1-6]", tag):
+                    para(child.text_content(), [f"Heading {tag[1]}"])
+                elif tag in ("ul", "ol"):
+                    key = f"html-{id(child)}"
+                    visit(child, [*lists, (key, tag == "ol")])
+                elif tag == "li" and lists:
+                    nested = [c for c in child if isinstance(c.tag, str) and c.tag in ("ul", "ol")]
+                    for sub in nested:
+                        child.remove(sub)
+                    key = lists[0][0]
+                    for depth, (_, ordered) in enumerate(lists):
+                        self.numbering[(key, depth)] = ordered
+                    para(child.text_content(), [], (key, len(lists) - 1))
+                    for sub in nested:
+                        visit(_wrap(sub), lists)
+                elif tag in ("p", "pre", "dt", "dd", "caption", "td", "th", "figcaption", "address", "li"):
+                    para(child.text_content(), [])
+                elif tag == "blockquote":
+                    para(child.text_content(), ["Quote"])
+                else:
+                    visit(child, lists)
+                loose.append(child.tail or "")
+            flush()
+
+        body = root.find("body")
+        visit(body if body is not None else _wrap(root), [])
+        return items
 
     # ----------------------------------------------------------------------------------- paragraph
     def _para(self, p_el: Any, story: _Story) -> _Para:
@@ -606,7 +688,7 @@ class _DocxReader:
                 if url and child.get(W + "anchor"):
                     url += "#" + child.get(W + "anchor")
                 if url and inline_text(children).strip():
-                    out.append(Link(_merge(children), url=url))
+                    out.append(Link(_merge(children), url=url, title=child.get(W + "tooltip", "")))
                 else:
                     out.extend(children)  # an internal jump (w:anchor only): the text, no link
             elif tag == W + "fldSimple":
@@ -980,6 +1062,37 @@ def _int(value: str) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
+
+
+_HTML_BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "pre", "dt", "dd", "dl", "caption", "td", "th", "tr",
+                "thead", "tbody", "tfoot", "table", "figcaption", "figure", "address", "ul", "ol", "li", "blockquote",
+                "div", "section", "article", "main", "header", "footer", "aside", "nav", "body", "form", "fieldset",
+                "center", "script", "style", "head", "title"}
+
+
+def _decode_html(blob: bytes) -> str:
+    """HTML bytes as text: BOM, then a declared charset, then UTF-8, then Windows-1252."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if blob.startswith(bom):
+            return blob[len(bom):].decode(encoding, errors="replace")
+    declared = re.search(rb"""charset=["']?([A-Za-z0-9_-]+)""", blob[:4096])
+    candidates = [declared.group(1).decode("ascii")] if declared else []
+    for encoding in [*candidates, "utf-8"]:
+        try:
+            text = blob.decode(encoding)
+            break
+        except (LookupError, UnicodeDecodeError):
+            continue
+    else:
+        text = blob.decode("cp1252", errors="replace")
+    return re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
+
+
+def _wrap(element: Any) -> Any:
+    """A throwaway parent, to visit ``element`` itself and not only its children."""
+    holder = element.makeelement("div", {})
+    holder.append(element)
+    return holder
 
 
 def _marker_kind(marker: str) -> str:
