@@ -21,7 +21,15 @@ paragraph and ``w:p``/``w:tbl`` directly in the body). It reads what Word and Li
 * ``w:tab``/``w:ptab`` → space, ``w:br``/``w:cr`` → line break (page and column breaks → space), soft hyphens
   dropped, non-breaking hyphens → "-", ``w:sym`` and text in symbol fonts → Unicode (``docx_symbols``);
 * layout tables: a one-row table (a letterhead: sender left, date right) or a one-column table (a box, a
-  frame around the whole text) is unwrapped into ordinary blocks instead of a data table.
+  frame around the whole text) is unwrapped into ordinary blocks instead of a data table;
+* data tables: header rows from ``w:tblHeader``, an all-bold first row or a table style that sets the first
+  row apart; row spans from ``w:vMerge``; a Caption paragraph next to the table becomes its caption;
+* lists number on across an interrupting paragraph (``ListBlock.start``); an unnumbered List Paragraph after
+  an item continues it; lists typed by hand ("•<Tab>…", "1.<Tab>…") become lists;
+* a drop-cap initial (``w:framePr/@w:dropCap``) is joined to its paragraph; SmartArt texts come from the
+  diagram's data part; an imported HTML chunk (``w:altChunk``) is read as headings, paragraphs and lists.
+
+Style lookups are cached: python-docx finds the default style by walking all styles, on every call.
 
 python-docx traps (``shared/notes/pdf-and-docx-reading.md``): numbering.xml elements need explicit
 ``namespaces=`` in xpath; language tags in the file are unreliable, so the language is detected from text.
