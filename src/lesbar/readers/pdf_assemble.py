@@ -43,6 +43,7 @@ from lesbar.model import (
 )
 from lesbar.readers.pdf_layout import (
     ATTRIBUTION_DASH,
+    NORMAL_LINE_GAP_EM,
     PAGE_NUMBER,
     SENTENCE_END,
     FlowLine,
@@ -80,6 +81,7 @@ class Assembler:
     headings: list[tuple[Heading, tuple[float, bool], bool]] = field(default_factory=list)
     pages: list[PageLayout] = field(default_factory=list)
     images: dict[int, Image] = field(default_factory=dict)
+    ocr_keys: set[tuple[float, bool]] = field(default_factory=set)  # heading sizes measured by OCR (blurred)
 
     def add_page(self, page: PageLayout) -> None:
         self.pages.append(page)
@@ -143,7 +145,7 @@ class Assembler:
                 else:
                     bullet = BULLET.match(line.text) or NUMBERED.match(line.text)
                     if current is not None and current.kind in ("paragraph", "item") and prev is not None:
-                        starts_new = self._breaks(prev, (page.number, flow_line), body)
+                        starts_new = self._breaks(prev, (page.number, flow_line), body, page.line_gap)
                     # "•" always starts an item; a dash or "1." only where a paragraph could start
                     unambiguous = bool(bullet) and line.text[:1] not in "-–—*" and not NUMBERED.match(line.text)
                     if bullet and (unambiguous or starts_new or current is None or current.kind != "paragraph"
@@ -193,8 +195,14 @@ class Assembler:
             counter[page.body_size] += sum(len(f.line.text) for f in page.flow) or 1
         return counter.most_common(1)[0][0] if counter else 10.0
 
-    def _breaks(self, prev: tuple[int, FlowLine], cur: tuple[int, FlowLine], body: float) -> bool:
-        """Does ``cur`` start a new paragraph after ``prev``?"""
+    def _breaks(self, prev: tuple[int, FlowLine], cur: tuple[int, FlowLine], body: float,
+                line_gap: float = NORMAL_LINE_GAP_EM) -> bool:
+        """Does ``cur`` start a new paragraph after ``prev``?
+
+        Space between lines counts from the page's usual line gap (``line_gap``, em): text set with loose
+        leading is not a paragraph per line.
+        """
+        extra = max(0.0, line_gap - NORMAL_LINE_GAP_EM)
         p_page, p = prev
         c_page, c = cur
         pl, cl = p.line, c.line
@@ -212,9 +220,9 @@ class Assembler:
         )
         if same_column:
             gap = cl.top - pl.bottom
-            if gap > 1.5 * size:  # a hole (photo, quote) inside the column: the text flows around it
+            if gap > (1.5 + extra) * size:  # a hole (photo, quote) inside the column: the text flows around it
                 return ends_sentence and (short or indented)
-            if gap > 0.42 * size:
+            if gap > (0.42 + extra) * size:
                 return True
             if indented and cl.x0 > pl.x0 + 0.6 * size:
                 return True
@@ -312,6 +320,8 @@ class Assembler:
             self.blocks.append(heading)
             assert pending.heading_key is not None
             self.headings.append((heading, pending.heading_key, False))
+            if all(run.font == "OCR" for line in pending.lines for frag in line.frags for run in frag.runs):
+                self.ocr_keys.add(pending.heading_key)
         elif pending.kind == "item":
             match = BULLET.match(text) or NUMBERED.match(text)
             start = 1
@@ -353,12 +363,14 @@ class Assembler:
         keys = sorted({key for _h, key, is_headline in self.headings if not is_headline},
                       key=lambda k: (-k[0], not k[1]))
         first = 2 if has_headline else 1
-        # sizes within 10 % of each other (same weight) are one level: OCR and rounding blur sizes
+        # OCR blurs sizes: there sizes within 10 % of each other (same weight) are one level; born-digital
+        # sizes are exact (Word's Heading 1 at 14 pt and Heading 2 at 13 pt are two levels)
         level_of: dict[tuple[float, bool], int] = {}
         level = first - 1
         anchor: tuple[float, bool] | None = None
         for key in keys:
-            if anchor is None or key[1] != anchor[1] or key[0] < 0.9 * anchor[0]:
+            blurred = key in self.ocr_keys and anchor in self.ocr_keys
+            if anchor is None or key[1] != anchor[1] or key[0] < (0.9 if blurred else 0.97) * anchor[0]:
                 level += 1
                 anchor = key
             level_of[key] = min(level, 6)
@@ -425,7 +437,10 @@ def find_tables(flow: list[FlowLine]) -> dict[int, tuple[Table, int]]:
 
     The text-flow XY-cut reads a table row by row (rows are separated by horizontal gaps, cells by
     vertical ones), so a row shows up as consecutive flow lines on one baseline — something running
-    text in columns never produces. Returns ``{first flow index: (table, index after the table)}``.
+    text in columns never produces. A row set close above running text stays in one leaf with it and
+    arrives as one line; once a table has started, such a line whose pieces (fragments at least 1 em
+    apart) sit on the table's columns is its next row. Returns ``{first flow index: (table, index after
+    the table)}``.
     """
     rows: list[tuple[int, int]] = []  # (start, end) index ranges of same-baseline groups
     i = 0
@@ -444,9 +459,17 @@ def find_tables(flow: list[FlowLine]) -> dict[int, tuple[Table, int]]:
             k += 1
             continue
         columns = [flow[n].line.x0 for n in range(start, end)]
+        cells_of: dict[int, list[str]] = {}
         m = k + 1
         while m < len(rows):
             s2, e2 = rows[m]
+            if e2 - s2 == 1 and m - k >= 2:
+                pieces = _row_pieces(flow[s2].line, columns)
+                if pieces is None:
+                    break
+                cells_of[m] = pieces
+                m += 1
+                continue
             if e2 - s2 < 2 or not all(any(abs(flow[n].line.x0 - c) < 0.8 * flow[n].line.size
                                           or abs(flow[n].line.x1 - flow[n].col_x1) < 0.1 for c in columns)
                                       for n in range(s2, e2)):
@@ -456,8 +479,8 @@ def find_tables(flow: list[FlowLine]) -> dict[int, tuple[Table, int]]:
             table_rows: list[Row] = []
             for r in range(k, m):
                 s2, e2 = rows[r]
-                cells = [Cell([Paragraph(text_sentences(flow[n].line.text))]) for n in range(s2, e2)]
-                table_rows.append(Row(cells))
+                texts = cells_of.get(r) or [flow[n].line.text for n in range(s2, e2)]
+                table_rows.append(Row([Cell([Paragraph(text_sentences(t))]) for t in texts]))
             first_start, first_end = rows[k]
             header = 1 if all(flow[n].line.bold or flow[n].role in ("subheading", "heading")
                               for n in range(first_start, first_end)) else 0
@@ -466,6 +489,21 @@ def find_tables(flow: list[FlowLine]) -> dict[int, tuple[Table, int]]:
         else:
             k += 1
     return found
+
+
+def _row_pieces(line: Line, columns: list[float]) -> list[str] | None:
+    """The cells of a table row that arrived as one line, or None when its pieces miss the columns."""
+    groups: list[list] = []  # type: ignore[type-arg]
+    for frag in sorted(line.frags, key=lambda f: f.x0):
+        if groups and frag.x0 - groups[-1][-1].x1 < 1.0 * frag.size:
+            groups[-1].append(frag)
+        else:
+            groups.append([frag])
+    if len(groups) < 2 or len(groups) > len(columns):
+        return None
+    if not all(any(abs(g[0].x0 - c) < 0.8 * g[0].size for c in columns) for g in groups):
+        return None
+    return [" ".join(f.text for f in g) for g in groups]
 
 
 #: A paragraph gets its own language only when it is long enough and the guess is this sure.

@@ -34,6 +34,10 @@ BIG_GAP_EM = 1.5
 SMALL_GAP_EM = 0.4
 #: Fraction of the page height at top and bottom where running headers and footers live.
 MARGIN_BAND = 0.075
+#: The space between two lines of running text (em of the body size) the gap thresholds above were set for
+#: (line pitch 1.2 × size). Text set with looser leading (CSS ``line-height: 1.5``, Word's multiple
+#: spacing) has more space between lines; every threshold keeps its distance above that normal gap.
+NORMAL_LINE_GAP_EM = 0.15
 
 BYLINE = re.compile(r"^(von|VON|Von|text:|Text:|TEXT:)\s+\S", re.UNICODE)
 CREDIT = re.compile(r"\b(FOTO|Foto|Fotos|FOTOS|Bild|BILD|Abb\.|Abbildung|Grafik|GRAFIK|Quelle)\s*:", re.UNICODE)
@@ -157,6 +161,7 @@ class PageLayout:
     flow: list[FlowLine] = field(default_factory=list)
     unplaced: list[Special] = field(default_factory=list)
     margins: list[str] = field(default_factory=list)
+    line_gap: float = NORMAL_LINE_GAP_EM  # usual space between lines of running text, em (line_gap_em)
 
 
 def _dominant(pairs: Iterable[tuple[float, int]]) -> float:
@@ -273,7 +278,36 @@ def _gaps(intervals: list[tuple[float, float]], minimum: float) -> list[tuple[fl
     return gaps
 
 
-def xy_cut(items: list, box, body: float, flow: bool = False, depth: int = 0) -> list[list]:  # type: ignore[type-arg]
+def line_gap_em(frags: Sequence[Fragment], body: float) -> float:
+    """The usual empty space between two lines of running text on a page, in em of the body size.
+
+    Measured between each body-size fragment and the nearest body-size fragment below it in the same
+    column; the lower quartile is the gap inside paragraphs (paragraph spacing and holes are larger).
+    Never less than :data:`NORMAL_LINE_GAP_EM`, so pages set with tight leading keep the tuned thresholds.
+    """
+    lines = sorted((f for f in frags if abs(f.size - body) <= 0.12 * body and f.x1 - f.x0 > 3 * body),
+                   key=lambda f: f.top)
+    gaps: list[float] = []
+    for i, upper in enumerate(lines):
+        best: float | None = None
+        for lower in lines[i + 1:]:
+            if lower.top > upper.bottom + 2.0 * body:
+                break
+            if lower.baseline - upper.baseline < 0.6 * body:
+                continue
+            if _overlap(upper.x0, upper.x1, lower.x0, lower.x1) > 0.5 * min(upper.x1 - upper.x0, lower.x1 - lower.x0):
+                gap = lower.top - upper.bottom
+                best = gap if best is None else min(best, gap)
+        if best is not None:
+            gaps.append(best / body)
+    if len(gaps) < 4:
+        return NORMAL_LINE_GAP_EM
+    gaps.sort()
+    return min(max(gaps[len(gaps) // 4], NORMAL_LINE_GAP_EM), 1.2)
+
+
+def xy_cut(items: list, box, body: float, flow: bool = False, depth: int = 0,  # type: ignore[type-arg]
+           line_gap: float = NORMAL_LINE_GAP_EM) -> list[list]:  # type: ignore[type-arg]
     """Recursive XY-cut: ``items`` split into leaves in reading order (``box(item)`` gives its box).
 
     On the whole page (``flow=False``) horizontal gaps of at least :data:`BIG_GAP_EM` are cut first
@@ -283,22 +317,103 @@ def xy_cut(items: list, box, body: float, flow: bool = False, depth: int = 0) ->
     """
     if len(items) <= 1 or depth > 60:
         return [items] if items else []
+    extra = line_gap - NORMAL_LINE_GAP_EM  # looser leading: horizontal cuts need more space
     boxes = [box(i) for i in items]
-    hgaps = _gaps([(b[1], b[3]) for b in boxes], SMALL_GAP_EM * body)
+    hgaps = _gaps([(b[1], b[3]) for b in boxes], (SMALL_GAP_EM + extra) * body)
     if not flow:
-        big = [g for g in hgaps if g[1] - g[0] >= BIG_GAP_EM * body]
+        big = [g for g in hgaps if g[1] - g[0] >= (BIG_GAP_EM + extra) * body]
         if big:
-            return _split(items, boxes, big, 1, box, body, flow, depth)
+            return _split(items, boxes, big, 1, box, body, flow, depth, line_gap)
     vgaps = _gaps([(b[0], b[2]) for b in boxes], GUTTER_EM * body)
     if vgaps:
-        return _split(items, boxes, vgaps, 0, box, body, flow, depth)
+        return _split(items, boxes, vgaps, 0, box, body, flow, depth, line_gap)
+    hgaps = _scaled_gaps(items, boxes, hgaps, (SMALL_GAP_EM + extra), body)
+    if flow and hgaps:
+        # Something spans the columns (a heading or lead across the page, a line across a gutter): cut
+        # only above and below it, so the columns under it keep their own vertical gutter. Cutting at
+        # every horizontal gap would read the columns row by row wherever their gaps happen to line up.
+        around = _gaps_around_spanning(items, boxes, hgaps, body)
+        if around:
+            return _split(items, boxes, around, 1, box, body, flow, depth, line_gap)
     if hgaps:
-        return _split(items, boxes, hgaps, 1, box, body, flow, depth)
+        return _split(items, boxes, hgaps, 1, box, body, flow, depth, line_gap)
     return [items]
 
 
+def _gaps_around_spanning(items: list, boxes: list[Box], hgaps: list[tuple[float, float]],  # type: ignore[type-arg]
+                          body: float) -> list[tuple[float, float]]:
+    """Horizontal gaps right above and below the items that bridge an otherwise clear column gutter.
+
+    A gutter is an x-range that only little text crosses (≤ 15 % of the height covered by the text next
+    to it, at least :data:`GUTTER_EM` wide) with running text on both sides: lines at least 8 em wide
+    (table cells are shorter, and a table must still be read row by row).
+    """
+    x0 = min(b[0] for b in boxes)
+    x1 = max(b[2] for b in boxes)
+    width = int(x1 - x0) + 2
+    if width < 4 * GUTTER_EM * body:
+        return []
+    diff = [0.0] * (width + 1)
+    for b in boxes:
+        lo, hi = int(b[0] - x0), int(b[2] - x0) + 1
+        diff[lo] += b[3] - b[1]
+        diff[min(hi, width)] -= b[3] - b[1]
+    cover: list[float] = []
+    acc = 0.0
+    for d in diff[:width]:
+        acc += d
+        cover.append(acc)
+    peak = max(cover)
+    low = [c <= 0.15 * peak for c in cover]
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, is_low in enumerate([*low, False]):
+        if is_low and start is None:
+            start = i
+        elif not is_low and start is not None:
+            if i - start >= GUTTER_EM * body and start > 0 and i < width:
+                runs.append((start, i))
+            start = None
+    if not runs:
+        return []
+    blockers: list[Box] = []
+    for lo, hi in runs:
+        g0, g1 = x0 + lo, x0 + hi
+        left = [b[2] - b[0] for b in boxes if b[2] <= g0 + 0.5]
+        right = [b[2] - b[0] for b in boxes if b[0] >= g1 - 0.5]
+        if len(left) < 3 or len(right) < 3:
+            continue
+        if sorted(left)[len(left) // 2] < 8 * body or sorted(right)[len(right) // 2] < 8 * body:
+            continue
+        blockers.extend(b for b in boxes if b[0] < g0 and b[2] > g1)
+    if not blockers:
+        return []
+    out = [g for g in hgaps if any(abs(b[3] - g[0]) < 0.5 or abs(b[1] - g[1]) < 0.5 for b in blockers)]
+    return out
+
+
+def _scaled_gaps(items: list, boxes: list[Box], gaps: list[tuple[float, float]], em: float,  # type: ignore[type-arg]
+                 body: float) -> list[tuple[float, float]]:
+    """Horizontal ``gaps`` that are at least ``em`` of the text size on both sides.
+
+    Lines of a lead or a two-line heading in larger type are further apart than body lines; measured in
+    body em the space between them would split one lead into a "lead" and a "heading".
+    """
+    def size(item: object) -> float:
+        return max(getattr(item, "size", body), body)
+
+    out: list[tuple[float, float]] = []
+    for lo, hi in gaps:
+        above = [size(i) for i, b in zip(items, boxes, strict=True) if abs(b[3] - lo) < 0.5]
+        below = [size(i) for i, b in zip(items, boxes, strict=True) if abs(b[1] - hi) < 0.5]
+        scale = min(max(above, default=body), max(below, default=body))
+        if hi - lo >= em * scale:
+            out.append((lo, hi))
+    return out
+
+
 def _split(items: list, boxes: list[Box], gaps: list[tuple[float, float]], axis: int, box,  # type: ignore[no-untyped-def]
-           body: float, flow: bool, depth: int) -> list[list]:  # type: ignore[type-arg]
+           body: float, flow: bool, depth: int, line_gap: float) -> list[list]:  # type: ignore[type-arg]
     cuts = [(a + b) / 2 for a, b in gaps]
     parts: list[list] = [[] for _ in range(len(cuts) + 1)]  # type: ignore[type-arg]
     for item, b in zip(items, boxes, strict=True):
@@ -307,7 +422,7 @@ def _split(items: list, boxes: list[Box], gaps: list[tuple[float, float]], axis:
         parts[index].append(item)
     out: list[list] = []  # type: ignore[type-arg]
     for part in parts:
-        out.extend(xy_cut(part, box, body, flow, depth + 1))
+        out.extend(xy_cut(part, box, body, flow, depth + 1, line_gap))
     return out
 
 
@@ -353,7 +468,7 @@ def lines_of(frags: list[Fragment]) -> list[Line]:
     return out
 
 
-def blocks_of(lines: list[Line], body: float) -> list[TextBlock]:
+def blocks_of(lines: list[Line], body: float, line_gap: float = NORMAL_LINE_GAP_EM) -> list[TextBlock]:
     """Split a leaf's lines into blocks at style changes and at gaps larger than normal leading."""
     blocks: list[TextBlock] = []
     width = max((ln.x1 - ln.x0 for ln in lines), default=0.0)
@@ -363,13 +478,14 @@ def blocks_of(lines: list[Line], body: float) -> list[TextBlock]:
             gap = line.top - prev.bottom
             same_style = (prev.bold, prev.italic) == (line.bold, line.italic) and (
                 abs(prev.size - line.size) <= 0.1 * max(prev.size, line.size))
-            own_line = _is_byline(line.text) or _is_byline(prev.text)
+            own_line = _is_byline(line.text) or (
+                _is_byline(prev.text) and not (len(blocks[-1].lines) == 1 and _continues_byline(prev, line)))
             body_sized = abs(line.size - body) <= 0.1 * body and abs(prev.size - body) <= 0.1 * body
             other_group = (line.group is not None and prev.group is not None and line.group != prev.group
                            and body_sized)
             unweighted_heading = (len(blocks[-1].lines) == 1 and _untyped(prev) and body_sized
                                   and _looks_like_heading_line(prev, line, width))
-            if (same_style and gap < 0.5 * max(line.size, body) and not own_line and not other_group
+            if (same_style and gap < (0.35 + line_gap) * max(line.size, body) and not own_line and not other_group
                     and not unweighted_heading):
                 blocks[-1].lines.append(line)
                 continue
@@ -392,6 +508,17 @@ def _looks_like_heading_line(line: Line, following: Line, width: float) -> bool:
     )
 
 
+def _continues_byline(byline: Line, line: Line) -> bool:
+    """A byline wrapped in a narrow column: "VON ANNA-PETRA SCHULTE-" / "BRINKMANN"."""
+    text = line.text.strip()
+    words = text.split()
+    if not words or len(words) > 4 or len(byline.text) + len(text) > 70 or text.endswith(SENTENCE_END):
+        return False
+    if byline.text.rstrip().endswith(("-", "\u2010")):
+        return True
+    return all(w[:1].isupper() for w in words) and _is_byline(f"{byline.text} {text}")
+
+
 def _is_byline(text: str) -> bool:
     """"VON ANNA-PETRA THOMAS": a short line naming the author (its own block even in plain type)."""
     if not BYLINE.match(text) or len(text) > 70:
@@ -408,8 +535,9 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 
 
 def classify(blocks: list[TextBlock], images: list[PlacedImage], body: float, page: PageContent,
-             seen_headline: bool) -> None:
+             seen_headline: bool, line_gap: float = NORMAL_LINE_GAP_EM) -> None:
     """Set ``block.role`` for every block of the page (see the module docstring for the rules)."""
+    extra = line_gap - NORMAL_LINE_GAP_EM
     content_x0 = min((b.x0 for b in blocks), default=0.0)
     content_x1 = max((b.x1 for b in blocks), default=page.width)
     content_w = max(content_x1 - content_x0, 1.0)
@@ -451,14 +579,14 @@ def classify(blocks: list[TextBlock], images: list[PlacedImage], body: float, pa
             else:
                 block.role = "body"
         elif (block.bold and len(text) < 110 and n_lines <= 3 and not text.endswith((".", ",", ";"))
-              and not _caps_lead_in(block, blocks, body)):
+              and not _caps_lead_in(block, blocks, body, extra)):
             block.role = "subheading"
         elif block.bold and not have_lead and seen_headline and width > 0.55 * content_w and len(text) > 90:
             block.role = "lead"
             have_lead = True
         elif (n_lines == 1 and 2 <= len(text.split()) <= 9 and len(text) < 70 and text[:1].isupper()
               and not text.rstrip().endswith((".", ",", ";", ":", "!", "?", "-", "“", "”", "\"", "«", "»"))
-              and not text.rstrip()[-1:].isdigit() and _stands_alone(block, blocks, body)):
+              and not text.rstrip()[-1:].isdigit() and _stands_alone(block, blocks, body, extra)):
             block.role = "subheading"  # plain-type intermediate heading (OCR has no weights)
         else:
             block.role = "body"
@@ -512,7 +640,7 @@ def _gap_above(block: TextBlock, blocks: list[TextBlock]) -> float:
     return min(above, default=1e9)
 
 
-def _caps_lead_in(block: TextBlock, blocks: list[TextBlock], body: float) -> bool:
+def _caps_lead_in(block: TextBlock, blocks: list[TextBlock], body: float, extra: float = 0.0) -> bool:
     """Bold capitals running straight into body text: a dateline ("KREIS HEINSBERG"), not a heading."""
     letters = [ch for ch in block.text if ch.isalpha()]
     if not letters or not all(ch.isupper() for ch in letters):
@@ -522,10 +650,10 @@ def _caps_lead_in(block: TextBlock, blocks: list[TextBlock], body: float) -> boo
     if not below:
         return False
     nearest = min(below, key=lambda b: b.top)
-    return nearest.top - block.bottom < 0.45 * body and not nearest.bold
+    return nearest.top - block.bottom < (0.45 + extra) * body and not nearest.bold
 
 
-def _stands_alone(block: TextBlock, blocks: list[TextBlock], body: float) -> bool:
+def _stands_alone(block: TextBlock, blocks: list[TextBlock], body: float, extra: float = 0.0) -> bool:
     """Space above and body text right below: how an intermediate heading sits in a column."""
     above = [b for b in blocks if b is not block and b.bottom <= block.top + 0.1
              and _overlap(b.x0, b.x1, block.x0, block.x1) > 0]
@@ -534,12 +662,12 @@ def _stands_alone(block: TextBlock, blocks: list[TextBlock], body: float) -> boo
     if not below:
         return False
     nearest_below = min(below, key=lambda b: b.top)
-    if nearest_below.top - block.bottom > 0.8 * body or len(nearest_below.lines) < 2:
+    if nearest_below.top - block.bottom > (0.8 + extra) * body or len(nearest_below.lines) < 2:
         return False
     if not above:
         return True
     nearest_above = max(above, key=lambda b: b.bottom)
-    return block.top - nearest_above.bottom >= 0.6 * body
+    return block.top - nearest_above.bottom >= (0.6 + extra) * body
 
 
 # ----------------------------------------------------------------------------------------- page
@@ -555,13 +683,14 @@ def analyse_page(page: PageContent, body: float, seen_headline: bool, min_image_
     # images covering (nearly) the whole page are backgrounds, not photos
     images = [im for im in images if not ((im.x1 - im.x0) > 0.9 * page.width and (im.bottom - im.top) > 0.9 * page.height)]
     items: list[Fragment | PlacedImage] = list(frags) + list(images)
-    leaves = xy_cut(items, _frag_box, body)
+    line_gap = layout.line_gap = line_gap_em(frags, body)
+    leaves = xy_cut(items, _frag_box, body, line_gap=line_gap)
     blocks: list[TextBlock] = []
     for leaf in leaves:
         leaf_frags = [i for i in leaf if isinstance(i, Fragment)]
         if leaf_frags:
-            blocks.extend(blocks_of(lines_of(leaf_frags), body))
-    classify(blocks, images, body, page, seen_headline)
+            blocks.extend(blocks_of(lines_of(leaf_frags), body, line_gap))
+    classify(blocks, images, body, page, seen_headline, line_gap)
     blocks = _merge_split_blocks(blocks)
     # front matter: headline, lead, byline (in pass-1 order)
     layout.front = [b for b in blocks if b.role in ("headline", "lead", "byline")]
@@ -579,7 +708,7 @@ def analyse_page(page: PageContent, body: float, seen_headline: bool, min_image_
             for frag in line.frags:
                 role_of_frag[id(frag)] = block.role
                 flow_frags.append(frag)
-    leaves2 = xy_cut(flow_frags, _frag_box, body, flow=True)
+    leaves2 = xy_cut(flow_frags, _frag_box, body, flow=True, line_gap=line_gap)
     for leaf_no, leaf in enumerate(leaves2):
         leaf_lines = lines_of(leaf)
         if not leaf_lines:

@@ -34,6 +34,35 @@ _IDENTITY = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
 #: pypdf passes them through as control characters (reportlab writes "•" as 0x7F).
 _UNUSED_WINANSI = str.maketrans({"\x7f": "•", "\x81": "•", "\x8d": "•", "\x8f": "•", "\x90": "•", "\x9d": "•"})
 _SHOW_OPS = {b"Tj", b"TJ", b"'", b'"'}
+_PATH_OPS = {b"m", b"l", b"c", b"v", b"y", b"re"}
+_PAINT_OPS = {b"n", b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in device space
+
+
+_DINGBAT_FONTS = ("wingdings", "webdings", "dingbats", "zapfdingbats", "marlett")
+
+
+def _bullet_glyph(text: str, font: str) -> str:
+    """A lone glyph that can only be a list bullet becomes "•".
+
+    Word and other office programs draw bullets in Wingdings/Webdings: without a ToUnicode map their
+    codes come out as letters ("§", "Ø", "ü"); glyphs without any Unicode mapping come out as control
+    characters. Private-use glyphs (Symbol's U+F0B7) are kept: the list rules know them.
+    """
+    if len(text) != 1:
+        return text
+    if ord(text) < 0x20 or 0x7F <= ord(text) < 0xA0:
+        return "•"
+    lowered = font.lower()
+    if any(name in lowered for name in _DINGBAT_FONTS) and not ("\ue000" <= text <= "\uf8ff"):
+        return "•"
+    return text
+
+
+def _intersect(a: Box, b: Box) -> Box:
+    x0, y0 = max(a[0], b[0]), max(a[1], b[1])
+    return (x0, y0, max(x0, min(a[2], b[2])), max(y0, min(a[3], b[3])))
 _LINE_OPS = {b"Td", b"TD", b"Tm", b"T*", b"BT", b"'", b'"'}
 
 
@@ -235,7 +264,10 @@ class _Collector:
         self.th = 1.0
         self.rise = 0.0
         self.leading = 0.0
-        self.state_stack: list[tuple[float, float, float, float]] = []
+        self.state_stack: list[tuple[float, float, float, float, Box | None]] = []
+        self.clip: Box | None = None  # device bbox of the clipping path (images are cropped to it)
+        self.path: Box | None = None  # device bbox of the path under construction
+        self.clip_pending = False
         self.adv = 0.0  # pen advance since the start of the current text line (text space units)
         self.pending: list[float] | None = None  # [x0, x1] device extent of the text not yet flushed
         self.mc_stack: list[tuple[int | None, str | None, bool]] = []
@@ -362,10 +394,19 @@ class _Collector:
         elif operator == b"Ts" and operands:
             self.rise = float(operands[0])
         elif operator == b"q":
-            self.state_stack.append((self.tc, self.tw, self.th, self.rise))
+            self.state_stack.append((self.tc, self.tw, self.th, self.rise, self.clip))
         elif operator == b"Q":
             if self.state_stack:
-                self.tc, self.tw, self.th, self.rise = self.state_stack.pop()
+                self.tc, self.tw, self.th, self.rise, self.clip = self.state_stack.pop()
+        elif operator in _PATH_OPS:
+            self._path(operator, operands, cm)
+        elif operator in (b"W", b"W*"):
+            self.clip_pending = True
+        elif operator in _PAINT_OPS:
+            if self.clip_pending and self.path is not None:
+                self.clip = self.path if self.clip is None else _intersect(self.clip, self.path)
+            self.clip_pending = False
+            self.path = None
         elif operator in (b"BDC", b"BMC"):
             self._begin_marked(operator, operands)
         elif operator == b"EMC":
@@ -397,6 +438,22 @@ class _Collector:
                 if raw:
                     self._show(raw, line_tm, cm)
 
+    def _path(self, operator: bytes, operands: list[Any], cm: list[float]) -> None:
+        """Grow the bounding box of the current path (device space) by a path operator's points."""
+        nums = [float(v) for v in operands]
+        if operator == b"re" and len(nums) == 4:
+            x, y, w, h = nums
+            points = [(x, y), (x + w, y), (x, y + h), (x + w, y + h)]
+        else:
+            points = list(zip(nums[0::2], nums[1::2], strict=False))
+        for ux, uy in points:
+            dx, dy = ux * cm[0] + uy * cm[2] + cm[4], ux * cm[1] + uy * cm[3] + cm[5]
+            if self.path is None:
+                self.path = (dx, dy, dx, dy)
+            else:
+                x0, y0, x1, y1 = self.path
+                self.path = (min(x0, dx), min(y0, dy), max(x1, dx), max(y1, dy))
+
     def _do(self, name: str, cm: list[float]) -> None:
         ref = self.xobjects.get(name)
         if ref is None:
@@ -420,8 +477,13 @@ class _Collector:
         except Exception:  # noqa: BLE001
             pass
         mcid, _lang, artifact = self._current_mc()
+        box: Box = (min(xs), min(ys), max(xs), max(ys))
+        if self.clip is not None:  # a photo placed larger than its frame and cropped (Word, LibreOffice, DTP)
+            box = _intersect(box, self.clip)
+            if box[2] - box[0] <= 0.5 or box[3] - box[1] <= 0.5:
+                return  # clipped away entirely
         self.images.append(PlacedImage(  # device corners for now (x0, y0) – (x1, y1); see page_content
-            name=name, x0=min(xs), x1=max(xs), top=min(ys), bottom=max(ys),
+            name=name, x0=box[0], x1=box[2], top=box[1], bottom=box[3],
             pixel_width=pw, pixel_height=ph, mcid=mcid, artifact=artifact,
         ))
 
@@ -458,6 +520,7 @@ class _Collector:
                 name, bold, italic = "Unknown", False, False
         else:
             name, bold, italic = "Unknown", False, False
+        clean = _bullet_glyph(clean, name)
         self.seq += 1
         self.runs.append(Run(
             text=(" " if text[:1] in " \t\u00a0" else "") + clean + (" " if text.rstrip("\n")[-1:] in (" ", "\t") else ""),

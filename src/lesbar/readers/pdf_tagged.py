@@ -271,7 +271,13 @@ class _Walker:
                 pending_inline.append(kid)
                 continue
             flush_inline()
-            out.extend(self.block(kid, kind, page, lang, depth + 1, out))
+            found = self.block(kid, kind, page, lang, depth + 1, out)
+            if found and out and kind not in _BLOCK_TYPES and _continues(out[-1], found[0]):
+                # a paragraph split by a column or page break into two containers (WeasyPrint tags each
+                # column box as its own Art): one paragraph again
+                out[-1] = _joined(out[-1], found[0])  # type: ignore[arg-type]
+                found = found[1:]
+            out.extend(found)
         flush_inline()
         return out
 
@@ -430,6 +436,46 @@ class _Group:
 
     def get(self, key: str, default: Any = None) -> Any:
         return default
+
+
+_HYPHEN_END = re.compile(r"[^\W\d_][-\u2010\u2011\u00ad]$")
+_SENTENCE_END = (".", "!", "?", ":", "“", "”", "\"", "«", "»", "…", ")")
+
+
+def _plain(block: Block) -> str | None:
+    """The text of a paragraph without inline structure (marks, language spans), else None."""
+    if not isinstance(block, Paragraph) or not block.content:
+        return None
+    texts: list[str] = []
+    for sentence in block.content:
+        if not all(isinstance(inline, Text) for inline in sentence.inlines):
+            return None
+        texts.append("".join(inline.text for inline in sentence.inlines))  # type: ignore[union-attr]
+    return " ".join(texts)
+
+
+def _continues(before: Block, after: Block) -> bool:
+    """Does paragraph ``after`` (first in the next container) continue paragraph ``before`` mid-sentence?
+
+    Yes when ``before`` ends in a line-end hyphen, or ends without closing punctuation after at least a
+    line's worth of text while ``after`` starts in lower case or ``before`` ends mid-sentence.
+    """
+    left, right = _plain(before), _plain(after)
+    if not left or not right or before.lang != after.lang:
+        return False
+    left = left.rstrip()
+    if _HYPHEN_END.search(left):
+        return True
+    if left.endswith(_SENTENCE_END):
+        return False
+    return right[:1].islower() or len(left) >= 80
+
+
+def _joined(before: Paragraph, after: Paragraph) -> Paragraph:
+    from lesbar.language.hyphenation import join_two
+
+    text = join_two(_plain(before) or "", _plain(after) or "").replace("\u00ad", "")
+    return Paragraph([Sentence([Text(text)])], lang=before.lang)
 
 
 def _kids(elem: Any) -> list[Any]:
