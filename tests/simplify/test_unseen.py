@@ -162,3 +162,22 @@ def test_genitive_attribute_stays_with_its_noun_when_the_verb_moves() -> None:
     out = texts("Eine Erhöhung der Fördermittel könne er nicht zusagen, da der Haushalt der Stadt angespannt sei.",
                 "einfach")
     assert out[-1] == "Denn der Haushalt von der Stadt ist angespannt.", out
+
+
+def test_sein_or_haben_with_zu_infinitive_becomes_muss_or_kann() -> None:
+    # notices: "ist … zu beantragen", "sind … mitzubringen", "ist nicht zu erreichen"
+    assert texts("Eine Abwesenheit vom Wohnort ist vorher zu beantragen.") == [
+        "Man muss eine Abwesenheit vom Wohnort vorher beantragen."]
+    assert texts("Eine schriftliche Entschuldigung ist spätestens am dritten Tag nachzureichen.") == [
+        "Man muss eine schriftliche Entschuldigung spätestens am dritten Tag nachreichen."]
+    assert texts("Ohne zusätzliche Hilfen sei ein ausgeglichener Haushalt nicht zu erreichen.") == [
+        "Ohne zusätzliche Hilfen kann man einen ausgeglichenen Haushalt nicht erreichen."]
+    out = texts("Zum Termin sind folgende Unterlagen mitzubringen: ein gültiger Reisepass, ein aktuelles "
+                "biometrisches Lichtbild, der Mietvertrag sowie eine Meldebescheinigung.")
+    assert out[0] == "Zum Termin muss man folgende Unterlagen mitbringen:", out
+    # "bei der Vorsprache": a capitalised word after an article is no second finite verb
+    assert texts("Die Gebühren sind bei der Vorsprache per EC-Karte zu entrichten.") == [
+        "Man muss die Gebühren bei der Vorsprache per EC-Karte entrichten."]
+    # not an obligation, or no subject: unchanged
+    for sentence in ("Er hat viel zu tun.", "Wir haben nichts zu verlieren.", "Er ist zu Hause."):
+        assert texts(sentence) == [sentence]

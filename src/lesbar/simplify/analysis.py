@@ -143,6 +143,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     last word is an infinitive form, not after "zu", with a subject-like word, has that verb finite."""
     out = list(toks)
     _repair_surnames(out)
+    _repair_capitalised_verbs(out)
     _repair_main_clause(out)
     start = 0
     for end in [i for i, t in enumerate(toks) if t.text in {",", ".", ";", ":", "!", "?"}] + [len(toks)]:
@@ -172,6 +173,19 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
                     any(toks[i].tag in _SUBJECTS for i in part[:-1]):
                 out[last] = Tok(t.text, _INF_TO_FIN[t.tag], t.lemma)
     return out
+
+
+_NOUN_BEFORE = {"ART", "PDS", "APPR", "APPRART", "ADJ(A)", "PPOSAT", "PIAT", "PDAT"}
+
+
+def _repair_capitalised_verbs(toks: list[Tok]) -> None:
+    """A capitalised word after an article, a preposition or an adjective is a noun, not a finite verb
+    ("bei der Vorsprache" tagged as the verb "vorsprechen"): a second finite verb there would stop the
+    clause rules."""
+    for i in range(1, len(toks)):
+        t = toks[i]
+        if t.is_finite and t.text[:1].isupper() and t.text.isalpha() and toks[i - 1].tag in _NOUN_BEFORE:
+            toks[i] = Tok(t.text, "NN", t.text)
 
 
 def _repair_surnames(toks: list[Tok]) -> None:

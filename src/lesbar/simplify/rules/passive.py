@@ -70,12 +70,14 @@ def _accusative(np: list[Tok]) -> list[str]:
         out = []
         if words and words[0].lower() == "die":  # plural: the form stays
             return [words[0].lower()] + words[1:]
-        for w in words:
+        for k, w in enumerate(words):
             low = w.lower()
             if low in _ACC:
                 out.append(_ACC[low])
             elif w[:1].islower() and w.endswith("e") and w not in ("die", "eine"):
                 out.append(w + "n")  # adjective: "der neue Plan" → "den neuen Plan"
+            elif np[k].tag == "ADJ(A)" and w.endswith("er"):
+                out.append(w[:-2] + "en")  # "ein ausgeglichener Haushalt" → "einen ausgeglichenen Haushalt"
             else:
                 out.append(w)
         acc = info.flexion.get("akkusativ singular")
@@ -125,7 +127,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = strip_end(full)
     hits = detect(toks)
     if not hits:
-        return None
+        return _zu_infinitive(unit, full, ctx)
     fins = [i for i, t in enumerate(toks) if t.is_finite]
     if not fins or len(fins) > 1:
         return None
@@ -215,6 +217,68 @@ _LEADING_KON = {"doch", "aber", "und", "oder", "denn"}
 _OBLIQUE = {"dem", "den", "des", "einem", "einen", "eines", "diesem", "diesen", "dieses", "jedem", "jeden"}
 
 
+_HAVE_AMOUNTS = {"viel", "nichts", "wenig", "genug", "etwas", "einiges", "vieles", "mehr", "noch"}
+_HAVE_NOUNS = {"Zeit", "Lust", "Recht", "Möglichkeit", "Gelegenheit", "Angst", "Mut", "Grund"}
+_CAN_CUES = {"nicht", "kaum", "leicht", "schwer", "gut", "einfach", "nie", "niemals"}
+
+
+def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | None:
+    """"sein + zu-Infinitiv" is a passive with a modal meaning: "Eine Abwesenheit ist vorher zu beantragen."
+    → "Man muss eine Abwesenheit vorher beantragen."; with a negation or "leicht/schwer" it is "kann"
+    ("… ist nicht zu erreichen" → "Man kann … nicht erreichen"). "haben + zu-Infinitiv" is "müssen"
+    ("Der Antragsteller hat die Unterlagen vorzulegen" → "… muss die Unterlagen vorlegen"). Only a main
+    clause without commas; a colon and what follows it (a list) stay as they are."""
+    colon = next((k for k, t in enumerate(full) if t.text == ":"), None)
+    toks = strip_end(full[:colon] if colon is not None else full)
+    after = [t.text for t in full[colon:]] if colon is not None else ["."]
+    fins = [i for i, t in enumerate(toks) if t.is_finite]
+    if len(fins) != 1 or len(toks) < 3 or any(t.text in {",", ";", "„", "“"} for t in toks):
+        return None
+    f = fins[0]
+    aux = toks[f]
+    last = toks[-1]
+    if aux.lemma not in ("sein", "haben") or f == 0:
+        return None
+    if last.tag == "VV(IZU)" and last.lemma.isalpha() and last.lemma.islower():
+        infinitive, drop = [last.lemma], 1
+    elif last.tag == "VV(INF)" and toks[-2].tag == "PTKZU":
+        infinitive, drop = [last.text], 2
+    else:
+        return None
+    middle = toks[f + 1 : len(toks) - drop]
+    prefield = toks[:f]
+    if aux.lemma == "haben":
+        if any(t.tag in ("PIS", "PIAT") or t.text in _HAVE_NOUNS or t.text.lower() in _HAVE_AMOUNTS for t in middle):
+            return None  # "hat viel zu tun", "haben nichts zu verlieren", "hat Zeit zu …": no obligation
+        table = verb_table("müssen")
+        if table is None or toks[0].tag in ("PPER",) and toks[0].text.lower() in ("ich", "du"):
+            return None
+        number = 5 if aux.text.lower() == "haben" else 2
+        words = [t.text for t in prefield] + [_case_of(table.present[number], aux.text)] + \
+            [t.text for t in middle] + infinitive
+        ctx.counts[ID] += 1
+        return [unit.derive(words + after, ID)]
+    modal = "kann" if any(t.text.lower() in _CAN_CUES for t in middle) else "muss"
+    if prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)"):
+        words = ["man", modal] + _accusative(prefield) + [t.text for t in middle] + infinitive
+    elif prefield and prefield[0].tag not in ("PPER", "PDS", "PIS"):
+        found = _middle_subject(middle)
+        if found is None:
+            return None  # "Hier ist zu beachten …": no subject, nothing to make the object
+        a, b = found
+        words = [t.text for t in prefield] + [modal, "man"] + [t.text for t in middle[:a]] + \
+            _accusative(middle[a:b]) + [t.text for t in middle[b:]] + infinitive
+    else:
+        return None
+    words[0] = words[0][:1].upper() + words[0][1:]
+    ctx.counts[ID] += 1
+    return [unit.derive(words + after, ID)]
+
+
+def _case_of(word: str, model: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
 def _middle_subject(middle: list[Tok]) -> tuple[int, int] | None:
     """The passive subject after the auxiliary: the first noun phrase that can be nominative, past
     adverbs ("nur", "möglicherweise"), prepositional phrases and dative/genitive phrases ("dem Kind")."""
@@ -224,6 +288,8 @@ def _middle_subject(middle: list[Tok]) -> tuple[int, int] | None:
         end = constituent_end(middle, k)
         if t.tag in ("ART", "PPOSAT", "PIAT", "NN", "NE", "PDAT") and t.text.lower() not in _OBLIQUE:
             return k, end
+        if t.tag == "ADJ(A)" and end > k + 1 and middle[end - 1].is_noun:
+            return k, end  # "folgende Unterlagen"
         if t.tag in ("ADV", "PTKNEG", "ADJ(D)") or t.tag.startswith("APPR") or t.text.lower() in _OBLIQUE:
             k = max(end, k + 1)
             continue
