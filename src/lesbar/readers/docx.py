@@ -494,7 +494,7 @@ class _DocxReader:
         items: list[Any] = []
         self.depth += 1
         try:
-            if self.depth > 40:  # nested text boxes/tables that deep are a damaged or hostile file
+            if self.depth > 100:  # nested text boxes/tables that deep are a damaged or hostile file
                 return items
             for child in container:
                 tag = child.tag
@@ -1219,8 +1219,9 @@ def _field_kind(instr: str) -> tuple[str, str]:
 
 
 def _clean(text: str) -> str:
-    """Soft hyphens are invisible unless a line breaks there; a non-breaking hyphen is a hyphen."""
-    return text.replace("\u00ad", "").replace("\u2011", "-")
+    """Soft hyphens and zero-width spaces are invisible unless a line breaks there; a non-breaking hyphen is a
+    hyphen."""
+    return text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "").replace("\u2011", "-")
 
 
 def _pixel_size(blob: bytes) -> tuple[int, int] | None:

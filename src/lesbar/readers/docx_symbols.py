@@ -64,8 +64,8 @@ def symbol_char(font: str | None, code: int) -> str:
         if table is SYMBOL and 0x20 <= low < 0x7F:
             return chr(low)  # digits and punctuation are ASCII in the Symbol font
         return ""
-    if 0xE000 <= code <= 0xF8FF:
-        return ""  # private use area of an unknown symbol font
+    if 0xE000 <= code <= 0xF8FF or not 0x20 <= code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return ""  # private use area of an unknown symbol font, control characters, nonsense
     return chr(code)
 
 
