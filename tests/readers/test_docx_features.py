@@ -669,3 +669,11 @@ def test_an_imported_html_chunk_is_read(tmp_path: Path):
                             ("ListBlock", "Kinderschminken ab 14 Uhr Grillen"),
                             ("Paragraph", "Eintritt frei Anmeldung nicht nötig"), ("Paragraph", "Ende.")]
     assert block_text(doc.blocks[3].items[0].blocks[1]) == "ab 14 Uhr"
+
+
+def test_a_check_box_content_control_is_read_once_as_a_box_character(tmp_path: Path):
+    box = ('<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="1"/></w14:checkbox></w:sdtPr><w:sdtContent>'
+           '<w:r><mc:AlternateContent><mc:Choice Requires="w14"><w:sym w:font="MS Gothic" w:char="2612"/></mc:Choice>'
+           "<mc:Fallback><w:t>☒</w:t></mc:Fallback></mc:AlternateContent></w:r></w:sdtContent></w:sdt>")
+    doc = read_document(build(tmp_path, p(box, " Ich nehme teil.")))
+    assert paragraph_texts(doc) == ["☒ Ich nehme teil."]

@@ -113,7 +113,9 @@ def _xp(element: Any, path: str) -> list[Any]:
         compiled = _XPATHS[path] = etree.XPath(path, namespaces=NS)
     return compiled(element)  # type: ignore[no-any-return]
 
-_HEADING_STYLE = re.compile(r"^(heading|überschrift|titre|berschrift)\s*(\d)$", re.IGNORECASE)
+_HEADING_STYLE = re.compile(
+    r"^(heading|überschrift|berschrift|titre|kop|t[íi]tulo|titolo|rubrik|otsikko|nagłówek|başlık|заголовок)\s*(\d)$",
+    re.IGNORECASE)
 _TITLE_STYLES = {"title", "titel"}
 _SUBTITLE_STYLES = {"subtitle", "untertitel"}
 _QUOTE_STYLES = {"quote", "intense quote", "zitat", "intensives zitat", "block text", "blocktext"}
