@@ -181,3 +181,11 @@ def test_sein_or_haben_with_zu_infinitive_becomes_muss_or_kann() -> None:
     # not an obligation, or no subject: unchanged
     for sentence in ("Er hat viel zu tun.", "Wir haben nichts zu verlieren.", "Er ist zu Hause."):
         assert texts(sentence) == [sentence]
+
+
+def test_agent_nouns_of_common_verbs_are_split_at_the_verb() -> None:
+    from lesbar.simplify.rules.compounds import split_compound
+
+    assert split_compound("Antragsteller") == ("Antrag", "Steller")  # not "Antrags-Teller"
+    assert split_compound("Arbeitgeber") == ("Arbeit", "Geber")
+    assert split_compound("Beraterinnen") == ("Beraterinnen",)

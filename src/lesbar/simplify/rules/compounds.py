@@ -49,7 +49,10 @@ def split_compound(word: str) -> tuple[str, ...]:
         head = word[i:].capitalize()
         if low[i:] in compound_blocklist() or len(head) < 3:
             continue
-        if not is_known_noun(head) or zipf(head) < (_MIN_ZIPF if len(head) > 3 else _SHORT_HEAD_ZIPF):
+        agent_z = _agent_verb_zipf(head)
+        head_z = max(zipf(head), agent_z)  # "Antrag-Steller": "stellen" is common
+        if not (is_known_noun(head) or agent_z >= _COMMON_ZIPF) or \
+                head_z < (_MIN_ZIPF if len(head) > 3 else _SHORT_HEAD_ZIPF):
             continue  # a three-letter head only when it is a common word ("Integrations-Rat", "-Amt")
         left = word[:i]
         if head in ("Ende", "Enden", "Ender") and left[-1:] not in ("n", "s"):
@@ -70,7 +73,7 @@ def split_compound(word: str) -> tuple[str, ...]:
             rare_noun = len(word) >= CHECK_LENGTH and z >= _RARE_STEM_ZIPF and noun  # "Subsidiaritäts-Prinzip"
             if not (common or rare_noun):
                 continue
-            score = min(z, zipf(head))
+            score = min(z, head_z)
             if best is None or score > best[0]:
                 best = (score, i, link)
     if best is None:
@@ -78,6 +81,21 @@ def split_compound(word: str) -> tuple[str, ...]:
     _, i, _ = best
     left, head = word[:i], word[i:].capitalize()
     return (left,) + split_compound(head)
+
+
+def _agent_verb_zipf(head: str) -> float:
+    """Frequency of the verb an agent noun comes from ("Steller", "Stellerinnen" → "stellen"), 0 if the
+    head is no "-er" noun. A rare agent noun of a common verb is a good head: "Antrag-Steller", not the
+    "Antrags-Teller" that the frequent "Teller" would give."""
+    low = head.lower()
+    for suffix in ("innen", "in"):
+        if low.endswith("er" + suffix):
+            low = low[: -len(suffix)]
+            break
+    if not low.endswith("er") or len(low) < 5:
+        return 0.0
+    stem = low[:-2]
+    return max(zipf(stem + "en"), zipf(stem + "n") if stem.endswith(("el", "er")) else 0.0)
 
 
 #: separable verb particles that Leichte Sprache texts split off long nouns ("Teil-Nehmer", "Mit-Arbeiter")
