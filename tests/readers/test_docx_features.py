@@ -677,3 +677,15 @@ def test_a_check_box_content_control_is_read_once_as_a_box_character(tmp_path: P
            "<mc:Fallback><w:t>☒</w:t></mc:Fallback></mc:AlternateContent></w:r></w:sdtContent></w:sdt>")
     doc = read_document(build(tmp_path, p(box, " Ich nehme teil.")))
     assert paragraph_texts(doc) == ["☒ Ich nehme teil."]
+
+
+def test_a_chart_with_a_description_becomes_a_figure_without_picture(tmp_path: Path):
+    chart = ('<w:r><w:drawing><wp:inline><wp:extent cx="5486400" cy="3200400"/><wp:docPr id="3" name="Diagramm 3" '
+             'descr="Balkendiagramm: 2019 kamen 150 Gäste, 2024 kamen 300."/><a:graphic><a:graphicData '
+             'uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart '
+             'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdChart9"/></a:graphicData>'
+             "</a:graphic></wp:inline></w:drawing></w:r>")
+    doc = read_document(build(tmp_path, p(LEAD) + p(chart)))
+    figures = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert len(figures) == 1 and figures[0].image is None
+    assert figures[0].alt == "Balkendiagramm: 2019 kamen 150 Gäste, 2024 kamen 300."

@@ -882,6 +882,10 @@ class _DocxReader:
         visit([element])
         rid = found.get("rid")
         if not rid:
+            chart = _xp(element, ".//a:graphicData[contains(@uri, '/chart')]")
+            alt = found.get("alt", "").strip()
+            if chart and alt:  # a chart: no picture to show, but its description is content
+                state.images.append(Figure(image=None, alt=alt, alt_status="source"))
             return
         image = self._image(state.story.part, rid)
         if image is None:
@@ -1182,7 +1186,7 @@ def _sdt_skipped(sdt: Any) -> bool:
     if pr.find(W + "showingPlcHdr") is not None:
         return True
     gallery = _xp(pr, "./w:docPartObj/w:docPartGallery/@w:val")
-    return bool(gallery) and gallery[0].lower() in ("table of contents", "bibliographies")
+    return bool(gallery) and gallery[0].lower() == "table of contents"  # it repeats the headings
 
 
 def _choose_branch(alternate: Any) -> Any:
