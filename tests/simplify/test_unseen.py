@@ -189,3 +189,17 @@ def test_agent_nouns_of_common_verbs_are_split_at_the_verb() -> None:
     assert split_compound("Antragsteller") == ("Antrag", "Steller")  # not "Antrags-Teller"
     assert split_compound("Arbeitgeber") == ("Arbeit", "Geber")
     assert split_compound("Beraterinnen") == ("Beraterinnen",)
+
+
+def test_long_enumeration_before_the_verb_part_becomes_a_list_after_it() -> None:
+    # press release: seven funding partners between "von" and "gefördert" (41 words)
+    out = texts("Das Projekt wird von der Stiftung Mercator, dem Ministerium für Arbeit, Gesundheit und Soziales des "
+                "Landes Nordrhein-Westfalen, der Agentur für Arbeit Dortmund, der Handwerkskammer Dortmund, der "
+                "Sparkasse Dortmund und dem Caritasverband Dortmund gefördert.", "einfach")
+    assert out[:7] == ["Das Projekt wird gefördert von:", "der Stiftung Mercator",
+                       "dem Ministerium für Arbeit, Gesundheit und Soziales vom Land Nordrhein-Westfalen",
+                       "der Agentur für Arbeit Dortmund", "der Handwerkskammer Dortmund", "der Sparkasse Dortmund",
+                       "dem Caritasverband Dortmund"], out
+    # short enough: stays one sentence
+    assert texts("Das Fest wird von der Stadt, dem Land und dem Bund gefördert.", "einfach") == [
+        "Das Fest wird von der Stadt, dem Land und dem Bund gefördert."]

@@ -88,10 +88,70 @@ def _enumeration_at(toks: list[Tok], commas: list[int], k: int, end: int, min_it
     return j + 1, items
 
 
+_DETERMINERS = {"ART", "PPOSAT", "PDAT", "PIAT"}
+_VERB_END = {"VV(PP)", "VV(INF)", "VA(INF)", "VM(INF)", "VA(PP)", "PTKVZ", "VV(IZU)"}
+
+
+def _determined_items(span: list[Tok]) -> list[list[Tok]] | None:
+    """A list of noun phrases that each start with an article ("der Stiftung Mercator, dem Ministerium
+    für Arbeit, Gesundheit und Soziales …, der Sparkasse Dortmund und dem Caritasverband …"): a comma or
+    "und" followed by an article starts a new item, one followed by a bare noun continues the item (a
+    name like "Ministerium für Arbeit, Gesundheit und Soziales")."""
+    if not span or span[0].tag not in _DETERMINERS:
+        return None
+    items: list[list[Tok]] = [[]]
+    depth = 0
+    for k, t in enumerate(span):
+        nxt = span[k + 1] if k + 1 < len(span) else None
+        if t.text in ("(", "„"):
+            depth += 1
+        elif t.text in (")", "“"):
+            depth -= 1
+        boundary = depth == 0 and (t.text == "," or (t.tag == "KON" and t.text in ("und", "oder", "sowie")))
+        if boundary and nxt is not None and nxt.tag in _DETERMINERS and items[-1]:
+            items.append([])
+            continue
+        items[-1].append(t)
+    if any(t.is_finite or t.tag in ("KOUS", "PRELS") for item in items for t in item):
+        return None
+    return items
+
+
+def find_embedded_list(toks: list[Tok], min_items: int) -> tuple[list[str], list[list[Tok]]] | None:
+    """An enumeration after a preposition that the clause's verb part follows ("Das Projekt wird von A, B,
+    C und D gefördert."): (intro with the verb part moved before the preposition — "Das Projekt wird
+    gefördert von:" — and the items)."""
+    end = len(toks)
+    while end > 0 and toks[end - 1].text in SENT_END:
+        end -= 1
+    v = end
+    while v > 0 and (toks[v - 1].tag in _VERB_END or toks[v - 1].text in ("werden", "worden", "sein")):
+        v -= 1
+    if v == end:
+        return None  # an enumeration at the end is find_enumeration's
+    for p in range(1, v - 1):
+        if not toks[p].tag.startswith("APPR") or toks[p + 1].tag not in _DETERMINERS or toks[p - 1].is_noun:
+            continue  # "die Aufnahme von einer Arbeit, …": an attribute of the noun, not the clause's
+        if any(t.is_finite for t in toks[p + 1 : v]):
+            continue
+        items = _determined_items(toks[p + 1 : v])
+        if items is None or len(items) < min_items or any(len(i) > LONG_ITEM_WORDS + 4 for i in items):
+            continue
+        intro = [t.text for t in toks[:p]] + [t.text for t in toks[v:end]] + [toks[p].text, ":"]
+        return intro, items
+    return None
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
     toks = unit.toks()
+    long = sum(1 for t in toks if t.is_word) > ctx.options.max_words
+    embedded = find_embedded_list(toks, MIN_ITEMS if not long else 3) if long else None
+    if embedded is not None:
+        intro, items = embedded
+        ctx.counts[ID] += 1
+        return [unit.derive(intro, ID, kind="list", items=[[t.text for t in item] for item in items])]
     found = find_enumeration(toks)
     if found is None and sum(1 for t in toks if t.is_word) > ctx.options.max_words:
         # a sentence that is too long: three items, and longer ones, are worth a list too
