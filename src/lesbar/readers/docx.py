@@ -855,9 +855,7 @@ class _DocxReader:
                 if not isinstance(tag, str):
                     continue
                 if tag == W + "txbxContent":
-                    saved = self.note_refs  # notes referenced in a box still count, in reading order
                     state.floats.extend(self._items(child, _Story(state.story.part)))
-                    self.note_refs = saved
                     continue
                 if tag == MC + "AlternateContent":
                     branch = _choose_branch(child)
