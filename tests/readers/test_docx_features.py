@@ -689,3 +689,14 @@ def test_a_chart_with_a_description_becomes_a_figure_without_picture(tmp_path: P
     figures = [b for b in doc.blocks if isinstance(b, Figure)]
     assert len(figures) == 1 and figures[0].image is None
     assert figures[0].alt == "Balkendiagramm: 2019 kamen 150 Gäste, 2024 kamen 300."
+
+
+def test_review_comments_and_vml_wordart_text(tmp_path: Path):
+    wordart = ('<w:r><w:pict><v:shape id="wa" type="#_x0000_t136" style="width:300pt;height:50pt">'
+               '<v:textpath style="font-family:&quot;Arial Black&quot;" string="Sommerfest 2024"/></v:shape></w:pict></w:r>')
+
+    def setup(d):
+        d.add_comment(d.add_paragraph("Es kamen 300 Gäste.").runs, text="Bitte Zahl prüfen", author="Redaktion")
+
+    doc = read_document(build(tmp_path, p(wordart) + p(LEAD), setup=setup))
+    assert paragraph_texts(doc) == ["Sommerfest 2024", LEAD, "Es kamen 300 Gäste."]
