@@ -19,6 +19,15 @@ def _table(headers: list[str], rows: list[list[str]], caption: str) -> str:
     return f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+#: German names of the readability measures, saying which direction is easier (editors read the report).
+MEASURE_LABELS = {
+    "flesch_amstad": "Flesch-Amstad (0–100, höher = leichter)",
+    "wiener_sachtextformel": "Wiener Sachtextformel (Schulstufe, niedriger = leichter)",
+    "lix": "LIX (niedriger = leichter)",
+    "avg_sentence_length": "Wörter je Satz (Durchschnitt)",
+}
+
+
 def _variant_section(level: str, data: dict[str, Any]) -> str:
     title = {"leicht": "Leichte Sprache", "einfach": "Einfache Sprache"}.get(level, level)
     parts = [f'<section aria-labelledby="v-{escape(level)}"><h2 id="v-{escape(level)}">{escape(title)} – Entwurf</h2>']
@@ -27,7 +36,7 @@ def _variant_section(level: str, data: dict[str, Any]) -> str:
         rows = []
         for key, values in readability.items():
             if isinstance(values, dict):
-                rows.append([escape(str(key)), escape(str(values.get("before", ""))), escape(str(values.get("after", "")))])
+                rows.append([escape(MEASURE_LABELS.get(key, str(key))), escape(str(values.get("before", ""))), escape(str(values.get("after", "")))])
         if rows:
             parts.append(_table(["Maß", "Vorher", "Nachher"], rows, "Lesbarkeit vorher und nachher"))
     sentences = data.get("sentences") or []
