@@ -203,3 +203,29 @@ def test_long_enumeration_before_the_verb_part_becomes_a_list_after_it() -> None
     # short enough: stays one sentence
     assert texts("Das Fest wird von der Stadt, dem Land und dem Bund gefördert.", "einfach") == [
         "Das Fest wird von der Stadt, dem Land und dem Bund gefördert."]
+
+
+def test_participle_first_passive_and_the_verb_part_before_a_following_comma() -> None:
+    # council report: "Beschlossen wurde außerdem …", "Einstimmig verabschiedet wurde hingegen der Antrag, …"
+    assert texts("Beschlossen wurde außerdem eine Erhöhung der Abfallgebühren um 6,5 Prozent.") == [
+        "Man hat eine Erhöhung von den Abfall-Gebühren außerdem um 6,5 Prozent beschlossen."]
+    out = texts("Einstimmig verabschiedet wurde hingegen der Antrag, den Rat frühzeitig zu beteiligen.")
+    assert out == ["Man hat den Antrag hingegen einstimmig verabschiedet, den Rat frühzeitig zu beteiligen."], out
+    assert texts("Eröffnet wurde die Veranstaltung von Anna Berg.") == ["Anna Berg hat die Veranstaltung eröffnet."]
+
+
+def test_wobei_clause_becomes_a_dabei_sentence() -> None:
+    out = texts("Die neuen Fünftklässler werden am Donnerstag in der Aula begrüßt, wobei die Eltern herzlich "
+                "eingeladen sind.", "einfach")
+    assert out == ["Die neuen Fünftklässler werden am Donnerstag in der Aula begrüßt.",
+                   "Dabei sind die Eltern herzlich eingeladen."], out
+
+
+def test_coordinated_forms_are_split_alike_and_both_made_accusative() -> None:
+    assert texts("Jede Teilnehmerin und jeder Teilnehmer wird ein Jahr lang begleitet.") == [
+        "Man begleitet jede Teil-Nehmerin und jeden Teil-Nehmer ein Jahr lang."]
+
+
+def test_infinitive_written_with_the_verb_gets_one_participle() -> None:
+    assert texts("Dort lernten sich die Nachbarn kennen.") == ["Dort haben sich die Nachbarn kennengelernt."]
+    assert texts("Die Kinder lernten schwimmen.") == ["Die Kinder haben schwimmen gelernt."]

@@ -211,12 +211,33 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                 w = new
                 changed += 1
         words.append(w)
+    changed += _split_like_neighbours(words, toks, renames, protected)
     if not changed:
         return None
     ctx.counts[ID] += changed
     explained = {_rename(k, renames): v for k, v in unit.explained.items()}
     terms = {_rename(k, renames): v for k, v in unit.terms.items()}
     return [unit.derive(words, ID, explained=explained, terms=terms)]
+
+
+def _split_like_neighbours(words: list[str], toks: list[Tok], renames: dict[str, str], protected: set[str]) -> int:
+    """"Jede Teil-Nehmerin und jeder Teilnehmer": a shorter form of a word split in the same sentence is
+    split the same way ("Teil-Nehmer"), so that the pair reads as the same word."""
+    splits = [new.split("-") for new in renames.values() if new.count("-") == 1]
+    changed = 0
+    for k, t in enumerate(toks):
+        w = words[k]
+        if t.tag not in ("NN", "NNA") or "-" in w or w in protected or not w.isalpha():
+            continue
+        for left, head in splits:
+            rest = w[len(left) :]
+            if w.startswith(left) and len(rest) >= 3 and (head.lower().startswith(rest.lower())
+                                                          or rest.lower().startswith(head.lower())):
+                words[k] = f"{left}-{rest[:1].upper()}{rest[1:]}"
+                renames[w] = words[k]
+                changed += 1
+                break
+    return changed
 
 
 def _rename(surface: str, renames: dict[str, str]) -> str:

@@ -56,6 +56,10 @@ def detect(toks: list[Tok]) -> list[int]:
 
 
 def _accusative(np: list[Tok]) -> list[str]:
+    kon = next((k for k, t in enumerate(np) if t.tag == "KON" and t.text in ("und", "oder") and k > 0), None)
+    if kon is not None and kon + 1 < len(np):
+        # "jede Teilnehmerin und jeder Teilnehmer" → "jede Teilnehmerin und jeden Teilnehmer"
+        return _accusative(np[:kon]) + [np[kon].text] + _accusative(np[kon + 1 :])
     head = next((k for k, t in enumerate(np) if t.is_noun), None)
     if head is not None and head + 1 < len(np):
         # "der Entwurf der Verwaltung": only the head's own words change case, the attribute stays
@@ -163,7 +167,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             return None
         return out_first + out_second
     pp_i = next((i for i, t in enumerate(toks) if t.tag == "VV(PP)"), None)
-    if pp_i is None or pp_i < f:
+    if pp_i is not None and pp_i < f:
+        return _participle_first(unit, toks, f, pp_i, ctx)
+    if pp_i is None:
         return None
     pp = toks[pp_i]
     lemma = pp.lemma
@@ -204,10 +210,13 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         particle = separable_particle(lemma)
         tail = [particle] if particle else []
     before = [t.text for t in lead]
+    # the verb part closes the clause before a following ", … zu beteiligen" / ", den …"
+    cut = next((k for k, t in enumerate(middle) if t.text in {",", ";", ":"}), len(middle))
+    inner, outer = [t.text for t in middle[:cut]], [t.text for t in middle[cut:]]
     if others_pre:
-        words = [t.text for t in others_pre] + [fin] + new_subject + before + obj + [t.text for t in middle] + tail
+        words = [t.text for t in others_pre] + [fin] + new_subject + before + obj + inner + tail + outer
     else:
-        words = new_subject + [fin] + before + obj + [t.text for t in middle] + tail
+        words = new_subject + [fin] + before + obj + inner + tail + outer
     ctx.counts[ID] += 1
     return [unit.derive(end_sentence(words), ID)]
 
@@ -279,6 +288,28 @@ def _case_of(word: str, model: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
+def _participle_first(unit: Unit, toks: list[Tok], f: int, pp_i: int, ctx: Context) -> list[Unit] | None:
+    """"Beschlossen wurde außerdem eine Erhöhung …", "Einstimmig verabschiedet wurde der Antrag, …": the
+    participle (with adverbs) leads. Put the subject first and the participle at the end of the clause
+    ("Eine Erhöhung … wurde außerdem … beschlossen"), then make that active."""
+    prefield = toks[:f]
+    if pp_i != f - 1 or any(t.tag not in ("ADJ(D)", "ADV") for t in prefield[:-1]):
+        return None
+    middle = toks[f + 1 :]
+    comma = next((k for k, t in enumerate(middle) if t.text in {",", ";", ":"}), len(middle))
+    main, tail = middle[:comma], middle[comma:]
+    found = _middle_subject(main)
+    if found is None:
+        return None
+    a, b = found
+    adverbs = [t.text.lower() if t.tag == "ADJ(D)" or t.text[:1].isupper() else t.text for t in prefield[:-1]]
+    words = [t.text for t in main[a:b]] + [toks[f].text] + [t.text for t in main[:a] + main[b:]] + adverbs + \
+        [toks[pp_i].text] + [t.text for t in tail] + ["."]
+    words[0] = words[0][:1].upper() + words[0][1:]
+    result = apply(unit.derive(words, ID), ctx)
+    return result
+
+
 def _middle_subject(middle: list[Tok]) -> tuple[int, int] | None:
     """The passive subject after the auxiliary: the first noun phrase that can be nominative, past
     adverbs ("nur", "möglicherweise"), prepositional phrases and dative/genitive phrases ("dem Kind")."""
@@ -290,7 +321,7 @@ def _middle_subject(middle: list[Tok]) -> tuple[int, int] | None:
             return k, end
         if t.tag == "ADJ(A)" and end > k + 1 and middle[end - 1].is_noun:
             return k, end  # "folgende Unterlagen"
-        if t.tag in ("ADV", "PTKNEG", "ADJ(D)") or t.tag.startswith("APPR") or t.text.lower() in _OBLIQUE:
+        if t.tag in ("ADV", "PTKNEG", "ADJ(D)", "PROAV", "PAV") or t.tag.startswith("APPR") or t.text.lower() in _OBLIQUE:
             k = max(end, k + 1)
             continue
         return None

@@ -91,10 +91,22 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         # verb-final clause ("…, wie viele den Bus nutzten"): participle, then auxiliary
         words[i] = table.participle
         words.insert(i + 1, aux)
+    elif end - 1 > i and toks[end - 1].tag == "VV(INF)" and _joined_verb(toks[end - 1].text.lower() + verb.lemma):
+        # "lernten sich kennen" → "haben sich kennengelernt" (the verb is "kennenlernen")
+        full = verb_table(toks[end - 1].text.lower() + verb.lemma)
+        words[end - 1] = full.participle if full and full.participle else words[end - 1] + table.participle
     else:
         words.insert(end, table.participle)
     ctx.counts[ID] += 1
     return [unit.derive(words, ID)]
+
+
+def _joined_verb(lemma: str) -> bool:
+    """"kennenlernen", "spazierengehen": an infinitive + verb written as one word (a common word), not
+    "schwimmen lernen"."""
+    from lesbar.simplify.rules.words import zipf
+
+    return zipf(lemma) >= 2.0 and verb_table(lemma) is not None
 
 
 def _past_quoted_name(words: list[str], end: int) -> int:

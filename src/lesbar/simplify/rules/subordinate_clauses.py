@@ -50,6 +50,7 @@ _CONJ = {
     "sodass": ("Deshalb", "Deshalb", "adv"),
     "damit": ("Das Ziel ist", "Das Ziel ist", "colon"),
     "indem": ("", "Dadurch", "adv"),
+    "wobei": ("Dabei", "Dabei", "adv"),  # tagged PWAV
     "wenn": ("Die Bedingung ist", "", "colon"),
     "falls": ("Die Bedingung ist", "", "colon"),
     "dass": ("", "", "colon"),
@@ -76,7 +77,7 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if s >= len(toks):
             continue
         conj = toks[s].text.lower()
-        if toks[s].tag != "KOUS" or conj not in _CONJ:
+        if (toks[s].tag != "KOUS" and conj != "wobei") or conj not in _CONJ:
             continue
         end = segment_end(toks, s + 1)
         clause = toks[s + 1 : end]
