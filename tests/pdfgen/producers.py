@@ -52,6 +52,8 @@ p {{ margin: 0 0 0.45em; text-align: {align}; hyphens: auto; }}
 h2 {{ font-size: {size}pt; font-weight: bold; margin: 0.8em 0 0.25em; }}
 figure {{ margin: 0.3em 0 0.8em; break-inside: avoid; }}
 figure img {{ width: 100%; display: block; }}
+figure[style] img {{ width: 60%; }}
+span.drop {{ float: left; font-size: 3.3em; line-height: 0.8; margin: 0.06em 0.08em 0 0; }}
 figcaption {{ font-size: 7.5pt; line-height: 1.2; margin-top: 0.3em; }}
 aside.pull {{ font-size: 13pt; font-style: italic; line-height: 1.2; margin: 0.6em 0 0.9em;
   border-top: 1pt solid #000; border-bottom: 1pt solid #000; padding: 0.4em 0; break-inside: avoid; }}
@@ -61,7 +63,8 @@ aside.pull cite {{ display: block; font-size: 8pt; font-style: normal; margin-to
 
 def weasy_html(report: Report, columns: int = 3, *, size: float = 9.5, font: str = "Nimbus Roman",
                justified: bool = True, page: str = "A4", figure_at: int = 1, quote_at: int = 4,
-               fill: str = "balance", line_height: float = 1.3) -> str:
+               fill: str = "balance", line_height: float = 1.3, dateline: str = "", drop_cap: bool = False,
+               wide_figure: bool = False) -> str:
     """An HTML newspaper article for WeasyPrint: CSS columns, spanning headline and lead, figure, pull quote."""
     css = WEASY_CSS.format(page=page, header=report.header, footer=report.footer, font=font, size=size,
                            columns=columns, fill=fill, align="justify" if justified else "left",
@@ -73,9 +76,15 @@ def weasy_html(report: Report, columns: int = 3, *, size: float = 9.5, font: str
     for i, para in enumerate(report.paragraphs):
         if i in report.subheadings:
             parts.append(f"<h2>{_e(report.subheadings[i])}</h2>")
-        parts.append(f"<p>{_e(para)}</p>")
+        if i == 0 and dateline:
+            parts.append(f"<p><strong>{_e(dateline)}</strong> {_e(para)}</p>")
+        elif i == 0 and drop_cap:
+            parts.append(f'<p><span class="drop">{_e(para[0])}</span>{_e(para[1:])}</p>')
+        else:
+            parts.append(f"<p>{_e(para)}</p>")
         if i == figure_at and report.caption:
-            parts.append(f'<figure><img src="data:image/jpeg;base64,{photo}" alt="">'
+            span = ' style="column-span: all"' if wide_figure else ""
+            parts.append(f'<figure{span}><img src="data:image/jpeg;base64,{photo}" alt="">'
                          f"<figcaption>{_e(report.caption)}</figcaption></figure>")
         if i == quote_at and report.quote:
             parts.append(f'<aside class="pull">{_e(report.quote)}<cite>{_e(report.attribution)}</cite></aside>')
@@ -378,3 +387,18 @@ def reportlab_cropped_photo(path: Path, report: Report) -> Path:
         y -= leading + (6 if end else 0)
     c.save()
     return path
+
+
+def reprint(source: Path, target: Path, tool: str) -> Path:
+    """Re-write a PDF as print-to-PDF drivers do: ``ghostscript`` (pdfwrite) or ``cairo`` (pdftocairo).
+
+    Both re-encode the fonts: ligatures come out as U+FB00–FB06 (cairo) or byte-swapped UTF-16 (Ghostscript
+    writes "ff" as U+6600 U+6600), font names may be lost.
+    """
+    if tool == "ghostscript":
+        command = ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", f"-sOutputFile={target}",
+                   str(source)]
+    else:
+        command = ["pdftocairo", "-pdf", str(source), str(target)]
+    subprocess.run(command, check=True, timeout=120, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return target

@@ -32,6 +32,7 @@ from pdfgen.producers import (
     reportlab_cropped_photo,
     reportlab_flyer,
     reportlab_press_release,
+    reprint,
     soffice,
     weasyprint_pdf,
 )
@@ -44,6 +45,10 @@ WEASY_LAYOUTS: dict[str, tuple[Report, dict[str, object]]] = {
     "two_columns_loose_leading": (WOCHE, {"columns": 2, "font": "DejaVu Sans", "size": 9, "line_height": 1.6}),
     "three_columns_loose_leading": (FACHTAG, {"columns": 3, "font": "Nimbus Sans", "size": 8.5,
                                               "line_height": 1.5, "justified": False}),
+    "three_columns_photo_across": (FACHTAG, {"columns": 3, "wide_figure": True, "figure_at": 3}),
+    "four_columns_dateline": (FACHTAG, {"columns": 4, "size": 8.5, "font": "DejaVu Serif", "figure_at": 5,
+                                        "quote_at": 2, "dateline": "HEINSBERG."}),
+    "two_columns_drop_cap": (WOCHE, {"columns": 2, "drop_cap": True, "font": "Nimbus Sans"}),
 }
 
 
@@ -100,6 +105,20 @@ def test_weasyprint_byline_wrapped_in_a_narrow_column_is_one_byline(weasy) -> No
     assert doc.meta.byline == "VON ANNA-PETRA SCHULTE-BRINKMANN"
 
 
+def test_weasyprint_photo_across_all_columns_is_read_band_by_band(weasy) -> None:
+    report, doc = weasy["three_columns_photo_across"]
+    texts = paragraphs_text(doc)
+    # the text runs through the three columns above the photo, then through the three below it
+    assert texts.index(report.paragraphs[2]) < texts.index(report.paragraphs[3])
+    assert report.paragraphs[2] in texts and report.paragraphs[3] in texts
+
+
+def test_weasyprint_bold_dateline_goes_to_the_metadata(weasy) -> None:
+    report, doc = weasy["four_columns_dateline"]
+    assert doc.meta.dateline == "HEINSBERG"
+    assert paragraphs_text(doc)[1] == report.paragraphs[0]
+
+
 def test_weasyprint_tagged_article_joins_paragraphs_split_by_column_boxes(tmp_path: Path) -> None:
     pytest.importorskip("weasyprint")
     doc = read_document(weasyprint_pdf(tmp_path / "tagged.pdf", FACHTAG, columns=3, tagged=True))
@@ -108,6 +127,20 @@ def test_weasyprint_tagged_article_joins_paragraphs_split_by_column_boxes(tmp_pa
     # WeasyPrint tags every column box as an Art; a paragraph running on into the next column is one P
     texts = paragraphs_text(doc)
     assert FACHTAG.paragraphs[2] in texts
+
+
+@pytest.mark.parametrize("tool", ["ghostscript", "cairo"])
+def test_reprinted_pdf_ligatures_come_out_as_letters(tmp_path: Path, tool: str) -> None:
+    import shutil
+
+    if shutil.which("gs" if tool == "ghostscript" else "pdftocairo") is None:
+        pytest.skip(f"{tool} is not installed")
+    pytest.importorskip("weasyprint")
+    source = weasyprint_pdf(tmp_path / "source.pdf", FACHTAG, columns=3)
+    doc = read_document(reprint(source, tmp_path / f"{tool}.pdf", tool))
+    text = " ".join(paragraphs_text(doc))
+    assert "Demir-Hoffmann" in text and "häufig" in text and "stattfinden" in text
+    assert _intact(FACHTAG, doc) >= 0.98
 
 
 # --------------------------------------------------------------------------------------- reportlab

@@ -267,7 +267,7 @@ class Assembler:
         rest = line.text[len(prefix):].lstrip(" –—-/:")
         if not rest:
             return line
-        self.meta.dateline = prefix.rstrip(" –—-/:")
+        self.meta.dateline = prefix.rstrip(" –—-/:.")
         return Line(text=rest, x0=line.x0, x1=line.x1, top=line.top, bottom=line.bottom, size=line.size,
                     bold=False, italic=line.italic, pieces=[(rest, False, line.italic)], lang=line.lang)
 

@@ -709,6 +709,9 @@ def analyse_page(page: PageContent, body: float, seen_headline: bool, min_image_
                 role_of_frag[id(frag)] = block.role
                 flow_frags.append(frag)
     leaves2 = xy_cut(flow_frags, _frag_box, body, flow=True, line_gap=line_gap)
+    banded = _banded_leaves(flow_frags, specials, body, line_gap)
+    if banded is not None and _continuity(banded) > _continuity(leaves2):
+        leaves2 = banded
     for leaf_no, leaf in enumerate(leaves2):
         leaf_lines = lines_of(leaf)
         if not leaf_lines:
@@ -722,6 +725,55 @@ def analyse_page(page: PageContent, body: float, seen_headline: bool, min_image_
                                         col_x0=col_x0, col_x1=col_x1, in_band=band))
     _anchor(layout, specials)
     return layout
+
+
+def _banded_leaves(frags: list[Fragment], specials: list[Special], body: float,
+                   line_gap: float) -> list[list[Fragment]] | None:
+    """The flow read band by band above and below photos/quotes with no text beside them (across all columns).
+
+    Such a special may be a hole the columns flow around (read each column top to bottom, the default)
+    or a break the text continues under (all columns above it, then all below): :func:`_continuity`
+    decides by how well the columns' ends join. None when no special spans the text width.
+    """
+    if not frags:
+        return None
+    cuts = sorted((s.top + s.bottom) / 2 for s in specials
+                  if not any(f.top < s.bottom - 1.0 and f.bottom > s.top + 1.0 for f in frags)  # no text beside
+                  and any(f.bottom <= s.top for f in frags) and any(f.top >= s.bottom for f in frags))
+    if not cuts:
+        return None
+    bands: list[list[Fragment]] = [[] for _ in range(len(cuts) + 1)]
+    for frag in frags:
+        bands[sum(1 for c in cuts if frag.top >= c)].append(frag)
+    out: list[list[Fragment]] = []
+    for band in bands:
+        out.extend(xy_cut(band, _frag_box, body, flow=True, line_gap=line_gap))
+    return out
+
+
+_HYPHENATED = re.compile(r"[^\W\d_][-\u2010\u00ad]$")
+
+
+def _continuity(leaves: list[list[Fragment]]) -> int:
+    """How well consecutive leaves join: a hyphenated or unfinished line continued in lower case scores,
+    a hyphenated word continued in capitals or after a finished sentence counts against the order."""
+    score = 0
+    previous: str | None = None
+    for leaf in leaves:
+        lines = lines_of(leaf)
+        if not lines:
+            continue
+        first, last = lines[0].text.strip(), lines[-1].text.strip()
+        if previous is not None and first:
+            lower = first[:1].islower()
+            if _HYPHENATED.search(previous):
+                score += 2 if lower else -2
+            elif not previous.endswith(SENTENCE_END):
+                score += 1 if lower else 0
+            elif lower:
+                score -= 1
+        previous = last
+    return score
 
 
 def _line_role(line: Line, roles: dict[int, str]) -> str:

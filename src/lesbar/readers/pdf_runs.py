@@ -32,7 +32,11 @@ PYPDF_MAJOR = 7
 _IDENTITY = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
 #: WinAnsiEncoding shows a bullet for its unused codes above 0x40 (PDF 32000-1, Annex D, note 3);
 #: pypdf passes them through as control characters (reportlab writes "•" as 0x7F).
-_UNUSED_WINANSI = str.maketrans({"\x7f": "•", "\x81": "•", "\x8d": "•", "\x8f": "•", "\x90": "•", "\x9d": "•"})
+_UNUSED_WINANSI = str.maketrans({"\x7f": "•", "\x81": "•", "\x8d": "•", "\x8f": "•", "\x90": "•", "\x9d": "•",
+                                 # Latin ligature glyphs (cairo, Ghostscript, DTP programs map them to
+                                 # U+FB00–FB06): their letters, or "häuﬁg" would not be "häufig"
+                                 "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                                 "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 _SHOW_OPS = {b"Tj", b"TJ", b"'", b'"'}
 _PATH_OPS = {b"m", b"l", b"c", b"v", b"y", b"re"}
 _PAINT_OPS = {b"n", b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
@@ -41,6 +45,20 @@ Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in device space
 
 
 _DINGBAT_FONTS = ("wingdings", "webdings", "dingbats", "zapfdingbats", "marlett")
+
+
+def _byte_swapped(text: str) -> str:
+    """Undo little-endian UTF-16 in a ToUnicode map: "Ho\u6600\u6600mann" → "Hoffmann".
+
+    Ghostscript's pdfwrite (print-to-PDF, PDF/A conversion) writes multi-character mappings such as the
+    "ff"/"fi" ligatures byte-swapped, so each letter comes out as a CJK character U+xx00. Only in text that
+    also has Latin letters, where such characters cannot be meant.
+    """
+    if not any("\u2000" <= ch <= "\u7eff" and ord(ch) & 0xFF == 0 for ch in text):
+        return text
+    if not any("a" <= ch.lower() <= "z" for ch in text):
+        return text
+    return "".join(chr(ord(ch) >> 8) if "\u2100" <= ch <= "\u7e00" and ord(ch) & 0xFF == 0 else ch for ch in text)
 
 
 def _bullet_glyph(text: str, font: str) -> str:
@@ -520,7 +538,7 @@ class _Collector:
                 name, bold, italic = "Unknown", False, False
         else:
             name, bold, italic = "Unknown", False, False
-        clean = _bullet_glyph(clean, name)
+        clean = _bullet_glyph(_byte_swapped(clean), name)
         self.seq += 1
         self.runs.append(Run(
             text=(" " if text[:1] in " \t\u00a0" else "") + clean + (" " if text.rstrip("\n")[-1:] in (" ", "\t") else ""),
