@@ -229,3 +229,17 @@ def test_coordinated_forms_are_split_alike_and_both_made_accusative() -> None:
 def test_infinitive_written_with_the_verb_gets_one_participle() -> None:
     assert texts("Dort lernten sich die Nachbarn kennen.") == ["Dort haben sich die Nachbarn kennengelernt."]
     assert texts("Die Kinder lernten schwimmen.") == ["Die Kinder haben schwimmen gelernt."]
+
+
+def test_a_past_or_unreal_condition_is_no_question() -> None:
+    # "wenn" in a past narrative means "whenever"; with Konjunktiv II it is unreal: both stay as they are
+    sentence = "Wenn der Großvater von der Arbeit unter Tage erzählte, hörten die Kinder gebannt zu."
+    assert not texts(sentence)[0].endswith("?")
+    assert texts("Wenn ich Zeit hätte, würde ich kommen.") == ["Wenn ich Zeit hätte, würde ich kommen."]
+
+
+def test_a_thing_described_in_the_frame_is_no_speaker() -> None:
+    # seed: "…“, lautete der Appell von Stephan Pusch." after another person was named
+    out = texts("Das würdigte Freya Lüdike. „Wir müssen mehr auf das gucken, was wir schon erreicht haben“, "
+                "lautete der Appell von Stephan Pusch.", "einfach")
+    assert out[1].startswith("Stephan Pusch sagt:"), out

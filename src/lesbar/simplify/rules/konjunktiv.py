@@ -65,8 +65,13 @@ _IRREALIS_CUES = {"ohne", "sonst", "beinahe", "fast"}
 def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
     """"Ohne die Ehrenamtlichen wäre das Fest nicht möglich gewesen": Konjunktiv II of haben/sein with a
     participle and a cue of something that did not happen ("ohne", "sonst", "fast") is the unreal past,
-    not reported speech: the indicative ("ist … gewesen") would say the opposite. Left for the editor."""
-    if mood.kind != "konj2" or toks[i].lemma not in ("haben", "sein"):
+    not reported speech: the indicative ("ist … gewesen") would say the opposite. Konjunktiv II in a
+    sentence with "wenn"/"falls" is an unreal condition. Both are left for the editor."""
+    if mood.kind != "konj2":
+        return False
+    if any(t.tag == "KOUS" and t.text.lower() in ("wenn", "falls") for t in toks):
+        return True  # "Wenn ich Zeit hätte, würde ich kommen": an unreal condition
+    if toks[i].lemma not in ("haben", "sein"):
         return False
     start, end = i, i + 1
     while start > 0 and toks[start - 1].text not in {",", ";", ":", ".", "!", "?"}:

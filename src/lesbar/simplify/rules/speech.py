@@ -127,7 +127,8 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         m += 1
         while m < end and toks[m].tag in ("ADJ(A)", "ADV"):
             m += 1
-        if m < end and toks[m].tag in ("NN", "NNA") and (m + 1 == end or toks[m + 1].tag.startswith("APPR")):
+        if m < end and toks[m].tag in ("NN", "NNA") and _person_noun(toks[m]) and (
+                m + 1 == end or (toks[m + 1].tag.startswith("APPR") and toks[m + 1].text not in ("von", "vom"))):
             noun = toks[m].text
             by_role = [p for p in ctx.persons if p.role and (p.role == noun or p.role.endswith(noun.lower()))]
             if len(by_role) == 1:
@@ -150,6 +151,14 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
             if names:
                 return ctx.find_person(names) or Person(" ".join(names)), False, q
     return None, False, start
+
+
+_PERSON_SUFFIXES = ("er", "erin", "in", "ent", "entin", "ist", "istin", "or", "orin", "eur", "eurin", "ige")
+
+
+def _person_noun(t: Tok) -> bool:
+    """"Elektroniker", "Leiterin", "27-Jährige", "Vorsitzende", a role: a noun for a person, not "der Appell"."""
+    return t.tag == "NNA" or t.text in roles() or t.text.lower().endswith(_PERSON_SUFFIXES)
 
 
 _THIRD_PERSON = {"er", "ihn", "ihm", "sein", "seine", "seinen", "seinem", "seiner", "seines", "sie", "ihr",

@@ -153,6 +153,8 @@ def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | 
         main = main[1:]
     if not main or not main[0].is_finite or main[0].tag == "VV(IMP)":
         return None
+    if _past_or_unreal(clause[fins[0]]) or _past_or_unreal(main[0]):
+        return None  # "Wenn der Großvater erzählte, hörten alle zu" (whenever), "Wenn ich Zeit hätte, …"
     if conditional:
         # verb-final → verb-first: "wenn Sie Bürgergeld erhalten" → "Erhalten Sie Bürgergeld"
         f = fins[0]
@@ -168,6 +170,18 @@ def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | 
     main_words = [t.text for t in main]
     main_words[0] = main_words[0][:1].lower() + main_words[0][1:]
     return [unit.derive(question, ID), unit.derive(end_sentence(["Dann"] + main_words), ID)]
+
+
+def _past_or_unreal(verb: Tok) -> bool:
+    """A preterite ("erzählte", "hatte") or Konjunktiv II ("hätte", "würde") finite verb."""
+    from lesbar.simplify.morphology import konjunktiv
+
+    low = verb.text.lower()
+    table = verb_table(verb.lemma)
+    if table is not None and low in table.preterite and low not in table.present:
+        return True
+    mood = konjunktiv(verb.text, verb.lemma)
+    return mood is not None and mood.kind == "konj2"
 
 
 def _tail_belongs_to_clause(toks: list[Tok], end: int) -> bool:
