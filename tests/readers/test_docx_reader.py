@@ -181,6 +181,21 @@ def test_language_comes_from_the_text_not_from_the_template_metadata(tmp_path: P
     assert read_document(tmp_path / "en.docx").meta.lang == "en"
 
 
+def test_a_long_paragraph_in_another_language_gets_its_own_language_tag(tmp_path: Path):
+    """A German report quoting an English statement in full: screen readers must switch voices there."""
+    d = docx.Document()
+    for _ in range(3):
+        d.add_paragraph(GERMAN)
+    d.add_paragraph("The partner city sent a statement: We are grateful for the warm welcome our delegation "
+                    "received in the district, and we look forward to working together on youth exchanges, "
+                    "language courses and the next conference.")
+    d.add_paragraph(GERMAN)
+    d.save(tmp_path / "mixed.docx")
+    doc = read_document(tmp_path / "mixed.docx")
+    assert doc.meta.lang == "de"
+    assert [b.lang for b in doc.blocks if isinstance(b, Paragraph)] == [None, None, None, "en", None]
+
+
 def test_core_properties_give_title_and_author(tmp_path: Path):
     d = docx.Document()
     d.core_properties.title = "Integrationskonferenz 2024"

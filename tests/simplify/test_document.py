@@ -188,3 +188,16 @@ def test_checker_counts_the_word_list_of_a_draft_read_back_from_word(tmp_path: P
     report = check_document(segment_document(read_document(path)), "leicht", None)
     abbreviations = [f for s in report["sentences"] for f in s["findings"] if f["rule"] == "abbreviations"]
     assert abbreviations == []
+
+
+def test_a_paragraph_in_another_language_is_kept_as_it_is() -> None:
+    """German rules would turn 'Dr. Smith' into 'Doktor Smith' in an English statement."""
+    english = ("The partner city sent a statement: We are grateful for the warm welcome our delegation received "
+               "in the district, and we look forward to working together. It was signed by Dr. Smith.")
+    doc = doc_of(TEXT + "\n\n" + english)
+    doc.blocks[-1].lang = "en"
+    for level in ("leicht", "einfach"):
+        blocks = simplify_document(doc, level, None).document.blocks
+        kept = [b for b in blocks if b.lang == "en"]
+        assert len(kept) == 1
+        assert " ".join(s.text for s in kept[0].content) == english

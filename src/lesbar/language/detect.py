@@ -27,3 +27,18 @@ def detect_language(text: str, default: str = "de") -> tuple[str, float]:
         return default, 0.0
     lang, prob = _identifier().classify(sample)
     return str(lang), float(prob)
+
+
+#: A paragraph needs this many letters, and the guess this confidence, to get a language of its own.
+PARAGRAPH_LANG_LETTERS = 150
+PARAGRAPH_LANG_CONFIDENCE = 0.99
+
+
+def paragraph_language(text: str) -> str | None:
+    """The language of a long paragraph when it is clear (bilingual leaflets); ``None`` when unsure.
+
+    Stricter than the document guess: a wrong block language makes screen readers switch voices."""
+    if sum(ch.isalpha() for ch in text) < PARAGRAPH_LANG_LETTERS:
+        return None
+    lang, confidence = detect_language(text[:600], default="")  # a few sentences are enough and cheap
+    return lang if lang and confidence >= PARAGRAPH_LANG_CONFIDENCE else None

@@ -5,15 +5,17 @@ Kept in one place so that PDF, DOCX and OCR readers behave alike.
 
 from __future__ import annotations
 
-from lesbar.language.detect import detect_language
-from lesbar.model import Document, Figure, Heading, block_text, sentences_text
+from lesbar.language.detect import detect_language, paragraph_language
+from lesbar.model import Document, Figure, Heading, Paragraph, block_text, sentences_text
 
 #: Minimum confidence for a detected language to replace the default.
 LANG_CONFIDENCE = 0.8
 
 
 def detect_document_language(doc: Document, default: str = "de") -> None:
-    """Set ``doc.meta.lang`` from the text itself (metadata languages are unreliable)."""
+    """Set ``doc.meta.lang`` from the text itself (metadata languages are unreliable), and tag long
+    paragraphs that are clearly in another language (an English statement, a bilingual leaflet), whatever
+    reader produced them; block languages equal to the document's are cleared."""
     text = " ".join(block_text(b) for b in doc.blocks)
     lang, confidence = detect_language(text, default=default)
     if confidence >= LANG_CONFIDENCE:
@@ -21,6 +23,8 @@ def detect_document_language(doc: Document, default: str = "de") -> None:
     else:
         doc.meta.lang = default
     for block in doc.walk():
+        if isinstance(block, Paragraph) and block.lang is None:
+            block.lang = paragraph_language(block_text(block))
         if block.lang == doc.meta.lang:
             block.lang = None
 

@@ -464,7 +464,11 @@ def simplify_document(doc: Document, level: str, glossary: Any = None,
     _collect_persons(doc, ctx)
     builder = Builder(ctx)
     blocks: list[Block] = []
+    doc_lang = doc.meta.lang.split("-")[0]
     for block in doc.blocks:
+        if block.lang and block.lang.split("-")[0] != doc_lang:
+            blocks.append(copy.deepcopy(block))  # a statement in English stays as it is: German rules don't apply
+            continue
         builder.prev_heading = bool(blocks) and isinstance(blocks[-1], Heading)
         blocks.extend(builder.block(block))
     if level == "leicht":
