@@ -243,3 +243,10 @@ def test_a_thing_described_in_the_frame_is_no_speaker() -> None:
     out = texts("Das würdigte Freya Lüdike. „Wir müssen mehr auf das gucken, was wir schon erreicht haben“, "
                 "lautete der Appell von Stephan Pusch.", "einfach")
     assert out[1].startswith("Stephan Pusch sagt:"), out
+
+
+def test_genitive_of_a_hyphenated_name_inflects_its_last_part() -> None:
+    assert texts("Die Ausländerbehörde des Rhein-Sieg-Kreises weist darauf hin.", "einfach")[0] == \
+        "Die Ausländerbehörde vom Rhein-Sieg-Kreis weist darauf hin."
+    assert texts("Das Haus der Caritas-Verbände steht leer.", "einfach") == [
+        "Das Haus von den Caritas-Verbänden steht leer."]

@@ -49,6 +49,13 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
         if g in ("m", "n"):
             return j + 1, ["vom"] + adjs + [toks[j].text]
         return None
+    prefix = ""
+    if j < len(toks) and toks[j].tag in ("NN", "NE") and "-" in toks[j].text.strip("-"):
+        # "des Rhein-Sieg-Kreises": the last part is inflected ("vom Rhein-Sieg-Kreis")
+        head, _, last = toks[j].text.rpartition("-")
+        if last[:1].isupper() and last.isalpha() and noun_info(last) is not None:
+            prefix = head + "-"
+            toks = toks[:j] + [Tok(last, "NN", noun_info(last).lemma)] + toks[j + 1 :]
     if j >= len(toks) or toks[j].tag not in ("NN", "NNA"):
         return None
     noun = toks[j]
@@ -59,7 +66,7 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
         end += 1
     if noun.tag == "NNA":  # nominalised adjective: "der Teilnehmenden" – the form stays
         if art == "der":
-            return end, ["von", "den"] + adjs + [noun.text] + names
+            return end, ["von", "den"] + adjs + [prefix + noun.text] + names
         return None
     info = noun_info(noun.lemma)
     if info is None:
@@ -70,16 +77,16 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
             return None
         dat = dative(info, plural=False) or noun.lemma
         head = ["vom"] if art == "des" else ["von", "einem"]
-        return end, head + adjs + [dat] + names
+        return end, head + adjs + [prefix + dat] + names
     if art == "einer":
         if info.genus != "f":
             return None
-        return end, ["von", "einer"] + adjs + [noun.text] + names
+        return end, ["von", "einer"] + adjs + [prefix + noun.text] + names
     # "der": feminine singular or plural
     if plural:
-        return end, ["von", "den"] + adjs + [dative(info, plural=True) or noun.text] + names
+        return end, ["von", "den"] + adjs + [prefix + (dative(info, plural=True) or noun.text)] + names
     if info.genus == "f":
-        return end, ["von", "der"] + adjs + [noun.text] + names
+        return end, ["von", "der"] + adjs + [prefix + noun.text] + names
     return None
 
 
