@@ -104,7 +104,21 @@ def test_professor_title_is_left_out_with_a_review_comment() -> None:
 def test_numbers_dates_and_times_in_the_recommended_form() -> None:
     out = texts("Der Kurs beginnt am 03.03.2025 um 09:00 Uhr. Es gibt drei Gruppen. Teil II folgt später.",
                 "einfach")
-    assert out == ["Der Kurs beginnt am 3. März 2025 um 9 Uhr.", "Es gibt 3 Gruppen.", "Teil 2. folgt später."]
+    assert out == ["Der Kurs beginnt am 3. März 2025 um 9 Uhr.", "Es gibt 3 Gruppen.", "Teil 2 folgt später."]
+
+
+def test_an_ordinal_roman_numeral_keeps_its_point() -> None:
+    assert texts("Papst Johannes Paul II. besuchte 1987 die Stadt.", "einfach") == [
+        "Papst Johannes Paul 2. besuchte 1987 die Stadt."]
+
+
+def test_compound_number_words_become_digits_but_articles_stay() -> None:
+    out = texts("Zur Konferenz kamen dreihundert Gäste. Sie arbeitet seit zweiundzwanzig Jahren hier. "
+                "Rund zwölftausend Menschen leben im Ort. Einer der Gäste kam mit einem Hund.", "einfach")
+    assert out[0] == "Zur Konferenz kamen 300 Gäste."
+    assert out[1] == "Sie arbeitet seit 22 Jahren hier."
+    assert out[2] == "Rund 12.000 Menschen leben im Ort."
+    assert out[3].startswith("Einer der Gäste") and "einem Hund" in out[3]
 
 
 def test_large_numbers_get_thousands_points_and_percentages_a_comment() -> None:

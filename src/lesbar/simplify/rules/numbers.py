@@ -86,6 +86,26 @@ def _split_date(toks: list[Tok], i: int) -> tuple[int, str] | None:
     return used, text
 
 
+#: "ein/eine/eins …" are also articles and pronouns; they stay words.
+_ONE = {"ein", "eine", "einer", "eines", "einem", "einen", "eins"}
+
+
+def number_word_value(word: str, table: dict[str, str]) -> str | None:
+    """The digits for a German number word: the data file first, then text2num for the compounds
+    ("dreihundert", "zweiundzwanzig", "zweitausendvierundzwanzig"); ``None`` for other words."""
+    if word in table:
+        return table[word]
+    if word in _ONE or not word.isalpha():
+        return None
+    from text_to_num import text2num
+
+    try:
+        value = text2num(word, "de")
+    except ValueError:
+        return None
+    return f"{value:,}".replace(",", ".") if value >= 10_000 else str(value)
+
+
 def _convert(toks: list[Tok]) -> tuple[list[str], int, list[str]]:
     words: list[str] = []
     changed = 0
@@ -107,8 +127,8 @@ def _convert(toks: list[Tok]) -> tuple[list[str], int, list[str]]:
             i += used
             continue
         word = t.text
-        if low in table and t.tag == "CARD":
-            word = table[low]
+        if t.tag == "CARD" and (value := number_word_value(low, table)) is not None:
+            word = value
         elif (m := _DATE.match(t.text)) and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
             year = m.group(3) or ""
             if len(year) == 2:
@@ -119,7 +139,8 @@ def _convert(toks: list[Tok]) -> tuple[list[str], int, list[str]]:
             # "von 9.30 bis 11.30 Uhr": both times
             word = str(int(m.group(1))) if m.group(2) == "00" else f"{int(m.group(1))}:{m.group(2)}"
         elif _is_roman(t, prev):
-            word = f"{roman_to_int(t.text)}."
+            # "Paul II." is an ordinal and keeps its point; "Teil II" is a cardinal
+            word = f"{roman_to_int(t.text)}" + ("." if t.text.endswith(".") else "")
         elif _is_big_number(toks, i):
             word = f"{int(t.text):,}".replace(",", ".")
         if word != t.text:
