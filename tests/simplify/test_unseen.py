@@ -250,3 +250,13 @@ def test_genitive_of_a_hyphenated_name_inflects_its_last_part() -> None:
         "Die Ausländerbehörde vom Rhein-Sieg-Kreis weist darauf hin."
     assert texts("Das Haus der Caritas-Verbände steht leer.", "einfach") == [
         "Das Haus von den Caritas-Verbänden steht leer."]
+
+
+def test_zu_infinitive_readings_and_conditions_that_are_not_ones() -> None:
+    assert texts("Die Ausstellung ist bis Sonntag im Rathaus zu sehen.") == [
+        "Man kann die Ausstellung bis Sonntag im Rathaus sehen."]
+    for sentence in ("Das Formular ist auszufüllen und zu unterschreiben.", "Der Film war im Kino zu sehen.",
+                     "Haben Sie gegessen, fragt er."):
+        assert texts(sentence) == [sentence], sentence
+    assert texts("Ein Anstieg der Kosten ist zu erwarten.") == ["Ein Anstieg von den Kosten ist zu erwarten."]
+    assert texts("Sollten Sie Fragen haben, rufen Sie uns an.") == ["Sollten Sie Fragen haben?", "Dann rufen Sie uns an."]

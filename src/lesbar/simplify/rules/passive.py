@@ -228,6 +228,13 @@ _OBLIQUE = {"dem", "den", "des", "einem", "einen", "eines", "diesem", "diesen", 
 
 _HAVE_AMOUNTS = {"viel", "nichts", "wenig", "genug", "etwas", "einiges", "vieles", "mehr", "noch"}
 _HAVE_NOUNS = {"Zeit", "Lust", "Recht", "Möglichkeit", "Gelegenheit", "Angst", "Mut", "Grund"}
+#: "ist bis Sonntag zu sehen": what one can do, not what one must
+_CAN_VERBS = {"sehen", "hören", "finden", "erreichen", "besichtigen", "erleben", "bestaunen", "bewundern",
+              "entdecken", "genießen", "kaufen", "ausleihen", "lesen", "erkennen", "herunterladen", "abrufen",
+              "buchen", "mieten", "nutzen", "bekommen", "erhalten", "verstehen", "besuchen", "probieren"}
+#: "ist zu erwarten / befürchten": neither (an expectation): left alone
+_STATEMENT_VERBS = {"erwarten", "befürchten", "vermuten", "hoffen", "beobachten", "feststellen", "sagen",
+                    "bemerken", "annehmen", "rechnen", "begrüßen", "bedauern"}
 _CAN_CUES = {"nicht", "kaum", "leicht", "schwer", "gut", "einfach", "nie", "niemals"}
 
 
@@ -246,8 +253,8 @@ def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | No
     f = fins[0]
     aux = toks[f]
     last = toks[-1]
-    if aux.lemma not in ("sein", "haben") or f == 0:
-        return None
+    if aux.text.lower() not in ("ist", "sind", "hat", "haben") or f == 0:
+        return None  # present only: "war im Kino zu sehen" is no instruction
     if last.tag == "VV(IZU)" and last.lemma.isalpha() and last.lemma.islower():
         infinitive, drop = [last.lemma], 1
     elif last.tag == "VV(INF)" and toks[-2].tag == "PTKZU":
@@ -256,6 +263,8 @@ def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | No
         return None
     middle = toks[f + 1 : len(toks) - drop]
     prefield = toks[:f]
+    if any(t.tag in ("PTKZU", "VV(IZU)") for t in middle) or infinitive[0] in _STATEMENT_VERBS:
+        return None  # "ist auszufüllen und zu unterschreiben", "ist zu erwarten" (no "muss"/"kann")
     if aux.lemma == "haben":
         if any(t.tag in ("PIS", "PIAT") or t.text in _HAVE_NOUNS or t.text.lower() in _HAVE_AMOUNTS for t in middle):
             return None  # "hat viel zu tun", "haben nichts zu verlieren", "hat Zeit zu …": no obligation
@@ -267,7 +276,8 @@ def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | No
             [t.text for t in middle] + infinitive
         ctx.counts[ID] += 1
         return [unit.derive(words + after, ID)]
-    modal = "kann" if any(t.text.lower() in _CAN_CUES for t in middle) else "muss"
+    can = any(t.text.lower() in _CAN_CUES for t in middle) or infinitive[0] in _CAN_VERBS
+    modal = "kann" if can else "muss"
     if prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)"):
         words = ["man", modal] + _accusative(prefield) + [t.text for t in middle] + infinitive
     elif prefield and prefield[0].tag not in ("PPER", "PDS", "PIS"):

@@ -153,7 +153,11 @@ def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | 
         main = main[1:]
     if not main or not main[0].is_finite or main[0].tag == "VV(IMP)":
         return None
-    if _past_or_unreal(clause[fins[0]]) or _past_or_unreal(main[0]):
+    from lesbar.simplify.resources import speech_verbs
+
+    if main[0].lemma in speech_verbs() or main[0].lemma == "fragen":
+        return None  # "Haben Sie gegessen, fragt er.": a question with its frame
+    if (_past_or_unreal(clause[fins[0]]) and clause[fins[0]].lemma != "sollen") or _past_or_unreal(main[0]):
         return None  # "Wenn der Großvater erzählte, hörten alle zu" (whenever), "Wenn ich Zeit hätte, …"
     if conditional:
         # verb-final → verb-first: "wenn Sie Bürgergeld erhalten" → "Erhalten Sie Bürgergeld"
