@@ -109,8 +109,12 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def report_docx(path: Path, report: Report, columns: int = 2) -> Path:
-    """A DOCX of ``report``: title and lead in one column, then a section with ``columns`` columns."""
+def report_docx(path: Path, report: Report, columns: int = 2, caption_style: bool = False) -> Path:
+    """A DOCX of ``report``: title and lead in one column, then a section with ``columns`` columns.
+
+    Bullets use Word's "List Bullet" style (a Symbol-font bullet), the table "Table Grid" with a bold
+    first row; ``caption_style`` sets the photo caption in Word's "Caption" style.
+    """
     from docx import Document
     from docx.enum.section import WD_SECTION
     from docx.oxml import OxmlElement
@@ -153,8 +157,21 @@ def report_docx(path: Path, report: Report, columns: int = 2) -> Path:
         p.paragraph_format.alignment = 3  # justify
         if i == 1 and report.caption:
             doc.add_picture(io.BytesIO(photo_jpeg()), width=Cm(7.0))
-            cap = doc.add_paragraph(report.caption)
+            cap = doc.add_paragraph(report.caption, style="Caption" if caption_style else None)
             cap.runs[0].font.size = Pt(8)
+        if i == 1 and report.bullets:
+            for item in report.bullets:
+                doc.add_paragraph(item, style="List Bullet")
+        if i == 2 and report.table:
+            table = doc.add_table(rows=0, cols=len(report.table[0]))
+            table.style = "Table Grid"
+            for r, row in enumerate(report.table):
+                cells = table.add_row().cells
+                for cell, text in zip(cells, row, strict=True):
+                    cell.text = text
+                    if r == 0:
+                        cell.paragraphs[0].runs[0].bold = True
+            doc.add_paragraph()
     doc.save(str(path))
     return path
 

@@ -202,10 +202,36 @@ def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Rep
     out = {}
     for name, report, columns, tagged in [("fachtag_two_columns", FACHTAG, 2, False),
                                           ("woche_three_columns", WOCHE, 3, False),
-                                          ("fachtag_two_columns_tagged", FACHTAG, 2, True)]:
-        source = report_docx(folder / f"{name}.docx", report, columns=columns)
+                                          ("fachtag_two_columns_tagged", FACHTAG, 2, True),
+                                          ("press_release", PRESSEMITTEILUNG, 1, False),
+                                          ("press_release_tagged", PRESSEMITTEILUNG, 1, True),
+                                          ("fachtag_caption_style_tagged", FACHTAG, 2, True)]:
+        source = report_docx(folder / f"{name}.docx", report, columns=columns,
+                             caption_style=name.startswith("fachtag_caption"))
         out[name] = (report, read_document(libreoffice_pdf(source, folder, tagged=tagged)))
     return out
+
+
+@needs_soffice
+@pytest.mark.parametrize("name", ["press_release", "press_release_tagged"])
+def test_libreoffice_press_release_list_and_table(libreoffice, name: str) -> None:
+    report, doc = libreoffice[name]
+    assert _intact(report, doc) >= 0.98
+    [bullets] = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    # Word's "List Bullet" draws U+F0B7 (Symbol); tagged, LibreOffice puts it inside the item's body
+    assert [block_text(item.blocks[0]) for item in bullets.items] == report.bullets
+    [table] = [b for b in doc.blocks if isinstance(b, Table)]
+    # untagged: the rows sit closer together than any gap the cut would take; still read row by row
+    assert [[block_text(c.blocks[0]) for c in row.cells] for row in table.rows] == report.table
+    if name == "press_release":  # the DOCX declares no header row, so only geometry (a bold first row) sees one
+        assert table.header_rows == 1
+
+
+@needs_soffice
+def test_libreoffice_caption_style_is_a_caption_in_the_tag_tree(libreoffice) -> None:
+    report, doc = libreoffice["fachtag_caption_style_tagged"]
+    assert any(c.startswith(report.caption[:40]) for c in captions(doc))
+    assert report.caption[:40] not in " ".join(paragraphs_text(doc))
 
 
 @needs_soffice

@@ -326,6 +326,10 @@ def xy_cut(items: list, box, body: float, flow: bool = False, depth: int = 0,  #
             return _split(items, boxes, big, 1, box, body, flow, depth, line_gap)
     vgaps = _gaps([(b[0], b[2]) for b in boxes], GUTTER_EM * body)
     if vgaps:
+        if flow:
+            rows = _table_rows(items, boxes, vgaps, body)
+            if rows is not None:
+                return rows
         return _split(items, boxes, vgaps, 0, box, body, flow, depth, line_gap)
     hgaps = _scaled_gaps(items, boxes, hgaps, (SMALL_GAP_EM + extra), body)
     if flow and hgaps:
@@ -338,6 +342,47 @@ def xy_cut(items: list, box, body: float, flow: bool = False, depth: int = 0,  #
     if hgaps:
         return _split(items, boxes, hgaps, 1, box, body, flow, depth, line_gap)
     return [items]
+
+
+def _table_rows(items: list, boxes: list[Box], vgaps: list[tuple[float, float]],  # type: ignore[type-arg]
+                body: float) -> list[list] | None:  # type: ignore[type-arg]
+    """A table whose rows sit closer than any horizontal cut: its cells row by row, or None.
+
+    The parts between the vertical gaps are table columns (not columns of running text) when each has
+    at least two lines, their baselines coincide (each part has a line on ≥ 70 % of all the rows), and
+    at least one part holds short lines (median < 8 em). The rows are returned left to right, top to
+    bottom, so that :func:`pdf_assemble.find_tables` finds them as it finds rows cut apart by gaps.
+    """
+    if not all(isinstance(item, Fragment) for item in items):
+        return None
+    cuts = [(a + b) / 2 for a, b in vgaps]
+    parts: list[list[Fragment]] = [[] for _ in range(len(cuts) + 1)]
+    for item, b in zip(items, boxes, strict=True):
+        parts[sum(1 for c in cuts if b[0] >= c)].append(item)
+    if any(len(part) < 2 for part in parts):
+        return None
+    if all(sorted(f.x1 - f.x0 for f in part)[len(part) // 2] >= 8 * body for part in parts):
+        return None
+    row_of: dict[int, int] = {}  # id(fragment) → row number (baselines closer than 0.3 em are one row)
+    last = None
+    for frag in sorted(items, key=lambda f: f.baseline):
+        if last is None or frag.baseline - last > 0.3 * body:
+            row_of[id(frag)] = len(set(row_of.values()))
+        else:
+            row_of[id(frag)] = max(row_of.values())
+        last = frag.baseline
+    n_rows = max(row_of.values()) + 1
+    if n_rows < 2:
+        return None
+    if any(len({row_of[id(f)] for f in part}) < 0.7 * n_rows for part in parts):
+        return None
+    out: list[list] = []  # type: ignore[type-arg]
+    for row in range(n_rows):
+        for part in parts:
+            cell = [f for f in part if row_of[id(f)] == row]
+            if cell:
+                out.append(cell)
+    return out
 
 
 def _gaps_around_spanning(items: list, boxes: list[Box], hgaps: list[tuple[float, float]],  # type: ignore[type-arg]

@@ -142,6 +142,8 @@ class _Walker:
 
     def kind(self, elem: Any) -> str:
         name = str(elem.get("/S", "")).lstrip("/")
+        if name.lower() in _CAPTION_STYLES:  # LibreOffice exports paragraph styles as types, "caption" → P
+            return "Caption"
         for _ in range(10):
             mapped = self.role_map.get(name)
             if mapped is None or mapped == name:
@@ -317,7 +319,9 @@ class _Walker:
             if previous and isinstance(previous[-1], (Figure, Table)) and not previous[-1].caption:
                 previous[-1].caption = sentences
                 return []
-            return [Paragraph(sentences, lang=own_lang)] if sentences else []
+            # the photo it belongs to was not tagged with content (LibreOffice: an empty Figure): a figure
+            # of its caption alone, as the geometry reader makes of a caption without image, never body text
+            return [Figure(image=None, caption=sentences, lang=own_lang)] if sentences else []
         if kind == "BlockQuote":
             inner = self.blocks(elem, page, block_lang, depth)
             return [BlockQuote(inner, lang=own_lang)] if inner else []
@@ -367,6 +371,7 @@ class _Walker:
                 if label and re.match(r"^\(?\d+|[a-zA-Z][.)]", label):
                     ordered = True
                 if blocks:
+                    _strip_bullet(blocks[0])
                     items.append(ListItem(blocks))
             elif kind == "L":
                 nested = self.list_block(kid, page, lang, depth + 1, None)
@@ -436,6 +441,22 @@ class _Group:
 
     def get(self, key: str, default: Any = None) -> Any:
         return default
+
+
+#: Paragraph style names (exported as structure types by LibreOffice) that are captions whatever /RoleMap says.
+_CAPTION_STYLES = {"caption", "beschriftung", "bildunterschrift", "abbildung", "figure caption", "bildbeschriftung"}
+#: A bullet glyph drawn inside the list item's body (LibreOffice: no Lbl, "\uf0b7 " starts the text).
+_LEADING_BULLET = re.compile(r"^\s*(?:[•·▪■●◦‣∙○□➢►▶✓✔\u2013\u2014*-]|[\ue000-\uf8ff])\s+(?=\S)")
+
+
+def _strip_bullet(block: Block) -> None:
+    if not isinstance(block, Paragraph) or not block.content or not block.content[0].inlines:
+        return
+    first = block.content[0].inlines[0]
+    if isinstance(first, Text):
+        match = _LEADING_BULLET.match(first.text)
+        if match:
+            first.text = first.text[match.end():]
 
 
 _HYPHEN_END = re.compile(r"[^\W\d_][-\u2010\u2011\u00ad]$")
