@@ -260,3 +260,18 @@ def test_zu_infinitive_readings_and_conditions_that_are_not_ones() -> None:
         assert texts(sentence) == [sentence], sentence
     assert texts("Ein Anstieg der Kosten ist zu erwarten.") == ["Ein Anstieg von den Kosten ist zu erwarten."]
     assert texts("Sollten Sie Fragen haben, rufen Sie uns an.") == ["Sollten Sie Fragen haben?", "Dann rufen Sie uns an."]
+
+
+def test_probe_sentences_of_a_museum_night_report() -> None:
+    # a further text used only to look for false positives of the rules above
+    out = texts("Die Veranstaltung wird vom Land Nordrhein-Westfalen, der Sparkasse Herne, dem Förderverein Herner "
+                "Museen, der Emschergenossenschaft und dem Regionalverband Ruhr unterstützt.")
+    assert out[:6] == ["Die Veranstaltung wird unterstützt von:", "dem Land Nordrhein-Westfalen", "der Sparkasse Herne",
+                       "dem Förderverein Herner Museen", "der Emscher-Genossenschaft", "dem Regionalverband Ruhr"], out
+    assert texts("Eröffnet wird der Abend von Oberbürgermeister Frank Dudda.") == [
+        "Oberbürgermeister Frank Dudda eröffnet den Abend."]
+    assert texts("Im letzten Jahr kamen viele Besucher, wobei viele Familien mit Kindern dabei waren.", "einfach") == [
+        "Im letzten Jahr kamen viele Besucher.", "Viele Familien waren mit Kindern dabei."]
+    out = texts("Jana Pohl leitet das Museum. „Wir wollen zeigen, wie lebendig Geschichte ist. Junge Menschen sollen "
+                "sich angesprochen fühlen“, erklärte die 52-Jährige.", "einfach")
+    assert out[1].startswith("Jana Pohl sagt: „Wir wollen zeigen"), out

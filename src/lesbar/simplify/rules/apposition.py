@@ -40,8 +40,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         rest = strip_end(toks[c + 1 :])
         if not rest or finite_indices(rest) or rest[0].tag not in ("ART", "NN", "PPOSAT"):
             continue
-        if any(t.text in QUOTES_OPEN or t.tag in ("KOUS", "PRELS") for t in rest):
-            continue
+        if any(t.text in QUOTES_OPEN or t.tag in ("KOUS", "PRELS") or t.tag.startswith("V") for t in rest):
+            continue  # a verb part ("…, der Sparkasse und dem Verein unterstützt") ends an enumeration
         main = [t.text for t in toks[:c]]
         if not finite_indices(toks[:c]):
             continue

@@ -101,6 +101,11 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str]] | None:
         np = toks[i + 1 : end]
         if not np or not np[-1].is_noun:
             continue
+        if end + 1 < len(toks) and toks[end].text in (",", "und", "oder", "sowie") and toks[end + 1].tag in (
+                "ART", "PPOSAT", "PDAT", "NE", "NN"):
+            return None  # "vom Land NRW, der Sparkasse …": coordinated agents are left to the editor
+        if t.text != "vom" and np[0].tag == "NN" and len(np) >= 2 and all(w.tag == "NE" for w in np[1:]) and len(np) <= 4:
+            return i, end, [w.text for w in np]  # "von Oberbürgermeister Frank Dudda"
         if t.text == "vom":
             noun = np[-1]
             info = noun_info(noun.lemma)
@@ -361,6 +366,8 @@ def _has_agent_phrase(toks: list[Tok]) -> bool:
     for i, t in enumerate(toks[:-1]):
         if t.text == "vom" or (t.text in ("von", "durch") and toks[i + 1].tag in ("ART", "NE", "PPER", "PPOSAT", "PDAT")):
             return True
+        if t.text in ("von", "durch") and toks[i + 1].tag == "NN" and i + 2 < len(toks) and toks[i + 2].tag == "NE":
+            return True  # "von Oberbürgermeister Frank Dudda"
     return False
 
 

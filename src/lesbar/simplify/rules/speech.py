@@ -125,8 +125,10 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     m = start
     if m < end and toks[m].tag == "ART" and toks[m].text.lower() in ("der", "die"):
         m += 1
-        while m < end and toks[m].tag in ("ADJ(A)", "ADV"):
+        while m < end and toks[m].tag in ("ADJ(A)", "ADV") and not _capitalised(toks[m].text):
             m += 1
+        if m < end and toks[m].tag == "ADJ(A)":  # "die 52-Jährige": a nominalised adjective
+            toks = toks[:m] + [Tok(toks[m].text, "NNA", toks[m].text)] + toks[m + 1 :]
         if m < end and toks[m].tag in ("NN", "NNA") and _person_noun(toks[m]) and (
                 m + 1 == end or (toks[m + 1].tag.startswith("APPR") and toks[m + 1].text not in ("von", "vom"))):
             noun = toks[m].text
@@ -154,6 +156,11 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
 
 
 _PERSON_SUFFIXES = ("er", "erin", "in", "ent", "entin", "ist", "istin", "or", "orin", "eur", "eurin", "ige")
+
+
+def _capitalised(word: str) -> bool:
+    """"Leiterin", "52-Jährige"."""
+    return any(part[:1].isupper() for part in word.split("-"))
 
 
 def _person_noun(t: Tok) -> bool:

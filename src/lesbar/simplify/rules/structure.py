@@ -89,6 +89,8 @@ def _enumeration_at(toks: list[Tok], commas: list[int], k: int, end: int, min_it
 
 
 _DETERMINERS = {"ART", "PPOSAT", "PDAT", "PIAT"}
+_CONTRACTED = {"vom": ("von", "dem"), "zum": ("zu", "dem"), "zur": ("zu", "der"), "beim": ("bei", "dem"),
+               "im": ("in", "dem"), "am": ("an", "dem")}
 _VERB_END = {"VV(PP)", "VV(INF)", "VA(INF)", "VM(INF)", "VA(PP)", "PTKVZ", "VV(IZU)"}
 
 
@@ -130,14 +132,21 @@ def find_embedded_list(toks: list[Tok], min_items: int) -> tuple[list[str], list
     if v == end:
         return None  # an enumeration at the end is find_enumeration's
     for p in range(1, v - 1):
-        if not toks[p].tag.startswith("APPR") or toks[p + 1].tag not in _DETERMINERS or toks[p - 1].is_noun:
-            continue  # "die Aufnahme von einer Arbeit, …": an attribute of the noun, not the clause's
-        if any(t.is_finite for t in toks[p + 1 : v]):
+        contracted = _CONTRACTED.get(toks[p].text.lower())
+        if contracted and toks[p].tag == "APPRART" and not toks[p - 1].is_noun:
+            # "vom Land NRW, der Sparkasse …" → "von:" + "dem Land NRW", "der Sparkasse", …
+            prep, article = contracted
+            span = [Tok(article, "ART", "der")] + toks[p + 1 : v]
+        elif toks[p].tag.startswith("APPR") and toks[p + 1].tag in _DETERMINERS and not toks[p - 1].is_noun:
+            prep, span = toks[p].text, toks[p + 1 : v]  # not "die Aufnahme von einer Arbeit, …" (an attribute)
+        else:
             continue
-        items = _determined_items(toks[p + 1 : v])
+        if any(t.is_finite for t in span):
+            continue
+        items = _determined_items(span)
         if items is None or len(items) < min_items or any(len(i) > LONG_ITEM_WORDS + 4 for i in items):
             continue
-        intro = [t.text for t in toks[:p]] + [t.text for t in toks[v:end]] + [toks[p].text, ":"]
+        intro = [t.text for t in toks[:p]] + [t.text for t in toks[v:end]] + [prep, ":"]
         return intro, items
     return None
 

@@ -121,6 +121,9 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
                 unit.derive(end_sentence([after_adv] + _lower(to_v2(p), p)), ID) for p in parts]
         if mode == "swap":
             return [unit.derive(end_sentence(to_v2(clause)), ID), unit.derive(end_sentence(invert_with(main, after_adv)), ID)]
+        if conj == "wobei" and any(t.text.lower() == "dabei" for t in clause):
+            # "…, wobei viele Familien dabei waren": no second "Dabei"
+            return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(to_v2(clause)), ID)]
         return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(_adv_v2(after_adv, clause)), ID)]
     return None
 
@@ -271,6 +274,8 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         clause = toks[i + 1 : end]
         if not finite_indices(clause):
             continue
+        if _main_loses_its_verb_part(_main_without(toks, c, end), clause):
+            continue  # "wird vom Land, der Sparkasse und dem Verein unterstützt": a list, not a clause
         if _clause_goes_on(toks, end):
             continue  # "die sich austauschen, Kontakte knüpfen und … verbessern möchten": one clause, several commas
         if _restrictive(toks, head):
@@ -303,6 +308,16 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue
         return [unit.derive(end_sentence([t.text for t in main]), ID), unit.derive(end_sentence(new_sentence), ID)]
     return None
+
+
+def _main_loses_its_verb_part(main: list[Tok], clause: list[Tok]) -> bool:
+    """The main clause has an auxiliary or modal verb whose participle/infinitive would be inside the
+    supposed relative clause: the comma is one of an enumeration."""
+    aux = [t for t in main if t.is_finite and (t.lemma == "werden" or t.tag == "VM(FIN)")]
+    if not aux or any(t.tag.endswith(("(PP)", "(INF)")) for t in main):
+        return False
+    words = [t for t in clause if t.is_word]
+    return bool(words) and (words[-1].tag.endswith(("(PP)", "(INF)")) or words[-1].is_finite)
 
 
 def _clause_goes_on(toks: list[Tok], end: int) -> bool:
