@@ -275,3 +275,10 @@ def test_probe_sentences_of_a_museum_night_report() -> None:
     out = texts("Jana Pohl leitet das Museum. „Wir wollen zeigen, wie lebendig Geschichte ist. Junge Menschen sollen "
                 "sich angesprochen fühlen“, erklärte die 52-Jährige.", "einfach")
     assert out[1].startswith("Jana Pohl sagt: „Wir wollen zeigen"), out
+
+
+def test_probe_sentences_of_a_vaccination_notice() -> None:
+    assert texts("Dolmetscherinnen für Arabisch, Türkisch und Ukrainisch stehen zur Verfügung.")[0].endswith(
+        "und Ukrainisch stehen zur Verfügung.")  # not "Ukrain-Isch"
+    sentence = "Das Stadtteilzentrum ist barrierefrei und mit den Buslinien 210 und 212 gut zu erreichen."
+    assert "ist barrierefrei und" in texts(sentence)[0]
