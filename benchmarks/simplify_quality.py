@@ -63,7 +63,14 @@ def facts(doc: Document) -> set[str]:
 def lost(original: Document, draft: Document) -> list[str]:
     text = " ".join(s.text for s in draft.sentences())
     plain = text.replace("-", "").replace(".", "").replace(":", "")  # "11.30 Uhr" is kept as "11:30 Uhr"
-    return sorted(f for f in facts(original) if f not in text and f.replace(".", "") not in plain)
+
+    def kept(f: str) -> bool:
+        if f in text or f.replace(".", "") in plain:
+            return True
+        # a name in the genitive is kept in the dative: "des Rhein-Sieg-Kreises" → "vom Rhein-Sieg-Kreis"
+        return any(f.endswith(end) and re.search(rf"\b{re.escape(f[: -len(end)])}\b", text) for end in ("es", "s"))
+
+    return sorted(f for f in facts(original) if not kept(f))
 
 
 def count(report: dict, rule: str) -> int:
