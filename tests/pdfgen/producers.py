@@ -419,3 +419,26 @@ def reprint(source: Path, target: Path, tool: str) -> Path:
         command = ["pdftocairo", "-pdf", str(source), str(target)]
     subprocess.run(command, check=True, timeout=120, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return target
+
+
+def placed_pages(sources: list[Path], target: Path, page_size: tuple[float, float], scale: float = 1.0) -> Path:
+    """The first page of each source placed side by side on one page as form XObjects (pikepdf).
+
+    n-up printing, imposition and DTP programs placing a PDF article on a newspaper page all paint the
+    page content as a form XObject under a matrix (offset, scale).
+    """
+    import pikepdf
+
+    out = pikepdf.new()
+    out.add_blank_page(page_size=page_size)
+    page = out.pages[0]
+    x = 0.0
+    for source in sources:
+        with pikepdf.open(source) as pdf:
+            width = float(pdf.pages[0].mediabox[2]) * scale
+            form = out.copy_foreign(pdf.pages[0].as_form_xobject())
+        name = page.add_resource(form, pikepdf.Name.XObject)
+        page.contents_add(pikepdf.Stream(out, f"q {scale} 0 0 {scale} {x} 0 cm {name} Do Q".encode()), prepend=False)
+        x += width
+    out.save(target)
+    return target

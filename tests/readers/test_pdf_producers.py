@@ -28,6 +28,7 @@ from pdfgen.measure import (
 )
 from pdfgen.producers import (
     libreoffice_pdf,
+    placed_pages,
     report_docx,
     reportlab_cropped_photo,
     reportlab_flyer,
@@ -140,6 +141,32 @@ def test_reprinted_pdf_ligatures_come_out_as_letters(tmp_path: Path, tool: str) 
     doc = read_document(reprint(source, tmp_path / f"{tool}.pdf", tool))
     text = " ".join(paragraphs_text(doc))
     assert "Demir-Hoffmann" in text and "häufig" in text and "stattfinden" in text
+    assert _intact(FACHTAG, doc) >= 0.98
+
+
+def test_page_placed_scaled_as_form_xobject_reads_in_order(tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint")
+    source = weasyprint_pdf(tmp_path / "source.pdf", FACHTAG, columns=3)
+    doc = read_document(placed_pages([source], tmp_path / "placed.pdf", (420.9, 595.28), scale=0.7071))
+    assert _intact(FACHTAG, doc) >= 0.98
+    assert headings(doc)[0] == (1, FACHTAG.headline)
+    assert any(isinstance(b, Figure) and b.image is not None for b in doc.blocks)
+
+
+def test_two_pages_side_by_side_as_form_xobjects_read_one_after_the_other(tmp_path: Path) -> None:
+    """Each form is extracted by pypdf in its own coordinates; the second page must not land on the first."""
+    pytest.importorskip("weasyprint")
+    source = weasyprint_pdf(tmp_path / "a5.pdf", FACHTAG, columns=2, page="A5", size=9, fill="auto")
+    from pypdf import PdfReader, PdfWriter
+
+    halves = []
+    for number in range(len(PdfReader(source).pages)):
+        writer = PdfWriter()
+        writer.add_page(PdfReader(source).pages[number])
+        halves.append(tmp_path / f"page{number}.pdf")
+        writer.write(halves[-1])
+    doc = read_document(placed_pages(halves, tmp_path / "2up.pdf", (841.89, 595.28)))
+    assert len(halves) == 2
     assert _intact(FACHTAG, doc) >= 0.98
 
 

@@ -294,9 +294,14 @@ class _Collector:
         self.pending_artifact = False
         self.seq = 0
         self.orientations: list[int] = []  # orientation of each run in self.runs
+        # pypdf extracts a form XObject with fresh matrices and the form's resources: we keep the matrix
+        # the form is painted with (outer) and its resource names ourselves, one entry per Do
+        self.outer: list[float] | None = None
+        self.do_stack: list[dict[str, Any]] = []
+        self.pending_form: dict[str, Any] | None = None
 
     # ------------------------------------------------------------------------------- resources
-    def _collect_resources(self, obj: Any, depth: int = 0) -> None:
+    def _collect_resources(self, obj: Any, depth: int = 0, override: bool = False) -> None:
         try:
             resources = obj.get("/Resources")
             resources = resources.get_object() if resources is not None else None
@@ -306,12 +311,18 @@ class _Collector:
             if fonts is not None:
                 fonts = fonts.get_object()
                 for name in fonts:
-                    self.font_dicts.setdefault(str(name), fonts[name])
+                    if override:
+                        self.font_dicts[str(name)] = fonts[name]
+                    else:
+                        self.font_dicts.setdefault(str(name), fonts[name])
             xobjects = resources.get("/XObject")
             if xobjects is not None:
                 xobjects = xobjects.get_object()
                 for name in xobjects:
-                    self.xobjects.setdefault(str(name), xobjects[name])
+                    if override:
+                        self.xobjects[str(name)] = xobjects[name]
+                    else:
+                        self.xobjects.setdefault(str(name), xobjects[name])
         except Exception as exc:  # noqa: BLE001
             log.debug("unreadable resources: %s", exc)
 
@@ -390,7 +401,36 @@ class _Collector:
         except Exception as exc:  # noqa: BLE001 - geometry bookkeeping must never stop extraction
             log.debug("operator %r not tracked: %s", operator, exc)
 
+    def after(self, operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
+        """Leaving a form XObject: back to the matrix and resource names of the content that painted it."""
+        if operator != b"Do" or not self.do_stack:
+            return
+        entry = self.do_stack.pop()
+        if entry.get("active"):
+            self.font_dicts, self.xobjects, self.outer = entry["saved"]
+        elif self.pending_form is entry:
+            self.pending_form = None
+
+    def _enter_form(self) -> None:
+        """The first operator inside a form XObject: its matrix and resources apply from here on.
+
+        (Not at the ``Do`` itself: pypdf still flushes the text before the form with the outer matrix.)
+        """
+        entry = self.pending_form
+        self.pending_form = None
+        if entry is None:
+            return
+        entry["active"] = True
+        entry["saved"] = (self.font_dicts, self.xobjects, self.outer)
+        self.font_dicts, self.xobjects = dict(self.font_dicts), dict(self.xobjects)
+        self._collect_resources(entry["xobj"], override=True)
+        self.outer = entry["matrix"]
+
     def _before(self, operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
+        if self.pending_form is not None:
+            self._enter_form()
+        if self.outer is not None:
+            cm = _mult(cm, self.outer)
         if operator in _LINE_OPS:
             self.adv = 0.0
         if operator == b"Tf" and len(operands) >= 2:
@@ -431,7 +471,9 @@ class _Collector:
             if self.mc_stack:
                 self.mc_stack.pop()
         elif operator == b"Do" and operands:
-            self._do(str(operands[0]), cm)
+            entry: dict[str, Any] = {}
+            self.do_stack.append(entry)
+            self._do(str(operands[0]), cm, entry)
         elif operator == b"INLINE IMAGE":
             self._place_image("", cm, operands)
         if operator in _SHOW_OPS:
@@ -472,7 +514,7 @@ class _Collector:
                 x0, y0, x1, y1 = self.path
                 self.path = (min(x0, dx), min(y0, dy), max(x1, dx), max(y1, dy))
 
-    def _do(self, name: str, cm: list[float]) -> None:
+    def _do(self, name: str, cm: list[float], entry: dict[str, Any]) -> None:
         ref = self.xobjects.get(name)
         if ref is None:
             return
@@ -481,7 +523,14 @@ class _Collector:
         if subtype == "/Image":
             self._place_image(name, cm, xobj)
         elif subtype == "/Form":
-            self._collect_resources(xobj)
+            matrix = _IDENTITY
+            try:
+                if "/Matrix" in xobj:
+                    matrix = [float(v) for v in xobj["/Matrix"]][:6]
+            except (TypeError, ValueError):
+                matrix = _IDENTITY
+            entry.update(xobj=xobj, matrix=_mult(matrix, cm))
+            self.pending_form = entry
 
     def _place_image(self, name: str, cm: list[float], xobj: Any) -> None:
         xs, ys = [], []
@@ -513,6 +562,8 @@ class _Collector:
             return
         try:
             m = _mult(list(tm), list(cm))
+            if self.outer is not None:  # text inside a form XObject (pypdf reports it in the form's space)
+                m = _mult(m, self.outer)
         except Exception:  # noqa: BLE001
             m = _IDENTITY
         o = orientation(m)
@@ -559,7 +610,8 @@ def page_content(page: Any, number: int, font_cache: dict[int, Any] | None = Non
     left, bottom = float(box.left), float(box.bottom)
     width, height = float(box.width), float(box.height)
     collector = _Collector(page, height, left, bottom, font_cache)
-    page.extract_text(visitor_operand_before=collector.before, visitor_text=collector.text)
+    page.extract_text(visitor_operand_before=collector.before, visitor_operand_after=collector.after,
+                      visitor_text=collector.text)
     ref = getattr(page, "indirect_reference", None)
     # The text flow follows the dominant orientation (a landscape page drawn rotated, a table turned
     # sideways); text in other directions (margin notes, axis labels) is left out.
