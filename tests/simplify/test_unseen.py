@@ -282,3 +282,25 @@ def test_probe_sentences_of_a_vaccination_notice() -> None:
         "und Ukrainisch stehen zur Verfügung.")  # not "Ukrain-Isch"
     sentence = "Das Stadtteilzentrum ist barrierefrei und mit den Buslinien 210 und 212 gut zu erreichen."
     assert "ist barrierefrei und" in texts(sentence)[0]
+
+
+def test_participle_after_a_contracted_article_is_no_extended_attribute() -> None:
+    # "im kommenden Jahr" made "… der Jahr" + "Das Jahr kommt Stadt Hamm im."
+    assert texts("Wir sprachen mit dem Rat über den Haushalt der Stadt Hamm im kommenden Jahr.") == [
+        "Wir haben mit dem Rat über den Haushalt von der Stadt Hamm im kommenden Jahr gesprochen."]
+    assert texts("Die im Kreis lebenden Familien bekommen Geld.", "einfach") == [
+        "Die Familien bekommen Geld.", "Die Familien leben im Kreis."]
+
+
+def test_repeated_preposition_items_before_the_participle_become_a_list() -> None:
+    # seed: "In den Fachforen ging es um …, um … und um …" (35 words in Leichte Sprache)
+    out = texts("In den Fachforen ging es um die gegenseitige Öffnung im Rahmen des Integrationsprozesses, um das "
+                "Zusammenspiel von Mehrsprachigkeit und Deutsch als Zielsprache und um das KIM von der Einarbeitung "
+                "bis zu einer möglichen Einbürgerung.")
+    assert out[0] == "In den Fachforen ist es gegangen:", out
+    assert [s.split()[0] for s in out[1:4]] == ["um", "um", "um"], out
+    assert out[3] == "um das KIM von der Einarbeitung bis zu einer möglichen Einbürgerung", out
+    # a last item that runs on ("… über den Haushalt …") belongs to the whole sentence: no list
+    out = texts("Wir sprachen mit dem Bürgermeister, mit der Kämmerin und mit dem Rat über den neuen Haushalt der "
+                "Stadt Hamm im kommenden Jahr.")
+    assert len(out) == 1, out

@@ -37,6 +37,8 @@ def find(toks: list[Tok]) -> tuple[int, int, int] | None:
     for p, t in enumerate(toks):
         if t.tag != "ADJ(A)" or not t.lemma.endswith("end") or p + 1 >= len(toks) or toks[p + 1].tag != "NN":
             continue
+        if p > 0 and toks[p - 1].tag == "APPRART":
+            continue  # "im kommenden Jahr", "am folgenden Tag": the participle's own article, no extension
         d = p - 1
         while d >= 0 and toks[d].tag in _EXTENSION and toks[d].tag not in _DETERMINERS:
             d -= 1

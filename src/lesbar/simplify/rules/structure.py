@@ -116,7 +116,32 @@ def _determined_items(span: list[Tok]) -> list[list[Tok]] | None:
         items[-1].append(t)
     if any(t.is_finite or t.tag in ("KOUS", "PRELS") for item in items for t in item):
         return None
-    return items
+    return items if not _last_item_runs_on(items) else None
+
+
+def _prepositional_items(span: list[Tok]) -> list[list[Tok]] | None:
+    """"um die Öffnung …, um das Zusammenspiel … und um das KIM …": items that all start with the same
+    preposition (a comma or "und" before it starts a new item)."""
+    prep = span[0].text.lower()
+    items: list[list[Tok]] = [[]]
+    for k, t in enumerate(span):
+        nxt = span[k + 1] if k + 1 < len(span) else None
+        boundary = t.text == "," or (t.tag == "KON" and t.text in ("und", "oder", "sowie"))
+        if boundary and nxt is not None and nxt.text.lower() == prep and items[-1]:
+            items.append([])
+            continue
+        items[-1].append(t)
+    if any(t.is_finite or t.tag in ("KOUS", "PRELS") for item in items for t in item):
+        return None
+    if any(len(item) < 2 for item in items) or any(t.text == "," for t in items[-1]):
+        return None
+    return items if not _last_item_runs_on(items) else None
+
+
+def _last_item_runs_on(items: list[list[Tok]]) -> bool:
+    """"mit A, mit B und mit C über den neuen Haushalt …": a last item much longer than the others holds
+    words that belong to the whole sentence, not to it."""
+    return len(items) > 1 and len(items[-1]) > max(len(i) for i in items[:-1]) + 4
 
 
 def find_embedded_list(toks: list[Tok], min_items: int) -> tuple[list[str], list[list[Tok]]] | None:
@@ -141,6 +166,10 @@ def find_embedded_list(toks: list[Tok], min_items: int) -> tuple[list[str], list
             prep, span = toks[p].text, toks[p + 1 : v]  # not "die Aufnahme von einer Arbeit, …" (an attribute)
         else:
             continue
+        repeated = toks[p].tag == "APPR" and _prepositional_items(toks[p:v])
+        if repeated and len(repeated) >= min_items:
+            # "ist es um A, um B und um C gegangen" → "ist es gegangen:" + "um A", "um B", "um C"
+            return [t.text for t in toks[:p]] + [t.text for t in toks[v:end]] + [":"], repeated
         if any(t.is_finite for t in span):
             continue
         items = _determined_items(span)
