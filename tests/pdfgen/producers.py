@@ -442,3 +442,36 @@ def placed_pages(sources: list[Path], target: Path, page_size: tuple[float, floa
         x += width
     out.save(target)
     return target
+
+
+def fpdf2_columns(path: Path, report: Report, columns: int = 3) -> Path:
+    """fpdf2's ``text_columns``: justified by ``TJ`` offsets in an Identity-H TrueType font, bold
+    sub-headings set inside ``q … Q`` (the font switches back with the graphics state), the lead with
+    looser leading than the body, the byline in plain capitals right above the first paragraph."""
+    from fpdf import FPDF
+
+    dejavu = Path("/usr/share/fonts/truetype/dejavu")
+    pdf = FPDF(format="A4")
+    pdf.add_font("dejavu", "", str(dejavu / "DejaVuSans.ttf"))
+    pdf.add_font("dejavu", "B", str(dejavu / "DejaVuSans-Bold.ttf"))
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font("dejavu", "B", 20)
+    pdf.multi_cell(0, 9, report.headline)
+    pdf.ln(2)
+    pdf.set_font("dejavu", "B", 11)
+    pdf.multi_cell(0, 6, report.lead)
+    pdf.ln(3)
+    pdf.set_font("dejavu", "", 9)
+    cols = pdf.text_columns(ncols=columns, gutter=5, text_align="J", l_margin=10, r_margin=10, line_height=1.25)
+    with cols:
+        cols.write(report.byline.upper() + "\n")
+        for i, para in enumerate(report.paragraphs):
+            if i in report.subheadings:
+                pdf.set_font("dejavu", "B", 9)
+                cols.write(report.subheadings[i] + "\n")
+                pdf.set_font("dejavu", "", 9)
+            with cols.paragraph(text_align="J", bottom_margin=2) as paragraph:
+                paragraph.write(para)
+    pdf.output(str(path))
+    return path

@@ -27,6 +27,7 @@ from pdfgen.measure import (
     source_sentences,
 )
 from pdfgen.producers import (
+    fpdf2_columns,
     libreoffice_pdf,
     placed_pages,
     report_docx,
@@ -168,6 +169,17 @@ def test_two_pages_side_by_side_as_form_xobjects_read_one_after_the_other(tmp_pa
     doc = read_document(placed_pages(halves, tmp_path / "2up.pdf", (841.89, 595.28)))
     assert len(halves) == 2
     assert _intact(FACHTAG, doc) >= 0.98
+
+
+def test_fpdf2_text_columns_read_in_order_with_fonts_restored_by_q_and_Q(tmp_path: Path) -> None:
+    pytest.importorskip("fpdf")
+    if not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf").exists():
+        pytest.skip("DejaVu fonts are not installed")
+    doc = read_document(fpdf2_columns(tmp_path / "fpdf2.pdf", FACHTAG))
+    assert _intact(FACHTAG, doc) >= 0.98
+    assert headings(doc) == [(1, FACHTAG.headline)] + [(2, h) for h in FACHTAG.subheadings.values()]
+    assert paragraphs_text(doc)[0] == FACHTAG.lead
+    assert doc.meta.byline == FACHTAG.byline.upper()
 
 
 # --------------------------------------------------------------------------------------- reportlab

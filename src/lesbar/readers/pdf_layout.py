@@ -524,7 +524,7 @@ def blocks_of(lines: list[Line], body: float, line_gap: float = NORMAL_LINE_GAP_
             same_style = (prev.bold, prev.italic) == (line.bold, line.italic) and (
                 abs(prev.size - line.size) <= 0.1 * max(prev.size, line.size))
             own_line = _is_byline(line.text) or (
-                _is_byline(prev.text) and not (len(blocks[-1].lines) == 1 and _continues_byline(prev, line)))
+                _is_byline(blocks[-1].text) and not _continues_byline(blocks[-1].text, line))
             body_sized = abs(line.size - body) <= 0.1 * body and abs(prev.size - body) <= 0.1 * body
             other_group = (line.group is not None and prev.group is not None and line.group != prev.group
                            and body_sized)
@@ -553,15 +553,15 @@ def _looks_like_heading_line(line: Line, following: Line, width: float) -> bool:
     )
 
 
-def _continues_byline(byline: Line, line: Line) -> bool:
+def _continues_byline(byline: str, line: Line) -> bool:
     """A byline wrapped in a narrow column: "VON ANNA-PETRA SCHULTE-" / "BRINKMANN"."""
     text = line.text.strip()
     words = text.split()
-    if not words or len(words) > 4 or len(byline.text) + len(text) > 70 or text.endswith(SENTENCE_END):
+    if not words or len(words) > 4 or len(byline) + len(text) > 70 or text.endswith(SENTENCE_END):
         return False
-    if byline.text.rstrip().endswith(("-", "\u2010")):
+    if byline.rstrip().endswith(("-", "\u2010")):
         return True
-    return all(w[:1].isupper() for w in words) and _is_byline(f"{byline.text} {text}")
+    return all(w[:1].isupper() for w in words) and _is_byline(f"{byline} {text}")
 
 
 def _is_byline(text: str) -> bool:
@@ -616,7 +616,8 @@ def classify(blocks: list[TextBlock], images: list[PlacedImage], body: float, pa
             )
             block.role = "caption" if (near_image or CREDIT.search(text)) else "small"
         elif rel >= 1.15:
-            if not have_lead and width > 0.55 * content_w and (len(text) > 90 or n_lines >= 2) and seen_headline:
+            if (not have_lead and width > 0.55 * content_w and seen_headline
+                    and (len(text) > 90 or n_lines >= 2 or width > 0.8 * content_w)):
                 block.role = "lead"
                 have_lead = True
             elif len(text) < 160 and n_lines <= 3:
@@ -664,7 +665,9 @@ def _merge_split_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
         if out:
             prev = out[-1]
             gap = block.top - prev.bottom
-            if (block.role == prev.role and block.role in _MERGEABLE
+            # a lead set with looser leading than the body falls apart into a "lead" and "headings"
+            lead_goes_on = prev.role == "lead" and block.role == "heading" and block.bold == prev.bold
+            if ((block.role == prev.role or lead_goes_on) and block.role in _MERGEABLE
                     and abs(block.size - prev.size) <= 0.1 * max(block.size, prev.size)
                     and -0.2 * block.size <= gap < 0.9 * block.size
                     and _overlap(prev.x0, prev.x1, block.x0, block.x1) > 0):

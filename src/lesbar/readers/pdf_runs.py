@@ -282,7 +282,8 @@ class _Collector:
         self.th = 1.0
         self.rise = 0.0
         self.leading = 0.0
-        self.state_stack: list[tuple[float, float, float, float, Box | None]] = []
+        # q/Q save and restore the text state with the graphics state (PDF 32000-1, 9.3.1): font and size too
+        self.state_stack: list[tuple[Any, ...]] = []
         self.clip: Box | None = None  # device bbox of the clipping path (images are cropped to it)
         self.path: Box | None = None  # device bbox of the path under construction
         self.clip_pending = False
@@ -452,10 +453,12 @@ class _Collector:
         elif operator == b"Ts" and operands:
             self.rise = float(operands[0])
         elif operator == b"q":
-            self.state_stack.append((self.tc, self.tw, self.th, self.rise, self.clip))
+            self.state_stack.append((self.tc, self.tw, self.th, self.rise, self.clip, self.font, self.font_size,
+                                     self.leading))
         elif operator == b"Q":
             if self.state_stack:
-                self.tc, self.tw, self.th, self.rise, self.clip = self.state_stack.pop()
+                (self.tc, self.tw, self.th, self.rise, self.clip, self.font, self.font_size,
+                 self.leading) = self.state_stack.pop()
         elif operator in _PATH_OPS:
             self._path(operator, operands, cm)
         elif operator in (b"W", b"W*"):
