@@ -55,6 +55,14 @@ def test_words_with_suffixes_or_prefixes_are_not_split() -> None:
         assert split_compound(word) == (word,), word
 
 
+def test_a_rare_first_part_that_only_happens_to_be_a_noun_does_not_split_a_common_word() -> None:
+    """'Besch' is in the noun list, but 'Bescheinigung' is no 'Besch-Einigung'."""
+    for word in ("Bescheinigung", "Beschreibung"):
+        assert split_compound(word) == (word,), word
+    assert split_compound("Bürgermeister") == ("Bürger", "Meister")
+    assert split_compound("Weihnachtsmarkt") == ("Weihnachts", "Markt")
+
+
 def test_long_nouns_of_particle_verbs_lose_their_particle_as_leichte_sprache_writes_them() -> None:
     assert split_compound("Teilnehmerinnen") == ("Teil", "Nehmerinnen")
     assert split_compound("Herausforderung") == ("Heraus", "Forderung")

@@ -70,6 +70,8 @@ def split_compound(word: str) -> tuple[str, ...]:
             verb_stem = max(zipf(stem.lower() + "n"), zipf(stem.lower() + "en")) >= _COMMON_ZIPF  # "Förder-"
             # not "Mitarb-Eiter": "mitarb" is no word, though wordfreq counts it
             common = z >= _MIN_ZIPF and (noun or verb_stem or z >= _COMMON_ZIPF)
+            if common and z < _COMMON_ZIPF and not verb_stem and zipf(word) >= z:
+                continue  # "Besch-Einigung", "Besch-Reibung": a rare first part rarer than the whole word is chance
             rare_noun = len(word) >= CHECK_LENGTH and z >= _RARE_STEM_ZIPF and noun  # "Subsidiaritäts-Prinzip"
             if not (common or rare_noun):
                 continue
