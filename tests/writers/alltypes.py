@@ -7,7 +7,9 @@ exercised in every language. The structure is the same for every variant:
 h1 title · h2 · paragraph with emphasis, strong, link, language span, glossary term, explained word ·
 h3 · paragraph with a hard line break · block quote with attribution · pull quote with attribution ·
 figure with a generated PNG and a *draft* alt text · h2 · ordered list with a nested unordered list with a
-nested ordered list · h3 · table with a header row and caption · a paragraph in another language.
+nested ordered list · h3 · table with a header row and caption · h3 · table with a header cell spanning two rows, a row span
+in the body and a nested table · ordered list starting at 3 with a nested list · figure without picture
+(a chart's description) · paragraph with a very long URL and compound · a paragraph in another language.
 
 Review comments are attached to a few sentences so that the DOCX writer has something to turn into Word
 comments (and the HTML/PDF tests can prove that they never leak into published output).
@@ -22,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lesbar.model import (
+    Block,
     BlockQuote,
     Cell,
     Comment,
@@ -179,6 +182,7 @@ def build(variant: str = "original") -> Document:
         outer,
         Heading(3, sentences(d["h3_table"], 10), id="b10"),
         Table(table_rows, header_rows=1, caption=sentences(d["table_caption"], 11), id="b11"),
+        *reader_structures(d),
         para(d["mixed"], 12, lang=d["mixed_lang"]),
     ]
     doc = Document(meta, blocks)
@@ -189,6 +193,40 @@ def build(variant: str = "original") -> Document:
     if kind == "translation":
         intro.content[-1].comments.append(Comment(COMMENT_GLOSSARY, rule="glossary-draft", author="Glossar"))
     return doc
+
+
+def reader_structures(d: dict) -> list[Block]:
+    """What the readers produce from real Word files and PDFs: a table whose header cell spans into the
+    next row (Word's vertical merge) with a row span in the body and a nested table in a cell, a numbered
+    list that starts at 3 with a list inside an item, a chart (a figure without picture, described only),
+    a very long URL and a very long compound word."""
+    head, inner = d["results_head"], d["inner"]
+    nested_table = Table([Row([Cell([para(text, 330 + 10 * r + c)]) for c, text in enumerate(row)])
+                          for r, row in enumerate(inner)], header_rows=1, id="b14n")
+    results = Table(
+        [
+            Row([Cell([para(head[0], 300)], rowspan=2), Cell([para(head[1], 301)], colspan=2)]),
+            Row([Cell([para("2023", 310)]), Cell([para("2024", 311)])]),
+            Row([Cell([para(d["place"], 320)], rowspan=2), Cell([para("150", 321)]), Cell([para("300", 322)])]),
+            Row([Cell([nested_table], colspan=2)]),
+        ],
+        header_rows=1, caption=sentences(d["results_caption"], 14), id="b14",
+    )
+    steps = ListBlock(
+        ordered=True, start=3, id="b15",
+        items=[
+            ListItem([para(d["steps"][0], 150),
+                      ListBlock(ordered=False, items=[ListItem([para(d["steps_nested"], 151)])])]),
+            ListItem([para(d["steps"][1], 152)]),
+        ],
+    )
+    return [
+        Heading(3, sentences(d["h3_results"], 13), id="b13"),
+        results,
+        steps,
+        Figure(None, alt=d["chart_alt"], alt_status="source", caption=sentences(d["chart_caption"], 16), id="b16"),
+        para(d["long"], 17),
+    ]
 
 
 def all_variants() -> dict[str, Document]:

@@ -88,8 +88,32 @@ def _children(tree, index):
 
 
 def test_table_has_header_cells_in_a_header_section(variant):
-    tags = [e.tag for e in pdf_struct_tree(variant.pdf)]
-    assert "Table" in tags and "THead" in tags and tags.count("TH") == 2 and tags.count("TD") == 6
+    tree = pdf_struct_tree(variant.pdf)
+    first = next(i for i, e in enumerate(tree) if e.tag == "Table")
+    tags = [e.tag for e in _descendants(tree, first)]
+    assert "THead" in tags and tags.count("TH") == 2 and tags.count("TD") == 6
+
+
+def test_header_cell_spanning_into_the_next_row_makes_both_rows_header_rows(variant):
+    """Word's vertically merged header cell: HTML would cut its row span at the end of ``thead``, leaving the
+    next row one cell short (PDFUA1-TABLE-ROW-COLUMNSPAN-001); the writers make that row a header row."""
+    tree = pdf_struct_tree(variant.pdf)
+    outer = next(i for i, e in enumerate(tree) if e.tag == "Table" and any(
+        d.tag == "Table" for d in _descendants(tree, i)))
+    groups = [(i, e.tag) for i, e in enumerate(tree) if e.depth == tree[outer].depth + 1 and i > outer
+              and e in list(_children(tree, outer)) and e.tag in ("THead", "TBody")]
+    assert [tag for _i, tag in groups] == ["THead", "TBody"]
+    head_rows = [e for e in _children(tree, groups[0][0]) if e.tag == "TR"]
+    body_rows = [e for e in _children(tree, groups[1][0]) if e.tag == "TR"]
+    assert (len(head_rows), len(body_rows)) == (2, 2)
+
+
+def _descendants(tree, index):
+    depth = tree[index].depth
+    for elem in tree[index + 1:]:
+        if elem.depth <= depth:
+            return
+        yield elem
 
 
 def test_fonts_are_embedded_with_unicode_mapping(variant):

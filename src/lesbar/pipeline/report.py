@@ -11,12 +11,15 @@ from html import escape
 from typing import Any
 
 from lesbar import __version__
+from lesbar.writers.clean import clean_text
 
 
 def _table(headers: list[str], rows: list[list[str]], caption: str) -> str:
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    table = f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    # a table wider than a phone scrolls by itself, not the page (WCAG 1.4.10); focusable for keyboard users
+    return f'<div class="table-scroll" role="region" aria-label="{escape(caption)}" tabindex="0">{table}</div>'
 
 
 #: German names of the readability measures, saying which direction is easier (editors read the report).
@@ -124,7 +127,7 @@ def write_report_html(report: dict[str, Any]) -> str:
         [[escape(_FIELD_NAMES.get(k, k)), escape(str(v))] for k, v in doc.items() if not isinstance(v, (list, dict))],
         "Dokument",
     )
-    return f"""<!DOCTYPE html>
+    page = f"""<!DOCTYPE html>
 <html lang="de" dir="ltr">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title>
@@ -134,7 +137,10 @@ def write_report_html(report: dict[str, Any]) -> str:
 <style>
 body {{ font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; line-height: 1.5; color: #1a1a1a;
   background: #fff; max-width: 70em; margin: 0 auto; padding: 1em; }}
-table {{ border-collapse: collapse; margin: 1em 0; }}
+table {{ border-collapse: collapse; }}
+.table-scroll {{ overflow-x: auto; margin: 1em 0; }}
+.table-scroll:focus-visible {{ outline: 2px solid #0645ad; outline-offset: 2px; }}
+td {{ overflow-wrap: break-word; }}
 th, td {{ border: 1px solid #555; padding: 0.3em 0.5em; text-align: start; vertical-align: top; }}
 th {{ background: #eee; }}
 caption {{ text-align: start; font-weight: bold; }}
@@ -153,3 +159,4 @@ caption {{ text-align: start; font-weight: bold; }}
 </body>
 </html>
 """
+    return clean_text(page)  # no control or private-use characters from the source text

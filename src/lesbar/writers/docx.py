@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import io
 import logging
+import unicodedata
 from typing import Any
 
 from docx import Document as new_docx
@@ -58,11 +59,12 @@ from lesbar.model import (
     Table,
     TermRef,
     Text,
-    block_text,
     inline_text,
     sentences_text,
 )
+from lesbar.writers.clean import clean_document
 from lesbar.writers.labels import is_rtl, labels_for, primary, provenance_keywords, provenance_lines
+from lesbar.writers.tablegrid import table_grid
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +140,7 @@ def _w(element: str, /, **attrs: str) -> Any:
 
 class DocxWriter:
     def __init__(self, doc: Document) -> None:
+        doc = clean_document(doc)  # no control characters (lxml refuses them), valid language tags
         self.doc = doc
         self.lang = doc.meta.lang or "de"
         self.labels = labels_for(self.lang)
@@ -255,7 +258,9 @@ class DocxWriter:
     # ------------------------------------------------------------------------------------ inlines
     def _format_run(self, run: Any, bold: bool, italic: bool, lang: str) -> None:
         rpr = run._r.get_or_add_rPr()
-        rtl = is_rtl(lang)
+        # a Latin run in right-to-left text (a URL, a name) is not marked rtl: Word would lay out its
+        # punctuation right to left ("https://a.de/b" shown as "b/a.de//:https")
+        rtl = is_rtl(lang) and not _left_to_right_only(run.text)
         if bold:
             _insert_in_order(rpr, _w("b"), RPR_ORDER)
             if rtl:
@@ -322,7 +327,8 @@ class DocxWriter:
         return runs
 
     def hyperlink(self, par: Any, node: Link, lang: str, bold: bool, italic: bool, container: Any) -> list[Run]:
-        if container is not None or not node.url:  # no links inside links
+        # no links inside links; no link without a target or without text to click (as in the HTML)
+        if container is not None or not node.url or not inline_text(node.children).strip():
             return self.add_inlines(par, node.children, lang, bold, italic, container)
         rel_id = par.part.relate_to(node.url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         link = OxmlElement("w:hyperlink")
@@ -515,9 +521,8 @@ class DocxWriter:
             self.add_sentences(par, block.caption, lang)
 
     def table(self, block: Table, lang: str, container: Any) -> None:
-        positions = _positions(block)
-        nrows = len(block.rows)
-        ncols = max((col + colspan for placed in positions for col, _rows, colspan in placed), default=0)
+        grid = table_grid(block)
+        nrows, ncols = len(grid.rows), grid.ncols
         if not ncols:
             return
         if block.caption:
@@ -531,15 +536,17 @@ class DocxWriter:
             _insert_in_order(tbl_pr, _w("bidiVisual"), TBLPR_ORDER)
         if block.caption:
             _insert_in_order(tbl_pr, _w("tblCaption", val=sentences_text(block.caption)[:255]), TBLPR_ORDER)
-        for r, row in enumerate(block.rows):
-            header = r < block.header_rows
-            for cell, (col, rowspan, colspan) in zip(row.cells, positions[r], strict=False):
-                target = table.cell(r, col)
-                last_row = min(nrows - 1, r + rowspan - 1)
-                last_col = min(ncols - 1, col + colspan - 1)
-                if (last_row, last_col) != (r, col):
+        for r, row in enumerate(grid.rows):
+            header = r < grid.header_rows
+            for placed in row:
+                if placed.filler:
+                    continue
+                target = table.cell(r, placed.col)
+                last_row = r + placed.rowspan - 1
+                last_col = placed.col + placed.colspan - 1
+                if (last_row, last_col) != (r, placed.col):
                     target = target.merge(table.cell(last_row, last_col))
-                self.cell(target, cell.blocks, lang, header)
+                self.cell(target, placed.cell.blocks, lang, header)
             if header:
                 tr_pr = table.rows[r]._tr.get_or_add_trPr()
                 tr_pr.append(_w("tblHeader"))  # on/off type: present means on
@@ -551,18 +558,26 @@ class DocxWriter:
                         self.direction(par, lang)
 
     def cell(self, target: Any, blocks: list[Block], lang: str, header: bool) -> None:
+        """A cell's blocks: paragraphs (bold in a header row; a heading is a plain paragraph here, it would
+        break the heading order), and lists, figures, quotes and nested tables as such."""
         first = True
         for inner in blocks:
             inner_lang = inner.lang or lang
+            if isinstance(inner, (Heading, Paragraph)) and not sentences_text(inner.content):
+                continue
             if isinstance(inner, (Paragraph, Heading)):
                 par = target.paragraphs[0] if first else target.add_paragraph()
                 self.direction(par, inner_lang)
                 self.add_sentences(par, inner.content, inner_lang, bold=header)
-            else:  # lists, figures, quotes in a cell: their text, one paragraph each
-                par = target.paragraphs[0] if first else target.add_paragraph()
-                self.direction(par, inner_lang)
-                self.add_inlines(par, [Text(block_text(inner))], inner_lang, bold=header)
+            else:
+                self.block(inner, lang, target)
             first = False
+        # the cell's own first paragraph stays empty when it starts with a list, figure or table: drop it
+        # (Word only needs a paragraph as the cell's *last* element, which add_table provides)
+        paragraphs = target._tc.findall(qn("w:p"))
+        if len(target._tc) > 2 and paragraphs and not "".join(paragraphs[0].itertext()).strip() \
+                and paragraphs[0] is not target._tc[-1]:
+            target._tc.remove(paragraphs[0])
 
     # ----------------------------------------------------------------------------------- document
     def render(self) -> bytes:
@@ -609,24 +624,10 @@ class DocxWriter:
             self.add_inlines(par, [Text(": " + explanation)], self.lang)
 
 
-def _positions(block: Table) -> list[list[tuple[int, int, int]]]:
-    """(column, rowspan, colspan) of every source cell, skipping grid slots taken by row spans above."""
-    taken: set[tuple[int, int]] = set()
-    out: list[list[tuple[int, int, int]]] = []
-    for r, row in enumerate(block.rows):
-        col = 0
-        placed = []
-        for cell in row.cells:
-            while (r, col) in taken:
-                col += 1
-            rowspan, colspan = max(1, cell.rowspan), max(1, cell.colspan)
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    taken.add((r + dr, col + dc))
-            placed.append((col, rowspan, colspan))
-            col += colspan
-        out.append(placed)
-    return out
+def _left_to_right_only(text: str) -> bool:
+    """Whether ``text`` has letters written left to right and none written right to left."""
+    kinds = {unicodedata.bidirectional(ch) for ch in text}
+    return "L" in kinds and not kinds & {"R", "AL"}
 
 
 def write_docx(doc: Document) -> bytes:

@@ -9,6 +9,7 @@ on every block in another language; ``dir="rtl"`` for right-to-left scripts. Eve
 from __future__ import annotations
 
 import base64
+import re
 from html import escape
 from importlib import resources
 
@@ -35,7 +36,9 @@ from lesbar.model import (
     Text,
     sentences_text,
 )
+from lesbar.writers.clean import clean_document
 from lesbar.writers.labels import is_rtl, labels_for, provenance_keywords, provenance_lines
+from lesbar.writers.tablegrid import table_grid
 
 BROWSER_IMAGE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml", "image/bmp"}
 
@@ -56,19 +59,21 @@ def _lang_attrs(lang: str | None, parent: str) -> str:
 class HtmlWriter:
     def __init__(self, doc: Document, stylesheet: str | None = None) -> None:
         self.prev_level = 1
+        doc = clean_document(doc)
         self.doc = doc
         self.lang = doc.meta.lang or "de"
         self.labels = labels_for(self.lang)
         self.stylesheet = stylesheet if stylesheet is not None else default_stylesheet(doc)
         self.explained: dict[str, tuple[str, str]] = {}  # anchor -> (word, explanation)
         self.used_ids: set[str] = {"inhalt", "woerterbuch"}
+        self.table_depth = 0
 
     # ------------------------------------------------------------------------------------ inlines
     def inlines(self, nodes: list[Inline], lang: str) -> str:
         out: list[str] = []
         for node in nodes:
             if isinstance(node, Text):
-                out.append(escape(node.text, quote=False))
+                out.append(breakable(node.text))
             elif isinstance(node, LineBreak):
                 out.append("<br>")
             elif isinstance(node, Emph):
@@ -76,6 +81,11 @@ class HtmlWriter:
             elif isinstance(node, Strong):
                 out.append(f"<strong>{self.inlines(node.children, lang)}</strong>")
             elif isinstance(node, Link):
+                if not node.url or not _plain(node.children):
+                    # no target, or nothing to click (a link around an image or a space): a link without
+                    # a name fails WCAG 2.4.4 / 4.1.2, so only its text (if any) is kept
+                    out.append(self.inlines(node.children, lang))
+                    continue
                 title = f' title="{escape(node.title)}"' if node.title else ""
                 inner, attrs = self.link_content(node.children, lang)
                 out.append(f'<a href="{escape(node.url)}"{title}{attrs}>{inner}</a>')
@@ -86,8 +96,11 @@ class HtmlWriter:
                     f'<span class="term" data-term="{escape(node.term_id)}">{self.inlines(node.children, lang)}</span>'
                 )
             elif isinstance(node, Explained):
-                word, attrs = self.link_content(node.children, lang)
                 plain = _plain(node.children)
+                if not plain:  # nothing to link to the word list
+                    out.append(self.inlines(node.children, lang))
+                    continue
+                word, attrs = self.link_content(node.children, lang)
                 anchor = word_anchor(plain)
                 self.explained.setdefault(anchor, (plain, node.explanation))  # one entry per spelling
                 terms = [n.term_id for n in node.children if isinstance(n, TermRef)]
@@ -101,7 +114,8 @@ class HtmlWriter:
 
         A link holds plain text only: WeasyPrint's PDF/UA tagging leaves the annotation of any element nested
         in an ``<a>`` outside the Link structure element (PDFUA1-LINK-LINK-TAG-001), so marks inside a link
-        are flattened. A link that is wholly in another language carries that ``lang`` on the ``<a>`` itself.
+        are flattened (not even ``<wbr>``: a long URL breaks by the stylesheet's ``overflow-wrap: anywhere``
+        on links instead). A link that is wholly in another language carries that ``lang`` on the ``<a>`` itself.
         """
         if len(children) == 1 and isinstance(children[0], LangSpan):
             span = children[0]
@@ -189,21 +203,37 @@ class HtmlWriter:
         return f"<figure{attrs}>{img}{caption}</figure>"
 
     def table(self, block: Table, lang: str, attrs: str, level_shift: int) -> str:
+        nested = self.table_depth > 0
+        self.table_depth += 1
+        try:
+            return self._table(block, lang, attrs, level_shift, nested)
+        finally:
+            self.table_depth -= 1
+
+    def _table(self, block: Table, lang: str, attrs: str, level_shift: int, nested: bool) -> str:
+        grid = table_grid(block)
         head, body = [], []
-        for index, row in enumerate(block.rows):
-            header = index < block.header_rows
+        for index, row in enumerate(grid.rows):
+            header = index < grid.header_rows
             cells = []
-            for cell in row.cells:
+            for placed in row:
+                # a filler in a header row is an empty header cell: a data cell there would have no header
                 tag = "th" if header else "td"
-                scope = ' scope="col"' if header else ""
-                span = f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
-                span += f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else ""
-                inner = " ".join(self.block(b, lang, level_shift) for b in cell.blocks)
+                scope = ' scope="col"' if tag == "th" else ""
+                span = f' colspan="{placed.colspan}"' if placed.colspan > 1 else ""
+                span += f' rowspan="{placed.rowspan}"' if placed.rowspan > 1 else ""
+                inner = " ".join(self.block(b, lang, level_shift) for b in placed.cell.blocks)
                 cells.append(f"<{tag}{scope}{span}>{inner}</{tag}>")
             (head if header else body).append("<tr>" + "".join(cells) + "</tr>")
         caption = f"<caption>{self.sentences(block.caption, lang)}</caption>" if block.caption else ""
         thead = f"<thead>{''.join(head)}</thead>" if head else ""
-        return f"<table{attrs}>{caption}{thead}<tbody>{''.join(body)}</tbody></table>"
+        html = f"<table{attrs}>{caption}{thead}<tbody>{''.join(body)}</tbody></table>"
+        if nested:
+            return html
+        # a table wider than a phone scrolls by itself, not the page (WCAG 1.4.10 exempts tables, not the
+        # page); the scroll container is focusable so that keyboard users can scroll it too
+        label = escape(sentences_text(block.caption) or self.labels["table"])
+        return f'<div class="table-scroll" role="region" aria-label="{label}" tabindex="0"{attrs}>{html}</div>'
 
     # ----------------------------------------------------------------------------------- document
     def render(self) -> str:
@@ -284,6 +314,33 @@ class HtmlWriter:
             f'<section class="wordlist" aria-labelledby="woerterbuch"><h2 id="woerterbuch">'
             f'{escape(self.labels["wordlist"])}</h2><dl>{"".join(items)}</dl></section>'
         )
+
+
+#: a "word" this long (a URL, a chain of compounds) gets line-break opportunities
+LONG_WORD = 20
+_URL_BREAK = re.compile(r"(?<=[/?&=_.\-:@#])(?![/?&=_.\-:@#])(?=.)")
+_CHUNK = 12
+
+
+def breakable(text: str) -> str:
+    """Escaped ``text`` with ``<wbr>`` inside very long words.
+
+    Why: a table column is never narrower than its longest word, so one long URL or compound in a cell
+    pushes the table past the page edge (cut off in the PDF) and past 320 px on a phone (WCAG 1.4.10);
+    ``overflow-wrap`` does not help inside tables and ``anywhere`` would break short words in every cell of
+    a table with long text. ``<wbr>`` adds no character (text, search and screen readers see the word
+    whole); URLs break after ``/ ? & = . -`` and the like, other words every 12 letters.
+    """
+    parts: list[str] = []
+    for token in re.split(r"(\s+)", text):
+        if len(token) < LONG_WORD or token.isspace():
+            parts.append(escape(token, quote=False))
+            continue
+        pieces: list[str] = []
+        for piece in _URL_BREAK.split(token):
+            pieces += [piece[i : i + _CHUNK] for i in range(0, len(piece), _CHUNK)]
+        parts.append("<wbr>".join(escape(p, quote=False) for p in pieces if p))
+    return "".join(parts)
 
 
 def word_anchor(word: str) -> str:
