@@ -34,6 +34,12 @@ _PLACEHOLDER_TITLE = re.compile(
 )
 
 
+#: /Author values that name an account or a generator, not a person.
+_PLACEHOLDER_AUTHORS = {"anonymous", "unknown", "unbekannt", "user", "administrator", "admin", "benutzer", "owner",
+                        "windows user", "windows-benutzer", "microsoft office user", "microsoft office-benutzer",
+                        "python-docx", "reportlab", "weasyprint"}
+
+
 def open_pdf(path: Path, guard: Guard) -> Any:
     """A :class:`pypdf.PdfReader` for ``path``, decrypted with an empty password where that works."""
     from pypdf import PdfReader
@@ -106,7 +112,7 @@ def _metadata(reader: Any, path: Path) -> Meta:
             if title and not _PLACEHOLDER_TITLE.search(title):
                 meta.title = title
             author = str(info.author or "").strip()
-            if author and author.lower() not in ("anonymous", "unknown", "unbekannt", "user", "administrator"):
+            if author and author.lower() not in _PLACEHOLDER_AUTHORS:
                 meta.authors = [author]
     except Exception:  # noqa: BLE001 - unreadable metadata is common and harmless
         log.debug("unreadable PDF metadata in %s", path.name)
