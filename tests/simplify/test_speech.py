@@ -126,3 +126,21 @@ def test_a_description_without_article_before_the_name_and_kept_pronouns_are_fla
                                                 "Heute arbeitet er auf der Intensiv-Station."]
     # reported speech keeps "er": after "sagt:" the editor must decide whether it means "ich"
     assert any("ich" in c.message for s in sentences for c in s.comments)
+
+
+def test_relative_clause_about_the_speaker_after_the_frame_becomes_a_sentence_about_them() -> None:
+    # bundled press release: "„…“, sagt Miriam Schäfer, die das Angebot im KI koordiniert."
+    out = texts("„Viele Eltern möchten Deutsch lernen“, sagt Miriam Schäfer, die das Angebot im KI koordiniert.",
+                "einfach")
+    assert out == ["Miriam Schäfer sagt: „Viele Eltern möchten Deutsch lernen.“",
+                   "Miriam Schäfer koordiniert das Angebot im KI."]
+
+
+def test_relative_clause_about_the_speaker_before_the_frame_is_kept_as_a_sentence() -> None:
+    out = texts("Anna Berg, die den Verein seit 2010 geleitet hat, sagte, das Fest sei ein Erfolg gewesen.", "einfach")
+    assert out == ["Anna Berg hat den Verein seit 2010 geleitet.", "Anna Berg sagt: Das Fest ist ein Erfolg gewesen."]
+
+
+def test_object_relative_clause_after_the_frame_leaves_the_sentence_as_written() -> None:
+    text = "„Wir sind froh“, sagte Anna Berg, die alle im Dorf kennen."
+    assert texts(text, "leicht") == [text]

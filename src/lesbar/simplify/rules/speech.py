@@ -200,6 +200,23 @@ def _merge_quotes(first: list[str], second: list[str]) -> list[str]:
     return first + [","] + second
 
 
+def _relative_statement(person: Person, clause: list[Tok]) -> list[str] | None:
+    """A relative clause about the speaker as a sentence of its own, so its facts are neither lost nor
+    glued to the frame: ", die das Angebot im KI koordiniert" → "Miriam Schäfer koordiniert das Angebot im KI."
+
+    Only a subject relative clause ("der"/"die" with a verb in the singular; "die alle kennen" is not one)."""
+    if len(clause) < 3 or clause[0].tag != "PRELS" or clause[0].text not in ("der", "die"):
+        return None
+    body = [t for t in clause[1:] if t.text not in SENT_END]
+    fins = [i for i, t in enumerate(body) if t.is_finite]
+    if not fins and body and body[-1].tag == "VV(PP)":  # "koordiniert": the 3rd person looks like the participle
+        body = body[:-1] + [Tok(body[-1].text, "VV(FIN)", body[-1].lemma)]
+        fins = [len(body) - 1]
+    if len(fins) != 1 or body[fins[0]].text.endswith("en") or body[fins[0]].text == "sind":
+        return None
+    return to_v2(body, prefield=person.name.split()) + ["."]
+
+
 def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -> list[Unit] | None:
     commas = [c for c in top_level_commas(toks) if c > after]
     for c in commas:
@@ -215,6 +232,13 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         rest = [t for t in toks[after:end] if t.tag != "PTKVZ" and t.text not in _FRAME_ADVERBS]
         tail = toks[end:]
         extra: list[Unit] = []
+        if tail and tail[0].text == "," and len(tail) > 2 and tail[1].tag == "PRELS":
+            rel_end = segment_end(toks, end + 1)
+            statement = _relative_statement(person, toks[end + 1 : rel_end])
+            if statement is None:
+                return None  # "…, die alle kennen": left as written rather than glued to the frame
+            extra.append(unit.derive(statement, ID, speaker=""))
+            tail = toks[rel_end:]
         # ", die Leiterin der Abteilung …" after the name: an apposition → "<Name> ist die Leiterin …"
         if tail and tail[0].text == "," and len(tail) > 2 and tail[1].tag in ("ART", "PPOSAT"):
             app_end = segment_end(toks, end + 1)
@@ -292,8 +316,12 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
     for v, t in enumerate(toks[:12]):
         if not _is_speech_verb(t, toks, v) or t.lemma == "lauten":
             continue
-        person, pronoun, _ = _subject(toks, 0, v, ctx)
+        person, pronoun, subject_end = _subject(toks, 0, v, ctx)
         description: list[str] = []
+        statement: list[str] | None = None
+        if person is not None and subject_end + 2 < v and toks[subject_end].text == ",":
+            # "Anna Berg, die den Verein leitet, sagte, …": the relative clause is a fact about the speaker
+            statement = _relative_statement(person, toks[subject_end + 1 : segment_end(toks, subject_end + 1)])
         front: list[str] = []
         j = v + 1
         if person is None and v > 0 and (toks[0].tag.startswith("APPR") or toks[0].tag in ("ADV", "ADJ(D)")):
@@ -340,6 +368,8 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             return None
         out = [_speaker_unit(unit, content, person, pronoun, ctx)]
         out[0].speech_tail = tail
+        if statement is not None:
+            out.insert(0, unit.derive(statement, ID, speaker=""))
         if description:  # "Ayşe Demir ist die Leiterin der Beratungsstelle."
             description[0] = description[0].lower()
             out.insert(0, unit.derive(person.name.split() + ["ist"] + description + ["."], ID, speaker=""))
