@@ -304,3 +304,18 @@ def test_repeated_preposition_items_before_the_participle_become_a_list() -> Non
     out = texts("Wir sprachen mit dem Bürgermeister, mit der Kämmerin und mit dem Rat über den neuen Haushalt der "
                 "Stadt Hamm im kommenden Jahr.")
     assert len(out) == 1, out
+
+
+def test_two_main_clauses_joined_by_a_comma_are_split() -> None:
+    # library notice, festival invitation: no conjunction between two statements
+    assert texts("Ein Bibliotheksausweis ist für Kinder und Jugendliche kostenlos, Erwachsene zahlen 15 Euro im "
+                 "Jahr.", "einfach") == ["Ein Bibliotheksausweis ist für Kinder und Jugendliche kostenlos.",
+                                         "Erwachsene zahlen 15 Euro im Jahr."]
+    assert texts("Die Standgebühr beträgt 25 Euro, für gemeinnützige Vereine ist die Teilnahme kostenlos.",
+                 "einfach") == ["Die Standgebühr beträgt 25 Euro.", "Für gemeinnützige Vereine ist die Teilnahme kostenlos."]
+    # reported speech without "dass", a relative clause, "je … desto": one sentence
+    for sentence in ("Er glaubt, das ist richtig.", "Je früher man kommt, desto besser ist es."):
+        assert texts(sentence, "einfach") == [sentence]
+    # "schriftlich oder zur Niederschrift" is no predicate adjective
+    assert texts("Der Widerspruch ist schriftlich oder zur Niederschrift beim Amt einzulegen.") == [
+        "Man muss den Wider-Spruch schriftlich oder zur Nieder-Schrift beim Amt einlegen."]

@@ -281,7 +281,7 @@ def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | No
             [t.text for t in middle] + infinitive
         ctx.counts[ID] += 1
         return [unit.derive(words + after, ID)]
-    if any(t.text in ("und", "oder") and k > 0 and middle[k - 1].tag == "ADJ(D)" for k, t in enumerate(middle)):
+    if any(t.text == "und" and k > 0 and middle[k - 1].tag == "ADJ(D)" for k, t in enumerate(middle)):
         return None  # "ist barrierefrei und gut zu erreichen": "ist" also belongs to the adjective
     can = any(t.text.lower() in _CAN_CUES for t in middle) or infinitive[0] in _CAN_VERBS
     modal = "kann" if can else "muss"

@@ -57,6 +57,8 @@ def _is_main_clause(part: list[Tok]) -> bool:
         return False
     if part[0].tag in ("PWS", "PWAV", "PWAT") and fins[0] != constituent_end(part, 0):
         return False  # "Was die Niederlande vorhätten mit …": a w-clause, not a question ("Was machen wir")
+    if any(t.text == "," for t in part[: fins[0]]):
+        return False  # "… für Kinder und | Jugendliche kostenlos, Erwachsene zahlen …": the verb is another clause's
     return fins[0] <= 6
 
 
@@ -76,7 +78,36 @@ def _split_points(toks: list[Tok]) -> list[int]:
             out.append(i)
         elif t.text == "," and i + 1 < len(toks) and toks[i + 1].is_finite:
             out.append(i)
+        elif t.text == "," and _v2_clause_follows(toks, i):
+            out.append(i)  # "Die Gebühr beträgt 25 Euro, für Vereine ist die Teilnahme kostenlos."
     return out
+
+
+_V2_START = {"ART", "PPER", "NN", "NE", "NNA", "PIS", "PDS", "ADV", "APPR", "APPRART", "PPOSAT", "PIAT", "PDAT",
+             "ADJ(A)", "PROAV", "PAV"}
+_REPORTING = {"glauben", "denken", "finden", "wissen", "hoffen", "fürchten", "vermuten", "schreiben", "fragen"}
+
+
+def _v2_clause_follows(toks: list[Tok], c: int) -> bool:
+    """A comma between two main clauses without a conjunction: the part after it (to the next comma or
+    the end) has its finite verb right after its first constituent, and the part before it is a main
+    clause whose verb does not introduce what follows ("Er sagte, er komme")."""
+    from lesbar.simplify.resources import speech_verbs
+
+    end = c + 1
+    while end < len(toks) and toks[end].text not in {",", ";", ":", ".", "!", "?", "„", "“"}:
+        end += 1
+    seg = toks[c + 1 : end]
+    if len(seg) < 3 or seg[0].tag not in _V2_START:
+        return False
+    k = constituent_end(seg, 0)
+    if k >= len(seg) or not seg[k].is_finite or k > 5:
+        return False
+    left = toks[:c]
+    fins = [t for t in left if t.is_finite]
+    if len(fins) != 1 or fins[0].lemma in speech_verbs() or fins[0].lemma in _REPORTING:
+        return False
+    return not any(t.text in {",", "„", "“"} for t in left)
 
 
 def _inside_subordinate_clause(toks: list[Tok], i: int) -> bool:
@@ -116,7 +147,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         if not right_s:
             continue
         word = "" if toks[i].text in (";", ",") else _KON[toks[i].text.lower()]
-        if toks[i].text == "," and not right_s[0].is_finite:
+        if toks[i].text == "," and not right_s[0].is_finite and not _v2_clause_follows(toks, i):
             continue
         if toks[i].text == ",":
             # "…, muss aber alle mitnehmen": the contrast word goes to the front

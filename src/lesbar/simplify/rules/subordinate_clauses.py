@@ -317,7 +317,7 @@ def _main_loses_its_verb_part(main: list[Tok], clause: list[Tok]) -> bool:
     if not aux or any(t.tag.endswith(("(PP)", "(INF)")) for t in main):
         return False
     words = [t for t in clause if t.is_word]
-    return bool(words) and (words[-1].tag.endswith(("(PP)", "(INF)")) or words[-1].is_finite)
+    return bool(words) and words[-1].tag.endswith(("(PP)", "(INF)"))
 
 
 def _clause_goes_on(toks: list[Tok], end: int) -> bool:
