@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 _lock = threading.Lock()
 
 #: Punctuation that attaches to the token before it (no space before).
-_NO_SPACE_BEFORE = set(",.:;!?)]}“”’«»") | {"...", "…"}
+_NO_SPACE_BEFORE = set(",.:;!?)]}“”’") | {"...", "…"}
 #: Punctuation that attaches to the token after it (no space after).
 _NO_SPACE_AFTER = set("„([{‚")
 
@@ -84,16 +84,18 @@ def _tokenize_cached(text: str) -> tuple[str, ...]:
 
 
 _QUOTE_OPEN = {"„", "‚", "»", '"'}
+_GUILLEMETS = {"»", "«"}
 
 
 def join_tokens(tokens: list[str]) -> str:
     """Rebuild text from tokens with German spacing rules for punctuation and quotation marks."""
     out: list[str] = []
-    open_quote = False
+    open_quote = guillemet_open = False
     for i, tok in enumerate(tokens):
         if not out:
             out.append(tok)
             open_quote = tok in _QUOTE_OPEN
+            guillemet_open = tok in _GUILLEMETS
             continue
         prev = tokens[i - 1]
         no_space = tok in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER
@@ -101,6 +103,11 @@ def join_tokens(tokens: list[str]) -> str:
             no_space = open_quote
             open_quote = not open_quote
         elif prev == '"' and open_quote:
+            no_space = True
+        elif tok in _GUILLEMETS:  # »German« and «Swiss» alike: the first of a pair opens, the next closes
+            no_space = guillemet_open
+            guillemet_open = not guillemet_open
+        elif prev in _GUILLEMETS and guillemet_open:
             no_space = True
         if tok == "-" and out and out[-1].endswith("-"):
             no_space = True
