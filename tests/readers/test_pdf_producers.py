@@ -51,6 +51,7 @@ WEASY_LAYOUTS: dict[str, tuple[Report, dict[str, object]]] = {
     "four_columns_dateline": (FACHTAG, {"columns": 4, "size": 8.5, "font": "DejaVu Serif", "figure_at": 5,
                                         "quote_at": 2, "dateline": "HEINSBERG."}),
     "two_columns_drop_cap": (WOCHE, {"columns": 2, "drop_cap": True, "font": "Nimbus Sans"}),
+    "three_columns_bold_quote": (FACHTAG, {"columns": 3, "bold_quote": True}),
 }
 
 

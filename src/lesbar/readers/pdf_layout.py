@@ -43,6 +43,7 @@ BYLINE = re.compile(r"^(von|VON|Von|text:|Text:|TEXT:)\s+\S", re.UNICODE)
 CREDIT = re.compile(r"\b(FOTO|Foto|Fotos|FOTOS|Bild|BILD|Abb\.|Abbildung|Grafik|GRAFIK|Quelle)\s*:", re.UNICODE)
 PAGE_NUMBER = re.compile(r"^\W*(Seite|S\.|Page)?\s*\d{1,4}(\s*(von|/|of)\s*\d{1,4})?\W*$", re.IGNORECASE)
 QUOTE_OPEN = ("„", "\u201c", "\u00bb", "\u00ab", '"', "\u201a", "\u2039", "\u203a")
+QUOTE_CLOSE = ("“", "”", "\u00ab", "\u00bb", '"', "‘", "’", "\u2039", "\u203a")
 ATTRIBUTION_DASH = re.compile(r"^\s*[—–-]\s*\S")
 #: A bullet glyph set apart from its item text by a tab stop (joined to the text, never a column).
 BULLET_GLYPH = re.compile(r"^([•·▪■●◦‣∙○□➢►▶✓✔\u2013\u2014*-]|[\ue000-\uf8ff]|\d{1,2}[.)]|[a-z]\))$")
@@ -641,6 +642,11 @@ def classify(blocks: list[TextBlock], images: list[PlacedImage], body: float, pa
     if blocks and all(b.role == "margin" for b in blocks):
         for block in blocks:  # a page whose only text sits near an edge: that text is the content
             block.role = "body"
+    # a quotation in bold type is a pull quote, not a heading, when an attribution sits right under it
+    for block in blocks:
+        if (block.role == "heading" and block.text.startswith(QUOTE_OPEN)
+                and block.text.rstrip().endswith(QUOTE_CLOSE) and _attribution_below(block, blocks, body)):
+            block.role = "quote"
     # attributions: short non-italic text right under a pull quote
     for block in blocks:
         if block.role != "quote":
@@ -675,6 +681,17 @@ def _merge_split_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
                 continue
         out.append(block)
     return out
+
+
+def _attribution_below(block: TextBlock, blocks: list[TextBlock], body: float) -> bool:
+    """Short text in smaller type or after a dash right under ``block`` (a speaker under a quotation)."""
+    for other in blocks:
+        gap = other.top - block.bottom
+        if (other is not block and -0.2 * body <= gap < 2.0 * body and len(other.text) < 140 and len(other.lines) <= 3
+                and _overlap(block.x0, block.x1, other.x0, other.x1) > 0.5 * min(other.x1 - other.x0, block.x1 - block.x0)
+                and (other.size < 0.97 * body or ATTRIBUTION_DASH.match(other.text))):
+            return True
+    return False
 
 
 def _gap_below(block: TextBlock, blocks: list[TextBlock]) -> float:
