@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from lesbar.model import ListBlock
+from lesbar.simplify import check_document
 from lesbar.simplify.rules.compounds import hyphenate, split_compound
 
+from .conftest import doc_of
 from .helpers import draft, texts
 
 # ------------------------------------------------------------------------------------------ genitive
@@ -270,3 +272,25 @@ def test_no_list_that_cuts_a_shortened_compound_or_zum_beispiel() -> None:
 def test_compounds_in_names_and_with_non_word_parts_are_not_split() -> None:
     assert split_compound("Gemeinsamkeiten") == ("Gemeinsamkeiten",)  # not "Gem-Einsamkeiten"
     assert texts("Sie lernt an der Musikschule Unna.", "leicht") == ["Sie lernt an der Musikschule Unna."]
+
+
+# ------------------------------------------------------------------------------------------- fillers
+
+def test_filler_words_are_left_out_in_the_middle_of_a_clause() -> None:
+    out = texts("Das ist ja nämlich durchaus wichtig. Wir haben übrigens sogar 300 Gäste.", "einfach")
+    assert out == ["Das ist wichtig.", "Wir haben 300 Gäste."]
+
+
+def test_a_filler_in_first_position_or_standing_alone_stays() -> None:
+    # removing the first word would put the verb first; "doch." at the end is the point of the sentence
+    assert texts("Natürlich kommen alle. Er kam doch.", "einfach") == ["Natürlich kommen alle.", "Er kam doch."]
+
+
+def test_fillers_in_the_speakers_own_words_stay() -> None:
+    out = texts("„Das ist doch klar“, sagte Anna Berg.", "einfach")
+    assert out == ["Anna Berg sagt: „Das ist doch klar.“"]
+
+
+def test_checker_lists_the_fillers_it_finds() -> None:
+    report = check_document(doc_of("Das ist ja wichtig."), "einfach")
+    assert any(f["rule"] == "fillers" and f["words"] == ["ja"] for s in report["sentences"] for f in s["findings"])

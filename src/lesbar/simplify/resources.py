@@ -59,6 +59,11 @@ def number_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def filler_words() -> frozenset[str]:
+    return frozenset(_lines("filler_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def compound_blocklist() -> frozenset[str]:
     return frozenset(_lines("compound_blocklist.txt"))
 

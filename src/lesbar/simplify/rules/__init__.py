@@ -26,6 +26,7 @@ RULE_MODULES = (
     "genitive",
     "negation",
     "numbers",
+    "fillers",
     "words",
     "compounds",
     "structure",
