@@ -207,6 +207,15 @@ def test_core_properties_give_title_and_author(tmp_path: Path):
     assert doc.meta.authors == ["Anna-Petra Thomas"]
 
 
+def test_template_defaults_are_no_author_and_no_date(tmp_path: Path):
+    """python-docx's template says every file was made by "python-docx" on 2013-12-23: no report was."""
+    d = docx.Document()
+    d.add_paragraph(GERMAN)
+    d.save(tmp_path / "plain.docx")
+    doc = read_document(tmp_path / "plain.docx")
+    assert doc.meta.authors == [] and not doc.meta.date
+
+
 @pytest.mark.parametrize("name", ["integrationskonferenz.docx", "pressemitteilung-sprachkurs.docx"])
 def test_bundled_docx_samples_read_with_structure(samples: Path, name: str):
     path = samples / name

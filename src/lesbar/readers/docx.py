@@ -41,6 +41,7 @@ import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +145,13 @@ def read_docx(path: Path, guard: Guard) -> Document:
             f"{path.name}: Word file cannot be read ({type(exc).__name__}); open it in Word and save it again"
         ) from None
     return _DocxReader(document, guard).read()
+
+
+#: Core properties that say nothing about the report: python-docx's template (every file it writes is
+#: "created" 2013-12-23 23:15 by "python-docx") and the default user names of office installations.
+TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15)
+PLACEHOLDER_AUTHORS = frozenset({"python-docx", "Microsoft Office User", "Microsoft Office-Anwender", "Windows User",
+                                 "Windows-Benutzer", "Benutzer", "User", "Admin", "Administrator", "lesbar"})
 
 
 @dataclass
@@ -294,9 +302,9 @@ class _DocxReader:
         meta = self.meta
         props = self.document.core_properties
         meta.title = (props.title or "").strip()
-        if props.author:
+        if props.author and props.author.strip() not in PLACEHOLDER_AUTHORS:
             meta.authors = [props.author.strip()]
-        if props.created:
+        if props.created and props.created.replace(tzinfo=None) != TEMPLATE_CREATED:
             meta.date = props.created.date().isoformat()
         body = self.document.element.body
         items = self._items(body, _Story(self.document.part))
