@@ -241,6 +241,13 @@ def test_technical_errors_map_to_plain_german_notes(technical: str, kind: str) -
     assert "Was ist los?" in text and "Was können Sie tun?" in text and technical in text
 
 
+@pytest.mark.parametrize("kind", sorted(notes._catalogue()))
+def test_every_note_says_once_where_the_file_goes_next(kind: str) -> None:
+    text = notes.render_note("x.pdf", notes.note_for(kind), "technical")
+    assert text.count("„eingang“") == 1, text
+    assert "„fehler“ können Sie dann löschen" in text
+
+
 def test_journal_survives_reopen_and_compaction(tmp_path: Path) -> None:
     journal = Journal(tmp_path / "j.jsonl")
     journal.open()

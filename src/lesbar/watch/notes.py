@@ -66,8 +66,9 @@ def render_note(name: str, note: Note, technical: str, when: float | None = None
         "",
         "Was können Sie tun?",
         note.todo,
-        "Danach legen Sie die Datei wieder in den Ordner \"eingang\". "
-        "Diese Notiz und die Datei hier im Ordner \"fehler\" können Sie dann löschen.",
+        # a note that already says where the file goes (e.g. the reports of an unpacked archive) is not repeated
+        ("" if "eingang" in note.todo else "Danach legen Sie die Datei wieder in den Ordner „eingang“. ")
+        + "Diese Notiz und die Datei hier im Ordner „fehler“ können Sie dann löschen.",
     ]
     if outputs_note:
         lines += ["", outputs_note]
