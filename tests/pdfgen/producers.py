@@ -477,3 +477,19 @@ def fpdf2_columns(path: Path, report: Report, columns: int = 3) -> Path:
                 paragraph.write(para)
     pdf.output(str(path))
     return path
+
+
+def scanned(source: Path, target: Path, dpi: int = 200) -> Path:
+    """``source`` rendered to greyscale page images (pypdfium2) and wrapped as an image-only PDF (img2pdf)."""
+    import img2pdf
+    import pypdfium2 as pdfium
+
+    pages = []
+    document = pdfium.PdfDocument(str(source))
+    for index in range(len(document)):
+        image = document[index].render(scale=dpi / 72).to_pil().convert("L")
+        buf = io.BytesIO()
+        image.save(buf, format="PNG")
+        pages.append(buf.getvalue())
+    target.write_bytes(img2pdf.convert(pages, layout_fun=img2pdf.get_fixed_dpi_layout_fun((dpi, dpi))))
+    return target

@@ -221,14 +221,14 @@ class Assembler:
         if same_column:
             gap = cl.top - pl.bottom
             if gap > (1.5 + extra) * size:  # a hole (photo, quote) inside the column: the text flows around it
-                return ends_sentence and (short or indented)
+                return (ends_sentence and (short or indented)) or pl.bold != cl.bold
             if gap > (0.42 + extra) * size:
                 return True
             if indented and cl.x0 > pl.x0 + 0.6 * size:
                 return True
             return ends_sentence and short
         # a jump to the next column or page
-        if indented:
+        if indented or pl.bold != cl.bold:  # a bold lead (or bold paragraph) does not run on in regular type
             return True
         return ends_sentence and short
 

@@ -386,6 +386,20 @@ def _table_rows(items: list, boxes: list[Box], vgaps: list[tuple[float, float]],
     return out
 
 
+def _row_widths(boxes: list[Box], body: float) -> list[float]:
+    """Widths of the rows (boxes on one bottom line, ± 0.3 em) — lines even where words are apart (OCR)."""
+    widths: list[float] = []
+    row: list[Box] = []
+    for b in sorted(boxes, key=lambda b: b[3]):
+        if row and b[3] - row[0][3] > 0.3 * body:
+            widths.append(max(r[2] for r in row) - min(r[0] for r in row))
+            row = []
+        row.append(b)
+    if row:
+        widths.append(max(r[2] for r in row) - min(r[0] for r in row))
+    return widths
+
+
 def _gaps_around_spanning(items: list, boxes: list[Box], hgaps: list[tuple[float, float]],  # type: ignore[type-arg]
                           body: float) -> list[tuple[float, float]]:
     """Horizontal gaps right above and below the items that bridge an otherwise clear column gutter.
@@ -425,8 +439,8 @@ def _gaps_around_spanning(items: list, boxes: list[Box], hgaps: list[tuple[float
     blockers: list[Box] = []
     for lo, hi in runs:
         g0, g1 = x0 + lo, x0 + hi
-        left = [b[2] - b[0] for b in boxes if b[2] <= g0 + 0.5]
-        right = [b[2] - b[0] for b in boxes if b[0] >= g1 - 0.5]
+        left = _row_widths([b for b in boxes if b[2] <= g0 + 0.5], body)
+        right = _row_widths([b for b in boxes if b[0] >= g1 - 0.5], body)
         if len(left) < 3 or len(right) < 3:
             continue
         if sorted(left)[len(left) // 2] < 8 * body or sorted(right)[len(right) // 2] < 8 * body:
