@@ -113,12 +113,28 @@ def _np_end(toks: list[Tok], i: int) -> int:
     n = len(toks)
     while i < n and toks[i].tag in _NP_START | {"ADV", "ADJ(D)", "PTKNEG"} and not toks[i].is_noun:
         i += 1
+        if (i + 1 < n and toks[i].tag == "KON" and toks[i].text in ("und", "oder") and toks[i - 1].tag == "ADJ(A)"
+                and toks[i + 1].tag == "ADJ(A)"):
+            i += 1  # "fertige oder vorbereitete Lebensmittel": adjectives joined by und/oder
     if i < n and toks[i].is_noun:
         i += 1
         while i < n and toks[i].tag == "NE":
             i += 1
-        return _genitive_attribute_end(toks, i)
+        end = _genitive_attribute_end(toks, i)
+        return _coordinated_np_end(toks, end)
     return max(i, 1)
+
+
+def _coordinated_np_end(toks: list[Tok], end: int) -> int:
+    """A noun phrase joined by und/oder/sowie to the next one is one constituent ("Gemüse und Beilagen",
+    "dem Mann und der Frau"): a repeated subject or a moved verb must not cut it in two."""
+    n = len(toks)
+    if end + 1 < n and toks[end].tag == "KON" and toks[end].text in ("und", "oder", "sowie") and (
+            toks[end + 1].tag in _NP_START or toks[end + 1].tag in ("NN", "NE", "NNA")):
+        nxt = _np_end(toks, end + 1)
+        if nxt > end + 1 and toks[nxt - 1].is_noun:
+            return nxt
+    return end
 
 
 def _genitive_attribute_end(toks: list[Tok], i: int) -> int:
@@ -163,6 +179,15 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
     if particle:
         words.append(particle)
     return words
+
+
+def v2_ready(toks: list[Tok]) -> bool:
+    """Whether ``to_v2`` can make a correct main clause of a subordinate clause: up to its first comma it
+    has exactly one finite verb. "dass sie fielen und ihre Beine entzwei brachen" or "der glänzte von
+    Edelsteinen und war so schön" (two verbs, not two verb-final clauses) are not."""
+    commas = top_level_commas(toks)
+    head = toks[: commas[0]] if commas else toks
+    return len(finite_indices(head)) == 1
 
 
 def is_verb_final(toks: list[Tok]) -> bool:
@@ -211,11 +236,29 @@ def strip_end(toks: list[Tok]) -> list[Tok]:
 def subject_of(left: list[Tok]) -> list[str] | None:
     """The first constituent of a main clause if it is a subject-like noun phrase or pronoun, written to
     follow other words ("die Stadt"): for repeating the subject in a sentence of its own."""
-    if not left:
+    start = 0
+    while start < len(left) and left[start].tag == "KON":
+        start += 1  # "Sondern die zwei ältesten schlugen …": the conjunction is no subject
+    if start >= len(left):
         return None
-    k = constituent_end(left, 0)
-    first = left[:k]
-    if not first or first[0].tag.startswith("APPR") or first[0].tag in ("ADV", "PAV", "PROAV", "ADJ(D)"):
+    if left[start].text in QUOTES_OPEN:
+        # "„ACAB“ stellt … dar": the quoted name with both its marks
+        close = next((j for j in range(start + 1, len(left)) if left[j].text in QUOTES_CLOSE), None)
+        if close is None or close - start > 6:
+            return None
+        k = close + 1
+    else:
+        k = constituent_end(left, start)
+    while k < len(left) and left[k].tag.startswith("APPR") and k + 1 < len(left) and not left[k + 1].is_finite:
+        k = constituent_end(left, k)  # "die Kinder aus der Schule gehen …": a prepositional attribute
+    if k < len(left) and left[k].text in QUOTES_OPEN and k > start:
+        close = next((j for j in range(k + 1, min(k + 6, len(left))) if left[j].text in QUOTES_CLOSE), None)
+        if close is not None:
+            k = close + 1  # "die Stadt „Neustadt“ baut …": a quoted name in the noun phrase
+    if k >= len(left) or not left[k].is_finite:
+        return None  # the constituent is not the whole prefield before the verb
+    first = left[start:k]
+    if not first or first[0].tag.startswith("APPR") or first[0].tag in ("ADV", "PAV", "PROAV", "ADJ(D)", "KOUS"):
         return None
     if any(t.is_finite for t in first):
         return None

@@ -23,7 +23,8 @@ HEADINGS = False
 
 
 def has_finite_verb(toks: list[Tok]) -> bool:
-    return any(t.is_finite for t in toks)
+    """A finite verb, or an imperative ("Seid fruchtbar.", "Komm her!"), which is a full sentence too."""
+    return any(t.is_finite or t.tag.endswith("(IMP)") for t in toks)
 
 
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:

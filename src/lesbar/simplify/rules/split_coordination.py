@@ -74,6 +74,8 @@ def _split_points(toks: list[Tok]) -> list[int]:
             quote = False
         if quote or i == 0:
             continue
+        if t.tag == "KON" and toks[i - 1].text.endswith("-") and len(toks[i - 1].text) > 1:
+            continue  # "baum- oder feldfrisch", "Musik- und Tanzgruppen": one word, shared ending
         if t.text == ";" or (t.tag == "KON" and t.text.lower() in _KON):
             out.append(i)
         elif t.text == "," and i + 1 < len(toks) and toks[i + 1].is_finite:
@@ -127,6 +129,88 @@ def _inside_subordinate_clause(toks: list[Tok], i: int) -> bool:
     return False
 
 
+def _left_conjunct(toks: list[Tok], i: int) -> list[Tok]:
+    """The part right before the conjunction at ``i``, back to the last top-level comma, colon or
+    semicolon: "Zutatenliste: Gemüse | und Beilagen stehen …" → "Gemüse"."""
+    quote = False
+    start = 0
+    for k, t in enumerate(toks[:i]):
+        if t.text in QUOTES_OPEN:
+            quote = True
+        elif t.text in QUOTES_CLOSE:
+            quote = False
+        elif not quote and t.text in {",", ":", ";"}:
+            start = k + 1
+    return toks[start:i]
+
+
+def _clause_start(toks: list[Tok], i: int) -> int:
+    """Start of the clause that ends at ``i``: after the last colon or semicolon outside quotes."""
+    quote = False
+    start = 0
+    for k, t in enumerate(toks[:i]):
+        if t.text in QUOTES_OPEN:
+            quote = True
+        elif t.text in QUOTES_CLOSE:
+            quote = False
+        elif not quote and t.text in {":", ";"}:
+            start = k + 1
+    return start
+
+
+def _verb_first(t: Tok) -> bool:
+    return t.is_finite or t.tag.endswith("(IMP)")
+
+
+def is_imperative(clause: list[Tok], rest: list[Tok] | None = None) -> bool:
+    """A clause that starts with an imperative: tagged so ("Seid fruchtbar", "Komm her"), the polite form
+    of a full verb ("Bitte füllen Sie das Formular aus"; not "Haben Sie Fragen", a condition), or a 2nd
+    person plural with "euch"/"euer" in its sentence ("Geht nach Hause und ruht euch aus")."""
+    words = [t for t in clause if t.is_word and t.text not in QUOTES_OPEN]
+    if words and words[0].text.lower() == "bitte" and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return False
+    v = words[0]
+    if v.tag.endswith("(IMP)"):
+        return True
+    if not v.is_finite or any(t.text == "," for t in clause):
+        return False
+    if len(words) > 1 and words[1].text == "Sie" and v.text.lower().endswith("en") and v.tag.startswith("VV"):
+        return True
+    scope = [t for t in (rest if rest is not None else clause) if t.is_word]
+    return v.text.lower().endswith("t") and not any(t.text.lower() == "ihr" for t in scope) and any(
+        t.text.lower() in ("euch", "euer", "eure", "euren", "eurem", "eurer") for t in scope)
+
+
+def _imperative_chain(unit: Unit, toks: list[Tok], points: list[int], ctx: Context) -> list[Unit] | None:
+    """"Seid fruchtbar und vermehrt euch; füllt die Erde, unterwerft sie und herrscht über …!": a chain
+    of imperatives is split into one imperative per sentence, none of them given a subject."""
+    for n, i in enumerate(points):
+        start = _clause_start(toks, i)
+        if toks[i].text == "," and not toks[start].tag.endswith("(IMP)"):
+            continue  # "Haben Sie Fragen, rufen Sie uns an": the first part may be a condition
+        if not is_imperative(toks[start:i], toks[start:]):
+            continue
+        cuts = [i]
+        for j in points[n + 1 :]:
+            nxt = strip_end(toks[j + 1 :])
+            if nxt and _verb_first(nxt[0]):
+                cuts.append(j)
+        parts: list[list[str]] = [[t.text for t in toks[:i]]]
+        for a, b in zip(cuts, cuts[1:] + [len(toks)], strict=True):
+            words = [t.text for t in toks[a + 1 : b]]
+            if not words or not _verb_first(toks[a + 1]):
+                parts[-1] += [toks[a].text] + words  # "über A, über B und über C": not a new imperative
+                continue
+            parts.append([words[0][:1].upper() + words[0][1:]] + words[1:])
+        if len(parts) < 2:
+            return None
+        ctx.counts[ID] += 1
+        return [unit.derive(end_sentence(p), ID) for p in parts]
+    return None
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
@@ -136,13 +220,21 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if len(toks) > 3 and toks[0].text == "Und" and _is_main_clause(toks[1:]):
         ctx.counts[ID] += 1  # a sentence starting with "Und": the "Und" adds nothing
         return [unit.derive(end_sentence([t.text for t in toks[1:]]), ID)]
-    for i in _split_points(toks):
+    points = [i for i in _split_points(toks) if not _inside_subordinate_clause(toks, i)]
+    if not toks[-1].text == "?":
+        chain = _imperative_chain(unit, toks, points, ctx)
+        if chain:
+            return chain
+    for i in points:
         left = toks[:i]
         if left and left[-1].text == ",":
             left = left[:-1]
         right = toks[i + 1 :]
-        if not _is_main_clause(left) or _inside_subordinate_clause(toks, i):
+        if not _is_main_clause(left):
             continue
+        conjunct = _left_conjunct(toks, i)
+        if toks[i].tag == "KON" and conjunct and not any(t.is_finite for t in conjunct):
+            continue  # "Zutatenliste: Gemüse und Beilagen stehen …": nouns joined, not clauses
         right_s = strip_end(right)
         if not right_s:
             continue
@@ -159,7 +251,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                     break
         if right_s[0].is_finite:
             # "… und ging nach Hause": repeat the subject of the first clause
-            subject = subject_of(left)
+            subject = subject_of(left[_clause_start(left, len(left)) :])
             if subject is None or not any(t.is_finite for t in right_s):
                 continue
             right_words = subject + [t.text for t in right]
