@@ -60,6 +60,15 @@ def _fragment_free(units: list[Unit]) -> bool:
     return all(has_finite_verb(u.toks()) for u in units if u.kind == "sentence")
 
 
+def _quotes_kept(before: Unit, units: list[Unit]) -> bool:
+    """A sentence whose quotation marks are balanced gives sentences whose marks are balanced: a split
+    must never leave a stray „ or “ ("„dient dazu, …")."""
+    if quote_balance(before.tokens) != 0 or before.tokens.count('"') % 2:
+        return True  # a quotation over several sentences: its marks are already open
+    return all(quote_balance(toks) == 0 and toks.count('"') % 2 == 0
+               for u in units for toks in [u.tokens, *u.items])
+
+
 def run_rules(unit: Unit, ctx: Context, heading: bool = False) -> list[Unit]:
     """All rules of the level over one sentence, in priority order."""
     units = [unit]
@@ -76,6 +85,8 @@ def run_rules(unit: Unit, ctx: Context, heading: bool = False) -> list[Unit]:
                 result = rule.apply(u, ctx)
                 if result and len(result) > 1 and not _fragment_free(result):
                     result = None  # rule 10: never leave fragments
+                if result and not _quotes_kept(u, result):
+                    result = None
                 if result:
                     changed = changed or [r.tokens for r in result] != [u.tokens]
                     out.extend(result)
