@@ -69,10 +69,13 @@ def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
     sentence with "wenn"/"falls" is an unreal condition. Both are left for the editor."""
     if mood.kind != "konj2":
         return False
-    if any(t.tag == "KOUS" and t.text.lower() in ("wenn", "falls") for t in toks):
+    if any(t.tag == "KOUS" and t.text.lower() in ("wenn", "falls", "sofern") for t in toks):
         return True  # "Wenn ich Zeit hätte, würde ich kommen": an unreal condition
     if toks[i].lemma not in ("haben", "sein"):
         return False
+    if toks[i].lemma == "haben" and any(toks[k].tag == "VM(INF)" and toks[k - 1].tag.endswith("(INF)")
+                                        for k in range(i + 2, min(i + 12, len(toks)))):
+        return True  # "dass ihn keiner hätte machen können": the unreal past with a modal (Ersatzinfinitiv)
     start, end = i, i + 1
     while start > 0 and toks[start - 1].text not in {",", ";", ":", ".", "!", "?"}:
         start -= 1

@@ -70,6 +70,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     # clause end: the next comma/sentence end after the verb
     end = i + 1
     while end < len(words) and words[end] not in {",", ";", ":"} | SENT_END and words[end] not in {"„", "“"}:
+        if _next_conjunct(toks, end):
+            break  # "glänzte von Edelsteinen und war so schön": the participle goes before "und"
         end += 1
     end = _past_quoted_name(words, end)
     far = _far_particle(toks, i)
@@ -99,6 +101,19 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         words.insert(end, table.participle)
     ctx.counts[ID] += 1
     return [unit.derive(words, ID)]
+
+
+def _next_conjunct(toks: list[Tok], k: int) -> bool:
+    """Whether ``toks[k]`` is und/oder/aber/sondern joining a second clause with its own finite verb
+    (before the next comma or the end)."""
+    if toks[k].tag != "KON" or toks[k].text.lower() not in ("und", "oder", "aber", "sondern", "doch"):
+        return False
+    for t in toks[k + 1 :]:
+        if t.text in {",", ";", ":", "„", "“"} | SENT_END:
+            return False
+        if t.is_finite:
+            return True
+    return False
 
 
 def _joined_verb(lemma: str) -> bool:

@@ -24,6 +24,7 @@ from lesbar.simplify.clauses import (
     subject_of,
     to_v2,
     top_level_commas,
+    v2_ready,
 )
 from lesbar.simplify.morphology import dative, noun_info, present_form, separable_particle, verb_table
 from lesbar.simplify.units import Unit, end_sentence
@@ -53,6 +54,8 @@ _CONJ = {
     "wobei": ("Dabei", "Dabei", "adv"),  # tagged PWAV
     "wenn": ("Die Bedingung ist", "", "colon"),
     "falls": ("Die Bedingung ist", "", "colon"),
+    "sofern": ("Die Bedingung ist", "", "colon"),
+    "soweit": ("Die Bedingung ist", "", "colon"),
     "dass": ("", "", "colon"),
     "daß": ("", "", "colon"),
 }
@@ -65,8 +68,9 @@ def _main_without(toks: list[Tok], a: int, b: int) -> list[Tok]:
     right = toks[b:]
     if left and left[-1].text == ",":
         left = left[:-1]
-    if right and right[0].text == ",":
-        right = right[1:]
+    if right and right[0].text == "," and not (
+            len(right) > 1 and right[1].is_finite and finite_indices(left) and left[0].tag != "KOUS"):
+        right = right[1:]  # "lachten über ihn, der …, gaben sich keine Mühe": the comma joins two verbs
     return left + right
 
 
@@ -95,6 +99,8 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         main = strip_end(_main_without(toks, s, end))
         if not finite_indices(main):
             continue
+        if not _parts_ready(clause):
+            continue  # "…, dass sie fielen und ihre Beine entzwei brachen": no safe main clause; leave it
         if s == 0:
             # "Weil A, B …": the main clause starts with its verb now; give it a first element
             if mode == "colon":
@@ -109,7 +115,11 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if mode == "colon":
             # what follows the dass clause ("…, in dem …") belongs to it, not to the main clause
             main_words = [t.text for t in strip_end(toks[: s - 1] if toks[s - 1].text == "," else toks[:s])]
-            v2 = to_v2(clause) + [t.text for t in strip_end(toks[end:])]
+            parts = _coordinated(clause)
+            v2 = to_v2(parts[0])
+            for p in parts[1:]:  # "dass A kommt und B geht" → "A kommt und B geht"
+                v2 += ["und"] + _lower(to_v2(p), p)
+            v2 += [t.text for t in strip_end(toks[end:])]
             if after_adv:  # "Das Ziel ist: Alle …" – a full sentence after the colon starts with a capital
                 v2 = _capital_after_colon(v2, clause)
                 return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(after_adv.split() + [":"] + v2), ID)]
@@ -128,6 +138,11 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
     return None
 
 
+#: conjunctions of a condition that a question and "Dann …" can say: "sobald" (as soon as) is a condition
+#: that something happens too; "solange" (as long as) is not — "Dann" would lose the duration
+_CONDITIONS = ("wenn", "falls", "sofern", "soweit", "sobald")
+
+
 def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     """A condition before its main clause becomes a question and "Dann …", as Leichte Sprache writes
     conditions: "Wenn Sie Bürgergeld erhalten, sind Sie verpflichtet, …" / "Fehlen Unterlagen, kann der
@@ -140,7 +155,7 @@ def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | 
     if ctx.level != "leicht" and sum(1 for t in toks if t.is_word) <= ctx.options.max_words:
         return None
     first = toks[0]
-    conditional = first.tag == "KOUS" and first.text.lower() in ("wenn", "falls")
+    conditional = first.tag == "KOUS" and first.text.lower() in _CONDITIONS
     if not conditional and not (first.is_finite and first.text[:1].isupper()):
         return None
     start = 1 if conditional else 0
@@ -274,6 +289,8 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         clause = toks[i + 1 : end]
         if not finite_indices(clause):
             continue
+        if not _parts_ready(clause, relative=True):
+            continue  # "ein Ring, der glänzte von Edelsteinen und war so schön": not verb-final
         if _main_loses_its_verb_part(_main_without(toks, c, end), clause):
             continue  # "wird vom Land, der Sparkasse und dem Verein unterstützt": a list, not a clause
         if _clause_goes_on(toks, end):
@@ -375,6 +392,20 @@ def _relative_pronoun_at(toks: list[Tok], i: int) -> bool:
     end = segment_end(toks, i + 1)
     segment = toks[i - 1 : end]
     return is_verb_final(segment) and len(finite_indices(segment)) == 1
+
+
+_SUBJECT_START = {"PPER", "ART", "NN", "NE", "NNA", "PIS", "PPOSAT", "PDS", "PIAT", "PDAT", "CARD", "ADJ(A)"}
+
+
+def _parts_ready(clause: list[Tok], relative: bool = False) -> bool:
+    """Whether every verb-final part of the clause can become a main clause: one finite verb each, and a
+    second part starts with its own subject ("dass Kinder einseitig essen und nur wenige Sorten mögen"
+    shares the subject: "Nur mögen wenige Sorten" would be wrong). In a relative clause the pronoun is
+    the subject of every part."""
+    parts = _coordinated(clause)
+    if not all(v2_ready(p) for p in parts):
+        return False
+    return relative or all(p and p[0].tag in _SUBJECT_START for p in parts[1:])
 
 
 def _coordinated(clause: list[Tok]) -> list[list[Tok]]:
