@@ -85,7 +85,38 @@ def _enumeration_at(toks: list[Tok], commas: list[int], k: int, end: int, min_it
         return None
     if toks[j].text == "für" and j > 0 and toks[j - 1].tag in ("NN", "NE"):
         return None  # "Ministerium für Kinder, Jugend, …" is a name
+    if not _phrase_boundary(toks, j) or not _complete_items(items):
+        return None
     return j + 1, items
+
+
+#: an intro ending in one of these stops inside a noun phrase ("über die Fische vom:", "nach dem:")
+_OPEN_PHRASE = {"ART", "APPRART", "ADJ(A)", "PPOSAT", "PIAT", "PDAT", "CARD", "PIDAT"}
+
+
+def _phrase_boundary(toks: list[Tok], j: int) -> bool:
+    """Whether the intro ending at ``toks[j]`` ends at a phrase boundary: not after an article, a
+    contracted article or an adjective, nor at a preposition inside a noun phrase ("ein nach:" of "ein
+    nach dem Stadtteil benanntes Gericht")."""
+    t = toks[j]
+    if t.tag in _OPEN_PHRASE:
+        return False
+    return not (t.tag.startswith("APPR") and j > 0 and toks[j - 1].tag in _OPEN_PHRASE)  # "ein nach:"
+
+
+def _complete_items(items: list[list[Tok]]) -> bool:
+    """Items are complete, parallel phrases: if one starts with a preposition, all do ("über die Fische,
+    über die Vögel"; not "die Fische vom Meer" next to "über die Vögel"), and the first does not hold
+    the preposition the others depend on ("Arten von Vieh", "Reptilien", "wilden Tieren": bare nouns,
+    like the noun after "von")."""
+    starts = [bool(i) and i[0].tag.startswith("APPR") for i in items]
+    if any(starts) and not all(starts):
+        return False
+    first = items[0]
+    if any(i and i[0].tag in _DETERMINERS for i in items[1:]):
+        return True  # "die Aufnahme von einer Arbeit, ein Umzug, …": items of their own
+    return not any(t.tag == "APPR" and k > 0 and first[k - 1].is_noun and first[k + 1].tag not in _DETERMINERS
+                   for k, t in enumerate(first[:-1]))
 
 
 _DETERMINERS = {"ART", "PPOSAT", "PDAT", "PIAT"}
