@@ -37,6 +37,28 @@ def test_axe_finds_no_violations_in_the_review_report(page, tmp_path: Path):
     assert axe_violations(page, path) == []
 
 
+def test_review_report_reflows_at_320_css_pixels_with_long_words_and_wide_tables(page, tmp_path: Path):
+    """A long file name in the title and long URLs in sentences must not widen the report page; its wide
+    tables scroll in their own focusable region (WCAG 1.4.10, 2.1.1)."""
+    url = "https://www.kreis-heinsberg.de/aktuelles/pressemitteilungen/2024/integrationskonferenz?utm_source=x"
+    report = {
+        "document": {"title": "Integrationskonferenzteilnehmendenbefragungsergebnisse",
+                     "source": "issue-3850-1bit-indexed-flate-integrationskonferenz.pdf", "language": "de",
+                     "figures": [{"id": "b3", "alt": "Balkendiagramm", "alt_status": "source",
+                                  "caption": "Teilnehmende nach Jahr"}]},
+        "variants": {"leicht": {"sentences": [{"id": "b2.s1", "text": f"Alle Infos: {url}",
+                                               "findings": [{"rule": "LS-LANG", "message": "Satz zu lang",
+                                                             "words": [url]}]}]}},
+    }
+    path = tmp_path / "report.html"
+    path.write_text(write_report_html(report), encoding="utf-8")
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(path.resolve().as_uri())
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], widths
+    assert axe_violations(page, path) == []
+
+
 def test_leichte_sprache_renders_large_left_aligned_one_sentence_per_line(rendered, page):
     page.goto(rendered["leicht"].html_path.resolve().as_uri())
     style = page.evaluate(

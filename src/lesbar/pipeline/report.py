@@ -136,7 +136,8 @@ def write_report_html(report: dict[str, Any]) -> str:
 <meta name="lesbar:reviewed" content="false">
 <style>
 body {{ font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; line-height: 1.5; color: #1a1a1a;
-  background: #fff; max-width: 70em; margin: 0 auto; padding: 1em; }}
+  background: #fff; max-width: 70em; margin: 0 auto; padding: 1em;
+  overflow-wrap: break-word; }}
 table {{ border-collapse: collapse; }}
 .table-scroll {{ overflow-x: auto; margin: 1em 0; }}
 .table-scroll:focus-visible {{ outline: 2px solid #0645ad; outline-offset: 2px; }}
