@@ -123,7 +123,9 @@ def _inside_subordinate_clause(toks: list[Tok], i: int) -> bool:
         if any(t.is_finite for t in segment) or c == -1:
             first = segment[0] if segment else None
             second = segment[1] if len(segment) > 1 else None
-            return first is not None and (first.tag in ("KOUS", "PRELS", "PWS", "PWAV", "PRELAT") or (
+            relative_v2 = (first is not None and first.tag == "PDS" and c > 0 and toks[c].text == ","
+                           and toks[c - 1].is_noun and first.text.lower() in ("der", "die", "das"))
+            return first is not None and (relative_v2 or first.tag in ("KOUS", "PRELS", "PWS", "PWAV", "PRELAT") or (
                 first.tag.startswith("APPR") and second is not None and second.tag == "PRELS"))
         end = c
     return False

@@ -88,6 +88,8 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if not finite_indices(clause) or len(clause) < 2:
             continue
         after_adv, before_adv, mode = _CONJ[conj]
+        if mode == "colon" and s > 1 and _after_relative_clause(toks, s - 1):
+            continue  # "ein Ring, der … so schön war, dass …": the relative clause is moved first
         if s > 0 and mode != "colon" and not after_adv:
             continue  # no adverb keeps the relation when the clause follows ("…, indem …")
         if s > 0 and _tail_belongs_to_clause(toks, end):
@@ -251,7 +253,7 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             prep = [toks[i].text]
             i += 1
         rel = toks[i]
-        if rel.text.lower() not in _RELPRON_ARTICLE or not (rel.tag == "PRELS" or prep):
+        if rel.text.lower() not in _RELPRON_ARTICLE or not (rel.tag == "PRELS" or prep or _v2_relative(toks, c)):
             continue
         if ante.is_noun and not _agrees(ante, rel.text.lower()):
             # "standen drei Fachforen zur Wahl, in denen …": exactly one noun of the clause agrees
@@ -286,11 +288,15 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             if not pp or finite_indices(nxt) or nxt_end <= end + 1:
                 break
             end = nxt_end  # ", um das Zusammenspiel …": an extraposed part of the relative clause
+        if (end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].text.lower() in ("dass", "daß")
+                and any(t.text.lower() == "so" for t in toks[i + 1 : end])):
+            end = segment_end(toks, end + 2)  # "…, der so schön war, dass …": the dass clause belongs to "so"
         clause = toks[i + 1 : end]
         if not finite_indices(clause):
             continue
-        if not _parts_ready(clause, relative=True):
-            continue  # "ein Ring, der glänzte von Edelsteinen und war so schön": not verb-final
+        verb_second = not prep and rel.text.lower() in ("der", "die", "das") and _verb_second(clause)
+        if not verb_second and not _parts_ready(clause, relative=True):
+            continue  # "ein Ring, der glänzte … und war so schön, daß": two verbs, none of them last
         if _main_loses_its_verb_part(_main_without(toks, c, end), clause):
             continue  # "wird vom Land, der Sparkasse und dem Verein unterstützt": a list, not a clause
         if _clause_goes_on(toks, end):
@@ -312,7 +318,15 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             pre = prep + noun_words  # a name has no article: "Anna Berg, die …" → "Anna Berg …"
         else:
             pre = prep + [article] + noun_words
-        parts = _coordinated(clause)
+        parts = _coordinated(clause) if not verb_second else [clause]
+        if verb_second:
+            # "einen Ring, der glänzte von Edelsteinen und war so schön" (old word order, verb second):
+            # the clause is a main clause already once the noun replaces the pronoun
+            main = strip_end(_main_without(toks, c, end))
+            if not finite_indices(main):
+                continue
+            return [unit.derive(end_sentence([t.text for t in main]), ID),
+                    unit.derive(end_sentence(pre + [t.text for t in strip_end(clause)]), ID)]
         if len(parts) > 1:  # "die hier seien und zur Arbeit gingen": one sentence per verb
             main = strip_end(_main_without(toks, c, end))
             if not finite_indices(main):
@@ -325,6 +339,35 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue
         return [unit.derive(end_sentence([t.text for t in main]), ID), unit.derive(end_sentence(new_sentence), ID)]
     return None
+
+
+def _v2_relative(toks: list[Tok], c: int) -> bool:
+    """"einen Stein, der leuchtete im Dunkeln": the tagger reads a pronoun followed by its verb as a
+    demonstrative; after a comma and a noun it is a relative pronoun in the old verb-second order."""
+    return (c > 0 and toks[c - 1].is_noun and c + 2 < len(toks) and toks[c + 1].tag == "PDS"
+            and toks[c + 1].text.lower() in ("der", "die", "das") and toks[c + 2].is_finite)
+
+
+def _after_relative_clause(toks: list[Tok], comma: int) -> bool:
+    """Whether the comma segment that ends at ``comma`` is a relative clause ("…, der so schön war")."""
+    commas = [k for k in top_level_commas(toks) if k < comma]
+    if not commas:
+        return False
+    start = commas[-1] + 1
+    return toks[start].tag == "PRELS" or _v2_relative(toks, commas[-1]) or (
+        toks[start].tag.startswith("APPR") and start + 1 < comma and toks[start + 1].tag == "PRELS")
+
+
+def _verb_second(clause: list[Tok]) -> bool:
+    """A relative clause in the old verb-second order ("der glänzte von Edelsteinen und war so schön"):
+    its first word is a finite verb, more words follow, and every other finite verb (up to the first
+    comma) starts a conjunct after und/oder."""
+    commas = top_level_commas(clause)
+    head = strip_end(clause[: commas[0]] if commas else clause)
+    fins = finite_indices(head)
+    if not fins or fins[0] != 0 or len(head) < 3 or head[-1].is_finite:
+        return False
+    return all(head[f - 1].tag == "KON" and head[f - 1].text in ("und", "oder") for f in fins[1:])
 
 
 def _main_loses_its_verb_part(main: list[Tok], clause: list[Tok]) -> bool:
