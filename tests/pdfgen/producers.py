@@ -64,11 +64,16 @@ aside.pull cite {{ display: block; font-size: 8pt; font-style: normal; margin-to
 def weasy_html(report: Report, columns: int = 3, *, size: float = 9.5, font: str = "Nimbus Roman",
                justified: bool = True, page: str = "A4", figure_at: int = 1, quote_at: int = 4,
                fill: str = "balance", line_height: float = 1.3, dateline: str = "", drop_cap: bool = False,
-               wide_figure: bool = False, bold_quote: bool = False) -> str:
+               wide_figure: bool = False, bold_quote: bool = False, indent: bool = False,
+               centered: bool = False) -> str:
     """An HTML newspaper article for WeasyPrint: CSS columns, spanning headline and lead, figure, pull quote."""
     css = WEASY_CSS.format(page=page, header=report.header, footer=report.footer, font=font, size=size,
                            columns=columns, fill=fill, align="justify" if justified else "left",
                            line_height=line_height)
+    if indent:  # newspaper paragraphs: first-line indent, no space between them
+        css += "article p {{ margin: 0; text-indent: 1.2em; }} article p.lead, article p.byline {{ text-indent: 0; }}".replace("{{", "{").replace("}}", "}")
+    if centered:
+        css += "h1, p.lead, h2 { text-align: center; }"
     if bold_quote:  # the pull quote in bold upright type, like a heading but for its attribution
         css = css.replace("font-size: 13pt; font-style: italic;", "font-size: 12pt; font-weight: bold;")
     photo = base64.b64encode(photo_jpeg()).decode("ascii")

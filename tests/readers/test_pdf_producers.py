@@ -246,6 +246,13 @@ def test_cropped_photo_is_placed_at_its_visible_frame(tmp_path: Path) -> None:
     assert any(isinstance(b, Figure) for b in doc.blocks)
 
 
+def test_ragged_column_with_spaced_paragraphs_keeps_a_short_sentence_end_inside_its_paragraph(tmp_path: Path) -> None:
+    """"… dann voraussichtlich im Mai." ends short because "Anregungen" did not fit: no space follows, and
+    this page sets its paragraphs apart by space, so the paragraph goes on."""
+    doc = read_document(reportlab_cropped_photo(tmp_path / "crop.pdf", FACHTAG))
+    assert FACHTAG.paragraphs[-1] in paragraphs_text(doc)
+
+
 # ------------------------------------------------------------------------------------- LibreOffice
 
 needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")

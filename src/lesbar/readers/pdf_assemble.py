@@ -94,6 +94,7 @@ class Assembler:
         prev: tuple[int, FlowLine] | None = None
         pending_specials: list[Special] = []
         first_body = True
+        spaced_pages: dict[int, bool] = {}
 
         def close() -> None:
             nonlocal current
@@ -112,6 +113,7 @@ class Assembler:
                     self._emit_front(block)
             for special in page.unplaced:
                 pending_specials.append(special)
+            spaced_pages[page.number] = _spaced_paragraphs(page, body)
             tables = find_tables(page.flow)
             skip_until = -1
             has_body = any(not f.in_band for f in page.flow)
@@ -145,7 +147,8 @@ class Assembler:
                 else:
                     bullet = BULLET.match(line.text) or NUMBERED.match(line.text)
                     if current is not None and current.kind in ("paragraph", "item") and prev is not None:
-                        starts_new = self._breaks(prev, (page.number, flow_line), body, page.line_gap)
+                        starts_new = self._breaks(prev, (page.number, flow_line), body, page.line_gap,
+                                                  spaced_pages.get(page.number, False))
                     # "•" always starts an item; a dash or "1." only where a paragraph could start
                     unambiguous = bool(bullet) and line.text[:1] not in "-–—*" and not NUMBERED.match(line.text)
                     if bullet and (unambiguous or starts_new or current is None or current.kind != "paragraph"
@@ -196,7 +199,7 @@ class Assembler:
         return counter.most_common(1)[0][0] if counter else 10.0
 
     def _breaks(self, prev: tuple[int, FlowLine], cur: tuple[int, FlowLine], body: float,
-                line_gap: float = NORMAL_LINE_GAP_EM) -> bool:
+                line_gap: float = NORMAL_LINE_GAP_EM, spaced: bool = False) -> bool:
         """Does ``cur`` start a new paragraph after ``prev``?
 
         Space between lines counts from the page's usual line gap (``line_gap``, em): text set with loose
@@ -226,7 +229,9 @@ class Assembler:
                 return True
             if indented and cl.x0 > pl.x0 + 0.6 * size:
                 return True
-            return ends_sentence and short
+            # where paragraphs are set apart by space, a short line ending a sentence without that space is
+            # ragged text before a long word ("… im Mai." / "Anregungen nimmt …"), not a paragraph end
+            return ends_sentence and short and not spaced
         # a jump to the next column or page
         if indented or pl.bold != cl.bold:  # a bold lead (or bold paragraph) does not run on in regular type
             return True
@@ -376,6 +381,28 @@ class Assembler:
             level_of[key] = min(level, 6)
         for heading, key, is_headline in self.headings:
             heading.level = 1 if is_headline else level_of[key]
+
+
+def _spaced_paragraphs(page: PageLayout, body: float) -> bool:
+    """Does the page set its paragraphs apart by space (rather than by first-line indents)?
+
+    Counted between consecutive body lines of one column: extra space before a line that is not indented
+    against one indented line without extra space. Space before headings does not count.
+    """
+    extra = max(0.0, page.line_gap - NORMAL_LINE_GAP_EM)
+    spaced = indented = 0
+    for before, after in zip(page.flow, page.flow[1:], strict=False):
+        if before.role != "body" or after.role != "body" or after.line.top < before.line.bottom - 1.0:
+            continue
+        if min(before.col_x1, after.col_x1) - max(before.col_x0, after.col_x0) <= 0:
+            continue
+        size = max(after.line.size, body * 0.8)
+        gap = after.line.top - before.line.bottom
+        if (0.42 + extra) * size < gap <= (1.5 + extra) * size and after.line.x0 <= before.line.x0 + 0.3 * size:
+            spaced += 1
+        elif gap <= (0.42 + extra) * size and after.line.x0 > before.line.x0 + 0.6 * size:
+            indented += 1
+    return spaced >= 2 and spaced > indented
 
 
 def marked_inlines(lines: list[Line], text: str) -> list[Inline]:
