@@ -296,3 +296,25 @@ def test_long_words_get_break_opportunities_but_links_hold_plain_text():
     link = root.find(".//td//a")
     assert link.text_content() == url and len(link) == 0
     assert pdf_ua_failures(write_pdf(doc, html)) == []
+
+
+def test_a_table_too_wide_for_the_page_is_printed_landscape_with_fixed_column_widths():
+    """Seven columns of long words do not fit across A4: WeasyPrint let the table run off the page and the
+    right-hand columns were cut off in the PDF. Such a table gets a landscape page and fixed widths."""
+    from pypdf import PdfReader
+
+    heads = ["Jahr", "Teilnehmende", "Workshops", "Sprachen", "Ehrenamtliche", "Kosten in Euro", "Förderprogramm"]
+    rows = [Row([cell(h) for h in heads])] + [
+        Row([cell(str(2018 + i)), cell("100"), cell("3"), cell("5"), cell("20"), cell("12.000"),
+             cell("Landesförderprogramm Integrationsmanagement")]) for i in range(3)]
+    for variant in ("original", "leicht"):
+        doc = Document(Meta(title="Kennzahlen", variant=variant), [Table(rows, header_rows=1)])
+        html = write_html(doc)
+        table = lxml_html.document_fromstring(html).find(".//table")
+        assert table.get("class") == "wide" and len(table.findall("colgroup/col")) == 7
+        pdf = write_pdf(doc, html)
+        assert pdf_ua_failures(pdf) == []
+        boxes = [page.mediabox for page in PdfReader(io.BytesIO(pdf)).pages]
+        assert any(box.width > box.height for box in boxes), variant
+    narrow = lxml_html.document_fromstring(write_html(Document(Meta(title="T"), CASES["table_with_spans"])))
+    assert narrow.find(".//table").get("class") is None and narrow.find(".//colgroup") is None

@@ -34,12 +34,17 @@ from lesbar.model import (
     Table,
     TermRef,
     Text,
+    block_text,
     sentences_text,
 )
 from lesbar.writers.clean import clean_document
 from lesbar.writers.labels import is_rtl, labels_for, provenance_keywords, provenance_lines
-from lesbar.writers.tablegrid import table_grid
+from lesbar.writers.tablegrid import Grid, table_grid
 
+#: letters (longest words of all columns plus padding) that fit across a portrait A4 page; wider tables
+#: are printed on a landscape page with fixed column widths (Leichte Sprache has larger type)
+WIDE = 75
+WIDE_LEICHT = 60
 BROWSER_IMAGE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml", "image/bmp"}
 
 
@@ -227,13 +232,42 @@ class HtmlWriter:
             (head if header else body).append("<tr>" + "".join(cells) + "</tr>")
         caption = f"<caption>{self.sentences(block.caption, lang)}</caption>" if block.caption else ""
         thead = f"<thead>{''.join(head)}</thead>" if head else ""
-        html = f"<table{attrs}>{caption}{thead}<tbody>{''.join(body)}</tbody></table>"
+        widths = None if nested else self.print_widths(grid)
+        colgroup = ""
+        if widths:
+            colgroup = "<colgroup>" + "".join(f'<col style="width: {w}%">' for w in widths) + "</colgroup>"
+        wide = ' class="wide"' if widths else ""
+        html = f"<table{wide}{attrs}>{caption}{colgroup}{thead}<tbody>{''.join(body)}</tbody></table>"
         if nested:
             return html
         # a table wider than a phone scrolls by itself, not the page (WCAG 1.4.10 exempts tables, not the
         # page); the scroll container is focusable so that keyboard users can scroll it too
         label = escape(sentences_text(block.caption) or self.labels["table"])
-        return f'<div class="table-scroll" role="region" aria-label="{label}" tabindex="0"{attrs}>{html}</div>'
+        return (f'<div class="table-scroll{" wide" if widths else ""}" role="region" aria-label="{label}" '
+                f'tabindex="0"{attrs}>{html}</div>')
+
+    def print_widths(self, grid: Grid) -> list[int] | None:
+        """Column widths in percent for a table too wide for a printed page, else None.
+
+        Why: a table is never narrower than the sum of its longest words; WeasyPrint then lets it run off
+        the page and the right-hand columns are cut off in the PDF. Such a table is printed on a landscape
+        page with fixed column widths in proportion to each column's longest word, where words may break
+        (see ``table.wide`` in base.css; on screen the table scrolls instead and the widths do not apply).
+        """
+        longest = [3] * grid.ncols
+        for row in grid.rows:
+            for placed in row:
+                if placed.colspan != 1:
+                    continue
+                words = " ".join(block_text(b) for b in placed.cell.blocks).split()
+                # words of LONG_WORD letters and more get break opportunities every _CHUNK letters
+                size = max((min(len(w), _CHUNK) if len(w) >= LONG_WORD else len(w) for w in words), default=0)
+                longest[placed.col] = max(longest[placed.col], size)
+        need = sum(n + 3 for n in longest)  # letters plus the cell padding (1.2 em) and border
+        if need <= (WIDE_LEICHT if self.doc.meta.variant == "leicht" else WIDE):
+            return None
+        return [max(1, round(100 * (n + 3) / need)) for n in longest]
+
 
     # ----------------------------------------------------------------------------------- document
     def render(self) -> str:
