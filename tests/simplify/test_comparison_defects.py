@@ -144,3 +144,37 @@ def test_relative_clause_in_verb_second_order_and_its_so_dass_clause() -> None:
                                 "Der Stein war so schwer: Er konnte ihn kaum tragen."]
     assert texts("Sie kaufte ein Kleid, das so teuer war, dass sie kein Geld mehr hatte.", "einfach") == [
         "Sie kaufte ein Kleid.", "Das Kleid war so teuer: Sie hatte kein Geld mehr."]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Wer krank ist, bleibt zu Hause.", ["Manche Menschen sind krank.", "Diese Menschen bleiben zu Hause."]),
+    ("Wer Fragen hat, kann sich an das Bürgerbüro wenden.",
+     ["Manche Menschen haben Fragen.", "Diese Menschen können sich an das Bürgerbüro wenden."]),
+    ("Wer ohne Absage nicht erscheint, muss mit einer längeren Wartezeit auf einen neuen Termin rechnen.",
+     ["Manche Menschen erscheinen ohne Absage nicht.",
+      "Diese Menschen müssen mit einer längeren Wartezeit auf einen neuen Termin rechnen."]),
+    ("Kinder, die krank sind, dürfen nicht in die Schule kommen.",
+     ["Manche Kinder sind krank.", "Diese Kinder dürfen nicht in die Schule kommen."]),
+    ("Personen, die einen Termin nicht wahrnehmen können, sollten ihn rechtzeitig absagen.",
+     ["Manche Personen können einen Termin nicht wahrnehmen.", "Diese Personen sollten ihn rechtzeitig absagen."]),
+    ("Schüler, die den Bus nehmen, bekommen ein Ticket.",
+     ["Manche Schüler nehmen den Bus.", "Diese Schüler bekommen ein Ticket."]),
+])
+def test_free_relative_and_subject_relative_clause_become_a_plural_statement(source: str, expected: list[str]) -> None:
+    assert texts(source, "leicht") == expected
+
+
+@pytest.mark.parametrize("source", [
+    "Wer einen Antrag stellt, muss seinen Ausweis mitbringen.",  # "seinen": one person
+    "Wer zu spät kommt, den bestraft das Leben.",  # the main clause has its own subject
+    "Wer raucht, gefährdet seine Gesundheit.",
+    "Kinder, die wir betreuen, bekommen ein Mittagessen.",  # the pronoun is no subject
+    "Kinder, die Eltern haben, sind glücklich.",  # which one is the subject is unclear
+    "Eltern, deren Kinder krank sind, müssen die Schule informieren.",
+])
+def test_plural_statement_only_when_it_is_grammatical(source: str) -> None:
+    assert not any(s.startswith(("Manche", "Diese")) for s in texts(source, "leicht"))
+
+
+def test_plural_statement_in_einfache_sprache_only_for_long_sentences() -> None:
+    assert texts("Wer krank ist, bleibt zu Hause.", "einfach") == ["Wer krank ist, bleibt zu Hause."]

@@ -548,14 +548,153 @@ def _purpose_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
     return None
 
 
+#: determiners that cannot start a subject (nominative) noun phrase
+_NOT_NOMINATIVE = {"den", "dem", "des", "einen", "einem", "eines", "keinen", "keinem", "keines", "ihren", "ihrem",
+                   "seinen", "seinem", "unseren", "unserem", "diesen", "diesem", "allen"}
+#: words that would point back to one person ("seinen Ausweis"): no plural rewrite then
+_SINGULAR_REFERENCE = {"er", "ihn", "ihm", "sein", "seine", "seinen", "seinem", "seiner", "seines", "der", "dem",
+                       "den", "derjenige"}
+_SUBJECT_PRONOUNS = {"ich", "du", "er", "sie", "es", "wir", "ihr", "man", "jemand", "niemand", "wer", "die",
+                     "der", "das", "dies", "diese", "dieser", "alle", "viele"}
+
+
+def _plural_verb(verb: Tok) -> Tok | None:
+    """The 3rd person plural of a 3rd person singular present verb ("ist" → "sind", "anruft" → "anrufen")."""
+    table = verb_table(verb.lemma)
+    low = verb.text.lower()
+    if table is None:
+        return None
+    for singular, plural in ((table.present[2], table.present[5]),):
+        if not singular or not plural:
+            return None
+        if " " in singular:  # separable: "ruft an" / "rufen an"; verb-final "anruft"
+            s_base, s_part = singular.split(" ", 1)
+            p_base, _ = plural.split(" ", 1)
+            if low == s_part + s_base:
+                return Tok(s_part + p_base, verb.tag, verb.lemma)
+            if low == s_base:
+                return Tok(p_base, verb.tag, verb.lemma)
+            return None
+        if low == singular:
+            return Tok(plural, verb.tag, verb.lemma)
+    return None
+
+
+def _only_subject_is_the_pronoun(clause: list[Tok], verb_plural: bool | None = None, person: bool = True) -> bool:
+    """Whether no word of the clause can be its subject (so the relative pronoun or "wer" is): no
+    nominative pronoun, and every noun follows a preposition or a determiner that is no nominative
+    ("die einen Termin nicht wahrnehmen können"; not "die wir betreuen", "die Eltern haben")."""
+    for k, t in enumerate(clause):
+        low = t.text.lower()
+        if t.tag in ("PPER", "PIS", "PDS", "PRELS", "PWS") and low in _SUBJECT_PRONOUNS | {"sie"}:
+            return False
+        if person and low in _SINGULAR_REFERENCE and t.tag in ("PPER", "PPOSAT", "PDS"):
+            return False  # "wer …, muss seinen Ausweis mitbringen": "seinen" is the person's
+        if t.is_noun:
+            j = k - 1
+            while j >= 0 and clause[j].tag in ("ADJ(A)", "CARD", "ADV", "ADJ(D)", "PIAT") and \
+                    clause[j].text.lower() not in _NOT_NOMINATIVE:
+                j -= 1
+            if j >= 0 and clause[j].tag in ("ART", "PPOSAT", "PDAT", "PIAT") and clause[j].text.lower() not in \
+                    _NOT_NOMINATIVE and j > 0 and clause[j - 1].tag.startswith("APPR"):
+                continue  # "in die Schule"
+            before = clause[j] if j >= 0 else None
+            if before is not None and (before.tag.startswith("APPR") or before.text.lower() in _NOT_NOMINATIVE
+                                       or before.is_noun):
+                continue
+            if verb_plural is not None and _number(t) not in ("", "plural" if verb_plural else "singular"):
+                continue  # "wer Fragen hat", "bekommen ein Ticket": a noun of the other number is no subject
+            return False
+    return True
+
+
+def _number(noun: Tok) -> str:
+    info = noun_info(noun.lemma) if noun.tag == "NN" else None
+    if info is None:
+        return ""
+    singular = noun.text in info.number_forms("singular")
+    plural = noun.text in info.number_forms("plural")
+    return "" if singular == plural else ("plural" if plural else "singular")
+
+
+def _main_for_plural(main: list[Tok]) -> list[str] | None:
+    """The main clause "bleibt zu Hause" (verb first, the person as its subject) with its verb in the
+    plural, or None when it has a subject or a word for one person of its own."""
+    if not main or not main[0].is_finite:
+        return None
+    if not _only_subject_is_the_pronoun(main[1:]) or any(t.is_finite for t in main[1:]):
+        return None
+    verb = _plural_verb(main[0])
+    if verb is None:
+        return None
+    return [verb.text] + [t.text for t in main[1:]]
+
+
+def _plural_statement(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
+    """Who is meant, then what holds for them, in the plural (Leichte Sprache; Einfache Sprache only over
+    its word limit): "Wer krank ist, bleibt zu Hause." → "Manche Menschen sind krank. Diese Menschen
+    bleiben zu Hause."; "Kinder, die krank sind, dürfen nicht in die Schule kommen." → "Manche Kinder
+    sind krank. Diese Kinder dürfen nicht in die Schule kommen." Only when the pronoun is the subject of
+    both clauses, the noun stands without article or adjective, and no word points back to one person."""
+    if ctx.level != "leicht" and sum(1 for t in toks if t.is_word) <= ctx.options.max_words:
+        return None
+    if any(t.text in QUOTES_OPEN for t in toks) or toks[-1].text == "?":
+        return None
+    commas = top_level_commas(toks)
+    if not commas:
+        return None
+    if toks[0].text == "Wer" and toks[0].tag in ("PWS", "PRELS"):
+        noun, plural_noun, start, close = None, "Menschen", 1, commas[0]
+    elif (len(commas) >= 2 and commas[0] == 1 and toks[0].tag == "NN" and toks[2].text == "die"
+          and toks[2].tag in ("PRELS", "PDS") and _is_plural(toks[0])):
+        noun, plural_noun, start, close = toks[0], toks[0].text, 3, commas[1]
+    else:
+        return None
+    clause = toks[start:close]
+    fins = finite_indices(clause)
+    if len(clause) < 2 or len(fins) != 1 or fins[0] != len(clause) - 1:
+        return None  # one verb-final clause
+    if not _only_subject_is_the_pronoun(clause[: fins[0]], verb_plural=noun is not None, person=noun is None):
+        return None
+    if noun is None:
+        verb = _plural_verb(clause[fins[0]])  # "wer … ist" → "sind"
+        if verb is None:
+            return None
+        clause = clause[: fins[0]] + [verb] + clause[fins[0] + 1 :]
+    elif clause[fins[0]].text.lower() != present_form(clause[fins[0]].lemma, 5).split(" ")[-1] and \
+            not clause[fins[0]].text.lower().endswith("en"):
+        return None  # "Kinder, die … ist": the verb does not agree with the plural noun
+    main = strip_end(toks[close + 1 :])
+    if main and main[0].text.lower() == "der" and noun is None:
+        main = main[1:]  # "Wer …, der …"
+    if noun is None:
+        main_words = _main_for_plural(main)
+    else:
+        main_words = [t.text for t in main] if main and main[0].is_finite and _only_subject_is_the_pronoun(
+            main[1:], verb_plural=True, person=False) and len(finite_indices(main)) == 1 else None
+    if not main_words:
+        return None
+    first = to_v2(clause, prefield=["Manche", plural_noun])
+    return [unit.derive(end_sentence(first), ID), unit.derive(end_sentence(["Diese", plural_noun] + main_words), ID)]
+
+
+def _is_plural(noun: Tok) -> bool:
+    """A plural noun; "Bürger", "Vereine" are singular forms too, but "die" after a masculine or neuter
+    noun makes them plural."""
+    info = noun_info(noun.lemma)
+    if info is None or noun.text not in info.number_forms("plural"):
+        return False
+    return noun.text not in info.number_forms("singular") or info.genus in ("m", "n")
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
     toks = unit.toks()
     if is_direct_quote(toks):
         return None  # direct quotes stay as the person said them
-    out = (_condition_first(unit, toks, ctx) or _conj_clause(unit, toks) or _relative_clause(unit, toks)
-           or _purpose_clause(unit, toks))
+    out = (_condition_first(unit, toks, ctx) or _plural_statement(unit, toks, ctx) or _conj_clause(unit, toks)
+           or _relative_clause(unit, toks) or _purpose_clause(unit, toks))
     if out:
         ctx.counts[ID] += 1
     return out
