@@ -30,6 +30,13 @@ def test_coordinated_nouns_after_a_colon_are_no_clauses() -> None:
     assert len(out) == 1
 
 
+def test_clause_ending_in_an_enumeration_is_still_split_before_the_next_verb() -> None:
+    assert texts("Er kaufte Brot, Käse und Wein und fuhr nach Hause.", "einfach") == [
+        "Er kaufte Brot, Käse und Wein.", "Er fuhr nach Hause."]
+    assert texts("Der Eintritt kostet 5 Euro, Kinder und Jugendliche zahlen nichts.", "einfach") == [
+        "Der Eintritt kostet 5 Euro.", "Kinder und Jugendliche zahlen nichts."]
+
+
 def test_repeated_subject_is_the_whole_coordinated_noun_phrase() -> None:
     assert texts("Fertige oder vorbereitete Lebensmittel sind praktisch und sparen oft Zeit.", "einfach") == [
         "Fertige oder vorbereitete Lebensmittel sind praktisch.", "Fertige oder vorbereitete Lebensmittel sparen oft Zeit."]

@@ -146,6 +146,18 @@ def _left_conjunct(toks: list[Tok], i: int) -> list[Tok]:
     return toks[start:i]
 
 
+def _after_enumeration(toks: list[Tok], i: int, conjunct: list[Tok]) -> bool:
+    """"Er kaufte Brot, Käse und Wein und fuhr nach Hause": the part before the conjunction is the last
+    item of an enumeration that ends the first clause, and a verb without subject follows."""
+    right = strip_end(toks[i + 1 :])
+    if not right or not right[0].is_finite or not any(t.tag == "KON" for t in conjunct):
+        return False
+    start = _clause_start(toks, i)
+    commas = [c for c in top_level_commas(toks) if start <= c < i]
+    return bool(commas) and any(t.is_finite for t in toks[start : commas[0]]) and not any(
+        t.is_finite or t.tag in ("KOUS", "PRELS") for t in toks[commas[0] : i])
+
+
 def _clause_start(toks: list[Tok], i: int) -> int:
     """Start of the clause that ends at ``i``: after the last colon or semicolon outside quotes."""
     quote = False
@@ -235,7 +247,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         if not _is_main_clause(left):
             continue
         conjunct = _left_conjunct(toks, i)
-        if toks[i].tag == "KON" and conjunct and not any(t.is_finite for t in conjunct):
+        if toks[i].tag == "KON" and conjunct and not any(t.is_finite for t in conjunct) \
+                and not _after_enumeration(toks, i, conjunct):
             continue  # "Zutatenliste: Gemüse und Beilagen stehen …": nouns joined, not clauses
         right_s = strip_end(right)
         if not right_s:
