@@ -341,7 +341,7 @@ class Assembler:
         else:
             self._flush_list()
             self.blocks.append(Paragraph([Sentence(marked_inlines(pending.lines, text))],
-                                         lang=_lang_of(pending.lines) or paragraph_language(text)))
+                                         lang=_lang_of(pending.lines)))  # long paragraphs in another language: readers.finish
 
     def _emit_special(self, special: Special) -> None:
         self._flush_list()
@@ -531,25 +531,6 @@ def _row_pieces(line: Line, columns: list[float]) -> list[str] | None:
     if not all(any(abs(g[0].x0 - c) < 0.8 * g[0].size for c in columns) for g in groups):
         return None
     return [" ".join(f.text for f in g) for g in groups]
-
-
-#: A paragraph gets its own language only when it is long enough and the guess is this sure.
-PARAGRAPH_LANG_LETTERS = 150
-PARAGRAPH_LANG_CONFIDENCE = 0.99
-
-
-def paragraph_language(text: str) -> str | None:
-    """The language of a long paragraph when it is clear (bilingual leaflets); ``None`` when unsure.
-
-    ``readers.finish`` clears block languages equal to the document language afterwards, so only
-    paragraphs in another language keep a tag.
-    """
-    if sum(ch.isalpha() for ch in text) < PARAGRAPH_LANG_LETTERS:
-        return None
-    from lesbar.language.detect import detect_language
-
-    lang, confidence = detect_language(text[:600], default="")  # a few sentences are enough and cheap
-    return lang if lang and confidence >= PARAGRAPH_LANG_CONFIDENCE else None
 
 
 def _lang_of(lines: list[Line]) -> str | None:
