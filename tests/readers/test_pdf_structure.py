@@ -239,3 +239,18 @@ def test_paragraph_in_another_language_gets_its_language(tmp_path: Path) -> None
     texts = [(b.lang, block_text(b)[:20]) for b in doc.blocks if isinstance(b, Paragraph)]
     assert doc.meta.lang == "de"
     assert texts == [(None, "Das Kommunale Integr"), ("en", "The integration cent")]
+
+
+def test_untagged_pdf_paragraph_in_another_language_gets_its_language(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from weasyprint import HTML
+
+    from lesbar.readers import read_document
+
+    german = ("Die zweite Integrationskonferenz des Kreises Heinsberg war mit dreihundert Gästen komplett "
+              "ausgebucht. Die haupt- und ehrenamtlichen Akteure trafen sich in der Festhalle in Oberbruch. ")
+    english = ("The partner city sent a statement: We are grateful for the warm welcome our delegation received "
+               "in the district, and we look forward to working together on youth exchanges and language courses.")
+    HTML(string=f"<h1>Konferenz</h1><p>{german * 2}</p><p>{english}</p><p>{german}</p>").write_pdf(tmp_path / "bi.pdf")
+    doc = read_document(tmp_path / "bi.pdf")
+    assert doc.meta.lang == "de"
+    assert [b.lang for b in doc.blocks[1:]] == [None, "en", None]
