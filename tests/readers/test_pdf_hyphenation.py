@@ -15,6 +15,8 @@ from lesbar.language.hyphenation import join_lines
     (["Migrations-", "oder Integrationsarbeit"], "Migrations- oder Integrationsarbeit"),
     (["VON ANNA-", "PETRA THOMAS"], "VON ANNA-PETRA THOMAS"),
     (["FOTO: MARKUS WEI-", "DENFELD"], "FOTO: MARKUS WEIDENFELD"),
+    (["VON ANNA-PETRA SCHULTE-BRINK-", "MANN"], "VON ANNA-PETRA SCHULTE-BRINKMANN"),  # a common word joined
+    (["VON HANS-", "JÜRGEN KLEIN-", "HEYDEN"], "VON HANS-JÜRGEN KLEIN-HEYDEN"),
     (["ein 26-", "köpfiges Team"], "ein 26-köpfiges Team"),
     (["im Jahr 2014-", "2015"], "im Jahr 2014-2015"),
     (["Inte\u00ad", "gration"], "Integration"),

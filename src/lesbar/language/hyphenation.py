@@ -6,7 +6,8 @@ Rules measured on newspaper clippings (see ``shared/notes/pdf-and-docx-reading.m
 * und / oder / bzw. / sowie / & → a suspended hyphen, keep it with a space ("haupt- und ehrenamtlichen");
 * a lowercase letter → hyphenation, join ("wer-" + "den" → "werden");
 * an uppercase letter or digit → a real hyphen in a compound, keep it without a space ("Corona-" + "Pandemie");
-  except in all-capitals text, where a piece shorter than four letters is a syllable ("WEI-" + "DENFELD").
+  except in all-capitals text, where a piece shorter than four letters is a syllable ("WEI-" + "DENFELD"),
+  and so are longer pieces that join into a common word ("BRINK-" + "MANN").
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ import re
 SOFT_HYPHEN = "\u00ad"
 _SUSPENDED_NEXT = re.compile(r"^(und|oder|bzw\.?|sowie|als auch|&|wie|bis)\b", re.IGNORECASE)
 _HYPHENS = ("-", "\u2010", "\u2011", SOFT_HYPHEN)
+#: wordfreq Zipf frequency from which a word joined across a line end in capitals is a word of its own
+#: ("brinkmann" 3.2; "hansjürgen" 2.3 and "annapetra" 0 stay hyphenated names).
+JOINED_WORD_ZIPF = 2.5
 
 
 def join_lines(lines: list[str]) -> str:
@@ -36,7 +40,8 @@ def _caps_syllable_split(stem: str, right: str) -> bool:
     """"WEI-" + "DENFELD": in capitals case tells nothing, so a piece shorter than a name part decides.
 
     Hyphenated names in capitals ("ANNA-PETRA", "KLEIN-HEYDEN") have parts of four letters or more;
-    a three-letter piece at a line end is a syllable.
+    a three-letter piece at a line end is a syllable. Longer pieces are a syllable split when the joined
+    word is common in German text ("BRINKMANN"), which hyphenated names never are ("ANNAPETRA").
     """
     left_word = stem.split()[-1] if stem.split() else ""
     right_word = right.split()[0] if right.split() else ""
@@ -46,7 +51,12 @@ def _caps_syllable_split(stem: str, right: str) -> bool:
         return False
     if not all(ch.isupper() for ch in left_letters + right_letters):
         return False
-    return len(left_letters) < 4 or len(right_letters) < 4
+    if len(left_letters) < 4 or len(right_letters) < 4:
+        return True
+    # both pieces long enough to be name parts: a common word when joined ("BRINK-" + "MANN") is one
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency("".join(left_letters + right_letters).lower(), "de") >= JOINED_WORD_ZIPF
 
 
 def join_two(left: str, right: str) -> str:
