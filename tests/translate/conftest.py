@@ -1,5 +1,5 @@
 """Fixtures for translation tests: real .argosmodel packages (random weights, numpy only), installed through
-argostranslate's own install code into a temporary package directory, and a real glossary file."""
+lesbar's installer (checked, all or nothing) into a temporary package directory, and a real glossary file."""
 
 from __future__ import annotations
 

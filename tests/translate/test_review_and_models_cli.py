@@ -155,6 +155,75 @@ def test_installing_a_file_that_is_no_model_changes_nothing(tmp_path, packages_d
     assert list(packages_dir.iterdir()) == []
 
 
+def _rewrite_package(source: Path, target: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    """A copy of an .argosmodel with ``change(name, data)`` applied to each member."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, change(info.filename, zin.read(info.filename)))
+    return target
+
+
+def _corrupt_member(path: Path, suffix: str) -> None:
+    """Flip bytes inside one compressed member, as a broken copy from a USB stick would."""
+    with zipfile.ZipFile(path) as zf:
+        info = next(i for i in zf.infolist() if i.filename.endswith(suffix))
+    with path.open("rb") as handle:
+        handle.seek(info.header_offset + 26)
+        name_len, extra_len = int.from_bytes(handle.read(2), "little"), int.from_bytes(handle.read(2), "little")
+    start = info.header_offset + 30 + name_len + extra_len + info.compress_size // 2
+    data = bytearray(path.read_bytes())
+    for i in range(start, start + 32):
+        data[i] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_model_file_never_costs_the_installed_model(tmp_path, packages_dir, model_files) -> None:
+    runner = CliRunner()
+    args = ["--packages-dir", str(packages_dir)]
+    assert runner.invoke(cli, ["models", "install", "--file", str(model_files["de-en"]), *args]).exit_code == 0
+    before = sorted(p.name for p in packages_dir.iterdir())
+
+    damaged = tmp_path / "kopie" / model_files["de-en"].name
+    damaged.parent.mkdir()
+    damaged.write_bytes(model_files["de-en"].read_bytes())
+    _corrupt_member(damaged, "model/model.bin")
+    garbage = _rewrite_package(model_files["de-en"], tmp_path / "garbage.argosmodel",
+                               lambda name, data: b"kein Modell" * 50 if name.endswith("model.bin") else data)
+    for path, message in ((damaged, "the model file is damaged"), (garbage, "cannot be loaded")):
+        result = runner.invoke(cli, ["models", "install", "--file", str(path), *args])
+        assert result.exit_code != 0, result.output
+        assert message in result.output and "Traceback" not in result.output
+        assert len(result.output.strip().splitlines()) == 1, result.output
+        # the working model is still installed, and no half-extracted folder is left behind
+        assert sorted(p.name for p in packages_dir.iterdir()) == before
+        listing = runner.invoke(cli, ["models", "list", *args])
+        assert "de → en" in listing.output
+
+
+def test_a_package_for_another_pair_in_a_taken_folder_does_not_replace_that_pair(
+        tmp_path, packages_dir, model_files) -> None:
+    def other_pair(name: str, data: bytes) -> bytes:
+        if name.endswith("metadata.json"):
+            meta = json.loads(data)
+            meta.update(from_code="en", to_code="ar", from_name="English", to_name="Arabic")
+            return json.dumps(meta).encode()
+        return data
+
+    # a package whose folder is named like de→en but which translates en→ar
+    wrong = _rewrite_package(model_files["de-en"], tmp_path / "translate-de_en-1_0.argosmodel", other_pair)
+    runner = CliRunner()
+    args = ["--packages-dir", str(packages_dir)]
+    assert runner.invoke(cli, ["models", "install", "--file", str(model_files["de-en"]), *args]).exit_code == 0
+    result = runner.invoke(cli, ["models", "install", "--file", str(wrong), *args])
+    assert result.exit_code == 0 and "Installed en → ar" in result.output, result.output
+    listing = runner.invoke(cli, ["models", "list", *args]).output
+    assert "de → en" in listing and "en → ar" in listing and "ar (via en)" in listing
+    # reinstalling de→en replaces only de→en
+    assert runner.invoke(cli, ["models", "install", "--file", str(model_files["de-en"]), *args]).exit_code == 0
+    listing = runner.invoke(cli, ["models", "list", *args]).output
+    assert "de → en" in listing and "en → ar" in listing
+
+
 def test_stray_folders_in_the_package_dir_do_not_break_listing(install, packages_dir) -> None:
     install("de-en")
     (packages_dir / "notes").mkdir()

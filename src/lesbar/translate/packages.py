@@ -21,7 +21,9 @@ import json
 import logging
 import os
 import shutil
+import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -190,30 +192,90 @@ def check_package_file(path: Path) -> dict[str, Any]:
     return meta
 
 
-def install_from_file(packages_dir: Path, path: Path) -> InstalledPackage:
-    """Install one ``.argosmodel`` through argostranslate's installer (offline hand-over).
-
-    An installed package for the same pair is replaced, so there is never a choice between two."""
-    meta = check_package_file(path)
-    packages_dir.mkdir(parents=True, exist_ok=True)
-    old = [p for p in installed_packages(packages_dir)
-           if p.from_code == meta["from_code"] and p.to_code == meta["to_code"]]
-    target = packages_dir / meta["_top"]
-    for pkg in old:
-        shutil.rmtree(pkg.path)
-    if target.exists():
-        shutil.rmtree(target)
-    lib = argos(packages_dir)
+def _verify_zip(path: Path) -> None:
+    """Every member's checksum: a file cut short or damaged on a USB stick or share fails here."""
     try:
-        lib.package.install_from_path(path)
-    except Exception as exc:  # noqa: BLE001 - whatever went wrong, leave no half-extracted folder
-        shutil.rmtree(target, ignore_errors=True)
-        raise ModelError(f"{path}: could not be installed into {packages_dir}: {exc}") from None
+        with zipfile.ZipFile(path) as zf:
+            bad = zf.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        raise ModelError(f"{path}: the model file is damaged ({exc}); copy it again") from None
+    if bad is not None:
+        raise ModelError(f"{path}: the model file is damaged ({bad} is corrupt); copy it again")
+
+
+def _check_loadable(folder: Path, source: Path) -> None:
+    """Load the extracted model once, so a broken model.bin is refused before anything is replaced."""
+    import ctranslate2
+
+    try:
+        ctranslate2.Translator(str(folder / "model"), device="cpu", compute_type="int8", inter_threads=1,
+                               intra_threads=1)
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise ModelError(f"{source}: the model in it cannot be loaded ({exc}); the file is damaged or not "
+                         "an Argos Translate model") from None
+    if (folder / "sentencepiece.model").is_file():
+        import sentencepiece as spm
+
+        try:
+            spm.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
+        except (RuntimeError, OSError) as exc:
+            raise ModelError(f"{source}: its tokenizer (sentencepiece.model) cannot be loaded ({exc})") from None
+
+
+def _folder_pair(folder: Path) -> tuple[str, str] | None:
+    meta = _read_metadata(folder)
+    if meta is None:
+        return None
+    return str(meta.get("from_code", "")), str(meta.get("to_code", ""))
+
+
+def install_from_file(packages_dir: Path, path: Path) -> InstalledPackage:
+    """Install one ``.argosmodel`` (offline hand-over), all or nothing.
+
+    The file is checked (structure, checksums), extracted into a hidden folder in the package directory
+    and its model loaded once; only then does it replace an installed package for the same pair, so a
+    damaged file never costs the model that worked. A package whose folder name is taken by another pair
+    goes into a folder of its own instead of replacing that pair."""
+    meta = check_package_file(path)
+    _verify_zip(path)
+    pair = (str(meta["from_code"]), str(meta["to_code"]))
+    packages_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".lesbar-install-", dir=packages_dir))
+    try:
+        try:
+            with zipfile.ZipFile(path) as zf:
+                zf.extractall(staging)  # member names were checked: one top folder, no absolute paths or ..
+        except (OSError, zipfile.BadZipFile, zlib.error) as exc:
+            raise ModelError(f"{path}: could not be extracted into {packages_dir}: {exc}") from None
+        extracted = staging / meta["_top"]
+        _check_loadable(extracted, path)
+        old = [p for p in installed_packages(packages_dir) if (p.from_code, p.to_code) == pair]
+        name = meta["_top"]
+        taken = packages_dir / name
+        if taken.exists() and _folder_pair(taken) not in (None, pair):
+            name = f"{name}-{pair[0]}_{pair[1]}"
+            log.warning("folder %s belongs to another model; installing %s→%s as %s", taken, *pair, name)
+        target = packages_dir / name
+        # move the old package(s) aside, put the new one in place, then delete the old ones
+        aside: list[tuple[Path, Path]] = []
+        for folder in {p.path for p in old} | ({target} if target.exists() else set()):
+            backup = staging / f"old-{len(aside)}"
+            os.replace(folder, backup)
+            aside.append((folder, backup))
+        try:
+            os.replace(extracted, target)
+        except OSError as exc:
+            for folder, backup in aside:
+                os.replace(backup, folder)
+            raise ModelError(f"{path}: could not be installed into {packages_dir}: {exc.strerror}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    argos(packages_dir)
     clear_argos_caches()
     from lesbar.translate.engine import forget_models
 
     forget_models()
-    installed = find_package(packages_dir, meta["from_code"], meta["to_code"])
+    installed = find_package(packages_dir, *pair)
     if installed is None:
         raise ModelError(f"{path}: was extracted into {packages_dir} but is not a usable package")
     return installed
