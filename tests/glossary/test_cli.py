@@ -238,3 +238,100 @@ def test_match_reads_a_text_file(tmp_path: Path) -> None:
     path.write_text("Der Landrat sprach im Plenum.", encoding="utf-8")
     code, out, _ = run("match", "--file", str(path), "--json")
     assert code == 0 and [m["id"] for m in __import__("json").loads(out)] == ["landrat", "plenum"]
+
+
+# ------------------------------------------------------------------ staff workflows found in a review
+
+
+def _copy_of_shipped(tmp_path: Path) -> Path:
+    copy = tmp_path / "kreis-heinsberg.yaml"
+    copy.write_bytes(shipped_glossary().read_bytes())
+    return copy
+
+
+def test_a_sheet_without_status_column_keeps_approved_translations(tmp_path: Path) -> None:
+    glossary = _copy_of_shipped(tmp_path)
+    code, _, _ = run("edit", "landrat", "--approve", "en", "--glossary", str(glossary))
+    assert code == 0
+    # an agency returns "term;en": Landrat unchanged, Kreis with a new translation
+    sheet = tmp_path / "agentur.csv"
+    sheet.write_bytes("\ufeffterm;en\r\nLandrat;District Administrator\r\nKreis;county\r\n".encode())
+    code, out, err = run("import", str(sheet), "--glossary", str(glossary))
+    assert code == 0, err
+    current = load_glossaries([glossary])
+    assert current.get("landrat").targets["en"].status == "approved"  # repeated, still approved
+    assert current.get("kreis").targets["en"] == type(current.get("kreis").targets["en"])("county", "draft")
+    # a status column that says draft is obeyed
+    sheet.write_bytes("\ufeffterm;en;en_status\r\nLandrat;District Administrator;draft\r\n".encode())
+    assert run("import", str(sheet), "--glossary", str(glossary))[0] == 0
+    assert load_glossaries([glossary]).get("landrat").targets["en"].status == "draft"
+
+
+def test_a_tbx_from_another_tool_keeps_approved_translations(tmp_path: Path) -> None:
+    glossary = _copy_of_shipped(tmp_path)
+    assert run("edit", "landrat", "--approve", "en", "--glossary", str(glossary))[0] == 0
+    tbx = write(tmp_path / "agentur.tbx", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <martif type="TBX" xml:lang="de"><martifHeader><fileDesc><sourceDesc><p>CAT</p></sourceDesc></fileDesc>
+        </martifHeader><text><body>
+          <termEntry id="landrat">
+            <langSet xml:lang="de"><tig><term>Landrat</term></tig></langSet>
+            <langSet xml:lang="en"><tig><term>District Administrator</term></tig></langSet>
+          </termEntry>
+        </body></text></martif>
+        """)
+    code, _, err = run("import", str(tbx), "--glossary", str(glossary))
+    assert code == 0, err
+    assert load_glossaries([glossary]).get("landrat").targets["en"].status == "approved"
+
+
+def test_rows_typed_in_excel_with_empty_or_missing_cells_get_the_defaults(tmp_path: Path) -> None:
+    glossary = _copy_of_shipped(tmp_path)
+    exported = tmp_path / "glossar.csv"
+    assert run("export", "--delimiter", ";", "-o", str(exported), "--glossary", str(glossary))[0] == 0
+    lines = exported.read_bytes().decode("utf-8-sig").split("\r\n")
+    columns = lines[0].split(";")
+    new_row = [""] * len(columns)
+    new_row[columns.index("term")], new_row[columns.index("en")] = "Sprachcafé", "language café"
+    # a new row with every cell, one cut short after the gender (Excel drops trailing empty cells of
+    # hand-made sheets), and a note with a semicolon inside quotes
+    rows = [";".join(new_row), ";Elterncafé;;;;noun;n", ';Familienzentrum;;;;;;;;;;;;"offen; kostenlos"']
+    exported.write_bytes(("\ufeff" + "\r\n".join([*lines[:-1], *rows, ""])).encode("utf-8"))
+    code, out, err = run("import", str(exported), "--glossary", str(glossary))
+    assert code == 0 and "3 neu, 0 geändert" in out, (out, err)
+    current = load_glossaries([glossary])
+    for entry_id in ("sprachcafe", "elterncafe", "familienzentrum"):
+        entry = current.get(entry_id)
+        assert entry.in_compounds is True and entry.dnt is False, entry_id  # "Sprachcafé-Team" still matches
+    assert current.get("familienzentrum").note == "offen; kostenlos"
+    assert [m.entry.id for m in current.match("Das Sprachcafé-Team lädt ein.")] == ["sprachcafe"]
+
+
+def test_adding_or_importing_a_term_that_exists_is_refused(tmp_path: Path) -> None:
+    glossary = _copy_of_shipped(tmp_path)
+    before = glossary.read_bytes()
+    code, _, err = run("add", "Landrat", "--glossary", str(glossary))
+    assert code == 1 and "„Landrat“ gibt es schon im Eintrag „landrat“" in err
+    assert "lesbar glossary edit landrat" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run("edit", "kreis", "--variant", "Landrat", "--glossary", str(glossary))
+    assert code == 1 and "gibt es schon" in err
+    sheet = tmp_path / "neu.csv"
+    sheet.write_bytes("\ufeffid;term;en\r\nlandrat-neu;landrat;x\r\n".encode())
+    code, _, err = run("import", str(sheet), "--glossary", str(glossary))
+    assert code == 1 and "neu.csv, Zeile 2" in err and "gibt es schon" in err
+    assert glossary.read_bytes() == before  # nothing written
+    code, _, _ = run("validate", "--glossary", str(glossary))
+    assert code == 0
+    # an unrelated edit of an entry is still possible
+    assert run("edit", "kreis", "--note", "Gebietskörperschaft", "--glossary", str(glossary))[0] == 0
+
+
+def test_reading_commands_say_when_the_named_glossary_does_not_exist(tmp_path: Path) -> None:
+    missing = tmp_path / "tippfehler.yaml"
+    for args in (["list"], ["show", "landrat"], ["match", "Der Landrat"], ["export", "--format", "csv"]):
+        code, out, err = run(*args, "--glossary", str(missing))
+        assert code == 1 and "tippfehler.yaml: Die Glossar-Datei gibt es nicht" in err, (args, out, err)
+    assert not missing.exists()
+    # a new staff glossary is still created by the first edit
+    code, _, err = run("add", "Sprachcafé", "--glossary", str(missing))
+    assert code == 0 and missing.exists(), err

@@ -34,6 +34,14 @@ def _store(glossaries: tuple[Path, ...]) -> GlossaryStore:
     return GlossaryStore(list(glossaries) or None)
 
 
+def _load(glossaries: tuple[Path, ...]) -> GlossarySet:
+    """The glossary for reading commands: a named file that does not exist is an error (a typo in the path
+    would otherwise show an empty glossary); only the default staff glossary may not exist yet."""
+    from lesbar.glossary import load_glossaries
+
+    return load_glossaries(list(glossaries) or None)
+
+
 def _resolve(glossary: GlossarySet, key: str) -> Entry:
     entry = glossary.find(key)
     if entry is not None:
@@ -76,7 +84,7 @@ def list_cmd(query: str, as_json: bool, glossaries: tuple[Path, ...]) -> None:
       lesbar glossary list           # everything
       lesbar glossary list Kurs      # Integrationskurs, ...
     """
-    current = _store(glossaries).load()
+    current = _load(glossaries)
     hits = current.search(query)
     if as_json:
         click.echo(json.dumps([e.to_dict() for e in hits], ensure_ascii=False, indent=2))
@@ -100,7 +108,7 @@ def show_cmd(entry: str, as_json: bool, glossaries: tuple[Path, ...]) -> None:
       lesbar glossary show KI
       lesbar glossary show "Kreis Heinsberg"
     """
-    found = _resolve(_store(glossaries).load(), entry)
+    found = _resolve(_load(glossaries), entry)
     if as_json:
         click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -197,13 +205,17 @@ def _apply(entry: Entry, values: dict[str, Any]) -> Entry:
     return entry
 
 
-def _check_entry(entry: Entry) -> None:
-    """The same checks as the web editor, before anything is written."""
-    from lesbar.glossary.editing import entry_problems
+def _check_entry(entry: Entry, current: GlossarySet, before: Entry | None = None) -> None:
+    """The same checks as the web editor, and no term another entry already has, before anything is
+    written (a second "Landrat" would make ``lesbar glossary validate`` fail)."""
+    from lesbar.glossary.editing import conflict_problem, entry_problems
 
     problems = entry_problems(entry)
     if problems:
         raise GlossaryError(" ".join(problems))
+    conflict = conflict_problem(entry, current.entries, before)
+    if conflict:
+        raise GlossaryError(conflict)
 
 
 @glossary.command("add")
@@ -225,7 +237,7 @@ def add_cmd(term: str, entry_id: str | None, glossaries: tuple[Path, ...], user:
     current = store.load()
     new = Entry(id=entry_id or store.new_id(term, current), term=term.strip())
     new = _apply(new, values)
-    _check_entry(new)
+    _check_entry(new, current)
     stored = store.save_entry(new, expected=None, user=user)
     click.echo(f"Neu angelegt: {stored.id} („{stored.term}“) in {stored.source}")
 
@@ -250,7 +262,7 @@ def edit_cmd(entry: str, new_term: str | None, glossaries: tuple[Path, ...], use
     changed = _apply(old, values)
     if new_term:
         changed.term = new_term.strip()
-    _check_entry(changed)
+    _check_entry(changed, current, old)
     stored = store.save_entry(changed, expected=old.content_hash(), user=user)
     if stored is old or stored.content_hash() == old.content_hash():
         click.echo(f"Keine Änderung an {old.id}.")
@@ -336,7 +348,7 @@ def match_cmd(text: str | None, file: Path | None, as_json: bool, glossaries: tu
             raise GlossaryError(f"Die Datei kann nicht gelesen werden ({exc}).", file) from None
     if not text:
         raise GlossaryError("Bitte einen Text angeben oder --file DATEI.")
-    matches = _store(glossaries).load().match(text)
+    matches = _load(glossaries).match(text)
     if as_json:
         click.echo(json.dumps([{"start": m.start, "end": m.end, "surface": m.surface, "id": m.entry.id,
                                 "kind": m.kind} for m in matches], ensure_ascii=False, indent=2))
@@ -365,7 +377,7 @@ def export_cmd(fmt: str, output: Path | None, delimiter: str, glossaries: tuple[
       lesbar glossary export --format csv --delimiter ';' -o glossar.csv
       lesbar glossary export --format tbx > glossar.tbx
     """
-    current = _store(glossaries).load()
+    current = _load(glossaries)
     data = render_export(current, fmt, "\t" if delimiter == "tab" else delimiter)
     if output is None:
         sys.stdout.buffer.write(data)
@@ -428,16 +440,17 @@ def import_cmd(file: Path, delimiter: str | None, user: str | None, glossaries: 
       lesbar glossary import glossar.csv
       lesbar glossary import uebersetzungen-agentur.tbx
     """
-    from lesbar.glossary.editing import entry_problems
+    from lesbar.glossary.editing import conflict_problem, entry_problems
     from lesbar.glossary.importing import merged, read_import
 
     items = read_import(file, "\t" if delimiter == "tab" else delimiter)
     store = _store(glossaries)
     current = store.load()
     entries = [merged(current, item) for item in items]
+    after = {e.id: e for e in current.entries} | {e.id: e for e in entries}
     for entry in entries:
-        problems = entry_problems(entry)
-        if problems:
+        problems = entry_problems(entry) or [conflict_problem(entry, after.values(), current.get(entry.id))]
+        if any(problems):
             raise GlossaryError(" ".join(problems), file, entry.line)
     result = store.import_entries(entries, user=user)
     click.echo(f"Import aus {file.name}: {result.added} neu, {result.changed} geändert, "

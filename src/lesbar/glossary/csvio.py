@@ -20,7 +20,7 @@ from lesbar.glossary.yamlfile import _ID_RE, _LANG_RE, normalize_entry
 LIST_SEPARATOR = " | "
 _BASE_COLUMNS = [f for f in STORED_FIELDS if f != "targets"]
 _TRUE = {"ja", "true", "1", "x", "yes", "wahr"}
-_FALSE = {"nein", "false", "0", "", "no", "falsch"}
+_FALSE = {"nein", "false", "0", "no", "falsch"}
 
 
 def _languages(entries: list[Entry]) -> list[str]:
@@ -112,6 +112,7 @@ def import_csv_with_fields(text: str, path: str | Path,
                                 path, start)
         seen[entries[-1].id] = start
     given = {c for c in header if c in known} | {f"targets.{lang}" for lang in languages}
+    given |= {f"targets.{lang}.status" for lang in languages if f"{lang}_status" in header}
     return entries, frozenset(given)
 
 
@@ -128,6 +129,8 @@ def _entry_from_row(cells: dict[str, str], languages: list[str], path: str | Pat
             values[column] = [item.strip() for item in raw.split("|") if item.strip()]
         elif column in BOOL_FIELDS:
             flag = raw.strip().lower()
+            if not flag:
+                continue  # an empty cell (a new row typed in Excel) keeps the default, e.g. in_compounds: ja
             if flag not in _TRUE | _FALSE:
                 raise GlossaryError(f"Spalte „{column}“: „{raw}“ ist weder ja noch nein.", path, line)
             values[column] = flag in _TRUE

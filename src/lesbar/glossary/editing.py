@@ -6,6 +6,8 @@ These are the hard rules (a violation is never written); softer review hints liv
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lesbar.glossary.entry import GENDERS, POS_VALUES, STATUSES, Entry
 from lesbar.glossary.yamlfile import _ID_RE, _LANG_RE
 
@@ -46,3 +48,29 @@ def field_problems(entry: Entry) -> dict[str, str]:
 
 def entry_problems(entry: Entry) -> list[str]:
     return list(field_problems(entry).values())
+
+
+def _claims(entry: Entry) -> set[tuple[str, str]]:
+    """The words an entry claims in running text, as :func:`lesbar.glossary.validate.check_entries` sees them."""
+    words = {((s.strip() if entry.case_sensitive else s.strip().casefold()), "term") for s in entry.surfaces()}
+    return words | {(a.strip(), "abbreviation") for a in entry.abbreviations}
+
+
+def conflict_problem(entry: Entry, others: Iterable[Entry], before: Entry | None = None) -> str:
+    """Why ``entry`` may not be saved next to ``others`` (a term, variant or abbreviation another entry
+    already has, which ``lesbar glossary validate`` reports as an error); empty if there is no conflict.
+    With ``before`` (the entry as it was) only words the change adds count: an old conflict elsewhere
+    does not block an unrelated edit."""
+    mine = _claims(entry) - (_claims(before) if before is not None else set())
+    for other in others:
+        if other.id == entry.id:
+            continue
+        shared = mine & _claims(other)
+        if shared:
+            word, kind = sorted(shared)[0]
+            shown = word if kind == "abbreviation" else next(
+                (s for s in entry.surfaces() if s.strip().casefold() == word.casefold()), word)
+            what = "Die Abkürzung" if kind == "abbreviation" else "Den Begriff"
+            return (f"{what} „{shown}“ gibt es schon im Eintrag „{other.id}“ („{other.term}“). Bitte den "
+                    f"vorhandenen Eintrag ändern: lesbar glossary edit {other.id} …")
+    return ""

@@ -21,7 +21,8 @@ ALL_FIELDS = frozenset(STORED_FIELDS) - {"targets"}
 @dataclass
 class Imported:
     entry: Entry
-    #: field names and "targets.<lang>" the file carries; "targets.*" means all languages
+    #: field names and "targets.<lang>" the file carries; "targets.*" means all languages;
+    #: "targets.<lang>.status" when the file also says whether that translation is approved
     given: frozenset[str]
 
 
@@ -72,8 +73,16 @@ def merged(current: GlossarySet, item: Imported) -> Entry:
         for key in item.given:
             if key.startswith("targets."):
                 lang = key.split(".", 1)[1]
-                if lang in entry.targets:
-                    result.targets[lang] = entry.targets[lang]
-                else:
+                if lang.endswith(".status"):
+                    continue
+                new = entry.targets.get(lang)
+                old = existing.targets.get(lang)
+                if new is None:
                     result.targets.pop(lang, None)
+                elif f"targets.{lang}.status" not in item.given and old is not None and old.term == new.term:
+                    # a sheet without a status column ("term;en") must not turn an approved translation
+                    # back into a draft just because it repeats it
+                    result.targets[lang] = replace(new, status=old.status)
+                else:
+                    result.targets[lang] = new
     return result

@@ -138,6 +138,11 @@ def _given(element: etree._Element, entry: Entry) -> frozenset[str]:
                "grammaticalGender": "gender", "x-lesbar-dnt": "dnt", "x-lesbar-case_sensitive": "case_sensitive",
                "x-lesbar-in_compounds": "in_compounds"}
     given |= {field for kind, field in mapping.items() if kind in types}
+    for lang_set in (el for el in element if _local(el.tag) == "langSet"):
+        lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()
+        notes = {n.get("type", "") for n in lang_set.iter() if _local(n.tag) == "termNote"}
+        if lang in entry.targets and notes & {"x-lesbar-status", "administrativeStatus"}:
+            given.add(f"targets.{lang}.status")
     if "x-lesbar-pos" in types:  # lesbar's own export: every field is written when it has a value
         given |= {"leicht", "einfach", "plain", "forms", "note", "gender", "changed_by", "changed_at"}
     if "note" in names:
