@@ -122,7 +122,7 @@ def test_the_user_config_directory_is_read_when_the_working_directory_has_none(
 def test_unknown_format_or_variant_options_are_rejected_clearly(tmp_path: Path):
     source = make_docx(tmp_path / "bericht.docx")
     result = run(["convert", str(source), "-o", str(tmp_path / "out"), "--formats", "html,odt"])
-    assert result.exit_code != 0 and "unknown format(s) odt" in result.stderr
+    assert result.exit_code != 0 and "--formats: unknown value(s) 'odt'" in result.stderr
     result = run(["convert", str(source), "-o", str(tmp_path / "out"), "--translate", "en;ar"])
     assert result.exit_code != 0 and "not a language code" in result.stderr
 
@@ -179,3 +179,50 @@ def test_a_requested_translation_without_a_model_is_reported_and_strict_makes_it
     assert (tmp_path / "out" / "bericht" / "original.html").is_file()
     strict = run(args + ["--strict"])
     assert strict.exit_code == 3
+
+
+@pytest.mark.parametrize(("toml", "expected"), [
+    ('[convert]\nvariant = ["original"]\n', "[convert]: unknown setting 'variant' (known: formats,"),
+    ('[convert]\nstrict = "yes"\n', "[convert]: 'strict' must be true or false"),
+    ('[convert]\nvariants = ["original", "leichte"]\n', "[convert]: 'variants': unknown value(s) 'leichte'"),
+    ('[convert]\nformats = "html, odt"\n', "[convert]: 'formats': unknown value(s) 'odt'"),
+    ('[convert]\ntranslate = ["englisch"]\n', "[convert]: 'translate': 'englisch' is not a language code"),
+    ('[translation]\nbeam_size = 0\n', "[translation]: 'beam_size': 0 is too small; it must be at least 1"),
+    ('[translation]\nbeam_size = 2.5\n', "[translation]: 'beam_size' must be a whole number"),
+    ('[limits]\ntimeout_seconds = 0\n', "[limits]: 'timeout_seconds': 0 is too small"),
+    ('[limits]\nmax_pages = -5\n', "[limits]: 'max_pages': -5 is too small"),
+    ('[glossar]\npaths = []\n', "unknown setting 'glossar' (known: convert, glossary, limits, translation)"),
+])
+def test_a_wrong_setting_in_lesbar_toml_is_one_line_naming_file_and_key(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, toml: str, expected: str):
+    source = make_docx(tmp_path / "bericht.docx")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-user-config"))
+    monkeypatch.delenv("LESBAR_CONFIG", raising=False)
+    (tmp_path / "lesbar.toml").write_text(toml, encoding="utf-8")
+    result = run(["convert", str(source), "-o", "out", "--formats", "html"])
+    assert result.exit_code != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert f"lesbar.toml {expected}" in lines[0] or f"lesbar.toml: {expected}" in lines[0], lines
+    assert str(tmp_path / "lesbar.toml") in lines[0] and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_language_codes_are_case_insensitive_and_words_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from lesbar.config import load_settings
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-user-config"))
+    (tmp_path / "lesbar.toml").write_text('[convert]\ntranslate = ["EN", "ar", "en"]\n', encoding="utf-8")
+    assert load_settings().convert.translate == ["en", "ar"]
+    source = make_docx(tmp_path / "bericht.docx")
+    packages = tmp_path / "argos-leer"
+    packages.mkdir()
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+    result = run(["convert", str(source), "-o", "out", "--formats", "html", "--variants", "original",
+                  "--translate", "TR"])
+    assert result.exit_code == 0, result.stderr
+    assert "no model de→tr" in result.stderr and "de→TR" not in result.stderr
+    result = run(["convert", str(source), "-o", "out", "--translate", "Englisch"])
+    assert result.exit_code != 0 and "--translate: 'englisch' is not a language code" in result.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 import tomllib
 from dataclasses import dataclass, field
@@ -98,7 +99,8 @@ def _apply(target: Any, data: dict[str, Any], where: str) -> None:
     for key, value in data.items():
         name = key.replace("-", "_")
         if name not in known or name == "sources":
-            raise ConfigError(f"{where}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
+            names = sorted(n for n in known if n != "sources")
+            raise ConfigError(f"{where}: unknown setting '{key}' (known: {', '.join(names)})")
         current = getattr(target, name)
         if dataclasses.is_dataclass(current):
             if not isinstance(value, dict):
@@ -113,41 +115,69 @@ def _apply(target: Any, data: dict[str, Any], where: str) -> None:
         elif isinstance(current, bool):
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: '{key}' must be true or false")
-        elif isinstance(current, (int, float)):
+        elif isinstance(current, int):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ConfigError(f"{where}: '{key}' must be a whole number, e.g. {key} = {current}")
+        elif isinstance(current, float):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise ConfigError(f"{where}: '{key}' must be a number")
-            value = type(current)(value)
+                raise ConfigError(f"{where}: '{key}' must be a number, e.g. {key} = {current:g}")
+            value = float(value)
         elif isinstance(current, str) and not isinstance(value, str):
             raise ConfigError(f"{where}: '{key}' must be a string")
         setattr(target, name, value)
 
 
 def load_settings(paths: list[Path] | None = None) -> Settings:
-    """Settings from the given files (default: :func:`config_files`), validated."""
+    """Settings from the given files (default: :func:`config_files`), validated; an error names the file and
+    the setting (``lesbar.toml [convert]: 'variants' …``)."""
     settings = Settings()
     for path in config_files() if paths is None else paths:
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
         except OSError as exc:
             raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
         _apply(settings, data, str(path))
+        validate(settings, str(path))
         settings.sources.append(str(path))
-    validate(settings)
     return settings
 
 
-def validate(settings: Settings) -> None:
-    bad = [v for v in settings.convert.variants if v not in VARIANTS]
-    if bad:
-        raise ConfigError(f"unknown variant(s) {', '.join(bad)}; choose from {', '.join(VARIANTS)}")
-    bad = [f for f in settings.convert.formats if f not in FORMATS]
-    if bad:
-        raise ConfigError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")
-    bad = [v for v in settings.convert.translate_from if v not in VARIANTS]
-    if bad:
-        raise ConfigError(f"unknown translate-from variant(s) {', '.join(bad)}; choose from {', '.join(VARIANTS)}")
-    for lang in settings.convert.translate:
-        if not lang.replace("-", "").isalnum() or len(lang) > 12:
-            raise ConfigError(f"'{lang}' is not a language code (use codes like en, ar, tr, uk, ru, fa)")
+#: a language code as Argos Translate names its packages: en, ar, zt, pt-br …
+_LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
+
+#: (section, key, smallest allowed value)
+_MINIMA = (("translation", "beam_size", 1), ("translation", "threads", 0), ("limits", "max_file_mb", 0.001),
+           ("limits", "max_pages", 1), ("limits", "max_page_side_pt", 1.0), ("limits", "max_image_pixels", 1),
+           ("limits", "timeout_seconds", 1.0))
+
+
+def validate(settings: Settings, where: str = "", option_names: bool = False) -> None:
+    """Check the values; ``where`` (a file) and the setting go into the message. ``option_names``: the values
+    came from the command line, so the message names the option (``--translate``) instead.
+
+    Language codes are normalised to lower case (``EN`` → ``en``)."""
+    def fail(section: str, key: str, message: str) -> ConfigError:
+        name = f"--{key.replace('_', '-')}" if option_names else f"{where} [{section}]: '{key}'".strip()
+        return ConfigError(f"{name}: {message}")
+
+    convert = settings.convert
+    for key, values, allowed in (("variants", convert.variants, VARIANTS), ("formats", convert.formats, FORMATS),
+                                 ("translate_from", convert.translate_from, VARIANTS)):
+        bad = [v for v in values if v not in allowed]
+        if bad:
+            raise fail("convert", key, f"unknown value(s) {', '.join(repr(b) for b in bad)}; choose from "
+                                       f"{', '.join(allowed)}")
+    convert.translate = list(dict.fromkeys(lang.strip().lower().replace("_", "-") for lang in convert.translate))
+    for lang in convert.translate:
+        if not _LANG_CODE.match(lang):
+            raise fail("convert", "translate", f"'{lang}' is not a language code (use codes like en, ar, tr, uk, "
+                                               "ru, fa)")
+    for section, key, minimum in _MINIMA:
+        value = getattr(getattr(settings, section), key)
+        if value < minimum:
+            limit = f"at least {minimum:g}" if minimum > 0.01 or minimum == 0 else "more than 0"
+            raise fail(section, key, f"{value:g} is too small; it must be {limit}")

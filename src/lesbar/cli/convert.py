@@ -73,7 +73,8 @@ def convert(inputs: tuple[Path, ...], output: Path, translate: str | None, trans
     check = Settings()
     check.convert.variants, check.convert.formats = options.variants, options.formats
     check.convert.translate, check.convert.translate_from = options.translate, options.translate_from
-    validate(check)
+    validate(check, option_names=True)
+    options.translate = check.convert.translate  # normalised: EN → en
 
     files, problems = collect_inputs(list(inputs))
     failures = len(problems)
