@@ -189,7 +189,7 @@ def test_a_requested_translation_without_a_model_is_reported_and_strict_makes_it
     ('[convert]\ntranslate = ["englisch"]\n', "[convert]: 'translate': 'englisch' is not a language code"),
     ('[translation]\nbeam_size = 0\n', "[translation]: 'beam_size': 0 is too small; it must be at least 1"),
     ('[translation]\nbeam_size = 2.5\n', "[translation]: 'beam_size' must be a whole number"),
-    ('[limits]\ntimeout_seconds = 0\n', "[limits]: 'timeout_seconds': 0 is too small"),
+    ('[limits]\ntimeout_seconds = -1\n', "[limits]: 'timeout_seconds': -1 is too small; it must be at least 0"),
     ('[limits]\nmax_pages = -5\n', "[limits]: 'max_pages': -5 is too small"),
     ('[glossar]\npaths = []\n', "unknown setting 'glossar' (known: convert, glossary, limits, translation)"),
 ])

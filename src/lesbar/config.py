@@ -150,9 +150,9 @@ def load_settings(paths: list[Path] | None = None) -> Settings:
 _LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
 
 #: (section, key, smallest allowed value)
-_MINIMA = (("translation", "beam_size", 1), ("translation", "threads", 0), ("limits", "max_file_mb", 0.001),
-           ("limits", "max_pages", 1), ("limits", "max_page_side_pt", 1.0), ("limits", "max_image_pixels", 1),
-           ("limits", "timeout_seconds", 1.0))
+_MINIMA = (("translation", "beam_size", 1), ("translation", "threads", 0), ("limits", "max_file_mb", 0),
+           ("limits", "max_pages", 1), ("limits", "max_page_side_pt", 0), ("limits", "max_image_pixels", 0),
+           ("limits", "timeout_seconds", 0))
 
 
 def validate(settings: Settings, where: str = "", option_names: bool = False) -> None:
@@ -179,5 +179,4 @@ def validate(settings: Settings, where: str = "", option_names: bool = False) ->
     for section, key, minimum in _MINIMA:
         value = getattr(getattr(settings, section), key)
         if value < minimum:
-            limit = f"at least {minimum:g}" if minimum > 0.01 or minimum == 0 else "more than 0"
-            raise fail(section, key, f"{value:g} is too small; it must be {limit}")
+            raise fail(section, key, f"{value:g} is too small; it must be at least {minimum:g}")
