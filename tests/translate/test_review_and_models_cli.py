@@ -104,6 +104,34 @@ def test_a_fully_reviewed_translation_is_marked_reviewed(tmp_path, converted, pa
     assert outcome.documents["ar"].meta.provenance.reviewed is True
 
 
+@pytest.mark.parametrize("cat_language", ["EN-GB", "en_US"])
+def test_a_cat_tool_that_rewrites_the_target_language_still_feeds_the_memory(
+        tmp_path, converted, packages_dir, cat_language) -> None:
+    folder, memory_path = converted
+    runner = CliRunner()
+    assert runner.invoke(cli, ["review", "export", str(folder), "-o", str(tmp_path / "r"), "--lang", "EN",
+                               "--memory", str(memory_path)]).exit_code == 0
+    path = tmp_path / "r" / "bericht.en.xlf"
+    _edit_xliff12(path, SENTENCES[0], "The District Administrator welcomed the guests.", approve=True)
+    path.write_text(path.read_text(encoding="utf-8").replace('target-language="en"',
+                                                             f'target-language="{cat_language}"'),
+                    encoding="utf-8")
+    result = runner.invoke(cli, ["review", "import", str(path), "--memory", str(memory_path)])
+    assert result.exit_code == 0 and "1 reviewed segments imported (en)" in result.output, result.output
+    with TranslationMemory(memory_path) as memory:
+        outcome = translate_documents({"original": _doc()}, ["en"], glossary=None, packages_dir=packages_dir,
+                                      memory=memory)
+    rows = {r["source"]: r for r in outcome.report["en"]["sentences"]}
+    assert rows[SENTENCES[0]]["origin"] == "human"
+    assert rows[SENTENCES[0]]["target"] == "The District Administrator welcomed the guests."
+    # --lang given by hand, in capitals, for a file that names no language
+    bare = tmp_path / "r" / "ohne-sprache.xlf"
+    bare.write_text(path.read_text(encoding="utf-8").replace(f' target-language="{cat_language}"', ""),
+                    encoding="utf-8")
+    result = runner.invoke(cli, ["review", "import", str(bare), "--lang", "EN", "--memory", str(memory_path)])
+    assert result.exit_code == 0 and "(en)" in result.output and "1 already known" in result.output, result.output
+
+
 def test_export_from_memory_lists_only_unreviewed_machine_translations(tmp_path, converted) -> None:
     _folder, memory_path = converted
     with TranslationMemory(memory_path) as memory:

@@ -62,6 +62,7 @@ def export_cmd(source: Path | None, output: Path, langs: tuple[str, ...], fmt: s
     Example:
       lesbar review export out/integrationskonferenz/ -o review/
     """
+    langs = tuple(dict.fromkeys(lang.strip().lower() for lang in langs))  # --lang EN is en
     if from_memory:
         if source is not None or not langs:
             raise click.UsageError("with --from-memory give --lang LANG and no SOURCE")

@@ -75,6 +75,7 @@ def review_files_from_report(report_path: Path, languages: list[str] | None = No
     except (OSError, ValueError) as exc:
         raise ReviewError(f"{report_path}: not a lesbar report ({exc})") from None
     source_lang = str((report.get("document") or {}).get("language") or "de").split("-")[0]
+    languages = [lang.strip().lower() for lang in languages] if languages else languages
     files = []
     for name, data in (report.get("translations") or {}).items():
         lang = str(data.get("language") or name.split(".")[-1])
@@ -216,6 +217,11 @@ def _read12(data: bytes, path: str) -> tuple[str, str, list[ImportedUnit]]:
     return src, tgt, units
 
 
+def _base_language(code: str) -> str:
+    """The memory's language key of an XLIFF language: CAT tools write "en-US", "EN-GB" or "en_GB"."""
+    return code.strip().replace("_", "-").split("-")[0].lower()
+
+
 @dataclass
 class ImportSummary:
     path: str
@@ -234,8 +240,8 @@ def import_review(path: Path, memory: TranslationMemory, *, take_all: bool = Fal
     except OSError as exc:
         raise ReviewError(f"{path}: cannot be read ({exc.strerror})") from None
     src, tgt, units = read_review(data, str(path))
-    src = (source_lang or src or "de").split("-")[0]
-    tgt = (target_lang or tgt).split("-")[0]
+    src = _base_language(source_lang or src or "de")
+    tgt = _base_language(target_lang or tgt)
     if not tgt:
         raise ReviewError(f"{path}: the file names no target language; give it with --lang")
     machine = {s.source: s.target for s in memory.segments(tgt, "mt") if s.source_lang == src}
