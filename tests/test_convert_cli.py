@@ -226,3 +226,27 @@ def test_language_codes_are_case_insensitive_and_words_are_refused(tmp_path: Pat
     assert "no model de→tr" in result.stderr and "de→TR" not in result.stderr
     result = run(["convert", str(source), "-o", "out", "--translate", "Englisch"])
     assert result.exit_code != 0 and "--translate: 'englisch' is not a language code" in result.stderr
+
+
+def test_inspect_json_reads_back_and_check_accepts_it(tmp_path: Path):
+    source = make_docx(tmp_path / "bericht.docx")
+    saved = tmp_path / "bericht.json"
+    saved.write_text(run(["inspect", str(source), "--json"]).output, encoding="utf-8")
+    again = run(["inspect", str(saved), "--json"])
+    assert again.exit_code == 0, again.stderr
+    assert again.output == saved.read_text(encoding="utf-8")  # lossless both ways
+    assert run(["inspect", str(saved)]).output == run(["inspect", str(source)]).output
+    from_docx = run(["check", str(source), "--level", "leicht", "--json"])
+    from_model = run(["check", str(saved), "--level", "leicht", "--json"])
+    assert from_model.exit_code == 0, from_model.stderr
+    assert json.loads(from_model.output) == json.loads(from_docx.output)
+    unsegmented = tmp_path / "roh.json"
+    unsegmented.write_text(run(["inspect", str(source), "--json", "--no-segment"]).output, encoding="utf-8")
+    assert json.loads(run(["check", str(unsegmented), "--json"]).output) == json.loads(from_docx.output)
+    for text, message in (('{"a": 1}', "not a lesbar document"), ("{", "not valid JSON (line")):
+        broken = tmp_path / "kaputt.json"
+        broken.write_text(text, encoding="utf-8")
+        for command in ("inspect", "check"):
+            result = run([command, str(broken)])
+            assert result.exit_code == 1 and message in result.stderr, result.stderr
+            assert len(result.stderr.strip().splitlines()) == 1

@@ -18,7 +18,8 @@ import click
               help="Glossary file (repeat for several). Default: shipped + staff glossary.")
 @click.option("--all", "show_all", is_flag=True, help="Also list sentences without findings.")
 def check(file: Path, level: str, as_json: bool, glossaries: tuple[Path, ...], show_all: bool) -> None:
-    """Check FILE (PDF, DOCX or UTF-8 text) against the rules and show the findings per sentence.
+    """Check FILE (PDF, DOCX, UTF-8 text or a model saved with 'lesbar inspect --json') against the rules and
+    show the findings per sentence.
 
     Findings are not errors: the exit code is 0 unless the file cannot be read.
 
@@ -32,6 +33,14 @@ def check(file: Path, level: str, as_json: bool, glossaries: tuple[Path, ...], s
 
     if file.suffix.lower() in TEXT_SUFFIXES:
         doc = read_text_file(file)
+    elif file.suffix.lower() == ".json":
+        from lesbar.cli.options import read_model_json
+
+        doc = read_model_json(file)  # a model saved with 'lesbar inspect FILE --json'
+        if any(not s.id for s in doc.sentences()):  # saved with --no-segment: not split into sentences yet
+            from lesbar.transforms.segment import segment_document
+
+            doc = segment_document(doc)
     else:
         from lesbar.readers import read_document
         from lesbar.transforms.segment import segment_document

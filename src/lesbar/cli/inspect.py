@@ -19,12 +19,19 @@ from lesbar.transforms.segment import segment_document
 def inspect_cmd(file: Path, as_json: bool, no_segment: bool) -> None:
     """Show how lesbar reads FILE: an indented outline, or the document model as JSON.
 
+    FILE may also be a model saved with --json (e.g. after editing it), which is shown as it is.
+
     \b
     Examples:
       lesbar inspect samples/integrationskonferenz.pdf
       lesbar inspect bericht.docx --json > bericht.json
     """
-    doc = read_document(file)
-    if not no_segment:
-        segment_document(doc)
+    if file.suffix.lower() == ".json":
+        from lesbar.cli.options import read_model_json
+
+        doc = read_model_json(file)  # the output of --json, read back as it was saved
+    else:
+        doc = read_document(file)
+        if not no_segment:
+            segment_document(doc)
     click.echo(to_json(doc) if as_json else outline(doc))
