@@ -335,3 +335,22 @@ def test_reading_commands_say_when_the_named_glossary_does_not_exist(tmp_path: P
     # a new staff glossary is still created by the first edit
     code, _, err = run("add", "Sprachcafé", "--glossary", str(missing))
     assert code == 0 and missing.exists(), err
+
+
+def test_old_excel_files_unicode_text_is_imported_and_ansi_csv_is_refused_with_a_way_out(tmp_path: Path) -> None:
+    glossary = _copy_of_shipped(tmp_path)
+    # "Unicode-Text (*.txt)" from Excel 2010: UTF-16 with BOM, tab-separated, CRLF; Arabic survives
+    unicode_text = tmp_path / "glossar.txt"
+    unicode_text.write_bytes("term\ten\tar\r\nLandrat\tDistrict Chief\tرئيس الدائرة\r\n".encode("utf-16"))
+    code, out, err = run("import", str(unicode_text), "--glossary", str(glossary))
+    assert code == 0 and "1 geändert" in out, err
+    landrat = load_glossaries([glossary]).get("landrat")
+    assert landrat.targets["en"].term == "District Chief" and landrat.targets["ar"].term == "رئيس الدائرة"
+    # "CSV (Trennzeichen-getrennt)": Windows-1252, where Arabic would already be "?????"
+    before = glossary.read_bytes()
+    ansi = tmp_path / "ansi.csv"
+    ansi.write_bytes("term;en\r\nLandrat;District Administrator\r\nBürgerbüro;citizens' office\r\n".encode("cp1252"))
+    code, _, err = run("import", str(ansi), "--glossary", str(glossary))
+    assert code == 1 and "ansi.csv, Zeile 3: Die CSV-Datei ist nicht in UTF-8 gespeichert" in err
+    assert "„CSV UTF-8“" in err and "Unicode-Text" in err and len(err.strip().splitlines()) == 1
+    assert glossary.read_bytes() == before

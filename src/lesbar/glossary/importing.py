@@ -8,6 +8,7 @@ for :meth:`lesbar.glossary.store.GlossaryStore.import_entries`.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -39,11 +40,15 @@ def read_import(path: Path, delimiter: str | None = None) -> list[Imported]:
         from lesbar.glossary.csvio import import_csv_with_fields
 
         try:
-            text = raw.decode("utf-8-sig")
+            if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                text = raw.decode("utf-16")  # Excel's "Unicode-Text (*.txt)": UTF-16, tab-separated
+            else:
+                text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            raise GlossaryError("Die CSV-Datei ist nicht in UTF-8 gespeichert. In Excel: „Speichern unter“ → "
-                                "„CSV UTF-8“.", path, line) from None
+            raise GlossaryError("Die CSV-Datei ist nicht in UTF-8 gespeichert (so gehen Umlaute und arabische oder "
+                                "kyrillische Schrift verloren). In Excel: „Speichern unter“ → „CSV UTF-8“, in "
+                                "älteren Excel-Versionen „Unicode-Text (*.txt)“.", path, line) from None
         entries, given = import_csv_with_fields(text, path, delimiter)
         return [Imported(entry, given) for entry in entries]
     if suffix in (".tbx", ".xml"):
