@@ -354,3 +354,12 @@ def test_old_excel_files_unicode_text_is_imported_and_ansi_csv_is_refused_with_a
     assert code == 1 and "ansi.csv, Zeile 3: Die CSV-Datei ist nicht in UTF-8 gespeichert" in err
     assert "„CSV UTF-8“" in err and "Unicode-Text" in err and len(err.strip().splitlines()) == 1
     assert glossary.read_bytes() == before
+
+
+def test_staff_messages_carry_a_german_label_from_the_real_cli(tmp_path: Path) -> None:
+    env = {**os.environ, "LESBAR_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    result = subprocess.run([sys.executable, "-m", "lesbar", "glossary", "show", "Landrad"], capture_output=True,
+                            text=True, env=env, cwd=tmp_path, check=False)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Fehler: Den Eintrag „Landrad“ gibt es nicht.") and "Error" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

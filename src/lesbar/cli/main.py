@@ -56,7 +56,24 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except LesbarError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise UserError(str(exc), german=_is_staff_message(exc)) from None
+
+
+class UserError(click.ClickException):
+    """A :class:`LesbarError` as one line on stderr; the glossary's German messages get a German label."""
+
+    def __init__(self, message: str, german: bool = False) -> None:
+        super().__init__(message)
+        self.german = german
+
+    def show(self, file: Any = None) -> None:
+        label = "Fehler" if self.german else "Error"
+        click.echo(f"{label}: {self.format_message()}", err=True, file=file)
+
+
+def _is_staff_message(exc: LesbarError) -> bool:
+    glossary_errors = sys.modules.get("lesbar.glossary.errors")
+    return glossary_errors is not None and isinstance(exc, glossary_errors.GlossaryError)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
