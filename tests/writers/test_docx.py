@@ -313,3 +313,12 @@ def test_docx_passes_the_openxml_schema_validator(rendered, tmp_path):
         run = subprocess.run([tool, "-f", "office2016", "-m", "0", str(path)], capture_output=True, text=True,
                              timeout=120)
         assert run.returncode == 0 and "Errors: 0" in run.stdout, run.stdout
+
+
+def test_an_overlong_title_is_shortened_not_fatal_and_the_file_has_its_own_date(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A machine translation that loops made a 900-character title; python-docx allows 255."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764633600")  # 2025-12-02 00:00 UTC
+    doc = Document(Meta(title="guests 993 " * 90, lang="en"), [Paragraph(text_sentences("Hello."))])
+    props = docx.Document(io.BytesIO(write_docx(doc))).core_properties
+    assert len(props.title) <= 255 and props.title.endswith("…")
+    assert props.created.year == 2025 and props.modified == props.created  # not python-docx's 2013 template

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import unicodedata
+from datetime import UTC, datetime
 from typing import Any
 
 from docx import Document as new_docx
@@ -138,6 +140,24 @@ def _w(element: str, /, **attrs: str) -> Any:
     return el
 
 
+#: python-docx refuses core properties longer than this (a title a model translated into a loop was one).
+CORE_PROPERTY_MAX = 255
+
+
+def _core_text(text: str) -> str:
+    """``text`` fitted into a core property: cut at a word with "…" when too long."""
+    text = " ".join(text.split())
+    if len(text) <= CORE_PROPERTY_MAX:
+        return text
+    return text[: CORE_PROPERTY_MAX - 2].rsplit(" ", 1)[0] + " …"
+
+
+def _written_at() -> datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds), to the second in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return moment.replace(microsecond=0, tzinfo=None)
+
 class DocxWriter:
     def __init__(self, doc: Document) -> None:
         doc = clean_document(doc)  # no control characters (lxml refuses them), valid language tags
@@ -155,12 +175,13 @@ class DocxWriter:
     def setup(self) -> None:
         meta = self.doc.meta
         props = self.out.core_properties
-        props.title = meta.title or self.labels["untitled"]
+        props.title = _core_text(meta.title or self.labels["untitled"])
         props.language = lang_tag(self.lang)
-        props.author = ", ".join(meta.authors) if meta.authors else "lesbar"
+        props.author = _core_text(", ".join(meta.authors) if meta.authors else "lesbar")
         props.comments = " ".join(provenance_lines(self.doc))
-        props.keywords = provenance_keywords(self.doc)
-        props.subject = meta.subtitle or ""
+        props.keywords = _core_text(provenance_keywords(self.doc))
+        props.subject = _core_text(meta.subtitle or "")
+        props.created = props.modified = _written_at()  # not python-docx's template date (2013-12-23)
         props.last_modified_by = f"lesbar {__version__}"
         props.content_status = "reviewed" if meta.provenance.reviewed else (
             "draft" if meta.provenance.automatic else "original")
