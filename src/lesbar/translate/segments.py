@@ -43,6 +43,29 @@ def _numbers(text: str) -> set[str]:
     return {re.sub(r"[.,:]", "", n) for n in _NUMBER.findall(text)}
 
 
+#: A run of words repeated this often in a row, more often than in the source, is a decoding loop.
+LOOP_REPEATS = 4
+
+
+def loop_flags(source: str, target: str) -> list[str]:
+    """Neural models sometimes fall into a loop ("guests 993 guests 993 …") until the length limit; such an
+    output is useless, so it is flagged for the reviewer. Repetitions the source has itself don't count."""
+
+    def longest_run(text: str) -> int:
+        words = text.split()
+        best = 1
+        for n in range(1, 6):
+            for start in range(len(words) - n):
+                count = 1
+                while words[start + count * n : start + (count + 1) * n] == words[start : start + n]:
+                    count += 1
+                best = max(best, count)
+        return best
+
+    run = longest_run(target)
+    return ["repetition-loop"] if run >= LOOP_REPEATS and run > longest_run(source) else []
+
+
 def number_flags(source: str, target: str, terms: list[Term]) -> list[str]:
     """Numbers (dates, times, amounts) of the source that the translation lost."""
     protected = "".join(t.surface for t in terms)
@@ -117,6 +140,7 @@ def _machine_translate(keys: list[str], terms_of: dict[str, list[Term]], route: 
     for key, result in results.items():
         result.flags += [f"glossary-lost:{t.surface}→{t.target}" for t in result.lost]
         result.flags += number_flags(key, result.target, terms_of[key])
+        result.flags += loop_flags(key, result.target)
     return results
 
 
