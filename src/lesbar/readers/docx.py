@@ -1153,31 +1153,26 @@ def _has_content(item: Any) -> bool:
 
 def _rows(tbl: Any) -> list[Any]:
     """The rows of a table, also those wrapped in content controls or custom XML."""
-    rows: list[Any] = []
-    for child in tbl:
-        if child.tag == W + "tr":
-            rows.append(child)
-        elif child.tag == W + "sdt":
-            content = _sdt_content(child)
-            if content is not None:
-                rows.extend(_rows(content))
-        elif child.tag in _TRANSPARENT:
-            rows.extend(_rows(child))
-    return rows
+    return _children(tbl, W + "tr")
 
 
 def _cells(tr: Any) -> list[Any]:
-    cells: list[Any] = []
-    for child in tr:
-        if child.tag == W + "tc":
-            cells.append(child)
+    return _children(tr, W + "tc")
+
+
+def _children(parent: Any, tag: str) -> list[Any]:
+    """The ``tag`` children of ``parent``, looking through content controls and custom XML wrappers."""
+    found: list[Any] = []
+    for child in parent:
+        if child.tag == tag:
+            found.append(child)
         elif child.tag == W + "sdt":
             content = _sdt_content(child)
             if content is not None:
-                cells.extend(_cells(content))
+                found.extend(_children(content, tag))
         elif child.tag in _TRANSPARENT:
-            cells.extend(_cells(child))
-    return cells
+            found.extend(_children(child, tag))
+    return found
 
 
 def _sdt_content(sdt: Any) -> Any:

@@ -134,16 +134,7 @@ def _inside_subordinate_clause(toks: list[Tok], i: int) -> bool:
 def _left_conjunct(toks: list[Tok], i: int) -> list[Tok]:
     """The part right before the conjunction at ``i``, back to the last top-level comma, colon or
     semicolon: "Zutatenliste: Gemüse | und Beilagen stehen …" → "Gemüse"."""
-    quote = False
-    start = 0
-    for k, t in enumerate(toks[:i]):
-        if t.text in QUOTES_OPEN:
-            quote = True
-        elif t.text in QUOTES_CLOSE:
-            quote = False
-        elif not quote and t.text in {",", ":", ";"}:
-            start = k + 1
-    return toks[start:i]
+    return toks[_after_last(toks, i, {",", ":", ";"}) : i]
 
 
 def _after_enumeration(toks: list[Tok], i: int, conjunct: list[Tok]) -> bool:
@@ -160,6 +151,11 @@ def _after_enumeration(toks: list[Tok], i: int, conjunct: list[Tok]) -> bool:
 
 def _clause_start(toks: list[Tok], i: int) -> int:
     """Start of the clause that ends at ``i``: after the last colon or semicolon outside quotes."""
+    return _after_last(toks, i, {":", ";"})
+
+
+def _after_last(toks: list[Tok], i: int, marks: set[str]) -> int:
+    """The index after the last of ``marks`` before ``i`` outside quotation marks (0 if there is none)."""
     quote = False
     start = 0
     for k, t in enumerate(toks[:i]):
@@ -167,7 +163,7 @@ def _clause_start(toks: list[Tok], i: int) -> int:
             quote = True
         elif t.text in QUOTES_CLOSE:
             quote = False
-        elif not quote and t.text in {":", ";"}:
+        elif not quote and t.text in marks:
             start = k + 1
     return start
 
