@@ -21,23 +21,28 @@ pytestmark = [pytest.mark.ocr, pytest.mark.slow]
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
-@pytest.fixture(scope="module")
-def scanned(tmp_path_factory: pytest.TempPathFactory):
+def scan_first_page(source: Path, folder: Path) -> Path:
+    """``source``'s first page printed and scanned: rasterised by Ghostscript at 200 dpi into an image-only PDF."""
     missing = missing_ocr_tools()
     if missing:
         pytest.skip(f"OCR not available: {missing}")
     from PIL import Image
 
-    folder = tmp_path_factory.mktemp("scan")
-    source = folder / "clipping.pdf"
-    article = build(source, LAYOUTS["three_ragged"])
     png = folder / "page.png"
     subprocess.run(["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pnggray", "-r200",
                     "-dFirstPage=1", "-dLastPage=1", f"-sOutputFile={png}", str(source)], check=True, timeout=120)
     scan = folder / "scan.pdf"
     with Image.open(png) as img:
         img.save(scan, format="PDF", resolution=200)
-    return article, read_document(scan)
+    return scan
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("scan")
+    source = folder / "clipping.pdf"
+    article = build(source, LAYOUTS["three_ragged"])
+    return article, read_document(scan_first_page(source, folder))
 
 
 def test_scan_text_is_read_in_column_order(scanned) -> None:
@@ -65,9 +70,6 @@ def test_scan_is_flagged_for_proofreading(scanned) -> None:
 
 
 def test_scanned_page_between_text_pages_keeps_its_place(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    if missing_ocr_tools():
-        pytest.skip(f"OCR not available: {missing_ocr_tools()}")
-    from PIL import Image
     from pypdf import PdfReader, PdfWriter
     from reportlab.pdfgen.canvas import Canvas
 
@@ -84,12 +86,7 @@ def test_scanned_page_between_text_pages_keeps_its_place(tmp_path) -> None:  # t
     first = text_page(tmp_path / "a.pdf", ["Die erste Seite beginnt den Bericht über die Konferenz."])
     middle = text_page(tmp_path / "b.pdf", ["Die zweite Seite wurde eingescannt und trotzdem gelesen."])
     last = text_page(tmp_path / "c.pdf", ["Die dritte Seite schließt den Bericht mit einem Dank."])
-    png = tmp_path / "b.png"
-    subprocess.run(["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pnggray", "-r200",
-                    f"-sOutputFile={png}", str(middle)], check=True, timeout=120)
-    scanned = tmp_path / "b-scan.pdf"
-    with Image.open(png) as img:
-        img.save(scanned, format="PDF", resolution=200)
+    scanned = scan_first_page(middle, tmp_path)
     writer = PdfWriter()
     for part in (first, scanned, last):
         writer.add_page(PdfReader(part).pages[0])
@@ -103,20 +100,8 @@ def test_scanned_page_between_text_pages_keeps_its_place(tmp_path) -> None:  # t
 @pytest.fixture(scope="module")
 def scanned_press_release(tmp_path_factory: pytest.TempPathFactory):
     """The bundled press release (two-line headline, bullet list, table) printed and scanned at 200 dpi."""
-    missing = missing_ocr_tools()
-    if missing:
-        pytest.skip(f"OCR not available: {missing}")
-    from PIL import Image
-
     folder = tmp_path_factory.mktemp("scan-press")
-    png = folder / "page.png"
-    subprocess.run(["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pnggray", "-r200",
-                    "-dFirstPage=1", "-dLastPage=1", f"-sOutputFile={png}",
-                    str(SAMPLES / "pressemitteilung-sprachkurs.pdf")], check=True, timeout=120)
-    scan = folder / "scan.pdf"
-    with Image.open(png) as img:
-        img.save(scan, format="PDF", resolution=200)
-    return read_document(scan)
+    return read_document(scan_first_page(SAMPLES / "pressemitteilung-sprachkurs.pdf", folder))
 
 
 def test_scanned_two_line_headline_stays_one_heading(scanned_press_release) -> None:
