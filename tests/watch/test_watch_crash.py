@@ -78,7 +78,7 @@ def test_sigkill_mid_conversion_and_restart_loses_nothing_and_duplicates_nothing
     def top_up(count: int) -> None:  # about a second of conversion each: long enough to be killed mid-way
         for _ in range(count):
             path = make_report(folder / "eingang" / f"bericht-{len(dropped)}.docx", f"Treffen {len(dropped)}",
-                               sentences=40)
+                               sentences=300)
             dropped[path.name] = sha256(path)
 
     top_up(6)
@@ -128,7 +128,7 @@ def test_worker_killed_mid_conversion_is_replaced_and_the_file_converted_once(fo
 
     (folder / "einstellungen.toml").write_text(FAST_SETTINGS.format(settle=0.2, workers=1), encoding="utf-8")
     w = watcher(folder)
-    path = make_report(folder / "eingang" / "gross.docx", "Groß", sentences=150)
+    path = make_report(folder / "eingang" / "gross.docx", "Groß", sentences=1000)  # seconds of conversion
     digest = sha256(path)
     wait_for(lambda: _in_step(folder, "claim"), 60, "the conversion to start", step=0.01)
     (victim,) = _worker_pids(w.pid)

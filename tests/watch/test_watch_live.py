@@ -108,7 +108,7 @@ def test_stop_during_a_conversion_rolls_back_or_finishes_the_file_in_hand(tmp_pa
     folder.mkdir()
     (folder / "einstellungen.toml").write_text(FAST_SETTINGS.format(settle=0.2, workers=1), encoding="utf-8")
     w = watcher(folder, "--stop-grace", grace)
-    make_report(folder / "eingang" / "inarbeit.docx", "In Arbeit", sentences=100)  # seconds of conversion
+    make_report(folder / "eingang" / "inarbeit.docx", "In Arbeit", sentences=1000)  # seconds of conversion
     wait_for(lambda: any((folder / ".lesbar" / "arbeit").iterdir()), 60, "the conversion to start", step=0.02)
     assert w.stop(signal.SIGINT) == 0
     assert files_below(folder / ".lesbar" / "arbeit") == []
