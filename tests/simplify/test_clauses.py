@@ -108,6 +108,33 @@ def test_relative_clause_after_a_name_repeats_the_name_without_article() -> None
     assert out == ["Anna Berg eröffnet das Fest.", "Anna Berg kommt aus Köln."], out
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a name: the new sentence names it with "von", no pronoun that could point to another noun
+    ("Besonders eindrucksvoll ist die Geschichte von Emre, dessen Großvater 1972 in die Zeche Monopol gekommen ist.",
+     ["Besonders eindrucksvoll ist die Geschichte von Emre.",
+      "Der Großvater von Emre ist 1972 in die Zeche Monopol gekommen."]),
+    # coordinated plural nouns go into the dative, the relative clause stood between subject and verb
+    ("Die Schülerinnen und Schüler, deren Familien aus 11 Ländern stammen, haben Interviews geführt.",
+     ["Die Schülerinnen und Schüler haben Interviews geführt.",
+      "Die Familien von den Schülerinnen und Schülern stammen aus 11 Ländern."]),
+    # the adjective after "deren" changes to the ending after the article; the noun's gender gives "der"
+    ("Die Stadt ehrt die Ärztin, deren kleine Praxis seit 30 Jahren besteht.",
+     ["Die Stadt ehrt die Ärztin.", "Die kleine Praxis von der Ärztin besteht seit 30 Jahren."]),
+])
+def test_possessive_relative_clause_becomes_a_sentence_with_von(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence, "einfach") == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # "wir" is the subject: "Die Arbeit von Frau Berg schätzen wir" needs a case the rule does not know
+    "Wir danken Frau Berg, deren Arbeit wir sehr schätzen.",
+    # the verb is singular, the possessed noun plural: the noun is not the subject
+    "Wir besuchen die Schule, deren Kinder unser Bürgermeister eingeladen hat.",
+])
+def test_possessive_relative_clause_without_the_noun_as_subject_stays(sentence: str) -> None:
+    assert texts(sentence, "einfach") == [sentence]
+
+
 def test_relative_clause_with_preposition_read_as_article_is_still_found() -> None:
     # seed: the tagger reads "zu der" as preposition + article; the verb-final clause shows it is relative
     out = texts("„Vielfalt leben!“ war die Konferenz überschrieben, zu der die Moderatorin viele Gäste begrüßte.",

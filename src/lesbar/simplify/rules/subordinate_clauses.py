@@ -341,6 +341,132 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
     return None
 
 
+#: weak adjective ending after a definite article in the nominative, by the strong ending after "dessen"
+_WEAK_SINGULAR = {"er": "e", "es": "e", "e": "e"}
+_NOMINATIVE_ARTICLE = {"m": "der", "f": "die", "n": "das"}
+#: pronouns that would be the subject of the clause instead of the possessed noun
+_NOMINATIVE_PRONOUNS = {"ich", "du", "er", "sie", "es", "wir", "ihr", "man", "jemand", "niemand"}
+
+
+def _verb_number(verb: Tok) -> str:
+    """"singular" or "plural" for a 3rd person finite verb (present or past), "" when unknown."""
+    table = verb_table(verb.lemma)
+    if table is None:
+        return ""
+    low = verb.text.lower()
+    singular = {table.present[2], table.preterite[2]} if len(table.preterite) > 2 else {table.present[2]}
+    plural = {table.present[5], table.preterite[5]} if len(table.preterite) > 5 else {table.present[5]}
+    part = separable_particle(verb.lemma)
+    if part:
+        singular |= {part + f for f in singular}
+        plural |= {part + f for f in plural}
+    if low in singular and low not in plural:
+        return "singular"
+    if low in plural and low not in singular:
+        return "plural"
+    return ""
+
+
+def _possessive_relative(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
+    """A relative clause with "dessen"/"deren" becomes a sentence about the possessed noun with "von" and
+    the antecedent: "die Geschichte von Emre, dessen Großvater 1972 gekommen ist" → "… von Emre." + "Der
+    Großvater von Emre ist 1972 gekommen." (no genitive, no pronoun that could point to another noun).
+    Only when the possessed noun is the clause's subject: no subject pronoun in the clause and the verb
+    agrees with the noun's number."""
+    for c in top_level_commas(toks):
+        if c == 0 or c + 3 >= len(toks) or toks[c + 1].tag != "PRELAT":
+            continue
+        k = c + 2
+        while k < len(toks) and toks[k].tag in ("ADJ(A)", "CARD") and not toks[k].is_noun:
+            k += 1
+        if k >= len(toks) or toks[k].tag != "NN":
+            continue
+        info = noun_info(toks[k].lemma)
+        number = _number(toks[k])
+        if info is None or not number or (number == "singular" and info.genus not in _NOMINATIVE_ARTICLE):
+            continue
+        end = segment_end(toks, c + 1)
+        clause = toks[k + 1 : end]
+        fins = finite_indices(clause)
+        if len(fins) != 1 or not is_verb_final(toks[c + 1 : end]) or _clause_goes_on(toks, end):
+            continue
+        if _verb_number(clause[fins[0]]) != number:
+            continue
+        if any(t.text.lower() in _NOMINATIVE_PRONOUNS and t.tag in ("PPER", "PIS") for t in clause):
+            continue
+        possessor = _possessor(toks, c)
+        if possessor is None:
+            continue
+        adjectives = []
+        for a in toks[c + 2 : k]:
+            word = a.text
+            if a.tag == "ADJ(A)":
+                stem = next((word[: -len(e)] for e in ("er", "es", "e") if word.endswith(e)), None)
+                if stem is None:
+                    break
+                word = stem + ("en" if number == "plural" else "e")
+            adjectives.append(word)
+        else:
+            article = "die" if number == "plural" else _NOMINATIVE_ARTICLE[info.genus]
+            subject = [article] + adjectives + [toks[k].text, "von"] + possessor
+            main = strip_end(_main_without(toks, c, end))
+            if not finite_indices(main):
+                continue
+            new = to_v2(clause, prefield=subject)
+            new[0] = new[0][:1].upper() + new[0][1:]
+            return [unit.derive(end_sentence([t.text for t in main]), ID), unit.derive(end_sentence(new), ID)]
+    return None
+
+
+def _possessor(toks: list[Tok], c: int) -> list[str] | None:
+    """The antecedent before the comma ``c`` as it follows "von": a name ("von Emre"), or a definite noun
+    phrase in the dative ("von den Schülerinnen und Schülern", "vom neuen Verein"); None when unsure."""
+    back = c - 1
+    while back > 0 and c - back < 3 and (toks[back].tag == "PTKVZ" or toks[back].tag.endswith(("(PP)", "(INF)"))):
+        back -= 1  # "hat die Kinder getroffen, deren …"
+    if toks[back].tag == "NE":
+        start = back
+        while start > 0 and toks[start - 1].tag == "NE":
+            start -= 1
+        return [t.text for t in toks[start : back + 1]]
+    nouns: list[Tok] = []
+    j = back
+    while j >= 0 and toks[j].tag == "NN":
+        nouns.insert(0, toks[j])
+        j -= 1
+        if j >= 1 and toks[j].text == "und" and toks[j - 1].tag == "NN" and len(nouns) == 1:
+            j -= 1  # "die Schülerinnen und Schüler"
+        else:
+            break
+    adjectives: list[Tok] = []
+    while j >= 0 and toks[j].tag == "ADJ(A)":
+        adjectives.insert(0, toks[j])
+        j -= 1
+    if not nouns or j < 0 or toks[j].tag != "ART" or toks[j].text.lower() not in ("der", "die", "das", "den", "dem"):
+        return None  # only a definite noun phrase can be put into the dative safely
+    numbers = {_number(n) for n in nouns}
+    if len(nouns) > 1:  # "die Schülerinnen und Schüler": plural unless one of them is clearly singular
+        if "singular" in numbers:
+            return None
+        numbers = {"plural"}
+    if len(numbers) != 1 or "" in numbers:
+        return None
+    plural = numbers == {"plural"}
+    forms = []
+    for n in nouns:
+        info = noun_info(n.lemma)
+        form = dative(info, plural=plural) if info else ""
+        if not form:
+            return None
+        forms.append(form)
+    genus = noun_info(nouns[0].lemma).genus  # type: ignore[union-attr]
+    if not plural and genus not in ("m", "f", "n"):
+        return None
+    article = "den" if plural else ("der" if genus == "f" else "dem")
+    words = [article] + [a.text if a.text.endswith("en") else a.text.rstrip("e") + "en" for a in adjectives]
+    return words + (forms if len(forms) == 1 else [forms[0], "und", forms[1]])
+
+
 def _v2_relative(toks: list[Tok], c: int) -> bool:
     """"einen Stein, der leuchtete im Dunkeln": the tagger reads a pronoun followed by its verb as a
     demonstrative; after a comma and a noun it is a relative pronoun in the old verb-second order."""
@@ -694,7 +820,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if is_direct_quote(toks):
         return None  # direct quotes stay as the person said them
     out = (_condition_first(unit, toks, ctx) or _plural_statement(unit, toks, ctx) or _conj_clause(unit, toks)
-           or _relative_clause(unit, toks) or _purpose_clause(unit, toks))
+           or _relative_clause(unit, toks) or _possessive_relative(unit, toks) or _purpose_clause(unit, toks))
     if out:
         ctx.counts[ID] += 1
     return out
