@@ -200,3 +200,20 @@ def test_a_plain_participle_adjective_stays() -> None:
 def test_relative_clauses_that_cannot_be_moved_safely_stay(sentence: str) -> None:
     out = texts(sentence, "einfach")
     assert len(out) == 1 and ", die" in out[0] or ", bei dem" in out[0], out
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Heute arbeitet er im Krankenhaus und bildet Auszubildende aus.",
+     ["Heute arbeitet er im Krankenhaus.", "Er bildet Auszubildende aus."]),
+    ("Gestern haben wir das Fest gefeiert und sind danach nach Hause gegangen.",
+     ["Gestern haben wir das Fest gefeiert.", "Wir sind danach nach Hause gegangen."]),
+])
+def test_subject_pronoun_after_the_verb_is_repeated_for_the_second_verb(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence, "einfach") == expected
+
+
+def test_a_time_span_in_the_main_clause_does_not_count_as_a_subject() -> None:
+    # "zwischen 8 und 16 Uhr": "Uhr" follows numbers, it is no subject of "kann … anrufen"
+    out = texts("Wer einen Termin braucht, kann montags bis freitags zwischen 8 und 16 Uhr anrufen.", "leicht")
+    assert out == ["Manche Menschen brauchen einen Termin.",
+                   "Diese Menschen können montags bis freitags zwischen 8 und 16 Uhr anrufen."]

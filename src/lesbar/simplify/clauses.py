@@ -233,6 +233,10 @@ def strip_end(toks: list[Tok]) -> list[Tok]:
     return toks[:end]
 
 
+#: personal pronouns that are always nominative ("sie"/"es" may be accusative after the verb)
+_NOMINATIVE_PPER = {"er", "wir", "ich", "du", "man", "Sie"}
+
+
 def subject_of(left: list[Tok]) -> list[str] | None:
     """The first constituent of a main clause if it is a subject-like noun phrase or pronoun, written to
     follow other words ("die Stadt"): for repeating the subject in a sentence of its own."""
@@ -259,6 +263,9 @@ def subject_of(left: list[Tok]) -> list[str] | None:
         return None  # the constituent is not the whole prefield before the verb
     first = left[start:k]
     if not first or first[0].tag.startswith("APPR") or first[0].tag in ("ADV", "PAV", "PROAV", "ADJ(D)", "KOUS"):
+        # "Heute arbeitet er …": the subject pronoun right after the verb (unambiguous nominatives only)
+        if first and k + 1 < len(left) and left[k + 1].tag == "PPER" and left[k + 1].text in _NOMINATIVE_PPER:
+            return [left[k + 1].text]
         return None
     if any(t.is_finite for t in first):
         return None

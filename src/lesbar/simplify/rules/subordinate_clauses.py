@@ -718,9 +718,10 @@ def _only_subject_is_the_pronoun(clause: list[Tok], verb_plural: bool | None = N
             return False  # "wer …, muss seinen Ausweis mitbringen": "seinen" is the person's
         if t.is_noun:
             j = k - 1
-            while j >= 0 and clause[j].tag in ("ADJ(A)", "CARD", "ADV", "ADJ(D)", "PIAT") and \
+            while j >= 0 and (clause[j].tag in ("ADJ(A)", "CARD", "ADV", "ADJ(D)", "PIAT") or (
+                    clause[j].tag == "KON" and j > 0 and clause[j - 1].tag == "CARD")) and \
                     clause[j].text.lower() not in _NOT_NOMINATIVE:
-                j -= 1
+                j -= 1  # "zwischen 8 und 16 Uhr": numbers joined by "und" before the noun
             if j >= 0 and clause[j].tag in ("ART", "PPOSAT", "PDAT", "PIAT") and clause[j].text.lower() not in \
                     _NOT_NOMINATIVE and j > 0 and clause[j - 1].tag.startswith("APPR"):
                 continue  # "in die Schule"
