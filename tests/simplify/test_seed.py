@@ -42,12 +42,13 @@ def test_names_places_and_numbers_of_the_original_are_kept(seed_text, leicht) ->
 
 def test_seed_sentences_without_ocr_breaks_are_full_sentences(leicht) -> None:  # type: ignore[no-untyped-def]
     """Rule 10. The OCR text breaks some sentences across paragraphs ("… mit dieser" / "Konferenz …");
-    those halves have no verb in the original either and are allowed (at most 4)."""
+    those halves have no verb in the original either and are allowed: three breaks ("wer-" / "den",
+    "die hier in" / "Deutschland …", "Beispiele" / "an von Sprache …") give at most 5 verbless halves."""
     fragments = []
     for s in body_sentences(leicht):
         if not any(t.is_finite for t in analyze_text(s.text)):
             fragments.append(s.text)
-    assert len(fragments) <= 4, fragments
+    assert len(fragments) <= 5, fragments
 
 
 def test_genitive_articles_after_nouns_are_gone(leicht, glossary) -> None:  # type: ignore[no-untyped-def]

@@ -27,7 +27,7 @@ def test_role_is_named_at_first_mention_only() -> None:
 def test_leading_frame_with_dass_becomes_colon_statement() -> None:
     out = texts("Die Kursleiterin Maria Schneider erklärte, dass viele Mütter bisher keinen Kurs besuchen konnten.",
                 "einfach")
-    assert out[0].startswith("Maria Schneider sagt: Viele Mütter konnten"), out
+    assert out[0].startswith("Kursleiterin Maria Schneider sagt: Viele Mütter konnten"), out
 
 
 def test_speaker_with_apposition_gets_a_sentence_of_its_own() -> None:
@@ -144,3 +144,22 @@ def test_relative_clause_about_the_speaker_before_the_frame_is_kept_as_a_sentenc
 def test_object_relative_clause_after_the_frame_leaves_the_sentence_as_written() -> None:
     text = "„Wir sind froh“, sagte Anna Berg, die alle im Dorf kennen."
     assert texts(text, "leicht") == [text]
+
+
+def test_reported_preterite_without_dass_is_konjunktiv_and_means_the_present() -> None:
+    # "lebten" is both preterite and Konjunktiv II; in a reported main clause it stands for "leben"
+    out = texts("Die Leiterin ist Doktor Ayşe Kaya-Brenner. Kaya-Brenner betonte, viele der Eingebürgerten "
+                "lebten schon seit mehr als 10 Jahren in Deutschland.", "einfach")
+    assert out[-1] == ("Doktor Ayşe Kaya-Brenner sagt: Viele der Eingebürgerten leben schon seit mehr als "
+                       "10 Jahren in Deutschland."), out
+
+
+def test_preterite_in_a_dass_clause_stays_past() -> None:
+    # "dass … besuchten" is the indicative past: it must not become the present
+    out = texts("Anna Berg erklärte, dass viele Mütter früher keinen Kurs besuchten.", "einfach")
+    assert out == ["Anna Berg sagt: Viele Mütter besuchten früher keinen Kurs."], out
+
+
+def test_trailing_frame_with_article_role_and_name_names_the_speaker() -> None:
+    out = texts("Viele Kinder spielten jeden Tag im Park, sagte die Leiterin Anna Berg.", "einfach")
+    assert out == ["Leiterin Anna Berg sagt: Viele Kinder spielen jeden Tag im Park."], out

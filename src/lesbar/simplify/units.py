@@ -22,6 +22,9 @@ class Unit:
     speaker: str = ""
     #: words of the speech frame that carry meaning ("bei der ersten Fahrt"): "<speaker> sagt <tail>: …"
     speech_tail: list[str] = field(default_factory=list)
+    #: the content is a reported main clause without "dass" ("sie sagte, viele lebten hier"): its
+    #: preterite-looking verbs are Konjunktiv II and mean the present
+    reported: bool = False
     #: "sentence", "heading", "explanation" (added by a rule), "list" (items in ``items``)
     kind: str = "sentence"
     items: list[list[str]] = field(default_factory=list)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import quoted
-from lesbar.simplify.morphology import Mood, konjunktiv, present_form, separable_particle
+from lesbar.simplify.morphology import Mood, konjunktiv, present_form, separable_particle, verb_table
 from lesbar.simplify.units import Unit
 
 if TYPE_CHECKING:
@@ -85,9 +85,30 @@ def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
     return any(t.tag.endswith("(PP)") for t in clause) and any(t.text.lower() in _IRREALIS_CUES for t in clause)
 
 
+def _reported_preterite(toks: list[Tok], known: set[int]) -> list[tuple[int, Mood]]:
+    """In reported speech a form that is both preterite and Konjunktiv II ("lebten", "hatten") is the
+    Konjunktiv II standing in for a Konjunktiv I that looks like the indicative ("sie sagte, viele
+    lebten schon lange hier"): it means the present. (The reported past is "hätten gelebt".)"""
+    out = []
+    inside = quoted([t.text for t in toks])
+    for i, t in enumerate(toks):
+        if i in known or i in inside or not t.is_finite or t.lemma in ("werden",) or t.tag.startswith("VM"):
+            continue
+        table = verb_table(t.lemma)
+        low = t.text.lower()
+        if table is None or low not in table.konj2 or low not in table.preterite or low in table.present:
+            continue
+        idx = table.preterite.index(low)
+        idx = 5 if idx == 3 else (2 if idx == 0 else idx)  # reports speak of third persons
+        out.append((i, Mood("konj2", idx, table.present[idx])))
+    return out
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
     hits = [(i, mood) for i, mood in detect(toks) if not irrealis(toks, i, mood)]
+    if unit.reported:
+        hits += _reported_preterite(toks, {i for i, _ in hits})
     if not hits:
         return None
     words = [t.text for t in toks]

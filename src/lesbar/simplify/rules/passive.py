@@ -72,10 +72,12 @@ def _accusative(np: list[Tok]) -> list[str]:
         v for k, v in info.flexion.items() if k.startswith("nominativ singular")}
     if genus == "m" and singular and noun is not None and info is not None:
         out = []
-        if words and words[0].lower() == "die":  # plural: the form stays
+        if words and (words[0].lower() in _PLURAL_DETERMINERS or np[0].tag == "CARD"):  # plural: the form stays
             return [words[0].lower()] + words[1:]
         for k, w in enumerate(words):
             low = w.lower()
+            if k == 0 and np[k].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "ADV", "ADJ(A)"):
+                w = low  # the phrase was first in the sentence: "Viele Gastarbeiter" → "viele Gastarbeiter"
             if low in _ACC:
                 out.append(_ACC[low])
             elif w[:1].islower() and w.endswith("e") and w not in ("die", "eine"):
@@ -88,7 +90,8 @@ def _accusative(np: list[Tok]) -> list[str]:
         if acc and out[-1] == noun.text:
             out[-1] = acc  # n-declension: "der Mensch" → "den Menschen"
         return out
-    return [w.lower() if t.tag in ("ART", "PPOSAT", "PIAT", "PDAT") or (k == 0 and t.tag.startswith("ADJ")) else w
+    return [w.lower() if t.tag in ("ART", "PPOSAT", "PIAT", "PDAT") or (k == 0 and (
+        t.tag.startswith("ADJ") or t.tag == "ADV" or t.text.lower() in _ABOUT)) else w
             for k, (w, t) in enumerate(zip(words, np, strict=True))]  # "Eingebürgerte Personen" was first
 
 
@@ -114,7 +117,8 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str]] | None:
                 continue
             return i, end, [art] + [w.text for w in np]
         first = np[0].text.lower()
-        if len(np) > 2 or any(x.text in ("oder", "und", "der", "des") for x in toks[end : end + 1]):
+        named = len(np) <= 5 and np[0].tag == "ART" and np[1].tag == "NN" and all(w.tag == "NE" for w in np[2:])
+        if (len(np) > 2 and not named) or any(x.text in ("oder", "und", "der", "des") for x in toks[end : end + 1]):
             return None  # adjectives or coordinated agents: leave it to the editor
         if np[0].tag == "ART":
             if first == "den":  # dative plural
@@ -189,7 +193,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     subj: list[Tok] = []
     lead: list[Tok] = []  # words before a subject found after the verb ("nur", "dem Kind")
     others_pre: list[Tok] = []
-    if prefield and (prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)")):
+    if prefield and (prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") or (
+            prefield[-1].is_noun and (prefield[0].tag == "CARD" or prefield[0].text.lower() in _ABOUT))):
         subj = prefield
     else:
         others_pre = prefield
@@ -206,14 +211,16 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         middle = middle[:a] + middle[b:]
     idx = 2 if new_subject == ["man"] else (3 if _plural(new_subject) else 2)
     obj = _accusative(subj) if subj else []
+    particle = separable_particle(lemma)
+    inseparable = bool(particle) and pp.text.lower().startswith(particle) and not pp.text.lower()[len(particle):] \
+        .startswith(_PARTICIPLE_STARTS)  # "umrahmt", "übersetzt": the prefix is not separated here
     if perfect:
         fin = (verb_table(table.auxiliary) or table).present[idx]
-        tail = [table.participle]
+        tail = [pp.text if inseparable else table.participle]
     else:
         present = table.present[idx]
-        fin = present
-        particle = separable_particle(lemma)
-        tail = [particle] if particle else []
+        fin = particle + present if inseparable else present
+        tail = [particle] if particle and not inseparable else []
     before = [t.text for t in lead]
     # the verb part closes the clause before a following ", … zu beteiligen" / ", den …"
     cut = next((k for k, t in enumerate(middle) if t.text in {",", ";", ":"}), len(middle))
@@ -227,6 +234,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
 
 
 _LEADING_KON = {"doch", "aber", "und", "oder", "denn"}
+#: what follows a separated particle in a participle ("an-ge-worben", "an-erkannt")
+_PARTICIPLE_STARTS = ("ge", "be", "er", "ver", "zer", "ent", "emp", "miss")
 #: determiners that cannot start a nominative subject ("dem Kind", "des Jahres", "einem Verein")
 _OBLIQUE = {"dem", "den", "des", "einem", "einen", "eines", "diesem", "diesen", "dieses", "jedem", "jeden"}
 
@@ -327,6 +336,10 @@ def _participle_first(unit: Unit, toks: list[Tok], f: int, pp_i: int, ctx: Conte
     return result
 
 
+_PLURAL_DETERMINERS = {"die", "viele", "alle", "einige", "mehrere", "beide", "wenige", "manche", "zahlreiche"}
+_ABOUT = {"etwa", "rund", "ungefähr", "circa", "ca.", "knapp", "fast", "mindestens", "höchstens"}
+
+
 def _middle_subject(middle: list[Tok]) -> tuple[int, int] | None:
     """The passive subject after the auxiliary: the first noun phrase that can be nominative, past
     adverbs ("nur", "möglicherweise"), prepositional phrases and dative/genitive phrases ("dem Kind")."""
@@ -336,6 +349,12 @@ def _middle_subject(middle: list[Tok]) -> tuple[int, int] | None:
         end = constituent_end(middle, k)
         if t.tag in ("ART", "PPOSAT", "PIAT", "NN", "NE", "PDAT") and t.text.lower() not in _OBLIQUE:
             return k, end
+        if t.tag == "CARD" and end > k + 1 and middle[end - 1].is_noun:
+            return k, end  # "3.000 Besucherinnen und Besucher"
+        if t.text.lower() in _ABOUT and k + 1 < len(middle) and middle[k + 1].tag == "CARD":
+            end = constituent_end(middle, k + 1)
+            if end > k + 2 and middle[end - 1].is_noun:
+                return k, end  # "etwa 3.000 Besucher": the hedge belongs to the number
         if t.tag == "ADJ(A)" and end > k + 1 and middle[end - 1].is_noun:
             return k, end  # "folgende Unterlagen"
         if t.tag in ("ADV", "PTKNEG", "ADJ(D)", "PROAV", "PAV") or t.tag.startswith("APPR") or t.text.lower() in _OBLIQUE:
@@ -404,10 +423,14 @@ def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Un
 def _plural(np: list[str]) -> bool:
     if not np or np[0].lower() != "die" or len(np) < 2:
         return False
-    info = noun_info(np[-1])
+    if "und" in np:
+        return True
+    nouns = [w for w in np[1:] if noun_info(w) is not None]
+    noun = nouns[0] if nouns else np[-1]  # "die Musikschule Unna": the noun, not the name after it
+    info = noun_info(noun)
     if info is None:
-        return not _fem_singular(np[-1])
-    return np[-1] in info.number_forms("plural")
+        return not _fem_singular(noun)
+    return noun in info.number_forms("plural")
 
 
 def _fem_singular(noun: str) -> bool:

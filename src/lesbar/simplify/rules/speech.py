@@ -75,6 +75,8 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
         k = j
         while k < n and toks[k].tag == "NE" and toks[k].text[:1].isupper():
             k += 1
+        if j < k < n and _double_surname(toks[k]):
+            k += 1  # "Ayşe Kaya-Brenner": the tagger reads the double surname as a noun
         names = [t.text for t in toks[j:k]]
         prev = toks[i - 1].text.lower() if i > 0 else ""
         is_person = (role and names) or (len(names) >= 2 and prev not in {"in", "aus", "nach", "im", "bei"}
@@ -101,6 +103,9 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         return ctx.last_person, True, start + 1
     j = start
     role = ""
+    if j + 2 < end and toks[j].tag == "ART" and toks[j].text.lower() in ("der", "die") and toks[j + 1].tag in (
+            "NN", "NNA") and (toks[j + 1].text in roles() or _person_noun(toks[j + 1])) and toks[j + 2].tag == "NE":
+        j += 1  # "sagte die Leiterin Anna Berg": the article before role and name
     while j < end and (toks[j].text in roles() or toks[j].text in _TITLES or (
             toks[j].tag in ("NN", "NNA") and j - start < 2 and j + 1 < end
             and (toks[j + 1].tag == "NE" or toks[j + 1].text in _TITLES))):
@@ -111,6 +116,8 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     k = j
     while k < end and toks[k].tag == "NE":
         k += 1
+    if k == j and j < end and _double_surname(toks[j]) and ctx.find_person([toks[j].text]):
+        k = j + 1  # "Kaya-Brenner betonte": a double surname read as a noun, named before
     if k > j:
         names = [t.text for t in toks[j:k]]
         person = ctx.find_person(names)
@@ -158,6 +165,12 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
 _PERSON_SUFFIXES = ("er", "erin", "in", "ent", "entin", "ist", "istin", "or", "orin", "eur", "eurin", "ige")
 
 
+def _double_surname(t: Tok) -> bool:
+    """"Kaya-Brenner", "Möltgen-Sicking": two capitalised parts joined by a hyphen, tagged as a noun."""
+    parts = t.text.split("-")
+    return t.tag in ("NN", "NE") and len(parts) == 2 and all(p[:1].isupper() and p[1:].islower() for p in parts)
+
+
 def _capitalised(word: str) -> bool:
     """"Leiterin", "52-Jährige"."""
     return any(part[:1].isupper() for part in word.split("-"))
@@ -181,8 +194,9 @@ def _note_pronouns(unit: Unit) -> None:
         unit.comment(ID, _PRONOUNS_NOTE, third)
 
 
-def _speaker_unit(unit: Unit, content: list[str], person: Person, pronoun: bool, ctx: Context) -> Unit:
-    new = unit.derive(content, ID, speaker=ctx.speaker_name(person))
+def _speaker_unit(unit: Unit, content: list[str], person: Person, pronoun: bool, ctx: Context,
+                  reported: bool = False) -> Unit:
+    new = unit.derive(content, ID, speaker=ctx.speaker_name(person), reported=reported)
     if pronoun:
         new.comment(ID, _AUTO, [person.name])
     _note_pronouns(new)
@@ -271,7 +285,8 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
                                          ID, speaker=""))
         if content and content[-1] not in SENT_END | QUOTES_CLOSE:
             content.append(".")
-        main = _speaker_unit(unit, content, person, pronoun, ctx)
+        main = _speaker_unit(unit, content, person, pronoun, ctx,
+                             reported=not any(w in QUOTES_OPEN for w in content))
         main.speech_tail = tail_words
         return [main] + extra
     return None
@@ -350,6 +365,7 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
         tail = front + tail
         if j >= len(toks) or toks[j].text not in {",", ":"}:
             return None
+        reported = toks[j].text == "," and not (j + 1 < len(toks) and toks[j + 1].text in {"dass", "daß"})
         if toks[j].text == ":":
             content = [x.text for x in toks[j + 1 :]]
         else:
@@ -366,7 +382,7 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
                 content = [x.text for x in toks[k:]]
         if not content:
             return None
-        out = [_speaker_unit(unit, content, person, pronoun, ctx)]
+        out = [_speaker_unit(unit, content, person, pronoun, ctx, reported=reported)]
         out[0].speech_tail = tail
         if statement is not None:
             out.insert(0, unit.derive(statement, ID, speaker=""))

@@ -22,6 +22,7 @@ from lesbar.simplify.clauses import (
     subject_of,
     top_level_commas,
 )
+from lesbar.simplify.resources import speech_verbs
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -260,6 +261,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                     right = right[:k] + right[k + 1 :]
                     right_s = strip_end(right)
                     break
+        if right_s[0].is_finite and toks[i].text == "," and right_s[0].lemma in speech_verbs() and \
+                sum(1 for t in right_s if t.is_word) <= 6 and not any(t.text == "," for t in right_s):
+            continue  # "…, sagte die Leiterin": a speech frame, not a second statement of the same subject
         if right_s[0].is_finite:
             # "… und ging nach Hause": repeat the subject of the first clause
             subject = subject_of(left[_clause_start(left, len(left)) :])
