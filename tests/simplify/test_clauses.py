@@ -217,3 +217,15 @@ def test_a_time_span_in_the_main_clause_does_not_count_as_a_subject() -> None:
     out = texts("Wer einen Termin braucht, kann montags bis freitags zwischen 8 und 16 Uhr anrufen.", "leicht")
     assert out == ["Manche Menschen brauchen einen Termin.",
                    "Diese Menschen können montags bis freitags zwischen 8 und 16 Uhr anrufen."]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a reflexive pronoun never stands first: the subject does, the pronoun follows the verb
+    ("Das Amt warnt, weil sich viele Menschen angesteckt haben.",
+     ["Das Amt warnt.", "Denn viele Menschen haben sich angesteckt."]),
+    # a degree or focus particle belongs to the phrase after it
+    ("Sie kritisierte, dass zu wenige Bäume gepflanzt werden.", ["Sie kritisierte: Zu wenige Bäume werden gepflanzt."]),
+    ("Er sagt, dass rund 300 Menschen gekommen sind.", ["Er sagt: Rund 300 Menschen sind gekommen."]),
+])
+def test_clause_made_main_clause_puts_a_whole_phrase_before_the_verb(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence, "einfach") == expected

@@ -109,6 +109,27 @@ def constituent_end(toks: list[Tok], start: int) -> int:
     return start + 1
 
 
+#: object and reflexive pronouns that never stand first in a clause made from a subordinate clause
+_UNSTRESSED = {"sich", "mich", "dich", "uns", "euch", "ihm", "ihn", "ihnen"}
+#: focus and degree particles that belong to the phrase after them ("zu wenige Bäume", "rund 300 Menschen")
+_PHRASE_PARTICLES = {"zu", "sehr", "nur", "rund", "etwa", "fast", "knapp", "auch", "schon", "bereits", "über",
+                     "insgesamt", "ungefähr", "circa", "mindestens", "höchstens", "allein", "gerade", "besonders",
+                     "ganz", "genau", "noch", "mehr", "weniger", "so", "viel"}
+
+
+def first_constituent_end(toks: list[Tok]) -> int:
+    """Like :func:`constituent_end` at 0, but a focus or degree particle takes the phrase after it along:
+    "rund 300 Menschen", "zu wenige Bäume", "nur wenige Busse" are one constituent, not "rund"."""
+    if len(toks) > 1 and toks[0].text.lower() in _PHRASE_PARTICLES and toks[0].tag in ("ADV", "PTKA", "APPR", "PIAT",
+                                                                                       "PIS", "ADJ(D)") and \
+            toks[1].tag in _NP_START | {"NN", "NE", "PIS", "PPER", "ADJ(D)"} and not toks[1].is_finite:
+        end = constituent_end(toks, 1)
+        if toks[1].tag in ("PIS", "ADJ(D)") and end < len(toks) and toks[end].is_noun:
+            end = constituent_end(toks, end)  # "zu wenige Bäume" when "wenige" reads as a pronoun
+        return end
+    return constituent_end(toks, 0)
+
+
 def _np_end(toks: list[Tok], i: int) -> int:
     n = len(toks)
     while i < n and toks[i].tag in _NP_START | {"ADV", "ADJ(D)", "PTKNEG"} and not toks[i].is_noun:
@@ -174,8 +195,14 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
     if prefield:
         words = list(prefield) + [fin_word] + [t.text for t in rest]
     else:
-        k = constituent_end(rest, 0) if rest else 0
-        words = [t.text for t in rest[:k]] + [fin_word] + [t.text for t in rest[k:]]
+        lead: list[Tok] = []
+        while len(rest) > 1 and rest[0].tag in ("PRF", "PPER") and rest[0].text.lower() in _UNSTRESSED:
+            lead.append(rest.pop(0))  # "weil sich viele angesteckt haben": "Viele haben sich angesteckt"
+        k = first_constituent_end(rest) if rest else 0
+        if lead and (k >= len(rest) or rest[0].tag not in _NP_START | {"NN", "NE", "PPER", "PIS", "PDS"}):
+            rest, k = lead + rest, len(lead)  # nothing to put first but the pronoun: keep the order
+            lead = []
+        words = [t.text for t in rest[:k]] + [fin_word] + [t.text for t in lead] + [t.text for t in rest[k:]]
     if particle:
         words.append(particle)
     return words
@@ -219,7 +246,8 @@ def invert_with(toks: list[Tok], adverb: str) -> list[str]:
     pre, fin, rest = parts
     pre_words = [t.text for t in pre]
     if pre and pre[0].tag in ("PPER", "ART", "PPOSAT", "PDS", "PIS", "PIAT", "ADV", "PDAT", "PAV", "PROAV") and not pre[0].tag == "NE":
-        pre_words[0] = pre_words[0][:1].lower() + pre_words[0][1:] if pre_words[0] not in ("Sie",) else pre_words[0]
+        pre_words[0] = pre_words[0][:1].lower() + pre_words[0][1:] if pre_words[0] not in (
+            "Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres") else pre_words[0]
     if not pre:
         return [adverb, fin.text] + [t.text for t in rest]
     return [adverb, fin.text] + pre_words + [t.text for t in rest]

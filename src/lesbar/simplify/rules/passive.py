@@ -55,6 +55,12 @@ def detect(toks: list[Tok]) -> list[int]:
     return out
 
 
+def _polite(word: str) -> bool:
+    """"Ihr Antrag" at the start of a sentence: in letters to citizens the polite "your", which keeps its
+    capital inside the sentence ("Man prüft Ihren Antrag"); "her/their" would be ambiguous either way."""
+    return word in ("Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres")
+
+
 def _accusative(np: list[Tok]) -> list[str]:
     kon = next((k for k, t in enumerate(np) if t.tag == "KON" and t.text in ("und", "oder") and k > 0), None)
     if kon is not None and kon + 1 < len(np):
@@ -76,10 +82,11 @@ def _accusative(np: list[Tok]) -> list[str]:
             return [words[0].lower()] + words[1:]
         for k, w in enumerate(words):
             low = w.lower()
-            if k == 0 and np[k].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "ADV", "ADJ(A)"):
+            if k == 0 and np[k].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "ADV", "ADJ(A)") and not _polite(w):
                 w = low  # the phrase was first in the sentence: "Viele Gastarbeiter" → "viele Gastarbeiter"
             if low in _ACC:
-                out.append(_ACC[low])
+                acc = _ACC[low]
+                out.append(acc[:1].upper() + acc[1:] if _polite(w) else acc)
             elif w[:1].islower() and w.endswith("e") and w not in ("die", "eine"):
                 out.append(w + "n")  # adjective: "der neue Plan" → "den neuen Plan"
             elif np[k].tag == "ADJ(A)" and w.endswith("er"):
@@ -90,13 +97,15 @@ def _accusative(np: list[Tok]) -> list[str]:
         if acc and out[-1] == noun.text:
             out[-1] = acc  # n-declension: "der Mensch" → "den Menschen"
         return out
-    return [w.lower() if t.tag in ("ART", "PPOSAT", "PIAT", "PDAT") or (k == 0 and (
+    return [w if _polite(w) else w.lower() if t.tag in ("ART", "PPOSAT", "PIAT", "PDAT") or (k == 0 and (
         t.tag.startswith("ADJ") or t.tag == "ADV" or t.text.lower() in _ABOUT)) else w
             for k, (w, t) in enumerate(zip(words, np, strict=True))]  # "Eingebürgerte Personen" was first
 
 
-def _agent(toks: list[Tok]) -> tuple[int, int, list[str]] | None:
-    """"von den Fabriken" → (start, end, ["die", "Fabriken"]) in nominative."""
+def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
+    """"von den Fabriken" → (start, end, ["die", "Fabriken"]) in nominative; "durch den Landrat" →
+    "der Landrat"; "von 12 Bergarbeitern" → "12 Bergarbeiter". None when no agent can be made a subject
+    safely (coordinated agents, a noun left over after the phrase)."""
     for i, t in enumerate(toks):
         if t.text not in ("von", "vom", "durch") or i + 1 >= len(toks):
             continue
@@ -104,32 +113,96 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str]] | None:
         np = toks[i + 1 : end]
         if not np or not np[-1].is_noun:
             continue
+        origin: list[str] = []
+        if end + 1 < len(toks) and toks[end].text == "aus" and toks[end + 1].tag in ("ART", "NE", "NN", "APPRART"):
+            origin_end = constituent_end(toks, end)
+            origin = [w.text for w in toks[end:origin_end]]  # "von Familien aus der Region": who they are
+            end = origin_end
         if end + 1 < len(toks) and toks[end].text in (",", "und", "oder", "sowie") and toks[end + 1].tag in (
-                "ART", "PPOSAT", "PDAT", "NE", "NN"):
+                "ART", "PPOSAT", "PDAT", "NE", "NN", "CARD", "PIAT", "ADJ(A)"):
             return None  # "vom Land NRW, der Sparkasse …": coordinated agents are left to the editor
-        if t.text != "vom" and np[0].tag == "NN" and len(np) >= 2 and all(w.tag == "NE" for w in np[1:]) and len(np) <= 4:
-            return i, end, [w.text for w in np]  # "von Oberbürgermeister Frank Dudda"
-        if t.text == "vom":
-            noun = np[-1]
-            info = noun_info(noun.lemma)
-            art = {"m": "der", "n": "das"}.get(info.genus if info else "", "")
-            if not art:
-                continue
-            return i, end, [art] + [w.text for w in np]
-        first = np[0].text.lower()
-        named = len(np) <= 5 and np[0].tag == "ART" and np[1].tag == "NN" and all(w.tag == "NE" for w in np[2:])
-        if (len(np) > 2 and not named) or any(x.text in ("oder", "und", "der", "des") for x in toks[end : end + 1]):
-            return None  # adjectives or coordinated agents: leave it to the editor
-        if np[0].tag == "ART":
-            if first == "den":  # dative plural
-                info = noun_info(np[-1].lemma)
-                plural = info.flexion.get("nominativ plural") if info else None
-                return i, end, ["die"] + [w.text for w in np[1:-1]] + [plural or np[-1].text]
-            if first == "der":
-                return i, end, ["die"] + [w.text for w in np[1:]]
+        if end < len(toks) and toks[end].tag in ("NN", "NE") or any(x.text in ("oder", "und", "der", "des")
+                                                                    for x in toks[end : end + 1]):
+            return None  # "von der Musikschule Bedburg" with the name read as a noun: the phrase goes on
+        nominative = _nominative(t.text, np)
+        if nominative is not None:
+            return i, end, nominative[0] + origin, nominative[1]
+    return None
+
+
+_PLURAL_QUANTIFIERS = {"vielen": "viele", "einigen": "einige", "mehreren": "mehrere", "zahlreichen": "zahlreiche",
+                       "wenigen": "wenige", "beiden": "beide", "allen": "alle"}
+
+
+def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
+    """The agent noun phrase after ``prep`` (von/vom: dative; durch: accusative) in the nominative, and
+    whether it is plural."""
+    words = [w.text for w in np]
+    head = next((k for k, w in enumerate(np) if w.is_noun), len(np))
+    names = np[head + 1 :]
+    if any(w.tag != "NE" for w in names) or len(names) > 3:
+        return None
+    noun = np[head]
+    det, adjectives = np[:head], []
+    while det and (det[-1].tag == "ADJ(A)" or (det[-1].tag == "PIAT" and det[-1].text.lower() not in _PLURAL_QUANTIFIERS
+                                              and det[-1].text.lower() not in _PLURAL_DETERMINERS)) \
+            and not det[-1].text[:1].isupper():
+        adjectives.insert(0, det.pop())
+    if len(adjectives) > 2 or len(det) > 1:
+        return None
+    info = noun_info(noun.lemma) if noun.tag == "NN" else None
+    tail = [noun.text] + [w.text for w in names]
+    if prep != "vom" and not det and not adjectives and noun.tag == "NN" and names:
+        return words, False  # "von Oberbürgermeister Frank Dudda"
+    if not det and not adjectives and noun.tag == "NE":
+        return (words, False) if len(np) <= 3 else None  # a name
+    d = det[0].text.lower() if det else ""
+
+    def weak(adjs: list[Tok]) -> list[str]:  # "dem neuen" → "der neue"
+        return [a.text[:-1] if a.text.endswith("en") else a.text for a in adjs]
+
+    def plural_nominative() -> str | None:
+        if info is None:  # "von Ehrenamtlichen" → "Ehrenamtliche" (strong plural of a nominalised adjective)
+            return (noun.text[:-1] if noun.text.endswith("en") else noun.text) if noun.tag == "NNA" else None
+        if noun.text not in info.number_forms("plural"):
             return None
-        if np[0].tag == "NE" and len(np) <= 3:  # a name; "von Migration" (no article) is no agent
-            return i, end, [w.text for w in np]
+        return info.flexion.get("nominativ plural") or info.flexion.get("nominativ plural 1") or None
+
+    if prep == "vom" or (prep == "von" and d == "dem"):
+        genus = info.genus if info else ""
+        art = {"m": "der", "n": "das"}.get(genus)
+        nom = info.flexion.get("nominativ singular") if info else None
+        if not art or not nom or d not in ("", "dem"):
+            return None
+        return [art] + weak(adjectives) + [nom] + tail[1:], False
+    if prep == "von":
+        if d == "der":
+            if info is None or info.genus != "f":
+                return None
+            return ["die"] + weak(adjectives) + tail, False
+        plural = plural_nominative()
+        if plural is None:
+            return None
+        if d == "den":
+            return ["die"] + [a.text for a in adjectives] + [plural] + tail[1:], True
+        if not det or det[0].tag == "CARD" or d in _PLURAL_QUANTIFIERS:
+            first = [] if not det else [det[0].text if det[0].tag == "CARD" else _PLURAL_QUANTIFIERS[d]]
+            strong = [a.text[:-1] if a.text.endswith("en") else a.text for a in adjectives]
+            if first and first[0] == "alle":
+                strong = [a.text for a in adjectives]  # "von allen neuen Helfern" → "alle neuen Helfer"
+            return first + strong + [plural] + tail[1:], True
+        return None
+    # durch + accusative
+    if d == "den":
+        nom = info.flexion.get("nominativ singular") if info and info.genus == "m" else None
+        if nom and noun.text in (info.flexion.get("akkusativ singular"), nom):  # type: ignore[union-attr]
+            return ["der"] + weak(adjectives) + [nom] + tail[1:], False
+        return None
+    if d in ("die", "das"):
+        words = [d] + [a.text for a in adjectives] + tail
+        return words, _plural(words)
+    if not det and plural_nominative() == noun.text:
+        return [a.text for a in adjectives] + tail, True  # "durch laute Geräusche"
     return None
 
 
@@ -206,10 +279,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if agent is None and _has_agent_phrase(middle):
         return None  # an agent the rule cannot turn into a subject: "man" would change the meaning
     if agent is not None:
-        a, b, nom = agent
+        a, b, nom, plural_agent = agent
         new_subject = nom
         middle = middle[:a] + middle[b:]
-    idx = 2 if new_subject == ["man"] else (3 if _plural(new_subject) else 2)
+    idx = 5 if agent is not None and plural_agent else 2
     obj = _accusative(subj) if subj else []
     particle = separable_particle(lemma)
     inseparable = bool(particle) and pp.text.lower().startswith(particle) and not pp.text.lower()[len(particle):] \
@@ -385,8 +458,14 @@ def _has_agent_phrase(toks: list[Tok]) -> bool:
     """"vom Kreis", "von der Stadt", "durch Frau Berg": a definite agent. "von Migration und Integration"
     (bare nouns) is a "von" instead of a genitive, not an agent."""
     for i, t in enumerate(toks[:-1]):
-        if t.text == "vom" or (t.text in ("von", "durch") and toks[i + 1].tag in ("ART", "NE", "PPER", "PPOSAT", "PDAT")):
-            return True
+        if t.text == "vom" or (t.text in ("von", "durch") and toks[i + 1].tag in (
+                "ART", "NE", "PPER", "PPOSAT", "PDAT", "CARD", "PIAT", "NNA", "ADJ(A)")):
+            return True  # "von vielen Helfern", "von zwölf Bergarbeitern", "von Ehrenamtlichen"
+        if t.text in ("von", "durch") and toks[i + 1].tag == "NN":
+            info = noun_info(toks[i + 1].lemma)
+            if info is not None and toks[i + 1].text in info.number_forms("plural") and \
+                    toks[i + 1].text not in info.number_forms("singular"):
+                return True  # "von Familien aus der Region": bare plural people, not "von Migration"
         if t.text in ("von", "durch") and toks[i + 1].tag == "NN" and i + 2 < len(toks) and toks[i + 2].tag == "NE":
             return True  # "von Oberbürgermeister Frank Dudda"
     return False
@@ -406,8 +485,11 @@ def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Un
     if _has_agent_phrase(middle):
         return None  # an agent: leave it to the editor
     prefield = toks[:f]
+    low = toks[f].text.lower()
+    # "mussten … abgebaut werden" → "man musste … abbauen": the tense of the modal stays
+    finite = modal.preterite[2] if low in modal.preterite and low not in modal.present else modal.present[2]
     if prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)"):
-        words = ["man", modal.present[2]] + _accusative(prefield) + [t.text for t in middle] + [pp.lemma]
+        words = ["man", finite] + _accusative(prefield) + [t.text for t in middle] + [pp.lemma]
     else:
         found = _middle_subject(middle)  # "Dann kann der Antrag nicht bearbeitet werden."
         if found is not None:
@@ -415,22 +497,32 @@ def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Un
             middle_words = [t.text for t in middle[:a]] + _accusative(middle[a:b]) + [t.text for t in middle[b:]]
         else:
             middle_words = [t.text for t in middle]
-        words = [t.text for t in prefield] + [modal.present[2], "man"] + middle_words + [pp.lemma]
+        words = [t.text for t in prefield] + [finite, "man"] + middle_words + [pp.lemma]
     ctx.counts[ID] += 1
     return [unit.derive(end_sentence(words), ID)]
 
 
 def _plural(np: list[str]) -> bool:
-    if not np or np[0].lower() != "die" or len(np) < 2:
+    """Whether the new subject needs a plural verb: coordinated, counted ("12 Helfer", "viele Helfer"),
+    or a plural noun ("die Schüler", "Geräusche")."""
+    if not np:
         return False
-    if "und" in np:
+    first = np[0].lower()
+    if "und" in np or first in _PLURAL_DETERMINERS - {"die"} or (first.isdigit() and first != "1"):
         return True
-    nouns = [w for w in np[1:] if noun_info(w) is not None]
+    if first in ("der", "das", "ein", "eine", "man"):
+        return False
+    nouns = [w for w in np if w[:1].isupper() and noun_info(w) is not None]
     noun = nouns[0] if nouns else np[-1]  # "die Musikschule Unna": the noun, not the name after it
     info = noun_info(noun)
     if info is None:
+        if first != "die":
+            return noun.endswith("e") and noun[:1].isupper() and len(np) == 1  # "Ehrenamtliche"
         return not _fem_singular(noun)
-    return noun in info.number_forms("plural")
+    in_plural = noun in info.number_forms("plural")
+    if first != "die":
+        return in_plural and noun not in info.number_forms("singular") or (in_plural and len(np) > 1)
+    return in_plural
 
 
 def _fem_singular(noun: str) -> bool:

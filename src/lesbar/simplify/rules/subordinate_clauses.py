@@ -74,6 +74,10 @@ def _main_without(toks: list[Tok], a: int, b: int) -> list[Tok]:
     return left + right
 
 
+#: pronouns that point back to a noun named before them
+_BACK_POINTING = {"er", "ihn", "ihm", "sie", "ihnen"}
+
+
 def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
     commas = top_level_commas(toks)
     starts = [0] + [c + 1 for c in commas]
@@ -132,6 +136,10 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             return [unit.derive(end_sentence(main_words), ID)] + [
                 unit.derive(end_sentence([after_adv] + _lower(to_v2(p), p)), ID) for p in parts]
         if mode == "swap":
+            if any(t.tag == "PPER" and t.text in _BACK_POINTING for t in clause) and any(t.is_noun for t in main):
+                # "Der Bus fuhr los, obwohl er nicht voll war": put first, "er" would come before the bus
+                return [unit.derive(end_sentence(main_words), ID),
+                        unit.derive(end_sentence(["Aber"] + _lower(to_v2(clause), clause)), ID)]
             return [unit.derive(end_sentence(to_v2(clause)), ID), unit.derive(end_sentence(invert_with(main, after_adv)), ID)]
         if conj == "wobei" and any(t.text.lower() == "dabei" for t in clause):
             # "…, wobei viele Familien dabei waren": no second "Dabei"
