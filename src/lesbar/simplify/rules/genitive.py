@@ -83,11 +83,29 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
             return None
         return end, ["von", "einer"] + adjs + [prefix + noun.text] + names
     # "der": feminine singular or plural
+    if plural and noun.text in forms(info, "nominativ singular") and (
+            prev.tag == "NE" or (_copula_around(toks, i)
+                                 and not any(x.tag.endswith(("(PP)", "(INF)", "(IZU)")) for x in toks))):
+        return None  # "Damals war Herr Koch der Trainer": a predicate noun in the nominative, no genitive
     if plural:
-        return end, ["von", "den"] + adjs + [prefix + (dative(info, plural=True) or noun.text)] + names
+        out = ["von", "den"] + adjs + [prefix + (dative(info, plural=True) or noun.text)] + names
+        if not names and end + 1 < len(toks) and toks[end].text in ("und", "oder") and toks[end + 1].tag == "NN":
+            other = noun_info(toks[end + 1].lemma)
+            if other is not None and toks[end + 1].text in forms(other, "genitiv plural"):
+                # "der Leserinnen und Leser" → "von den Leserinnen und Lesern": both nouns in the dative
+                return end + 2, out + [toks[end].text, dative(other, plural=True) or toks[end + 1].text]
+        return end, out
     if info.genus == "f":
         return end, ["von", "der"] + adjs + [prefix + noun.text] + names
     return None
+
+
+def _copula_around(toks: list[Tok], i: int) -> bool:
+    """A finite sein/werden/bleiben before the article ("ist die Stadt der Eigentümer") or closing the
+    clause after it ("dass der Verein der Veranstalter ist"): the phrase may be its predicate noun."""
+    words = [k for k, x in enumerate(toks) if x.is_word]
+    return any(x.is_finite and x.lemma in ("sein", "werden", "bleiben") and (k < i or (words and k == words[-1]))
+               for k, x in enumerate(toks))
 
 
 def _gender_lookup(ctx):  # noqa: ANN001, ANN202
