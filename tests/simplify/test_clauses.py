@@ -100,7 +100,7 @@ def test_every_output_sentence_has_a_finite_verb(name: str, level: str) -> None:
 
 def test_condition_after_the_main_clause_becomes_a_colon_sentence() -> None:
     out = texts("Die Vereine erhalten Geld, wenn sie Kinder aus armen Familien aufnehmen.", "einfach")
-    assert out == ["Die Vereine erhalten Geld.", "Die Bedingung ist: Sie nehmen Kinder aus armen Familien auf."]
+    assert out == ["Die Vereine erhalten Geld.", "Die Bedingung ist: sie nehmen Kinder aus armen Familien auf."]
 
 
 def test_relative_clause_after_a_name_repeats_the_name_without_article() -> None:

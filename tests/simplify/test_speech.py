@@ -163,3 +163,21 @@ def test_preterite_in_a_dass_clause_stays_past() -> None:
 def test_trailing_frame_with_article_role_and_name_names_the_speaker() -> None:
     out = texts("Viele Kinder spielten jeden Tag im Park, sagte die Leiterin Anna Berg.", "einfach")
     assert out == ["Leiterin Anna Berg sagt: Viele Kinder spielen jeden Tag im Park."], out
+
+
+def test_an_unnamed_speaker_still_frames_the_report() -> None:
+    # the police's guess must not become the narrator's fact when the Konjunktiv goes
+    out = texts("Ein Sprecher der Polizei sagte, die Täter seien geflohen. Sie seien vermutlich bewaffnet.",
+                "einfach")
+    assert out == ["Ein Sprecher von der Polizei sagt: Die Täter sind geflohen.",
+                   "Ein Sprecher von der Polizei sagt: Sie sind vermutlich bewaffnet."], out
+
+
+def test_a_surname_that_is_also_a_noun_stays_part_of_the_name() -> None:
+    out = texts("„Das ist gut“, sagte Landrat Frank Rock in seiner Rede.", "einfach")
+    assert out == ["Landrat Frank Rock sagt in seiner Rede: „Das ist gut.“"], out
+
+
+def test_a_statement_with_its_own_colon_gets_the_frame_on_a_line_of_its_own() -> None:
+    out = texts("Anna Berg sagte, sie freue sich, dass der Verein wachse.", "einfach")
+    assert out == ["Anna Berg sagt:", "Sie freut sich: Der Verein wächst."], out

@@ -36,7 +36,7 @@ from lesbar.model import (
 from lesbar.model.nodes import Block, Inline
 from lesbar.simplify.analysis import Tok, analyze, join_tokens, tokenize, warm_up
 from lesbar.simplify.checker import WORDLIST_TITLE, check_sentence, fragment_sentences, summarize
-from lesbar.simplify.clauses import quote_balance
+from lesbar.simplify.clauses import quote_balance, quoted
 from lesbar.simplify.context import Context, options_for
 from lesbar.simplify.readability import compare
 from lesbar.simplify.rules import RULESET_VERSION, Finding, rules_for
@@ -196,6 +196,8 @@ class Builder:
         if not name or 2 * n <= len(speakers) or name == self.topic_speaker:
             return None
         self.topic_speaker = name
+        if name.split()[0] in ("Ein", "Eine"):
+            name = name[:1].lower() + name[1:]  # "Das sagt ein Sprecher von der Polizei"
         title = Sentence([Text(f"Das sagt {name}")], source=sorted({i for u in units for i in u.source}),
                          origin="rule:structure")
         self.fragments.add(id(title))
@@ -203,9 +205,13 @@ class Builder:
         return Heading(self.topic_level, [title])
 
     def _too_long_with_frame(self, unit: Unit) -> bool:
-        """Einfache Sprache keeps "X sagt: …" in one sentence unless the frame makes it too long."""
+        """Einfache Sprache keeps "X sagt: …" in one sentence unless the frame makes it too long or the
+        statement has a colon of its own ("Sie freut sich: Der Verein wächst": no two colons in a row)."""
         from lesbar.simplify.readability import words_of
 
+        inside = quoted(unit.tokens)
+        if any(w == ":" and k not in inside for k, w in enumerate(unit.tokens)):
+            return True
         return len(words_of(join_tokens(_finish_tokens(unit)))) > self.ctx.options.max_words
 
     def speech_intro(self, unit: Unit) -> Sentence:

@@ -75,8 +75,8 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
         k = j
         while k < n and toks[k].tag == "NE" and toks[k].text[:1].isupper():
             k += 1
-        if j < k < n and _double_surname(toks[k]):
-            k += 1  # "Ayşe Kaya-Brenner": the tagger reads the double surname as a noun
+        if j < k < n and (_double_surname(toks[k]) or (j > i and _surname_as_noun(toks, k, n))):
+            k += 1  # "Ayşe Kaya-Brenner", "Landrat Frank Rock": the tagger reads the surname as a noun
         names = [t.text for t in toks[j:k]]
         prev = toks[i - 1].text.lower() if i > 0 else ""
         is_person = (role and names) or (len(names) >= 2 and prev not in {"in", "aus", "nach", "im", "bei"}
@@ -118,6 +118,8 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         k += 1
     if k == j and j < end and _double_surname(toks[j]) and ctx.find_person([toks[j].text]):
         k = j + 1  # "Kaya-Brenner betonte": a double surname read as a noun, named before
+    elif j < k < end and _surname_as_noun(toks, k, end):
+        k += 1  # "sagte Landrat Frank Rock in seiner Rede": the surname is also a noun
     if k > j:
         names = [t.text for t in toks[j:k]]
         person = ctx.find_person(names)
@@ -163,6 +165,19 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
 
 
 _PERSON_SUFFIXES = ("er", "erin", "in", "ent", "entin", "ist", "istin", "or", "orin", "eur", "eurin", "ige")
+
+
+def _surname_as_noun(toks: list[Tok], k: int, end: int) -> bool:
+    """``toks[k]`` follows a first name and is a surname the tagger read as a noun ("Frank Rock", "Anna
+    Berg"): one capitalised word after exactly one name, and the phrase ends right after it."""
+    t = toks[k]
+    if t.tag not in ("NN", "FM") or not t.text[:1].isupper() or not t.text[1:].islower() or t.text in roles():
+        return False
+    if k < 1 or toks[k - 1].tag != "NE" or (k >= 2 and toks[k - 2].tag == "NE"):
+        return False
+    nxt = toks[k + 1] if k + 1 < end else None
+    return nxt is None or nxt.text in {",", ".", ":", ";", "!", "?", "(", "–"} or nxt.tag.startswith("APPR") \
+        or nxt.is_finite or nxt.text in QUOTES_OPEN
 
 
 def _double_surname(t: Tok) -> bool:
@@ -298,6 +313,24 @@ def _described_speaker(toks: list[Tok], v: int, ctx: Context) -> tuple[Person | 
     pre = toks[:v]
     if not pre or pre[0].tag not in ("ART", "PPOSAT"):
         return None, []
+    if pre[0].text.lower() in ("ein", "eine") and len(pre) >= 2 and pre[1].tag == "NN" and _person_noun(pre[1]) \
+            and len(pre) <= 6 and all(t.tag in ("ART", "NN", "NE", "APPR", "APPRART", "ADJ(A)") for t in pre[2:]):
+        # "Ein Sprecher der Polizei sagte, …": nobody named, but the report is still someone's
+        from lesbar.simplify.rules.genitive import _match
+
+        words: list[str] = []
+        i = 0
+        while i < len(pre):
+            m = _match(pre, i)
+            if m is not None:
+                words += m[1]
+                i = m[0]
+            else:
+                words.append(pre[i].text)
+                i += 1
+        person = Person(" ".join(words))
+        ctx.persons.append(person)
+        return person, []
     if pre[-1].text == "," :
         k = len(pre) - 2
         j = k

@@ -129,7 +129,7 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             if after_adv:  # "Das Ziel ist: Alle …" – a full sentence after the colon starts with a capital
                 v2 = _capital_after_colon(v2, clause)
                 return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(after_adv.split() + [":"] + v2), ID)]
-            v2 = [v2[0][:1].upper() + v2[0][1:]] + v2[1:] if v2 else v2  # a full sentence after a colon
+            v2 = _capital_after_colon(v2, clause)  # a full sentence after a colon
             return [unit.derive(end_sentence(main_words + [":"] + v2), ID)]
         if mode == "kon":
             parts = _coordinated(clause)  # "weil A suchen und B ansteigen": one "Denn" sentence each
@@ -231,7 +231,11 @@ def _tail_belongs_to_clause(toks: list[Tok], end: int) -> bool:
 
 
 def _capital_after_colon(words: list[str], clause: list[Tok]) -> list[str]:
-    return [words[0][:1].upper() + words[0][1:]] + words[1:] if words else words
+    """A full sentence after a colon starts with a capital, except "sie": "Sie" would read as the polite
+    "you" ("Die Bedingung ist: sie sind gesund" means the children)."""
+    if not words or words[0] == "sie":
+        return words
+    return [words[0][:1].upper() + words[0][1:]] + words[1:]
 
 
 def _adv_v2(adverb: str, clause: list[Tok]) -> list[str]:
@@ -322,6 +326,12 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue  # "dem Haushalt der Stadt, der …": which noun is meant is ambiguous
         article = _RELPRON_ARTICLE[rel.text.lower()]
         noun_words = _noun_case(toks[head], noun_words, rel.text.lower())
+        first_adj = head
+        while first_adj > 0 and toks[first_adj - 1].tag == "ADJ(A)" and toks[first_adj - 1].text[:1].isupper():
+            first_adj -= 1
+        if first_adj < head and first_adj > 0 and toks[first_adj - 1].text.lower() == article:
+            # "das Deutsche Rote Kreuz, das …": capitalised adjectives are part of the name
+            noun_words = [t.text for t in toks[first_adj:head]] + noun_words
         if all(t.tag == "NE" for t in toks[head:c_noun]) and not (head > 0 and toks[head - 1].tag == "ART"):
             pre = prep + noun_words  # a name has no article: "Anna Berg, die …" → "Anna Berg …"
         else:
