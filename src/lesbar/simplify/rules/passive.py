@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import constituent_end, strip_end
+from lesbar.simplify.clauses import constituent_end, quoted, strip_end
 from lesbar.simplify.morphology import noun_info, separable_particle, verb_table
 from lesbar.simplify.units import Unit, end_sentence
 
@@ -215,10 +215,17 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if not hits:
         return _zu_infinitive(unit, full, ctx)
     fins = [i for i, t in enumerate(toks) if t.is_finite]
-    if not fins or len(fins) > 1:
+    if len(fins) > 1:
+        return _around_colon(unit, toks, ctx)
+    if not fins:
         return None
     f = fins[0]
-    if f == 0:
+    expletive = f == 1 and toks[0].text in ("Es", "es") and len(toks) > 3 and not any(
+        t.text == "?" for t in full)
+    if expletive:
+        # "Es wird bekannt gegeben": the expletive "es" only fills the first place of the passive
+        toks, f = toks[1:], 0
+    if f == 0 and not expletive:
         # "Wird der Antrag zu spät gestellt?" (a condition as a question): the active keeps the question
         if not full or full[-1].text != "?":
             return None
@@ -304,6 +311,27 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         words = new_subject + [fin] + before + obj + inner + tail + outer
     ctx.counts[ID] += 1
     return [unit.derive(end_sentence(words), ID)]
+
+
+def _around_colon(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
+    """"Es wird bekannt gegeben: Die Wahl wird am Sonntag durchgeführt." (a dass clause made a colon
+    sentence): each side of the colon is a clause of its own and is made active on its own."""
+    inside = quoted([t.text for t in toks])
+    colons = [k for k, t in enumerate(toks) if t.text == ":" and k not in inside]
+    if len(colons) != 1:
+        return None
+    c = colons[0]
+    left, right = [t.text for t in toks[:c]], [t.text for t in toks[c + 1 :]]
+    if not left or not right:
+        return None
+    new_left = apply(unit.derive(left + ["."], ID), ctx)
+    new_right = apply(unit.derive(right + ["."], ID), ctx)
+    if (new_left is None and new_right is None) or any(r is not None and len(r) != 1 for r in (new_left, new_right)):
+        return None
+    lw = [w for w in (new_left[0].tokens if new_left else left) if w != "."]
+    rw = [w for w in (new_right[0].tokens if new_right else right) if w != "."]
+    rw = [rw[0][:1].upper() + rw[0][1:]] + rw[1:] if rw and rw[0] != "sie" else rw
+    return [unit.derive(lw + [":"] + rw + ["."], ID)]
 
 
 _LEADING_KON = {"doch", "aber", "und", "oder", "denn"}
