@@ -294,3 +294,15 @@ def test_fillers_in_the_speakers_own_words_stay() -> None:
 def test_checker_lists_the_fillers_it_finds() -> None:
     report = check_document(doc_of("Das ist ja wichtig."), "einfach")
     assert any(f["rule"] == "fillers" and f["words"] == ["ja"] for s in report["sentences"] for f in s["findings"])
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    # feminine heads are rare in word lists; the masculine noun's frequency decides
+    ("Sprachmittlerin", ("Sprach", "Mittlerin")),
+    ("Sozialpädagogin", ("Sozial", "Pädagogin")),
+    ("Projektleiterinnen", ("Projekt", "Leiterinnen")),
+    # but only when the feminine form is a word: "Eiterin" is none
+    ("Sachbearbeiterin", ("Sach", "Bearbeiterin")),
+])
+def test_compounds_with_a_feminine_head_are_split(word: str, parts: tuple[str, ...]) -> None:
+    assert split_compound(word) == parts

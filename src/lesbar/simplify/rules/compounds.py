@@ -50,8 +50,9 @@ def split_compound(word: str) -> tuple[str, ...]:
         if low[i:] in compound_blocklist() or len(head) < 3:
             continue
         agent_z = _agent_verb_zipf(head)
-        head_z = max(zipf(head), agent_z)  # "Antrag-Steller": "stellen" is common
-        if not (is_known_noun(head) or agent_z >= _COMMON_ZIPF) or \
+        head_z = max(zipf(head), agent_z, _feminine_zipf(head))  # "Antrag-Steller": "stellen" is common
+        if not (is_known_noun(head) or agent_z >= _COMMON_ZIPF or _feminine_zipf(head) >= _MIN_ZIPF
+                or _compound_head(head)) or \
                 head_z < (_MIN_ZIPF if len(head) > 3 else _SHORT_HEAD_ZIPF):
             continue  # a three-letter head only when it is a common word ("Integrations-Rat", "-Amt")
         left = word[:i]
@@ -83,6 +84,26 @@ def split_compound(word: str) -> tuple[str, ...]:
     _, i, _ = best
     left, head = word[:i], word[i:].capitalize()
     return (left,) + split_compound(head)
+
+
+def _feminine_zipf(head: str) -> float:
+    """Frequency of the masculine noun of a feminine form ("Mittlerin" → "Mittler", "Pädagogin" →
+    "Pädagoge"), 0 when ``head`` is no such form: the feminine forms are rare in word lists."""
+    for suffix in ("innen", "in"):
+        if head.endswith(suffix) and len(head) > len(suffix) + 3:
+            base = head[: -len(suffix)]
+            if not is_known_noun(base + "in"):
+                return 0.0  # "Eiterin" is no word, though "Eiter" is ("Sachbearb-Eiterin")
+            for cand in (base, base + "e"):
+                if is_known_noun(cand):
+                    return zipf(cand)
+    return 0.0
+
+
+def _compound_head(head: str) -> bool:
+    """A head that is itself a compound of known parts ("Selbstorganisation" in
+    "Migrantenselbstorganisation"), long enough to be worth a split of its own."""
+    return len(head) >= MIN_LENGTH and len(split_compound(head)) > 1
 
 
 def _agent_verb_zipf(head: str) -> float:
