@@ -12,6 +12,7 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -80,7 +81,37 @@ def _tokenize_cached(text: str) -> tuple[str, ...]:
     if not text.strip():
         return ()
     with _lock:
-        return tuple(t.text for sent in _somajo().tokenize_text([text]) for t in sent)
+        toks = [t for sent in _somajo().tokenize_text([text]) for t in sent]
+    return tuple(_rejoin(toks))
+
+
+def _rejoin(toks: list[Any]) -> list[str]:
+    """Glue back what SoMaJo splits but the text wrote without spaces and a rewrite must not space out:
+    scores and ratios ("3:1"), slashes ("m/w/d", "02821/123-45", "Verwaltungsfachangestellte/r") and an
+    abbreviation before a hyphenated name ("St.-Antonius-Hospital")."""
+    out: list[str] = []
+    glued = False  # whether the last token of ``out`` had no space after it
+    for k, t in enumerate(toks):
+        text = t.text
+        nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+        if out and glued:
+            prev = out[-1]
+            if prev.endswith(":") and prev[:1].isdigit() and text[:-1].isdigit() and text.endswith(".") \
+                    and k == len(toks) - 1:
+                out[-1] = prev + text[:-1]  # "zum 2:1." at the end: the score, then the full stop
+                out.append(".")
+                continue
+            if (text == "/" and prev[-1:].isalnum() and t.space_after is False and nxt[:1].isalnum()) or (
+                    prev.endswith("/") and text[:1].isalnum()) or (
+                    text == ":" and prev[-1:].isdigit() and t.space_after is False and nxt[:1].isdigit()) or (
+                    prev.endswith(":") and prev[:1].isdigit() and text.isdigit()) or (
+                    text.startswith("-") and len(text) > 1 and prev.endswith(".") and prev[:1].isupper()):
+                out[-1] = prev + text
+                glued = not t.space_after
+                continue
+        out.append(text)
+        glued = not t.space_after
+    return out
 
 
 _QUOTE_OPEN = {"„", "‚", "»", '"'}

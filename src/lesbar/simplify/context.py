@@ -58,15 +58,22 @@ class Context:
     in_heading: bool = False
     block_index: int = 0
     last_speech_block: int = -1
+    #: the text addresses its reader as "Sie" ("Ihnen", "Sie"/"Ihr…" inside a sentence): a capital "Ihr…"
+    #: that a rule moves from the start of a sentence is then the polite "your"
+    polite: bool = False
 
     @property
     def level(self) -> str:
         return self.options.level
 
     def find_person(self, name_tokens: list[str]) -> Person | None:
+        """The person of that name, or of that surname when only one of the two names has a first
+        name ("Pusch" → "Stephan Pusch"); "Rana Haddad" is not "Samir Haddad"."""
         name = " ".join(name_tokens)
         for p in reversed(self.persons):
-            if p.name == name or p.surname == name_tokens[-1]:
+            if p.name == name:
+                return p
+            if p.surname == name_tokens[-1] and (len(name_tokens) == 1 or len(p.name.split()) == 1):
                 return p
         return None
 

@@ -356,13 +356,19 @@ class Builder:
         return [Heading(2, [title]), ListBlock(ordered=False, items=items)]
 
 
+_POLITE = {"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"}
+
+
 def _collect_persons(doc: Document, ctx: Context) -> None:
     """Know every person's full name before the first sentence: a report often writes "Landrat Pusch"
     first and "Stephan Pusch" later; the draft should name him the same way throughout."""
     from lesbar.simplify.rules.speech import note_persons
 
     for s in doc.sentences():
-        note_persons(analyze(tokenize(s.text)), ctx)
+        words = tokenize(s.text)
+        note_persons(analyze(words), ctx)
+        if "Ihnen" in words or any(w in _POLITE for w in words[1:] if w not in ("„", "»")):
+            ctx.polite = True
     ctx.last_person = None
 
 

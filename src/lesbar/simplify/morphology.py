@@ -128,8 +128,8 @@ def konjunktiv(form: str, lemma: str, first_person_near: bool = False) -> Mood |
                 if kind == "konj1" and idx in (0, 2) and low == table.present[0] and not first_person_near:
                     return Mood(kind, 2, joined + table.present[2])
                 continue
-            if idx == 0 and row[0] == row[2]:
-                idx = 2  # reports speak of third persons
+            if idx == 0 and row[0] == row[2] and not first_person_near:
+                idx = 2  # reports speak of third persons ("ich hätte" stays the first person)
             if idx == 3 and row[3] == row[5]:
                 idx = 3
             return Mood(kind, idx, joined + table.present[idx])

@@ -19,6 +19,11 @@ LEVELS = ("leicht", "einfach")
 HEADINGS = False
 
 
+#: words around "nicht <adjective>" that make the antonym say something else
+_DEGREE_AFTER = {"genug", "mehr", "so", "ganz"}
+_DEGREE_BEFORE = {"gar", "überhaupt", "noch", "zu", "so", "ganz", "auch", "immer"}
+
+
 def _find(words: list[str]) -> list[tuple[int, int, list[str]]]:
     low = [w.lower() for w in words]
     table = antonyms()
@@ -27,6 +32,10 @@ def _find(words: list[str]) -> list[tuple[int, int, list[str]]]:
     while i < len(low):
         for key, repl in table.items():
             if tuple(low[i : i + len(key)]) == key:
+                after = low[i + len(key)] if i + len(key) < len(low) else ""
+                before = low[i - 1] if i > 0 else ""
+                if after in _DEGREE_AFTER or before in _DEGREE_BEFORE:
+                    break  # "nicht groß genug" ≠ "klein genug", "gar nicht gut" ≠ "gar schlecht"
                 out.append((i, i + len(key), repl))
                 i += len(key) - 1
                 break

@@ -9,6 +9,7 @@ for the editor and reported by the checker.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
@@ -55,10 +56,14 @@ def detect(toks: list[Tok]) -> list[int]:
     return out
 
 
+_POLITE_TEXT: ContextVar[bool] = ContextVar("polite_text", default=False)
+
+
 def _polite(word: str) -> bool:
-    """"Ihr Antrag" at the start of a sentence: in letters to citizens the polite "your", which keeps its
-    capital inside the sentence ("Man prüft Ihren Antrag"); "her/their" would be ambiguous either way."""
-    return word in ("Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres")
+    """"Ihr Antrag" at the start of a sentence of a text that addresses its reader as "Sie": the polite
+    "your", which keeps its capital inside the sentence ("Man prüft Ihren Antrag"). In a report
+    ("Ihre Arbeit wird vom Team fortgeführt") it is "her/their" and written small."""
+    return _POLITE_TEXT.get() and word in ("Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Sie")
 
 
 def _accusative(np: list[Tok]) -> list[str]:
@@ -209,6 +214,7 @@ def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
+    _POLITE_TEXT.set(ctx.polite)
     full = unit.toks()
     toks = strip_end(full)
     hits = detect(toks)
@@ -220,8 +226,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if not fins:
         return None
     f = fins[0]
-    expletive = f == 1 and toks[0].text in ("Es", "es") and len(toks) > 3 and not any(
-        t.text == "?" for t in full)
+    expletive = f == 1 and toks[0].text in ("Es", "es") and len(toks) >= 3 and not any(
+        t.text == "?" for t in full) and not (_has_agent_phrase(toks[2:]) and _middle_subject(
+            [t for t in toks[2:] if t.tag != "VV(PP)" and t.text != "worden"]) is None)
+    # ("Es wird von der Stadt bezahlt": with an agent and no other subject, "es" is the thing paid)
     if expletive:
         # "Es wird bekannt gegeben": the expletive "es" only fills the first place of the passive
         toks, f = toks[1:], 0
@@ -273,7 +281,11 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     subj: list[Tok] = []
     lead: list[Tok] = []  # words before a subject found after the verb ("nur", "dem Kind")
     others_pre: list[Tok] = []
-    if prefield and (prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") or (
+    pronoun: list[str] = []
+    if len(prefield) == 1 and prefield[0].tag == "PPER" and prefield[0].text in _PRONOUN_ACC:
+        pronoun = [prefield[0].text if _polite(prefield[0].text) else _PRONOUN_ACC[prefield[0].text]]
+        # "Er wurde festgenommen" → "… hat ihn festgenommen"; "Sie werden eingeladen" (polite) → "Sie"
+    elif prefield and (prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") or (
             prefield[-1].is_noun and (prefield[0].tag == "CARD" or prefield[0].text.lower() in _ABOUT))):
         subj = prefield
     else:
@@ -304,7 +316,11 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     before = [t.text for t in lead]
     # the verb part closes the clause before a following ", … zu beteiligen" / ", den …"
     cut = next((k for k, t in enumerate(middle) if t.text in {",", ";", ":"}), len(middle))
-    inner, outer = [t.text for t in middle[:cut]], [t.text for t in middle[cut:]]
+    # unstressed pronouns come before the object: "Man hat mir das Buch geschenkt"
+    pronoun += [t.text for t in middle[:cut] if t.tag in ("PPER", "PRF")]
+    inner = [t.text for t in middle[:cut] if t.tag not in ("PPER", "PRF")]
+    outer = [t.text for t in middle[cut:]]
+    obj = pronoun + obj
     if others_pre:
         words = [t.text for t in others_pre] + [fin] + new_subject + before + obj + inner + tail + outer
     else:
@@ -335,6 +351,9 @@ def _around_colon(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
 
 
 _LEADING_KON = {"doch", "aber", "und", "oder", "denn"}
+#: a subject pronoun of the passive as the object of the active sentence
+_PRONOUN_ACC = {"er": "ihn", "Er": "ihn", "sie": "sie", "Sie": "sie", "es": "es", "Es": "es", "wir": "uns",
+                "Wir": "uns", "ich": "mich", "Ich": "mich", "du": "dich", "Du": "dich", "ihr": "euch", "Ihr": "euch"}
 #: what follows a separated particle in a participle ("an-ge-worben", "an-erkannt")
 _PARTICIPLE_STARTS = ("ge", "be", "er", "ver", "zer", "ent", "emp", "miss")
 #: determiners that cannot start a nominative subject ("dem Kind", "des Jahres", "einem Verein")
@@ -516,7 +535,10 @@ def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Un
     low = toks[f].text.lower()
     # "mussten … abgebaut werden" → "man musste … abbauen": the tense of the modal stays
     finite = modal.preterite[2] if low in modal.preterite and low not in modal.present else modal.present[2]
-    if prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)"):
+    if len(prefield) == 1 and prefield[0].tag == "PPER" and prefield[0].text in _PRONOUN_ACC:
+        acc = prefield[0].text if _polite(prefield[0].text) else _PRONOUN_ACC[prefield[0].text]
+        words = ["man", finite, acc] + [t.text for t in middle] + [pp.lemma]
+    elif prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)"):
         words = ["man", finite] + _accusative(prefield) + [t.text for t in middle] + [pp.lemma]
     else:
         found = _middle_subject(middle)  # "Dann kann der Antrag nicht bearbeitet werden."

@@ -26,7 +26,7 @@ from lesbar.simplify.clauses import (
     top_level_commas,
     v2_ready,
 )
-from lesbar.simplify.morphology import dative, noun_info, present_form, separable_particle, verb_table
+from lesbar.simplify.morphology import Mood, dative, konjunktiv, noun_info, present_form, separable_particle, verb_table
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -74,6 +74,8 @@ def _main_without(toks: list[Tok], a: int, b: int) -> list[Tok]:
     return left + right
 
 
+_NO_MOOD = Mood("", 0, "")
+
 #: pronouns that point back to a noun named before them
 _BACK_POINTING = {"er", "ihn", "ihm", "sie", "ihnen"}
 
@@ -96,6 +98,9 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue  # "ein Ring, der … so schön war, dass …": the relative clause is moved first
         if s > 0 and mode != "colon" and not after_adv:
             continue  # no adverb keeps the relation when the clause follows ("…, indem …")
+        if conj in ("wenn", "falls", "sofern") and any(
+                t.is_finite and (konjunktiv(t.text, t.lemma) or _NO_MOOD).kind == "konj2" for t in toks):
+            continue  # "Er hätte den Bus erreicht, wenn er früher losgegangen wäre": unreal, not a condition
         if s > 0 and _tail_belongs_to_clause(toks, end):
             # "…, weil es wichtig sei, gemeinsam … zu diskutieren": what follows belongs to the clause
             clause = strip_end(toks[s + 1 :])
