@@ -196,7 +196,7 @@ class Builder:
         if not name or 2 * n <= len(speakers) or name == self.topic_speaker:
             return None
         self.topic_speaker = name
-        if name.split()[0] in ("Ein", "Eine"):
+        if name.split()[0] in ("Ein", "Eine", "Der", "Die"):
             name = name[:1].lower() + name[1:]  # "Das sagt ein Sprecher von der Polizei"
         title = Sentence([Text(f"Das sagt {name}")], source=sorted({i for u in units for i in u.source}),
                          origin="rule:structure")

@@ -222,7 +222,12 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     for k, t in enumerate(toks):
         w = t.text
         in_name = k + 1 < len(toks) and toks[k + 1].tag == "NE"  # "Musikschule Unna" is a name
-        if t.tag in ("NN", "NNA") and w not in protected and not in_name:
+        # "die Kita Sonnenblume", "das Café Sonnenschein": a noun right after a noun (no article, no
+        # preposition between) is the name of the place the first one names
+        close_apposition = k > 0 and (toks[k - 1].tag == "NN" or (
+            toks[k - 1].tag == "ADJ(A)" and is_known_noun(toks[k - 1].text))) and "-" not in toks[k - 1].text and \
+            k >= 2 and toks[k - 2].tag in ("ART", "APPRART", "PPOSAT", "PDAT")
+        if t.tag in ("NN", "NNA") and w not in protected and not in_name and not close_apposition:
             parts = w.split("-")
             lemma = t.lemma if len(parts) == 1 else ""
             new_parts = [hyphenate(p, lemma) if p[:1].isupper() else p for p in parts]

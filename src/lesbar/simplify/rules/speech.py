@@ -23,7 +23,7 @@ from lesbar.simplify.clauses import (
     top_level_commas,
 )
 from lesbar.simplify.context import Person
-from lesbar.simplify.morphology import konjunktiv, present_form, separable_particle
+from lesbar.simplify.morphology import konjunktiv, noun_info, present_form, separable_particle
 from lesbar.simplify.resources import roles, speech_verbs
 from lesbar.simplify.units import Unit
 
@@ -111,7 +111,10 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
             and (toks[j + 1].tag == "NE" or toks[j + 1].text in _TITLES))):
         # "Landrat", "Dr.", or a description without article: "Pfleger Yusuf Haddad erzählte, …",
         # "Fraktionsvorsitzende Sabine Krüger sagte, …", "Projektleiterin Doktor Hanna Berger"
-        role = toks[j].text if toks[j].text in roles() or toks[j].tag in ("NN", "NNA") else role
+        if toks[j].text in _TITLES and role:  # "Verkehrsdezernentin Dr. Karin Vogt": both are kept
+            role = f"{role} {toks[j].text}"
+        else:
+            role = toks[j].text if toks[j].text in roles() or toks[j].tag in ("NN", "NNA") else role
         j += 1
     k = j
     while k < end and toks[k].tag == "NE":
@@ -151,6 +154,18 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     while m < end and toks[m].tag in ("ART", "PPOSAT", "ADJ(A)", "NN"):
         m += 1
     if m > start and toks[start].tag == "PPOSAT":
+        nouns = [t for t in toks[start:m] if t.tag in ("NN", "NNA")]
+        if nouns and (_person_noun(nouns[-1]) or nouns[-1].lemma in _RELATIVES) and \
+                nouns[-1].text not in ("Credo", "Appell", "Fazit"):
+            # "Sein Kollege sagte", "sagt ihre Lehrerin": another person, related to the one named last
+            if ctx.last_person is None or m - start > 3:
+                return None, False, start
+            noun = nouns[-1]
+            info = noun_info(noun.lemma) if noun.tag == "NN" else None
+            article = "die" if (info and info.genus == "f") or noun.text.endswith(("in", "innen")) else "der"
+            person = Person(f"{article.capitalize()} {noun.text} von {ctx.last_person.name}")
+            ctx.persons.append(person)
+            return person, True, m
         return ctx.last_person, True, m
     if m < end and toks[m].text == "von":
         p = m + 1
@@ -189,6 +204,13 @@ def _double_surname(t: Tok) -> bool:
 def _capitalised(word: str) -> bool:
     """"Leiterin", "52-Jährige"."""
     return any(part[:1].isupper() for part in word.split("-"))
+
+
+#: people named by their relation to someone ("sein Kollege", "ihre Mutter")
+_RELATIVES = {"Kollege", "Kollegin", "Freund", "Freundin", "Nachbar", "Nachbarin", "Mutter", "Vater", "Sohn",
+              "Tochter", "Bruder", "Schwester", "Frau", "Mann", "Chef", "Chefin", "Anwalt", "Anwältin", "Ehefrau",
+              "Ehemann", "Partner", "Partnerin", "Tante", "Onkel", "Oma", "Opa", "Großvater", "Großmutter",
+              "Enkel", "Enkelin", "Kind", "Trainer", "Trainerin"}
 
 
 def _person_noun(t: Tok) -> bool:
@@ -313,9 +335,15 @@ def _described_speaker(toks: list[Tok], v: int, ctx: Context) -> tuple[Person | 
     pre = toks[:v]
     if not pre or pre[0].tag not in ("ART", "PPOSAT"):
         return None, []
-    if pre[0].text.lower() in ("ein", "eine") and len(pre) >= 2 and pre[1].tag == "NN" and _person_noun(pre[1]) \
-            and len(pre) <= 6 and all(t.tag in ("ART", "NN", "NE", "APPR", "APPRART", "ADJ(A)") for t in pre[2:]):
-        # "Ein Sprecher der Polizei sagte, …": nobody named, but the report is still someone's
+    k = 1
+    while k < len(pre) and pre[k].tag == "ADJ(A)":
+        k += 1
+    head_ok = k < len(pre) and (pre[k].tag == "NNA" or (pre[k].tag == "NN" and (
+        _person_noun(pre[k]) or pre[0].text.lower() in ("der", "die", "das"))))
+    if pre[0].text.lower() in ("ein", "eine", "der", "die", "das") and head_ok and k <= 2 and len(pre) <= 6 \
+            and all(t.tag in ("ART", "NN", "NE", "APPR", "APPRART", "ADJ(A)") for t in pre[k + 1 :]):
+        # "Ein Sprecher der Polizei sagte, …", "Die Stadt teilte mit, …", "Der Angeklagte behauptete, …":
+        # nobody named, but the report is still someone's
         from lesbar.simplify.rules.genitive import _match
 
         words: list[str] = []
@@ -429,8 +457,13 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
 def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     """A Konjunktiv I main clause without a frame continues the report of the last speaker."""
     person = ctx.last_person
-    if person is None or not toks or toks[0].text in QUOTES_OPEN:
-        return None
+    if person is None or not toks or toks[0].text in QUOTES_OPEN or toks[-1].text == "?":
+        return None  # a question is nobody's reported statement
+    if any(t.tag in ("PPER", "PRF") and (t.text.lower() in ("ich", "wir") or (t.text == "Sie" and k > 0))
+           for k, t in enumerate(toks)):
+        return None  # "Ich würde …": someone speaks for themselves (an interview answer), no report
+    if len(toks) > 2 and toks[1].text == ":" and toks[0].tag in ("NN", "NE"):
+        return None  # "Frage: …", "Lange: …": an interview's label says who speaks
     first_fin = next((t for t in toks if t.is_finite), None)
     if first_fin is None:
         return None

@@ -88,7 +88,7 @@ def _split_points(toks: list[Tok]) -> list[int]:
 
 _V2_START = {"ART", "PPER", "NN", "NE", "NNA", "PIS", "PDS", "ADV", "APPR", "APPRART", "PPOSAT", "PIAT", "PDAT",
              "ADJ(A)", "PROAV", "PAV"}
-_REPORTING = {"glauben", "denken", "finden", "wissen", "hoffen", "fürchten", "vermuten", "schreiben", "fragen"}
+_REPORTING = {"glauben", "denken", "finden", "wissen", "hoffen", "fürchten", "vermuten", "schreiben", "fragen", "lauten"}
 
 
 def _v2_clause_follows(toks: list[Tok], c: int) -> bool:
@@ -108,7 +108,10 @@ def _v2_clause_follows(toks: list[Tok], c: int) -> bool:
         return False
     left = toks[:c]
     fins = [t for t in left if t.is_finite]
-    if len(fins) != 1 or fins[0].lemma in speech_verbs() or fins[0].lemma in _REPORTING:
+    particles = [t.text.lower() for t in left if t.tag == "PTKVZ"]
+    full = {particles[-1] + fins[0].lemma} if fins and particles else set()  # "teilte … mit" → "mitteilen"
+    if len(fins) != 1 or fins[0].lemma in speech_verbs() or fins[0].lemma in _REPORTING or \
+            full & (speech_verbs() | _REPORTING):
         return False
     return not any(t.text in {",", "„", "“"} for t in left)
 
