@@ -51,6 +51,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if is_direct_quote(toks):
         return None  # quotes stay as said
     hits = detect(toks)
+    if not hits:
+        return _pluperfect(unit, toks, ctx)
     if len(hits) != 1:
         return None
     i, idx = hits[0]
@@ -101,6 +103,39 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         words.insert(end, table.participle)
     ctx.counts[ID] += 1
     return [unit.derive(words, ID)]
+
+
+def _pluperfect(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
+    """Plusquamperfekt → Perfekt: "Sie war in Rente gegangen" → "Sie ist in Rente gegangen", "Er hatte
+    viel gearbeitet" → "Er hat viel gearbeitet". "war" only with a verb that forms its perfect with
+    "sein": "Die Tür war geschlossen" is a state, not a past of the past. One clause, auxiliary first."""
+    fins = [i for i, t in enumerate(toks) if t.is_finite]
+    if len(fins) != 1:
+        return None
+    i = fins[0]
+    aux = toks[i]
+    low = aux.text.lower()
+    if aux.lemma not in ("sein", "haben") or low not in _PAST_AUX:
+        return None
+    words = [t for t in toks[i + 1 :] if t.is_word]
+    if not words or not words[-1].tag.endswith("(PP)") or any(t.text == "worden" for t in toks):
+        return None
+    participle = words[-1]
+    if aux.lemma == "sein":
+        table = verb_table(participle.lemma)
+        if table is None or table.auxiliary != "sein":
+            return None
+    present = _PAST_AUX[low]
+    if low in ("war", "hatte") and any(t.text.lower() == "ich" and t.tag == "PPER" for t in toks):
+        present = "bin" if low == "war" else "habe"  # "Ich war gekommen" → "Ich bin gekommen"
+    out = [t.text for t in toks]
+    out[i] = present[:1].upper() + present[1:] if aux.text[:1].isupper() else present
+    ctx.counts[ID] += 1
+    return [unit.derive(out, ID)]
+
+
+_PAST_AUX = {"war": "ist", "waren": "sind", "warst": "bist", "wart": "seid", "hatte": "hat", "hatten": "haben",
+             "hattest": "hast", "hattet": "habt"}
 
 
 def _next_conjunct(toks: list[Tok], k: int) -> bool:
