@@ -318,4 +318,4 @@ def test_two_main_clauses_joined_by_a_comma_are_split() -> None:
         assert texts(sentence, "einfach") == [sentence]
     # "schriftlich oder zur Niederschrift" is no predicate adjective
     assert texts("Der Widerspruch ist schriftlich oder zur Niederschrift beim Amt einzulegen.") == [
-        "Man muss den Wider-Spruch schriftlich oder zur Nieder-Schrift beim Amt einlegen."]
+        "Man muss den Widerspruch schriftlich oder zur Nieder-Schrift beim Amt einlegen."]

@@ -142,8 +142,8 @@ def join_tokens(tokens: list[str]) -> str:
             no_space = True
         if tok == "-" and out and out[-1].endswith("-"):
             no_space = True
-        if (tok == "-" and prev[-1:].isdigit() and tokens[i + 1 : i + 2] and tokens[i + 1][:1].isdigit()) or \
-                (prev == "-" and tok[:1].isdigit() and i >= 2 and tokens[i - 2][-1:].isdigit()):
+        if (tok in ("-", "–") and prev[-1:].isdigit() and tokens[i + 1 : i + 2] and tokens[i + 1][:1].isdigit()) or \
+                (prev in ("-", "–") and tok[:1].isdigit() and i >= 2 and tokens[i - 2][-1:].isdigit()):
             no_space = True  # "27-1234", "9-11": a hyphen between digits keeps them together
         out.append(tok if no_space else " " + tok)
     text = "".join(out)
@@ -180,6 +180,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     ansteigen"). A subordinate clause (or a part of it after "und"/"oder") without a finite verb whose
     last word is an infinitive form, not after "zu", with a subject-like word, has that verb finite."""
     out = list(toks)
+    _repair_first_names(out)
     _repair_surnames(out)
     _repair_capitalised_verbs(out)
     _repair_main_clause(out)
@@ -224,6 +225,21 @@ def _repair_capitalised_verbs(toks: list[Tok]) -> None:
         t = toks[i]
         if t.is_finite and t.text[:1].isupper() and t.text.isalpha() and toks[i - 1].tag in _NOUN_BEFORE:
             toks[i] = Tok(t.text, "NN", t.text)
+
+
+def _repair_first_names(toks: list[Tok]) -> None:
+    """HanTa reads some first names as verbs ("Ahmet Demir sagte" → "ahmet" of "ahmen"): a capitalised
+    "finite verb" right before a name, where another finite verb follows in the clause, is a name too."""
+    for i in range(len(toks) - 2):
+        t = toks[i]
+        if not ((t.is_finite or t.tag.endswith("(IMP)")) and t.text[:1].isupper() and t.text.isalpha()
+                and toks[i + 1].tag == "NE"
+                and toks[i + 1].text[:1].isupper()):
+            continue
+        if i > 0 and toks[i - 1].tag not in ("$,", "$(", "ART", "NN", "APPR", "KON") and toks[i - 1].text not in ("„", "»"):
+            continue
+        if any(x.is_finite for x in toks[i + 2 :] if x.text not in {",", "."}):
+            toks[i] = Tok(t.text, "NE", t.text)
 
 
 def _repair_surnames(toks: list[Tok]) -> None:

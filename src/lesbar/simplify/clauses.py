@@ -112,7 +112,7 @@ def constituent_end(toks: list[Tok], start: int) -> int:
 #: object and reflexive pronouns that never stand first in a clause made from a subordinate clause
 _UNSTRESSED = {"sich", "mich", "dich", "uns", "euch", "ihm", "ihn", "ihnen"}
 #: focus and degree particles that belong to the phrase after them ("zu wenige Bäume", "rund 300 Menschen")
-_PHRASE_PARTICLES = {"zu", "sehr", "nur", "rund", "etwa", "fast", "knapp", "auch", "schon", "bereits", "über",
+_PHRASE_PARTICLES = {"möglichst", "zu", "sehr", "nur", "rund", "etwa", "fast", "knapp", "auch", "schon", "bereits", "über",
                      "insgesamt", "ungefähr", "circa", "mindestens", "höchstens", "allein", "gerade", "besonders",
                      "ganz", "genau", "noch", "mehr", "weniger", "so", "viel"}
 
@@ -199,7 +199,7 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
         while len(rest) > 1 and rest[0].tag in ("PRF", "PPER") and rest[0].text.lower() in _UNSTRESSED:
             lead.append(rest.pop(0))  # "weil sich viele angesteckt haben": "Viele haben sich angesteckt"
         k = first_constituent_end(rest) if rest else 0
-        if lead and (k >= len(rest) or rest[0].tag not in _NP_START | {"NN", "NE", "PPER", "PIS", "PDS"}):
+        if lead and (not rest or rest[0].tag not in _NP_START | {"NN", "NE", "PPER", "PIS", "PDS", "NNA"}):
             rest, k = lead + rest, len(lead)  # nothing to put first but the pronoun: keep the order
             lead = []
         words = [t.text for t in rest[:k]] + [fin_word] + [t.text for t in lead] + [t.text for t in rest[k:]]

@@ -69,6 +69,18 @@ def _definition(tokens: list[str], i: int) -> str | None:
     return None
 
 
+def _before_name(tokens: list[str], i: int) -> bool:
+    """A title abbreviation ("Fr.", "Dr.") stands before a name: the next word is capitalised and no
+    weekday, number or punctuation."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return nxt[:1].isupper() and nxt.isalpha() or nxt in table_titles()
+
+
+def table_titles() -> set[str]:
+    """Title abbreviations that may follow one another ("Prof. Dr. Anna Berg")."""
+    return {"Dr.", "Prof.", "Hr.", "Fr.", "med.", "rer.", "phil."}
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     table = abbreviations()
     tokens = _merge_multi(unit.tokens)
@@ -92,6 +104,15 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                 changed = True
                 continue
         entry = table.get(tok)
+        if entry is not None and entry.kind == "title" and not _before_name(tokens, i):
+            # "Mo.–Fr.", "am Fr. ab 9 Uhr": "Fr." is Friday there, not "Frau"
+            entry = None
+            if tok == "Fr.":
+                out.append("Freitag")
+                ctx.counts[ID] += 1
+                changed = True
+                i += 1
+                continue
         if entry is not None and not (entry.kind == "acronym" and tok in ctx.acronyms) \
                 and not (i in inside and tok.isupper()):
             if entry.long == "-":  # a title whose written-out form depends on the person (Professorin/Professor)

@@ -56,6 +56,9 @@ def split_compound(word: str) -> tuple[str, ...]:
                 head_z < (_MIN_ZIPF if len(head) > 3 else _SHORT_HEAD_ZIPF):
             continue  # a three-letter head only when it is a common word ("Integrations-Rat", "-Amt")
         left = word[:i]
+        whole_z = zipf(word)
+        if whole_z >= 3.5 and whole_z > head_z:
+            continue  # "Generationen", "Katastrophen": a common word, more common than its supposed head
         if head in ("Ende", "Enden", "Ender") and left[-1:] not in ("n", "s"):
             continue  # "Vorsitzende", "Reisende": a participle, not "…-Ende"
         for link in _LINKS:

@@ -26,6 +26,9 @@ LEVELS = ("leicht", "einfach")
 HEADINGS = True
 
 _GEN_ARTICLES = {"des", "der", "eines", "einer"}
+#: fixed names with a genitive that everyone knows in that form (noun before, genitive noun)
+_FIXED_NAMES = {("Tag", "Tür"), ("Haus", "Jugend"), ("Tag", "Arbeit"), ("Tag", "Einheit"), ("Haus", "Geschichte"),
+                ("Tag", "Begegnung"), ("Woche", "Begegnung")}
 
 
 def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) -> tuple[int, list[str]] | None:  # noqa: ANN001
@@ -58,6 +61,8 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
             toks = toks[:j] + [Tok(last, "NN", noun_info(last).lemma)] + toks[j + 1 :]
     if j >= len(toks) or toks[j].tag not in ("NN", "NNA"):
         return None
+    if any(a[:1].isupper() for a in adjs) or (prev.text, toks[j].text) in _FIXED_NAMES:
+        return None  # "Tag der Deutschen Einheit", "Tag der offenen Tür": names, not genitives to rewrite
     noun = toks[j]
     end = j + 1
     names = []
@@ -71,7 +76,10 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
     info = noun_info(noun.lemma)
     if info is None:
         return None
-    plural = noun.text in forms(info, "genitiv plural") and noun.text not in forms(info, "genitiv singular")
+    plural = noun.text in forms(info, "genitiv plural") and (
+        noun.text not in forms(info, "genitiv singular")
+        # "der Nachbarn", "der Menschen": after "der" a masculine weak noun can only be plural
+        or (art == "der" and info.genus in ("m", "n") and noun.text not in forms(info, "nominativ singular")))
     if art in ("des", "eines"):
         if info.genus not in ("m", "n"):
             return None

@@ -76,8 +76,9 @@ def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
         return True  # "Ich hätte gern mehr Zeit": one's own wish; "habe gern" would say something else
     if toks[i].lemma not in ("haben", "sein"):
         return False
-    if toks[i].lemma == "haben" and any(toks[k].tag == "VM(INF)" and toks[k - 1].tag.endswith("(INF)")
-                                        for k in range(i + 2, min(i + 12, len(toks)))):
+    if toks[i].lemma == "haben" and any(
+            (toks[k].tag == "VM(INF)" or (toks[k].tag.startswith("VM") and toks[k].text == toks[k].lemma))
+            and toks[k - 1].tag.endswith(("(INF)", "(PP)")) for k in range(i + 2, min(i + 12, len(toks)))):
         return True  # "dass ihn keiner hätte machen können": the unreal past with a modal (Ersatzinfinitiv)
     start, end = i, i + 1
     while start > 0 and toks[start - 1].text not in {",", ";", ":", ".", "!", "?"}:

@@ -10,7 +10,7 @@ for the editor and reported by the checker.
 from __future__ import annotations
 
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import constituent_end, quoted, strip_end
@@ -98,7 +98,7 @@ def _accusative(np: list[Tok]) -> list[str]:
                 out.append(w[:-2] + "en")  # "ein ausgeglichener Haushalt" → "einen ausgeglichenen Haushalt"
             else:
                 out.append(w)
-        acc = info.flexion.get("akkusativ singular")
+        acc = _form(info, "akkusativ singular")
         if acc and out[-1] == noun.text:
             out[-1] = acc  # n-declension: "der Mensch" → "den Menschen"
         return out
@@ -112,7 +112,7 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
     "der Landrat"; "von 12 Bergarbeitern" → "12 Bergarbeiter". None when no agent can be made a subject
     safely (coordinated agents, a noun left over after the phrase)."""
     for i, t in enumerate(toks):
-        if t.text not in ("von", "vom", "durch") or i + 1 >= len(toks):
+        if t.text.lower() not in ("von", "vom", "durch") or i + 1 >= len(toks):
             continue
         end = constituent_end(toks, i)
         np = toks[i + 1 : end]
@@ -129,7 +129,7 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
         if end < len(toks) and toks[end].tag in ("NN", "NE") or any(x.text in ("oder", "und", "der", "des")
                                                                     for x in toks[end : end + 1]):
             return None  # "von der Musikschule Bedburg" with the name read as a noun: the phrase goes on
-        nominative = _nominative(t.text, np)
+        nominative = _nominative(t.text.lower(), np)
         if nominative is not None:
             return i, end, nominative[0] + origin, nominative[1]
     return None
@@ -137,6 +137,11 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
 
 _PLURAL_QUANTIFIERS = {"vielen": "viele", "einigen": "einige", "mehreren": "mehrere", "zahlreichen": "zahlreiche",
                        "wenigen": "wenige", "beiden": "beide", "allen": "alle"}
+
+
+def _form(info: Any, key: str) -> str | None:
+    """german-nouns' form for ``key`` ("nominativ singular"), also where it numbers variants ("… 1")."""
+    return info.flexion.get(key) or info.flexion.get(key + " 1") or None
 
 
 def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
@@ -171,12 +176,12 @@ def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
             return (noun.text[:-1] if noun.text.endswith("en") else noun.text) if noun.tag == "NNA" else None
         if noun.text not in info.number_forms("plural"):
             return None
-        return info.flexion.get("nominativ plural") or info.flexion.get("nominativ plural 1") or None
+        return _form(info, "nominativ plural")
 
     if prep == "vom" or (prep == "von" and d == "dem"):
         genus = info.genus if info else ""
         art = {"m": "der", "n": "das"}.get(genus)
-        nom = info.flexion.get("nominativ singular") if info else None
+        nom = _form(info, "nominativ singular") if info else None
         if not art or not nom or d not in ("", "dem"):
             return None
         return [art] + weak(adjectives) + [nom] + tail[1:], False
@@ -199,8 +204,8 @@ def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
         return None
     # durch + accusative
     if d == "den":
-        nom = info.flexion.get("nominativ singular") if info and info.genus == "m" else None
-        if nom and noun.text in (info.flexion.get("akkusativ singular"), nom):  # type: ignore[union-attr]
+        nom = _form(info, "nominativ singular") if info and info.genus == "m" else None
+        if nom and noun.text in (_form(info, "akkusativ singular"), nom):  # type: ignore[arg-type]
             return ["der"] + weak(adjectives) + [nom] + tail[1:], False
         return None
     if d in ("die", "das"):
@@ -263,6 +268,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         if out_first is None or out_second is None:
             return None
         return out_first + out_second
+    if sum(1 for t in toks if t.tag == "VV(PP)") > 1:
+        return None  # "ist angerufen und bedroht worden": two participles the rule cannot pair safely
     pp_i = next((i for i, t in enumerate(toks) if t.tag == "VV(PP)"), None)
     if pp_i is not None and pp_i < f:
         return _participle_first(unit, toks, f, pp_i, ctx)
@@ -282,10 +289,17 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     lead: list[Tok] = []  # words before a subject found after the verb ("nur", "dem Kind")
     others_pre: list[Tok] = []
     pronoun: list[str] = []
+    front_agent = _agent(prefield) if prefield and prefield[0].text.lower() in ("von", "vom", "durch") else None
+    if front_agent is not None and front_agent[:2] == (0, len(prefield)):
+        # "Vom Nachbarn wurde die Polizei gerufen": the agent leads; the subject follows the verb
+        prefield, agent_first = [], front_agent
+    else:
+        agent_first = None
     if len(prefield) == 1 and prefield[0].tag == "PPER" and prefield[0].text in _PRONOUN_ACC:
         pronoun = [prefield[0].text if _polite(prefield[0].text) else _PRONOUN_ACC[prefield[0].text]]
         # "Er wurde festgenommen" → "… hat ihn festgenommen"; "Sie werden eingeladen" (polite) → "Sie"
-    elif prefield and (prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") or (
+    elif prefield and prefield[0].text.lower() not in ("dem", "einem", "diesem", "jedem") and (
+            prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") or (
             prefield[-1].is_noun and (prefield[0].tag == "CARD" or prefield[0].text.lower() in _ABOUT))):
         subj = prefield
     else:
@@ -295,6 +309,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             s0, end = found
             lead, subj, middle = middle[:s0], middle[s0:end], middle[end:]
     new_subject = ["man"]
+    if agent_first is not None:
+        agent = (0, 0, agent_first[2], agent_first[3])  # already out of the sentence
     if agent is None and _has_agent_phrase(middle):
         return None  # an agent the rule cannot turn into a subject: "man" would change the meaning
     if agent is not None:
@@ -308,7 +324,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         .startswith(_PARTICIPLE_STARTS)  # "umrahmt", "übersetzt": the prefix is not separated here
     if perfect:
         fin = (verb_table(table.auxiliary) or table).present[idx]
-        tail = [pp.text if inseparable else table.participle]
+        tail = [pp.text[:1].lower() + pp.text[1:]]  # the text's own participle: "geschaffen", not "geschafft"
     else:
         present = table.present[idx]
         fin = particle + present if inseparable else present

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lesbar.simplify.analysis import Tok
+from lesbar.simplify.analysis import Tok, analyze
 from lesbar.simplify.clauses import (
     QUOTES_CLOSE,
     QUOTES_OPEN,
@@ -153,6 +153,18 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     m = start
     while m < end and toks[m].tag in ("ART", "PPOSAT", "ADJ(A)", "NN"):
         m += 1
+    if m > start and toks[start].tag == "PPOSAT" and m < end and toks[m].tag == "NNA":
+        m += 1  # "Ihr Fraktionsvorsitzender": a nominalised adjective
+    if m > start and toks[start].tag == "PPOSAT" and m < end and toks[m].tag == "NE":
+        # "Ihr Fraktionsvorsitzender Bernd Kessler sagte": the name says who speaks
+        q = m
+        while q < end and toks[q].tag == "NE":
+            q += 1
+        names = [t.text for t in toks[m:q]]
+        person = ctx.find_person(names) or Person(" ".join(names), toks[m - 1].text)
+        if person not in ctx.persons:
+            ctx.persons.append(person)
+        return person, False, q
     if m > start and toks[start].tag == "PPOSAT":
         nouns = [t for t in toks[start:m] if t.tag in ("NN", "NNA")]
         if nouns and (_person_noun(nouns[-1]) or nouns[-1].lemma in _RELATIVES) and \
@@ -341,7 +353,8 @@ def _described_speaker(toks: list[Tok], v: int, ctx: Context) -> tuple[Person | 
     head_ok = k < len(pre) and (pre[k].tag == "NNA" or (pre[k].tag == "NN" and (
         _person_noun(pre[k]) or pre[0].text.lower() in ("der", "die", "das"))))
     if pre[0].text.lower() in ("ein", "eine", "der", "die", "das") and head_ok and k <= 2 and len(pre) <= 6 \
-            and all(t.tag in ("ART", "NN", "NE", "APPR", "APPRART", "ADJ(A)") for t in pre[k + 1 :]):
+            and all(t.tag in ("ART", "NN", "NE", "APPR", "APPRART", "ADJ(A)") for t in pre[k + 1 :]) \
+            and not (k + 1 < len(pre) and pre[k + 1].tag == "NE") and pre[-1].text != ",":
         # "Ein Sprecher der Polizei sagte, …", "Die Stadt teilte mit, …", "Der Angeklagte behauptete, …":
         # nobody named, but the report is still someone's
         from lesbar.simplify.rules.genitive import _match
@@ -362,10 +375,10 @@ def _described_speaker(toks: list[Tok], v: int, ctx: Context) -> tuple[Person | 
     if pre[-1].text == "," :
         k = len(pre) - 2
         j = k
-        while j >= 0 and pre[j].tag == "NE":
+        while j >= 0 and (pre[j].tag == "NE" or pre[j].text in _TITLES):
             j -= 1
         if j < k and j >= 0 and pre[j].text == ",":
-            names = [t.text for t in pre[j + 1 : k + 1]]
+            names = [t.text for t in pre[j + 1 : k + 1] if t.text not in _TITLES]  # "…, Dr. Miriam Osei, sagte"
             person = ctx.find_person(names) or Person(" ".join(names))
             if person not in ctx.persons:
                 ctx.persons.append(person)
@@ -441,8 +454,8 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
                 return None  # a relative or subordinate clause after the comma is no statement
             else:
                 content = [x.text for x in toks[k:]]
-        if not content:
-            return None
+        if not content or not any(t.is_finite for t in analyze(content)) and not any(w in QUOTES_OPEN for w in content):
+            return None  # "sprach am Montag, dem 3. Mai, im Rathaus": what follows the comma is no statement
         out = [_speaker_unit(unit, content, person, pronoun, ctx, reported=reported)]
         out[0].speech_tail = tail
         if statement is not None:

@@ -75,6 +75,12 @@ def _main_without(toks: list[Tok], a: int, b: int) -> list[Tok]:
 
 
 _NO_MOOD = Mood("", 0, "")
+#: main clauses that deny, doubt, hope or fear what their dass clause says
+_DOUBT_VERBS = {"bestreiten", "bezweifeln", "leugnen", "dementieren", "zweifeln", "ausschließen", "hoffen",
+                "befürchten", "fürchten", "verhindern", "vermeiden", "wünschen", "vermuten", "glauben",
+                "annehmen", "abstreiten", "verneinen", "verhindern"}
+_DOUBT_WORDS = {"wahrscheinlich", "unwahrscheinlich", "möglich", "unmöglich", "unklar", "fraglich", "denkbar",
+                "ausgeschlossen", "zweifelhaft", "unsicher", "nicht", "kein", "keine", "vielleicht", "ob"}
 
 #: pronouns that point back to a noun named before them
 _BACK_POINTING = {"er", "ihn", "ihm", "sie", "ihnen"}
@@ -96,6 +102,9 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         after_adv, before_adv, mode = _CONJ[conj]
         if mode == "colon" and s > 1 and _after_relative_clause(toks, s - 1):
             continue  # "ein Ring, der … so schön war, dass …": the relative clause is moved first
+        if conj in ("dass", "daß") and any(t.lemma in _DOUBT_VERBS or t.text.lower() in _DOUBT_WORDS
+                                           for t in toks[:s]):
+            continue  # "Er bestritt, dass er das Geld nahm": after a colon it would read as a fact
         if s > 0 and mode != "colon" and not after_adv:
             continue  # no adverb keeps the relation when the clause follows ("…, indem …")
         if conj in ("wenn", "falls", "sofern") and any(

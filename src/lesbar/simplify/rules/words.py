@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok, tokenize
+from lesbar.simplify.clauses import quoted
 from lesbar.simplify.resources import replacements
 from lesbar.simplify.units import Unit
 
@@ -28,6 +29,26 @@ ID = "words"
 PRIORITY = 110
 LEVELS = ("leicht", "einfach")
 HEADINGS = True
+
+
+#: prepositions with the genitive whose plain replacement takes another case
+_GENITIVE_PREPOSITIONS = {"bezüglich", "hinsichtlich", "seitens", "aufgrund", "infolge", "anlässlich", "mittels",
+                          "zwecks", "bezugnehmend"}
+#: replacements that mean "now": wrong in a sentence told in the past
+_NOW = {"jetzt", "bis jetzt"}
+
+
+def _past_tense(tokens: list[str]) -> bool:
+    """Whether the sentence is told in the past: a finite preterite of sein/haben/werden or of a full verb."""
+    from lesbar.simplify.analysis import analyze
+    from lesbar.simplify.morphology import verb_table
+
+    for t in analyze(tokens):
+        if t.is_finite:
+            table = verb_table(t.lemma)
+            if table is not None and t.text.lower() in table.preterite and t.text.lower() not in table.present:
+                return True
+    return False
 
 
 @lru_cache(maxsize=50_000)
@@ -120,8 +141,22 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     # word list replacements
     table = replacements(level)
     new_tokens = []
+    inside = quoted(tokens)
+    past = _past_tense(tokens)
+    skip_next = False
     for i, w in enumerate(tokens):
+        if skip_next:
+            skip_next = False
+            continue
         repl = table.get(w) or (table.get(w[:1].lower() + w[1:]) if i == 0 else None)
+        nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if repl and (i in inside or (past and repl in _NOW)):
+            repl = None  # a quotation stays as said; "inzwischen war es dunkel" is no "jetzt"
+        elif repl and w.lower() in _GENITIVE_PREPOSITIONS and nxt in ("des", "der", "eines", "einer", "von"):
+            if repl == "wegen" and nxt == "von":
+                skip_next = True  # "aufgrund von Bauarbeiten" → "wegen Bauarbeiten"
+            elif repl != "wegen":
+                repl = None  # "bezüglich des Antrags" would need another case after "über"
         if repl:
             if i == 0:
                 repl = repl[:1].upper() + repl[1:]
