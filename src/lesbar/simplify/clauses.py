@@ -199,6 +199,10 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
         while len(rest) > 1 and rest[0].tag in ("PRF", "PPER") and rest[0].text.lower() in _UNSTRESSED:
             lead.append(rest.pop(0))  # "weil sich viele angesteckt haben": "Viele haben sich angesteckt"
         k = first_constituent_end(rest) if rest else 0
+        if rest and rest[0].tag.endswith("(PP)") and fin.lemma == "werden" and not any(
+                t.is_noun or t.tag in ("PPER", "PIS", "PDS") for t in rest):
+            # "weil gebaut wird": a passive without subject gets the placeholder "es" ("Es wird gebaut")
+            return ["es", fin_word] + [t.text for t in lead] + [t.text for t in rest] + ([particle] if particle else [])
         if lead and (not rest or rest[0].tag not in _NP_START | {"NN", "NE", "PPER", "PIS", "PDS", "NNA"}):
             rest, k = lead + rest, len(lead)  # nothing to put first but the pronoun: keep the order
             lead = []
