@@ -57,8 +57,6 @@ def split_compound(word: str) -> tuple[str, ...]:
             continue  # a three-letter head only when it is a common word ("Integrations-Rat", "-Amt")
         left = word[:i]
         whole_z = zipf(word)
-        if whole_z >= 3.5 and whole_z > head_z:
-            continue  # "Generationen", "Katastrophen": a common word, more common than its supposed head
         if head in ("Ende", "Enden", "Ender") and left[-1:] not in ("n", "s"):
             continue  # "Vorsitzende", "Reisende": a participle, not "…-Ende"
         for link in _LINKS:
@@ -76,6 +74,8 @@ def split_compound(word: str) -> tuple[str, ...]:
             common = z >= _MIN_ZIPF and (noun or verb_stem or z >= _COMMON_ZIPF)
             if common and z < _COMMON_ZIPF and not verb_stem and zipf(word) >= z:
                 continue  # "Besch-Einigung", "Besch-Reibung": a rare first part rarer than the whole word is chance
+            if whole_z >= 3.5 and whole_z > head_z and whole_z > z:
+                continue  # "Generationen", "Katastrophen": a common word, more common than both supposed parts
             rare_noun = len(word) >= CHECK_LENGTH and z >= _RARE_STEM_ZIPF and noun  # "Subsidiaritäts-Prinzip"
             if not (common or rare_noun):
                 continue

@@ -61,7 +61,7 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
             toks = toks[:j] + [Tok(last, "NN", noun_info(last).lemma)] + toks[j + 1 :]
     if j >= len(toks) or toks[j].tag not in ("NN", "NNA"):
         return None
-    if any(a[:1].isupper() for a in adjs) or (prev.text, toks[j].text) in _FIXED_NAMES:
+    if (prev.text, toks[j].text) in _FIXED_NAMES:
         return None  # "Tag der Deutschen Einheit", "Tag der offenen Tür": names, not genitives to rewrite
     noun = toks[j]
     end = j + 1

@@ -107,9 +107,10 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue  # "Er bestritt, dass er das Geld nahm": after a colon it would read as a fact
         if s > 0 and mode != "colon" and not after_adv:
             continue  # no adverb keeps the relation when the clause follows ("…, indem …")
-        if conj in ("wenn", "falls", "sofern") and any(
-                t.is_finite and (konjunktiv(t.text, t.lemma) or _NO_MOOD).kind == "konj2" for t in toks):
-            continue  # "Er hätte den Bus erreicht, wenn er früher losgegangen wäre": unreal, not a condition
+        if conj in ("wenn", "falls", "sofern") and any(t.tag.endswith("(PP)") for t in toks) and any(
+                t.is_finite and t.lemma in ("haben", "sein") and (konjunktiv(t.text, t.lemma) or _NO_MOOD).kind == "konj2"
+                for t in toks):
+            continue  # "Er hätte den Bus erreicht, wenn er früher losgegangen wäre": the unreal past
         if s > 0 and _tail_belongs_to_clause(toks, end):
             # "…, weil es wichtig sei, gemeinsam … zu diskutieren": what follows belongs to the clause
             clause = strip_end(toks[s + 1 :])
