@@ -105,7 +105,8 @@ def _rejoin(toks: list[Any]) -> list[str]:
                     prev.endswith("/") and text[:1].isalnum()) or (
                     text == ":" and prev[-1:].isdigit() and t.space_after is False and nxt[:1].isdigit()) or (
                     prev.endswith(":") and prev[:1].isdigit() and text.isdigit()) or (
-                    text.startswith("-") and len(text) > 1 and prev.endswith(".") and prev[:1].isupper()):
+                    text.startswith("-") and len(text) > 1 and prev.endswith(".") and prev[:1].isupper()) or (
+                    prev.endswith("-") and len(prev) > 1 and text[:1].isalnum() and any(c.isdigit() for c in prev + text)):
                 out[-1] = prev + text
                 glued = not t.space_after
                 continue

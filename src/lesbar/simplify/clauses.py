@@ -103,6 +103,8 @@ def constituent_end(toks: list[Tok], start: int) -> int:
         i += 1
         if t.tag == "APPRART" or (i < len(toks) and toks[i].tag in _NP_START | {"NN", "NE", "NNA", "ADJ(D)", "ADV"}):
             return _np_end(toks, i)
+        if i < len(toks) and toks[i].tag in ("PPER", "PDS", "PIS", "PRF", "PPOSS"):
+            return i + 1  # "mit ihm", "für sie", "bei uns": the pronoun belongs to the preposition
         return i
     if t.tag in _NP_START or t.tag in ("NN", "NE", "NNA"):
         return _np_end(toks, i)

@@ -69,6 +69,10 @@ def _definition(tokens: list[str], i: int) -> str | None:
     return None
 
 
+#: the singular of plural expansions, after "1" or "ein"
+_SINGULAR = {"Millionen": "Million", "Milliarden": "Milliarde", "Stunden": "Stunde", "Minuten": "Minute"}
+
+
 def _before_name(tokens: list[str], i: int) -> bool:
     """A title abbreviation ("Fr.", "Dr.") stands before a name: the next word is capitalised and no
     weekday, number or punctuation."""
@@ -117,6 +121,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                 and not (i in inside and tok.isupper()):
             if entry.long == "-":  # a title whose written-out form depends on the person (Professorin/Professor)
                 dropped.append(tok)
+            elif i > 0 and tokens[i - 1].lower() in ("1", "ein", "eine", "einer") and entry.long in _SINGULAR:
+                out.append(_SINGULAR[entry.long])  # "1 Mio. Euro" → "1 Million Euro"
             else:
                 out.extend(entry.long.split(" "))
             ctx.counts[ID] += 1

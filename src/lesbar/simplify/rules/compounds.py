@@ -230,7 +230,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         close_apposition = k > 0 and (toks[k - 1].tag == "NN" or (
             toks[k - 1].tag == "ADJ(A)" and is_known_noun(toks[k - 1].text))) and "-" not in toks[k - 1].text and \
             k >= 2 and toks[k - 2].tag in ("ART", "APPRART", "PPOSAT", "PDAT")
-        if t.tag in ("NN", "NNA") and w not in protected and not in_name and not close_apposition:
+        # "in Bruckhausen", "nach Marienheide": a place name the tagger reads as a noun (no article, unknown)
+        place = k > 0 and toks[k - 1].text.lower() in ("in", "nach", "aus", "bis") and not is_known_noun(t.text) \
+            and not is_known_noun(t.lemma) and zipf(t.text) < 3.0
+        if t.tag in ("NN", "NNA") and w not in protected and not in_name and not close_apposition and not place:
             parts = w.split("-")
             lemma = t.lemma if len(parts) == 1 else ""
             new_parts = [hyphenate(p, lemma) if p[:1].isupper() else p for p in parts]

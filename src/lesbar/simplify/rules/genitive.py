@@ -27,6 +27,8 @@ HEADINGS = True
 
 _GEN_ARTICLES = {"des", "der", "eines", "einer"}
 #: fixed names with a genitive that everyone knows in that form (noun before, genitive noun)
+#: events named with a genitive ("Fest der Kulturen", "Sportfest der Nationen", "Woche der Vielfalt")
+_EVENTS = ("fest", "festival", "woche", "nacht", "markt", "gala")
 _FIXED_NAMES = {("Tag", "Tür"), ("Haus", "Jugend"), ("Tag", "Arbeit"), ("Tag", "Einheit"), ("Haus", "Geschichte"),
                 ("Tag", "Begegnung"), ("Woche", "Begegnung")}
 
@@ -61,7 +63,8 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
             toks = toks[:j] + [Tok(last, "NN", noun_info(last).lemma)] + toks[j + 1 :]
     if j >= len(toks) or toks[j].tag not in ("NN", "NNA"):
         return None
-    if (prev.text, toks[j].text) in _FIXED_NAMES:
+    if (prev.text, toks[j].text) in _FIXED_NAMES or (
+            prev.text.lower().endswith(_EVENTS) and not adjs and art == "der" and toks[j].text[:1].isupper()):
         return None  # "Tag der Deutschen Einheit", "Tag der offenen Tür": names, not genitives to rewrite
     noun = toks[j]
     end = j + 1

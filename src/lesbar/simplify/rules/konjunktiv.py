@@ -110,7 +110,9 @@ def _reported_preterite(toks: list[Tok], known: set[int]) -> list[tuple[int, Moo
 
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
-    hits = [(i, mood) for i, mood in detect(toks) if not irrealis(toks, i, mood)]
+    wish = not unit.speaker and any(t.text.lower() in ("gern", "gerne", "lieber") for t in toks)
+    hits = [(i, mood) for i, mood in detect(toks) if not irrealis(toks, i, mood)
+            and not (wish and mood.kind == "konj2")]  # "Die Stadt würde gern mehr Kurse anbieten": a wish
     if unit.reported:
         hits += _reported_preterite(toks, {i for i, _ in hits})
     if not hits:

@@ -21,6 +21,9 @@ HEADINGS = False
 
 #: words around "nicht <adjective>" that make the antonym say something else
 _DEGREE_AFTER = {"genug", "mehr", "so", "ganz"}
+#: what may follow "nicht <adjective>" when the adjective is the predicate: the clause ends
+_PREDICATE_END = {".", ",", "!", "?", ";", ":", "und", "oder", "aber", "“", "\"", ")", "sein", "gewesen",
+                  "ist", "sind", "war", "waren", "werden", "wird", "worden", "geworden", "bleiben", "bleibt"}
 _DEGREE_BEFORE = {"gar", "überhaupt", "noch", "zu", "so", "ganz", "auch", "immer"}
 
 
@@ -36,6 +39,8 @@ def _find(words: list[str]) -> list[tuple[int, int, list[str]]]:
                 before = low[i - 1] if i > 0 else ""
                 if after in _DEGREE_AFTER or before in _DEGREE_BEFORE:
                     break  # "nicht groß genug" ≠ "klein genug", "gar nicht gut" ≠ "gar schlecht"
+                if len(key) == 2 and after and after not in _PREDICATE_END:
+                    break  # "nicht einfach zurücknehmen", "nicht weit vom Bahnhof": no predicate adjective
                 out.append((i, i + len(key), repl))
                 i += len(key) - 1
                 break

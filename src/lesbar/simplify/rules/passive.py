@@ -318,7 +318,17 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         new_subject = nom
         middle = middle[:a] + middle[b:]
     idx = 5 if agent is not None and plural_agent else 2
-    obj = _accusative(subj) if subj else []
+    if aux.text.lower() in ("werden", "wurden") and subj:
+        # "Gesucht werden neue Mitarbeiter": a plural subject keeps its form ("Helfer", "Lehrer" look singular)
+        obj = [t.text.lower() if k == 0 and (t.tag in ("ART", "PPOSAT", "PIAT", "PDAT", "ADJ(A)", "ADV")
+                                             or t.text.lower() in _ABOUT) and not _polite(t.text) else t.text
+               for k, t in enumerate(subj)]
+    else:
+        obj = _accusative(subj) if subj else []
+    if agent is None and pp.lemma in _HARM:
+        return None  # "Bei dem Unfall wurden zwei Kinder verletzt": "man" would make it on purpose
+    if any(t.text == "sondern" for t in middle):
+        return None  # "nicht nur der Stadtrat …, sondern auch der Integrationsrat": the second subject too
     particle = separable_particle(lemma)
     inseparable = bool(particle) and pp.text.lower().startswith(particle) and not pp.text.lower()[len(particle):] \
         .startswith(_PARTICIPLE_STARTS)  # "umrahmt", "übersetzt": the prefix is not separated here
@@ -367,6 +377,8 @@ def _around_colon(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
 
 
 _LEADING_KON = {"doch", "aber", "und", "oder", "denn"}
+#: harm that happens in accidents: without an agent, "man hat … verletzt" would say someone did it
+_HARM = {"verletzen", "töten", "beschädigen", "zerstören", "verwunden", "verschütten", "überfluten", "verbrennen"}
 #: a subject pronoun of the passive as the object of the active sentence
 _PRONOUN_ACC = {"er": "ihn", "Er": "ihn", "sie": "sie", "Sie": "sie", "es": "es", "Es": "es", "wir": "uns",
                 "Wir": "uns", "ich": "mich", "Ich": "mich", "du": "dich", "Du": "dich", "ihr": "euch", "Ihr": "euch"}
@@ -540,6 +552,8 @@ def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Un
     if len(toks) < f + 3 or toks[-1].text != "werden" or toks[-2].tag != "VV(PP)":
         return None
     pp = toks[-2]
+    if toks[f].lemma in ("wollen", "mögen", "möchten") or toks[f].text.lower().startswith("möcht"):
+        return None  # "die nicht genannt werden möchte": the wish is the subject's, "man" cannot take it
     table = verb_table(pp.lemma)
     modal = verb_table(toks[f].lemma)
     if table is None or modal is None:

@@ -26,6 +26,11 @@ HEADINGS = False
 _KEEP = {"sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen", "geben"}
 
 
+def _ich_near(toks: list[Tok], i: int) -> bool:
+    """"ich" as the subject next to the verb ("Gestern traf ich …", "Ich traf …")."""
+    return any(t.text.lower() == "ich" and t.tag == "PPER" for t in toks[max(0, i - 3) : i + 3])
+
+
 def detect(toks: list[Tok]) -> list[tuple[int, int]]:
     """(token index, person index) of finite Präteritum forms of full verbs."""
     out = []
@@ -38,8 +43,8 @@ def detect(toks: list[Tok]) -> list[tuple[int, int]]:
         low = t.text.lower()
         if low in table.preterite and low not in table.present and low not in table.konj1:
             idx = table.preterite.index(low)
-            if idx == 0:
-                idx = 2
+            if idx == 0 and not _ich_near(toks, i):
+                idx = 2  # "traf" is ich or er/sie: "ich" next to the verb decides
             out.append((i, idx))
     return out
 
@@ -126,7 +131,7 @@ def _pluperfect(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         if table is None or table.auxiliary != "sein":
             return None
     present = _PAST_AUX[low]
-    if low in ("war", "hatte") and any(t.text.lower() == "ich" and t.tag == "PPER" for t in toks):
+    if low in ("war", "hatte") and _ich_near(toks, i):
         present = "bin" if low == "war" else "habe"  # "Ich war gekommen" → "Ich bin gekommen"
     out = [t.text for t in toks]
     out[i] = present[:1].upper() + present[1:] if aux.text[:1].isupper() else present

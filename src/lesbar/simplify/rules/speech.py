@@ -147,8 +147,15 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
             by_role = [p for p in ctx.persons if p.role and (p.role == noun or p.role.endswith(noun.lower()))]
             if len(by_role) == 1:
                 return by_role[0], False, m + 1
-            if ctx.last_person is not None and not by_role:
-                return ctx.last_person, True, m + 1
+            last = ctx.last_person
+            if last is not None and not by_role and not (noun in roles() and last.role and last.role != noun):
+                return last, True, m + 1
+            if not by_role and (last is None or noun in roles()):
+                # "erklärte der Bürgermeister" with nobody (or someone with another role) named before:
+                # the description itself is the speaker, so the report keeps its source
+                person = Person(" ".join([toks[start].text.capitalize()] + [t.text for t in toks[start + 1 : m + 1]]))
+                ctx.persons.append(person)
+                return person, False, m + 1
     # "der Appell von Stephan Pusch", "sein Credo"
     m = start
     while m < end and toks[m].tag in ("ART", "PPOSAT", "ADJ(A)", "NN"):
@@ -436,6 +443,8 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             return None  # "lobte das Engagement der Ehrenamtlichen, ohne die …": an object, no speech frame
         if j > k0:
             tail = [x.text for x in toks[k0:j] if x.text not in _FRAME_ADVERBS and x.tag != "PTKVZ"]
+        if tail and tail[0].lower() in ("von", "vom", "über"):
+            tail = []  # "berichtete von ihren Erfahrungen": "sagt von …" is no German; the topic follows anyway
         tail = front + tail
         if j >= len(toks) or toks[j].text not in {",", ":"}:
             return None
@@ -477,6 +486,9 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         return None  # "Ich würde …": someone speaks for themselves (an interview answer), no report
     if len(toks) > 2 and toks[1].text == ":" and toks[0].tag in ("NN", "NE"):
         return None  # "Frage: …", "Lange: …": an interview's label says who speaks
+    low = [t.text.lower() for t in toks]
+    if "laut" in low or "zufolge" in low or any(low[k : k + 2] == ["nach", "angaben"] for k in range(len(low))):
+        return None  # "Laut Feuerwehr sei der Brand gelöscht": the sentence names its own source
     first_fin = next((t for t in toks if t.is_finite), None)
     if first_fin is None:
         return None

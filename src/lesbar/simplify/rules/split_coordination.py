@@ -253,6 +253,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         right_s = strip_end(right)
         if not right_s:
             continue
+        if left and left[0].is_finite and right_s[0].text.lower() in ("so", "dann"):
+            continue  # "Haben Sie Fragen, so rufen Sie uns an": a condition with its consequence, not two statements
         word = "" if toks[i].text in (";", ",") else _KON[toks[i].text.lower()]
         if toks[i].text == "," and not right_s[0].is_finite and not _v2_clause_follows(toks, i):
             continue

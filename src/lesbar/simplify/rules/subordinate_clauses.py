@@ -102,15 +102,21 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         after_adv, before_adv, mode = _CONJ[conj]
         if mode == "colon" and s > 1 and _after_relative_clause(toks, s - 1):
             continue  # "ein Ring, der … so schön war, dass …": the relative clause is moved first
+        if s > 1 and (toks[s - 2].text.lower() in ("nur", "erst", "dann", "so", "genau") or (
+                conj in _CONDITIONS and any(t.text.lower() in ("nur", "erst") for t in toks[:s]))):
+            continue  # "Sie bekommen das Geld nur, wenn …", "erst bearbeiten, wenn …": the correlate needs it
         if conj in ("dass", "daß") and any(t.lemma in _DOUBT_VERBS or t.text.lower() in _DOUBT_WORDS
                                            for t in toks[:s]):
             continue  # "Er bestritt, dass er das Geld nahm": after a colon it would read as a fact
         if s > 0 and mode != "colon" and not after_adv:
             continue  # no adverb keeps the relation when the clause follows ("…, indem …")
-        if conj in ("wenn", "falls", "sofern") and any(t.tag.endswith("(PP)") for t in toks) and any(
-                t.is_finite and t.lemma in ("haben", "sein") and (konjunktiv(t.text, t.lemma) or _NO_MOOD).kind == "konj2"
-                for t in toks):
-            continue  # "Er hätte den Bus erreicht, wenn er früher losgegangen wäre": the unreal past
+        if conj in ("wenn", "falls", "sofern") and any(t.is_finite and (
+                konjunktiv(t.text, t.lemma) or _NO_MOOD).kind == "konj2" for t in toks) and (not unit.speaker or (
+                any(t.tag.endswith("(PP)") for t in toks) and any(t.lemma in ("haben", "sein") and t.is_finite
+                                                                    and konjunktiv(t.text, t.lemma) for t in toks))):
+            # "Er hätte den Bus erreicht, wenn er früher losgegangen wäre", "Es wäre schön, wenn mehr Menschen
+            # kämen": unreal, not a condition (in reported speech Konjunktiv II stands for Konjunktiv I)
+            continue
         if s > 0 and _tail_belongs_to_clause(toks, end):
             # "…, weil es wichtig sei, gemeinsam … zu diskutieren": what follows belongs to the clause
             clause = strip_end(toks[s + 1 :])
