@@ -108,11 +108,19 @@ def _reported_preterite(toks: list[Tok], known: set[int]) -> list[tuple[int, Moo
     return out
 
 
+def _reported_condition(unit: Unit, toks: list[Tok], i: int) -> bool:
+    """In a speaker's report, "wenn alle … ringen würden" is Konjunktiv II standing for Konjunktiv I, not
+    an unreal condition: only "hätte/wäre" with a participle stays unreal there."""
+    if not unit.speaker:
+        return False
+    return not (toks[i].lemma in ("haben", "sein") and any(t.tag.endswith("(PP)") for t in toks))
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
     wish = not unit.speaker and any(t.text.lower() in ("gern", "gerne", "lieber") for t in toks)
-    hits = [(i, mood) for i, mood in detect(toks) if not irrealis(toks, i, mood)
-            and not (wish and mood.kind == "konj2")]  # "Die Stadt würde gern mehr Kurse anbieten": a wish
+    hits = [(i, mood) for i, mood in detect(toks) if not (irrealis(toks, i, mood) and not _reported_condition(
+            unit, toks, i)) and not (wish and mood.kind == "konj2")]  # "Die Stadt würde gern …": a wish
     if unit.reported:
         hits += _reported_preterite(toks, {i for i, _ in hits})
     if not hits:
