@@ -68,6 +68,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     auxiliary = table.auxiliary if table else ""
     if table is not None and lemma in _MOTION and _goes_somewhere(toks, i):
         auxiliary = "sein"  # "zog nach Lünen" → "ist nach Lünen gezogen" ("zog den Wagen" keeps "hat")
+    if lemma in _SEIN_VERBS:
+        auxiliary = "sein"  # ablaut says "haben" for these ("Der Unfall passierte" → "ist passiert")
     aux_table = verb_table(auxiliary) if table else None
     if table is None or aux_table is None or not table.participle:
         return None
@@ -209,6 +211,8 @@ def _far_particle(toks: list[Tok], i: int) -> int | None:
 
 
 #: verbs whose Perfekt takes "sein" when they mean moving somewhere and "haben" with an object
+#: intransitive verbs whose perfect takes "sein", where ablaut's data says "haben"
+_SEIN_VERBS = {"passieren", "eilen", "wandern", "aufbrechen", "zurücktreten", "abstürzen", "einstürzen"}
 _MOTION = {"ziehen", "umziehen", "fahren", "fliegen", "reiten", "schwimmen", "rudern", "segeln", "wegziehen",
            "zurückziehen", "einziehen", "ausziehen", "wegfahren", "zurückfahren", "mitfahren"}
 
