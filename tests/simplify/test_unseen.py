@@ -208,7 +208,7 @@ def test_long_enumeration_before_the_verb_part_becomes_a_list_after_it() -> None
 def test_participle_first_passive_and_the_verb_part_before_a_following_comma() -> None:
     # council report: "Beschlossen wurde außerdem …", "Einstimmig verabschiedet wurde hingegen der Antrag, …"
     assert texts("Beschlossen wurde außerdem eine Erhöhung der Abfallgebühren um 6,5 Prozent.") == [
-        "Man hat eine Erhöhung von den Abfall-Gebühren außerdem um 6,5 Prozent beschlossen."]
+        "Man hat außerdem eine Erhöhung von den Abfall-Gebühren um 6,5 Prozent beschlossen."]
     out = texts("Einstimmig verabschiedet wurde hingegen der Antrag, den Rat frühzeitig zu beteiligen.")
     assert out == ["Man hat den Antrag hingegen einstimmig verabschiedet, den Rat frühzeitig zu beteiligen."], out
     assert texts("Eröffnet wurde die Veranstaltung von Anna Berg.") == ["Anna Berg hat die Veranstaltung eröffnet."]

@@ -346,6 +346,14 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     pronoun += [t.text for t in middle[:cut] if t.tag in ("PPER", "PRF")]
     inner = [t.text for t in middle[:cut] if t.tag not in ("PPER", "PRF")]
     outer = [t.text for t in middle[cut:]]
+    inner_toks = [t for t in middle[:cut] if t.tag not in ("PPER", "PRF")]
+    lead_adv = 0
+    while lead_adv < len(inner_toks) and inner_toks[lead_adv].tag in ("ADV", "PAV", "PROAV") and \
+            inner_toks[lead_adv].text.lower() in _SENTENCE_ADVERBS:
+        lead_adv += 1
+    if subj and lead_adv:
+        # "Weitere Helfer werden außerdem gesucht" → "Man sucht außerdem weitere Helfer"
+        before, inner = before + inner[:lead_adv], inner[lead_adv:]
     obj = pronoun + obj
     if others_pre:
         words = [t.text for t in others_pre] + [fin] + new_subject + before + obj + inner + tail + outer
@@ -377,6 +385,9 @@ def _around_colon(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
 
 
 _LEADING_KON = {"doch", "aber", "und", "oder", "denn"}
+#: adverbs about the whole statement: they come before the object in the active sentence
+_SENTENCE_ADVERBS = {"außerdem", "auch", "zudem", "ebenfalls", "noch", "bereits", "schon", "dann", "danach",
+                     "deshalb", "daher", "jedoch", "aber", "also", "nun", "inzwischen", "wieder", "gleichzeitig"}
 #: harm that happens in accidents: without an agent, "man hat … verletzt" would say someone did it
 _HARM = {"verletzen", "töten", "beschädigen", "zerstören", "verwunden", "verschütten", "überfluten", "verbrennen"}
 #: a subject pronoun of the passive as the object of the active sentence
