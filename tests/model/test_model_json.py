@@ -138,6 +138,19 @@ def test_segmentation_keeps_abbreviations_and_dates_inside_sentences():
     ]
 
 
+def test_segmentation_ends_a_sentence_after_a_number_but_not_inside_a_date_or_an_ordinal():
+    # SoMaJo reads "96." as an ordinal; a sentence starter after it ends the sentence
+    doc = Document(blocks=[Paragraph([Sentence([Text(
+        "Die Zahl stieg auf 96. Das ist gut. Am 3. Oktober kommt der 2. Bürgermeister. Er wohnt in der "
+        "Bahnhofstraße 14. Dort ist es ruhig."
+    )])])])
+    segment_document(doc)
+    assert [s.text for s in doc.blocks[0].content] == [
+        "Die Zahl stieg auf 96.", "Das ist gut.", "Am 3. Oktober kommt der 2. Bürgermeister.",
+        "Er wohnt in der Bahnhofstraße 14.", "Dort ist es ruhig.",
+    ]
+
+
 def test_slice_inlines_cuts_a_mark_spanning_a_boundary_into_two_marks():
     inlines = [Text("A "), Emph([Text("b. C")]), Text(" d.")]
     assert slice_inlines(inlines, 0, 4) == [Text("A "), Emph([Text("b.")])]

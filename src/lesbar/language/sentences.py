@@ -41,6 +41,8 @@ def sentence_spans(text: str, lang: str = "de") -> list[tuple[int, int]]:
             start = sent[0].character_offset[0]
             end = sent[-1].character_offset[1]
             spans.append((start, end))
+        if base == "de":
+            spans = [part for span in spans for part in _split_after_number(text, span)]
         return _cover(text, spans)
     spans = []
     pos = 0
@@ -49,6 +51,28 @@ def sentence_spans(text: str, lang: str = "de") -> list[tuple[int, int]]:
         pos = m.end()
     spans.append((pos, len(text)))
     return _cover(text, spans)
+
+
+# "Die Zahl stieg auf 96. Das ist gut.": SoMaJo reads "96." as an ordinal and keeps one sentence. A number
+# with a full stop, then a word that starts sentences and never follows an ordinal, is a sentence end;
+# "am 3. Oktober", "der 2. Bürgermeister", "zum 30. Juni" stay.
+_AFTER_NUMBER_END = re.compile(
+    r"(?<!\b[Aa]m )(?<!\b[Zz]um )(?<!\b[Vv]om )(?<!\b[Dd]en )(?<!\b[Dd]em )(?<=\d\.)\s+(?=(?:Das|Der|Die|Dies|Diese|Dieser|"
+    r"Es|Er|Sie|Wir|Ich|Man|Dort|Dann|Danach|Damit|Deshalb|Auch|Außerdem|Insgesamt|Heute|Jetzt|Hier|Aber|"
+    r"Doch|Alle|Viele|Mehr|Im|In|Mit|Für|Bei|Nach|Seit|Zudem|Zum|Zur)\b)")
+
+
+def _split_after_number(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = span
+    out = []
+    for m in _AFTER_NUMBER_END.finditer(text, start, end):
+        before = text[max(start, m.start() - 12) : m.start()]
+        if re.search(r"\b(?:am|zum|vom|den|dem|bis|ab)\s+\d+\.$", before, re.IGNORECASE):
+            continue  # "bis zum 30. Die …" would be a date without its month: leave it
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, end))
+    return out
 
 
 def _cover(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

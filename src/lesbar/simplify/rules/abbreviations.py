@@ -61,12 +61,30 @@ def _definition(tokens: list[str], i: int) -> str | None:
         words.insert(0, w)
         initials = [x[0].upper() for x in words if x[:1].isupper()]
         if initials == letters or "".join(initials).startswith("".join(letters)) and len(initials) == len(letters):
-            return " ".join(words)
+            return _uninflected(words, tokens[j - 1] if j > 0 else "")
         j -= 1
-    # compound long forms: "Kommunales Integrationsmanagement (KIM)" – initials of the parts
-    if j < i - 1:
-        return " ".join(tokens[max(0, i - len(letters)) : i])
+    # compound long forms: "Kommunales Integrationsmanagement (KIM)": the letters in order inside the words
+    for start in range(i - 1, max(-1, i - 5), -1):
+        span = tokens[start:i]
+        if not all(w[:1].isalpha() for w in span) or not span[0][:1].isupper():
+            break
+        if span[0][0].upper() == letters[0] and _subsequence("".join(letters).lower(), "".join(span).lower()):
+            return _uninflected(span, tokens[start - 1] if start > 0 else "")
     return None
+
+
+def _subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(c in it for c in needle)
+
+
+def _uninflected(words: list[str], before: str) -> str:
+    """The long form as it stands alone: after "das" the adjective takes its own ending ("das Kommunale
+    Integrationszentrum (KI)" → "Kommunales Integrationszentrum")."""
+    out = list(words)
+    if before.lower() == "das" and out and out[0].endswith("e") and len(out) > 1:
+        out[0] += "s"
+    return " ".join(out)
 
 
 #: the singular of plural expansions, after "1" or "ein"

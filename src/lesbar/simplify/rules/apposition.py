@@ -42,6 +42,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             continue
         if any(t.text in QUOTES_OPEN or t.tag in ("KOUS", "PRELS") or t.tag.startswith("V") for t in rest):
             continue  # a verb part ("…, der Sparkasse und dem Verein unterstützt") ends an enumeration
+        if any(t.text[:1].isdigit() or "@" in t.text for t in rest) and rest[0].tag == "NN":
+            continue  # "Anna Berg, Telefon 02161 25-4410", "…, Zimmer 204": contact details, no description
         main = [t.text for t in toks[:c]]
         if not finite_indices(toks[:c]):
             continue

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
+from lesbar.simplify.clauses import quoted
 from lesbar.simplify.morphology import is_known_noun
 from lesbar.simplify.resources import compound_blocklist, compound_prefixes
 from lesbar.simplify.rules.words import glossary_matches, zipf
@@ -214,11 +215,28 @@ def _protected(toks: list[Tok], ctx: Context) -> set[str]:
     return out
 
 
+def _quoted_names(toks: list[Tok]) -> set[int]:
+    """Indices inside short quotations without a verb: names and references („Winterhilfe 2025“,
+    „Brückenbauer“) stay as written; a quoted statement gets the same splits as the text around it."""
+    inside = quoted([t.text for t in toks])
+    out: set[int] = set()
+    run: list[int] = []
+    for k in range(len(toks) + 1):
+        if k in inside:
+            run.append(k)
+            continue
+        if run and len(run) <= 5 and not any(toks[m].is_finite for m in run):
+            out.update(run)
+        run = []
+    return out
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if not ctx.options.split_compounds:
         return None
     toks = unit.toks()
     protected = _protected(toks, ctx)
+    inside = _quoted_names(toks)  # „Winterhilfe 2025“ is a name or a reference: as written
     words = []
     changed = 0
     renames: dict[str, str] = {}
@@ -233,7 +251,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         # "in Bruckhausen", "nach Marienheide": a place name the tagger reads as a noun (no article, unknown)
         place = k > 0 and toks[k - 1].text.lower() in ("in", "nach", "aus", "bis") and not is_known_noun(t.text) \
             and not is_known_noun(t.lemma) and zipf(t.text) < 3.0
-        if t.tag in ("NN", "NNA") and w not in protected and not in_name and not close_apposition and not place:
+        if t.tag in ("NN", "NNA") and w not in protected and not in_name and not close_apposition and not place \
+                and k not in inside:
             parts = w.split("-")
             lemma = t.lemma if len(parts) == 1 else ""
             new_parts = [hyphenate(p, lemma) if p[:1].isupper() else p for p in parts]

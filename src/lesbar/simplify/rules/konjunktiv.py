@@ -86,7 +86,9 @@ def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
     while end < len(toks) and toks[end].text not in {",", ";", ":", ".", "!", "?"}:
         end += 1
     clause = toks[start:end]
-    return any(t.tag.endswith("(PP)") for t in clause) and any(t.text.lower() in _IRREALIS_CUES for t in clause)
+    # "Ohne die Ehrenamtlichen wäre das Fest nicht möglich gewesen" and, in the present, "Ohne seinen
+    # Mentor wäre er noch ohne Arbeit": a cue of what did not happen makes hätte/wäre unreal
+    return any(t.text.lower() in _IRREALIS_CUES for t in clause)
 
 
 def _reported_preterite(toks: list[Tok], known: set[int]) -> list[tuple[int, Mood]]:
@@ -120,7 +122,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
     wish = not unit.speaker and any(t.text.lower() in ("gern", "gerne", "lieber") for t in toks)
     hits = [(i, mood) for i, mood in detect(toks) if not (irrealis(toks, i, mood) and not _reported_condition(
-            unit, toks, i)) and not (wish and mood.kind == "konj2")]  # "Die Stadt würde gern …": a wish
+            unit, toks, i)) and not (wish and mood.kind == "konj2")  # "Die Stadt würde gern …": a wish
+            and not (toks[i].lemma == "dürfen" and mood.kind == "konj2")]  # "dürfte" means "probably"
     if unit.reported:
         hits += _reported_preterite(toks, {i for i, _ in hits})
     if not hits:

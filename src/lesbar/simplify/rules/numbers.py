@@ -106,6 +106,10 @@ def number_word_value(word: str, table: dict[str, str]) -> str | None:
     return f"{value:,}".replace(",", ".") if value >= 10_000 else str(value)
 
 
+#: quantifiers before "hundert"/"tausend" that make the amount vague
+_VAGUE = {"einige", "mehrere", "viele", "paar", "etliche", "zig", "ein", "einigen", "mehreren", "vielen"}
+
+
 def _convert(toks: list[Tok]) -> tuple[list[str], int, list[str]]:
     words: list[str] = []
     changed = 0
@@ -127,7 +131,9 @@ def _convert(toks: list[Tok]) -> tuple[list[str], int, list[str]]:
             i += used
             continue
         word = t.text
-        if t.tag == "CARD" and (value := number_word_value(low, table)) is not None:
+        if t.tag == "CARD" and low in ("hundert", "tausend") and prev is not None and prev.text.lower() in _VAGUE:
+            word = t.text  # "einige tausend Euro", "mehrere hundert Menschen": no number to write as digits
+        elif t.tag == "CARD" and (value := number_word_value(low, table)) is not None:
             word = value
         elif (m := _DATE.match(t.text)) and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
             year = m.group(3) or ""
@@ -174,7 +180,8 @@ def check(toks: list[Tok], ctx: Context) -> list[Finding]:
 
     table = number_words()
     words = [t.text for i, t in enumerate(toks)
-             if (t.text.lower() in table and t.tag == "CARD") or _is_roman(t, toks[i - 1] if i else None)
+             if (t.text.lower() in table and t.tag == "CARD" and not (i and toks[i - 1].text.lower() in _VAGUE))
+             or _is_roman(t, toks[i - 1] if i else None)
              or _DATE.match(t.text) or _is_big_number(toks, i)
              or _split_date(toks, i) is not None or (_TIME.match(t.text) and t.text.endswith(":00"))]
     if not words:

@@ -114,9 +114,11 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
     for i, t in enumerate(toks):
         if t.text.lower() not in ("von", "vom", "durch") or i + 1 >= len(toks):
             continue
+        if i > 0 and toks[i - 1].text in _MEASURES:
+            continue  # "in Höhe von 5.000 Euro": an amount, not who does it
         end = constituent_end(toks, i)
         np = toks[i + 1 : end]
-        if not np or not np[-1].is_noun:
+        if not np or not np[-1].is_noun or np[-1].text in _UNITS:
             continue
         origin: list[str] = []
         if end + 1 < len(toks) and toks[end].text == "aus" and toks[end + 1].tag in ("ART", "NE", "NN", "APPRART"):
@@ -135,6 +137,10 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
     return None
 
 
+#: nouns before "von" that make it an amount ("in Höhe von"), and units that are no agents
+_MEASURES = {"Höhe", "Wert", "Umfang", "Betrag", "Summe", "Menge", "Zahl", "Alter", "Länge", "Dauer", "Größe"}
+_UNITS = {"Euro", "Prozent", "Cent", "Stunden", "Minuten", "Tagen", "Wochen", "Monaten", "Jahren", "Metern",
+          "Kilometern", "Kilogramm", "Tonnen", "Litern", "Punkten"}
 _PLURAL_QUANTIFIERS = {"vielen": "viele", "einigen": "einige", "mehreren": "mehrere", "zahlreichen": "zahlreiche",
                        "wenigen": "wenige", "beiden": "beide", "allen": "alle"}
 
@@ -308,6 +314,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         if found is not None:
             s0, end = found
             lead, subj, middle = middle[:s0], middle[s0:end], middle[end:]
+            agent = _agent(middle)  # the agent's place in what is left ("Anschließend wurden die Gäste vom …")
+            if agent is None and _agent(lead) is not None:
+                return None  # the agent stands before the subject: leave the sentence to the editor
     new_subject = ["man"]
     if agent_first is not None:
         agent = (0, 0, agent_first[2], agent_first[3])  # already out of the sentence
@@ -487,6 +496,9 @@ def _participle_first(unit: Unit, toks: list[Tok], f: int, pp_i: int, ctx: Conte
     if found is None:
         return None
     a, b = found
+    if tail and tail[0].text == "," and b == len(main) and not any(t.is_finite for t in tail) and any(
+            t.text in ("und", "oder") for t in tail):
+        return None  # "Gesucht werden vor allem Schuhe, Jacken und Decken": an enumeration as subject
     adverbs = [t.text.lower() if t.tag == "ADJ(D)" or t.text[:1].isupper() else t.text for t in prefield[:-1]]
     words = [t.text for t in main[a:b]] + [toks[f].text] + [t.text for t in main[:a] + main[b:]] + adverbs + \
         [toks[pp_i].text] + [t.text for t in tail] + ["."]
@@ -544,6 +556,8 @@ def _has_agent_phrase(toks: list[Tok]) -> bool:
     """"vom Kreis", "von der Stadt", "durch Frau Berg": a definite agent. "von Migration und Integration"
     (bare nouns) is a "von" instead of a genitive, not an agent."""
     for i, t in enumerate(toks[:-1]):
+        if i > 0 and toks[i - 1].text in _MEASURES:
+            continue  # "in Höhe von 5.000 Euro"
         if t.text == "vom" or (t.text in ("von", "durch") and toks[i + 1].tag in (
                 "ART", "NE", "PPER", "PPOSAT", "PDAT", "CARD", "PIAT", "NNA", "ADJ(A)")):
             return True  # "von vielen Helfern", "von zwölf Bergarbeitern", "von Ehrenamtlichen"

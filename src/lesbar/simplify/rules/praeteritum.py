@@ -26,6 +26,25 @@ HEADINGS = False
 _KEEP = {"sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen", "geben"}
 
 
+def _particle_after(toks: list[Tok], i: int) -> Tok | None:
+    """The separated particle of the verb at ``i`` (or the punctuation that ends the search). A quoted
+    name is passed over ("trat die Band „Grenzenlos“ auf"); a quotation that is speech ends the search,
+    so that no particle is taken from it."""
+    k = i + 1
+    while k < len(toks):
+        t = toks[k]
+        if t.text == "„":
+            close = next((m for m in range(k + 1, min(k + 6, len(toks))) if toks[m].text == "“"), None)
+            if close is None or any(toks[m].is_finite for m in range(k + 1, close)):
+                return t
+            k = close + 1
+            continue
+        if t.tag == "PTKVZ" or t.text in {",", ".", ";", ":"}:
+            return t
+        k += 1
+    return None
+
+
 def _ich_near(toks: list[Tok], i: int) -> bool:
     """"ich" as the subject next to the verb ("Gestern traf ich …", "Ich traf …")."""
     return any(t.text.lower() == "ich" and t.tag == "PPER" for t in toks[max(0, i - 3) : i + 3])
@@ -62,7 +81,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         return None
     i, idx = hits[0]
     verb = toks[i]
-    ptk = next((t for t in toks[i + 1 :] if t.tag == "PTKVZ" or t.text in {",", ".", ";", ":", "„"}), None)
+    ptk = _particle_after(toks, i)
     lemma = ptk.text.lower() + verb.lemma if ptk is not None and ptk.tag == "PTKVZ" else verb.lemma
     table = verb_table(lemma) or verb_table(verb.lemma)
     auxiliary = table.auxiliary if table else ""
@@ -192,8 +211,8 @@ def _enumeration_end(toks: list[Tok], comma: int) -> int:
         rest = toks[comma + 1 : stop]
     if not any(t.text in ("und", "oder", "sowie") for t in rest):
         return comma
-    if any(t.is_finite or t.tag in ("KOUS", "PRELS", "PWS", "PWAV", "PTKZU", "VV(PP)", "VV(INF)")
-           or t.text in {";", ":", "„", "“", ")"} for t in rest):
+    if any(t.is_finite or t.tag in ("KOUS", "PRELS", "PWS", "PWAV", "PTKZU", "VV(PP)", "VV(INF)", "PRF")
+           or t.tag.endswith("(IZU)") or t.text in {";", ":", "„", "“", ")"} for t in rest):
         return comma
     return stop
 
@@ -212,8 +231,8 @@ def _far_particle(toks: list[Tok], i: int) -> int | None:
 
 #: verbs whose Perfekt takes "sein" when they mean moving somewhere and "haben" with an object
 #: intransitive verbs whose perfect takes "sein", where ablaut's data says "haben"
-_SEIN_VERBS = {"passieren", "eilen", "wandern", "aufbrechen", "zurücktreten", "abstürzen", "einstürzen"}
-_MOTION = {"ziehen", "umziehen", "fahren", "fliegen", "reiten", "schwimmen", "rudern", "segeln", "wegziehen",
+_SEIN_VERBS = {"eintreten", "passieren", "eilen", "wandern", "aufbrechen", "zurücktreten", "abstürzen", "einstürzen"}
+_MOTION = {"stoßen", "ziehen", "umziehen", "fahren", "fliegen", "reiten", "schwimmen", "rudern", "segeln", "wegziehen",
            "zurückziehen", "einziehen", "ausziehen", "wegfahren", "zurückfahren", "mitfahren"}
 
 

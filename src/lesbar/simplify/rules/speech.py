@@ -81,6 +81,12 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
         prev = toks[i - 1].text.lower() if i > 0 else ""
         is_person = (role and names) or (len(names) >= 2 and prev not in {"in", "aus", "nach", "im", "bei"}
                                          and not any(w.isupper() for w in names))
+        if not is_person and len(names) == 1 and not role:
+            known = ctx.find_person(names)
+            if known is not None and len(known.name.split()) > 1:
+                ctx.last_person = known  # "Jansen sieht das anders": the surname of someone named before
+                i = k
+                continue
         if is_person:
             person = ctx.find_person(names)
             if person is None:
@@ -323,6 +329,10 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         # "„A“, fügte er hinzu, „denn B.“": the quote goes on after the frame
         if tail and tail[0].text == "," and len(tail) > 1 and tail[1].text in QUOTES_OPEN:
             content = _merge_quotes(content, [t.text for t in tail[1:]])
+        elif tail and tail[0].text == "," and not any(t.is_finite for t in tail) and not any(
+                t.text in QUOTES_OPEN for t in tail) and not any(w in QUOTES_OPEN for w in content):
+            # "Das Fest sei wichtig, sagte Anna Berg, vor allem für Kinder.": the addition is part of the statement
+            content = content + [t.text for t in tail if t.text not in SENT_END]
         elif tail and tail[0].text == ",":
             rest += list(tail)
         words = [t.text for t in rest if t.text not in SENT_END]
@@ -442,7 +452,8 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
         if j > k0 and toks[k0].tag in ("ART", "PPOSAT", "PDAT", "PIAT", "NN", "NNA"):
             return None  # "lobte das Engagement der Ehrenamtlichen, ohne die …": an object, no speech frame
         if j > k0:
-            tail = [x.text for x in toks[k0:j] if x.text not in _FRAME_ADVERBS and x.tag != "PTKVZ"]
+            # "erinnerte daran, dass …": the pronominal adverb points to the statement, it is no circumstance
+            tail = [x.text for x in toks[k0:j] if x.text not in _FRAME_ADVERBS and x.tag not in ("PTKVZ", "PAV", "PROAV")]
         if tail and tail[0].lower() in ("von", "vom", "über"):
             tail = []  # "berichtete von ihren Erfahrungen": "sagt von …" is no German; the topic follows anyway
         tail = front + tail
@@ -463,8 +474,12 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
                 return None  # a relative or subordinate clause after the comma is no statement
             else:
                 content = [x.text for x in toks[k:]]
-        if not content or not any(t.is_finite for t in analyze(content)) and not any(w in QUOTES_OPEN for w in content):
-            return None  # "sprach am Montag, dem 3. Mai, im Rathaus": what follows the comma is no statement
+        first_clause = content[: content.index(",")] if "," in content else content
+        if not content or not any(w in QUOTES_OPEN for w in content) and not any(
+                t.is_finite for t in analyze(first_clause)):
+            # "sprach am Montag, dem 3. Mai, im Rathaus", "kündigte an, das Café samstags zu öffnen, sofern …":
+            # what follows the comma is no statement of its own
+            return None
         out = [_speaker_unit(unit, content, person, pronoun, ctx, reported=reported)]
         out[0].speech_tail = tail
         if statement is not None:

@@ -116,6 +116,29 @@ def _v2_clause_follows(toks: list[Tok], c: int) -> bool:
     return not any(t.text in {",", "„", "“"} for t in left)
 
 
+def _comment_clause(right: list[Tok]) -> bool:
+    """", glaubt Bah", ", bedauerte die Leiterin", ", freute sich Anna Berg": a finite verb followed only by
+    its subject (a name, a pronoun or a short noun phrase) comments on what was said before."""
+    if not right or not right[0].is_finite:
+        return False
+    rest = [t for t in right[1:] if t.tag not in ("PRF", "PTKVZ", "ADV")]
+    if not rest or len(rest) > 5:
+        return False
+    return all(t.tag in ("NE", "NN", "NNA", "ART", "PPER", "ADJ(A)", "PPOSAT") for t in rest) and (
+        rest[-1].tag in ("NE", "NN", "NNA", "PPER"))
+
+
+def _verb_part_missing(left: list[Tok]) -> bool:
+    """The clause before the split point has an auxiliary or modal verb whose participle or infinitive
+    has not come yet ("wird vom Sozialfonds | und der Stadt finanziert", "sollte sauber | und gut erhalten
+    sein"): the split point joins parts of one clause."""
+    fins = [t for t in left if t.is_finite]
+    if len(fins) != 1 or not (fins[0].lemma == "werden" or fins[0].tag == "VM(FIN)"):
+        return False
+    after = left[left.index(fins[0]) + 1 :]
+    return not any(t.tag.endswith(("(PP)", "(INF)", "(IZU)")) for t in after) and any(t.is_word for t in after)
+
+
 def _inside_subordinate_clause(toks: list[Tok], i: int) -> bool:
     """Whether the conjunction at ``i`` joins parts of a subordinate clause ("…, das vom Jugendamt und
     dem Verband betreut wird", "…, die sich austauschen, Kontakte knüpfen und … verbessern möchten").
@@ -124,6 +147,8 @@ def _inside_subordinate_clause(toks: list[Tok], i: int) -> bool:
     end = i
     for c in reversed([-1] + bounds):
         segment = toks[c + 1 : end]
+        if segment and segment[0].tag in ("KOUS", "PRELS") and not any(t.is_finite for t in segment):
+            return True  # "…, dass Migration kein Ausnahmefall, sondern der Normalfall ist": its verb comes later
         if any(t.is_finite for t in segment) or c == -1:
             first = segment[0] if segment else None
             second = segment[1] if len(segment) > 1 else None
@@ -255,6 +280,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             continue
         if left and left[0].is_finite and right_s[0].text.lower() in ("so", "dann"):
             continue  # "Haben Sie Fragen, so rufen Sie uns an": a condition with its consequence, not two statements
+        if toks[i].text == "," and _comment_clause(right_s):
+            continue  # "Das Fest sei ein Erfolg gewesen, glaubt Bah.": who thinks so, not a second statement
+        if _verb_part_missing(conjunct if toks[i].tag == "KON" and conjunct else left):
+            continue  # "Die Kleidung sollte sauber und gut erhalten sein": the modal's infinitive comes later
         word = "" if toks[i].text in (";", ",") else _KON[toks[i].text.lower()]
         if toks[i].text == "," and not right_s[0].is_finite and not _v2_clause_follows(toks, i):
             continue

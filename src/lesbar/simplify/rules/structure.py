@@ -233,6 +233,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     intro = [t.text for t in toks[:start]]
     while intro and intro[-1] in {":", ","}:
         intro.pop()  # "Mitzubringen sind folgende Unterlagen: …" has its colon already
+    if ":" in intro:
+        return None  # "… vorbereitet: Es gab Suppe, …": a second colon in the intro would garble it
     intro.append(":")
     new = unit.derive(intro, ID, kind="list", items=[[t.text for t in item] for item in items])
     ctx.counts[ID] += 1

@@ -345,6 +345,9 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if head >= 2 and toks[head - 1].text in ("der", "des") and toks[head - 2].is_noun \
                 and _agrees(toks[head - 2], rel.text.lower()):
             continue  # "dem Haushalt der Stadt, der …": which noun is meant is ambiguous
+        if head >= 1 and toks[head - 1].text.lower() in ("des", "eines", "seines", "ihres", "meines", "dieses",
+                                                         "unseres", "jedes"):
+            continue  # "den Brief eines Lehrers, der …": a genitive antecedent would need its nominative
         article = _RELPRON_ARTICLE[rel.text.lower()]
         noun_words = _noun_case(toks[head], noun_words, rel.text.lower())
         first_adj = head
