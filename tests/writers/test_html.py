@@ -209,3 +209,30 @@ def test_render_dispatches_by_format_and_rejects_unknown_ones():
     assert render(doc, "docx")[:2] == b"PK"
     with pytest.raises(ValueError, match="odt"):
         render(doc, "odt")
+
+
+def test_a_leichte_sprache_draft_has_exactly_one_word_list_and_its_links_reach_it():
+    # the simplifier writes its own "Wörterbuch"; the writers must not add a second one
+    from lesbar.glossary import load_glossaries
+    from lesbar.glossary.locations import shipped_glossary
+    from lesbar.simplify import simplify_document
+    from lesbar.simplify.plaintext import document_from_text
+    from lesbar.writers.docx import write_docx
+
+    glossary = load_glossaries([shipped_glossary()])
+    text = "Der Landrat eröffnete die Integrationskonferenz im Kreis Heinsberg.\n\nViele Ehrenamtliche halfen mit."
+    draft = simplify_document(document_from_text(text), "leicht", glossary).document
+    html = write_html(draft)
+    assert html.count("Wörterbuch") == 1
+    root = tree(html)
+    ids = {e.get("id") for e in root.iter() if e.get("id")}
+    links = [a.get("href").lstrip("#") for a in root.iter("a") if "explained" in (a.get("class") or "")]
+    assert links and all(link in ids for link in links)
+    import io
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(write_docx(draft))).read("word/document.xml").decode()
+    assert xml.count(">Wörterbuch<") == 1
+    anchors = set(re.findall(r'w:anchor="([^"]+)"', xml))
+    bookmarks = set(re.findall(r'w:name="([^"]+)"', xml))
+    assert anchors and anchors <= bookmarks

@@ -65,7 +65,15 @@ from lesbar.model import (
     sentences_text,
 )
 from lesbar.writers.clean import clean_document
-from lesbar.writers.labels import is_rtl, labels_for, primary, provenance_keywords, provenance_lines
+from lesbar.writers.labels import (
+    WORDLIST_ID,
+    has_word_list,
+    is_rtl,
+    labels_for,
+    primary,
+    provenance_keywords,
+    provenance_lines,
+)
 from lesbar.writers.tablegrid import table_grid
 
 log = logging.getLogger(__name__)
@@ -170,6 +178,8 @@ class DocxWriter:
         self.level_shift = 0
         self.explained: dict[str, tuple[str, str, str]] = {}  # lower-case word -> (word, text, bookmark)
         self.comment_count = 0
+        # a Leichte Sprache draft brings its own "Wörterbuch": explained words link to its heading instead
+        self.own_wordlist = has_word_list(doc, self.labels["wordlist"])
 
     # ---------------------------------------------------------------------------- document set-up
     def setup(self) -> None:
@@ -375,7 +385,7 @@ class DocxWriter:
         if container is not None:  # already inside a link
             return self.add_inlines(par, node.children, lang, True, italic, container)
         link = OxmlElement("w:hyperlink")
-        link.set(qn("w:anchor"), self.explained[key][2])
+        link.set(qn("w:anchor"), WORDLIST_ID if self.own_wordlist else self.explained[key][2])
         par._p.append(link)
         return self.add_inlines(par, node.children, lang, True, italic, link)
 
@@ -443,7 +453,12 @@ class DocxWriter:
             return  # Word's checker flags empty paragraphs used for spacing; empty headings confuse navigation
         if isinstance(block, Heading):
             par = self.paragraph(f"Heading {self.heading_level(block.level)}", lang, container)
-            self.add_sentences(par, block.content, lang)
+            if self.own_wordlist and sentences_text(block.content).strip() == self.labels["wordlist"]:
+                par._p.append(_w("bookmarkStart", id="0", name=WORDLIST_ID))  # the target of explained words
+                self.add_sentences(par, block.content, lang)
+                par._p.append(_w("bookmarkEnd", id="0"))
+            else:
+                self.add_sentences(par, block.content, lang)
         elif isinstance(block, Paragraph):
             par = self.paragraph(None, lang, container)
             self.add_sentences(par, block.content, lang)
@@ -629,8 +644,9 @@ class DocxWriter:
         return buffer.getvalue()
 
     def wordlist(self) -> None:
-        """Explained words and their explanations at the end (as in the HTML writer)."""
-        if not self.explained:
+        """Explained words and their explanations at the end (as in the HTML writer), unless the document
+        has its own word list."""
+        if not self.explained or self.own_wordlist:
             return
         self.prev_level = 1
         par = self.paragraph("Heading 2")

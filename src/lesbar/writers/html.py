@@ -38,7 +38,7 @@ from lesbar.model import (
     sentences_text,
 )
 from lesbar.writers.clean import clean_document
-from lesbar.writers.labels import is_rtl, labels_for, provenance_keywords, provenance_lines
+from lesbar.writers.labels import WORDLIST_ID, has_word_list, is_rtl, labels_for, provenance_keywords, provenance_lines
 from lesbar.writers.tablegrid import Grid, table_grid
 
 #: letters (longest words of all columns plus padding) that fit across a portrait A4 page; wider tables
@@ -70,6 +70,9 @@ class HtmlWriter:
         self.labels = labels_for(self.lang)
         self.stylesheet = stylesheet if stylesheet is not None else default_stylesheet(doc)
         self.explained: dict[str, tuple[str, str]] = {}  # anchor -> (word, explanation)
+        # a Leichte Sprache draft brings its own "Wörterbuch" (heading and list, written by the simplifier):
+        # then explained words link to that heading and no second list is written
+        self.own_wordlist = has_word_list(doc, self.labels["wordlist"])
         self.used_ids: set[str] = {"inhalt", "woerterbuch"}
         self.table_depth = 0
 
@@ -106,8 +109,9 @@ class HtmlWriter:
                     out.append(self.inlines(node.children, lang))
                     continue
                 word, attrs = self.link_content(node.children, lang)
-                anchor = word_anchor(plain)
-                self.explained.setdefault(anchor, (plain, node.explanation))  # one entry per spelling
+                anchor = WORDLIST_ID if self.own_wordlist else word_anchor(plain)
+                if not self.own_wordlist:
+                    self.explained.setdefault(anchor, (plain, node.explanation))  # one entry per spelling
                 terms = [n.term_id for n in node.children if isinstance(n, TermRef)]
                 if terms:
                     attrs += f' data-term="{escape(terms[0])}"'
@@ -146,6 +150,8 @@ class HtmlWriter:
             # no skipped levels: a heading is at most one level below the previous one
             level = max(2, min(6, block.level + level_shift, self.prev_level + 1))
             self.prev_level = level
+            if self.own_wordlist and sentences_text(block.content).strip() == self.labels["wordlist"]:
+                attrs += f' id="{WORDLIST_ID}"'
             return f"<h{level}{attrs}>{self.sentences(block.content, lang)}</h{level}>"
         if isinstance(block, Paragraph):
             return f"<p{attrs}>{self.sentences(block.content, lang)}</p>"
@@ -339,13 +345,13 @@ class HtmlWriter:
 """
 
     def wordlist(self) -> str:
-        if not self.explained:
+        if not self.explained or self.own_wordlist:
             return ""
         items = []
         for ident, (word, explanation) in sorted(self.explained.items(), key=lambda kv: kv[1][0].lower()):
             items.append(f'<dt id="{ident}">{escape(word)}</dt><dd>{escape(explanation)}</dd>')
         return (
-            f'<section class="wordlist" aria-labelledby="woerterbuch"><h2 id="woerterbuch">'
+            f'<section class="wordlist" aria-labelledby="{WORDLIST_ID}"><h2 id="{WORDLIST_ID}">'
             f'{escape(self.labels["wordlist"])}</h2><dl>{"".join(items)}</dl></section>'
         )
 

@@ -11,7 +11,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from lesbar.model import Document, Figure
+from lesbar.model import Document, Figure, Heading, sentences_text
 
 #: Scripts written right to left (BCP 47 primary subtags).
 RTL_LANGS = {"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug"}
@@ -101,3 +101,12 @@ def provenance_keywords(doc: Document) -> str:
     if prov.source_lang:
         parts.append(f"source-language={prov.source_lang}")
     return "; ".join(parts)
+
+
+WORDLIST_ID = "woerterbuch"  # the anchor of the word list in HTML and the bookmark in DOCX
+
+
+def has_word_list(doc: Document, title: str) -> bool:
+    """Whether the document brings its own word list (the simplifier writes a "Wörterbuch" heading and
+    list for Leichte Sprache): then the writers link explained words to it and write no second one."""
+    return any(isinstance(b, Heading) and sentences_text(b.content).strip() == title for b in doc.blocks)
