@@ -201,3 +201,21 @@ def test_a_paragraph_in_another_language_is_kept_as_it_is() -> None:
         kept = [b for b in blocks if b.lang == "en"]
         assert len(kept) == 1
         assert " ".join(s.text for s in kept[0].content) == english
+
+
+def test_table_cells_count_neither_before_nor_after_in_readability() -> None:
+    # a table of single words must not make the original look like short sentences
+    from lesbar.model import Cell, Document, Meta, Paragraph, Row, Sentence, Table, Text
+    from lesbar.simplify import simplify_document
+    from lesbar.simplify.checker import fragment_sentences
+    from lesbar.transforms.segment import segment_document
+
+    text = ("Die Stadt lädt alle Bürgerinnen und Bürger herzlich zum Fest der Kulturen ein, das am Samstag auf "
+            "dem Marktplatz stattfindet. Viele Vereine, die sich seit Jahren engagieren, bieten Essen an.")
+    cells = [Row([Cell([Paragraph([Sentence([Text(w)])])]) for w in pair]) for pair in
+             [("Zeit", "Programm"), ("11 Uhr", "Musik"), ("14 Uhr", "Tanz"), ("16 Uhr", "Essen")]]
+    doc = segment_document(Document(Meta(title="Fest", lang="de"),
+                                    [Paragraph([Sentence([Text(text)])]), Table(cells, header_rows=1)]))
+    assert len(fragment_sentences(doc)) == 8  # every cell is a fragment, not a sentence
+    before = simplify_document(doc, "leicht").report["readability"]["avg_sentence_length"]["before"]
+    assert before > 10  # the two long sentences, not ten words in ten "sentences"

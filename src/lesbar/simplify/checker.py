@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from lesbar.model import Document, Explained, Heading, ListBlock, Sentence, block_sentences, block_text, inline_text
+from lesbar.model import (
+    Document,
+    Explained,
+    Heading,
+    ListBlock,
+    Sentence,
+    Table,
+    block_sentences,
+    block_text,
+    inline_text,
+)
 from lesbar.model.nodes import CONTAINER_INLINES, Inline, walk_blocks
 from lesbar.simplify.analysis import Tok, analyze, tokenize
 from lesbar.simplify.context import Context, options_for
@@ -70,7 +80,8 @@ def explained_words(doc: Document) -> set[str]:
 
 
 def fragment_sentences(doc: Document) -> set[int]:
-    """ids (``id()``) of sentences that may be fragments: headings and list items."""
+    """ids (``id()``) of sentences that may be fragments: headings, list items and table cells (a cell
+    holds "Name" or "15 Uhr", not sentences; readability before and after counts neither)."""
     out: set[int] = set()
     for block in doc.walk():
         if isinstance(block, Heading):
@@ -79,6 +90,11 @@ def fragment_sentences(doc: Document) -> set[int]:
             for item in block.items:
                 for inner in walk_blocks(item.blocks):
                     out.update(id(s) for s in getattr(inner, "content", []) or [])
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    for inner in walk_blocks(cell.blocks):
+                        out.update(id(s) for s in getattr(inner, "content", []) or [])
     return out
 
 

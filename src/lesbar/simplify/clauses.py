@@ -176,6 +176,15 @@ def _genitive_attribute_end(toks: list[Tok], i: int) -> int:
     return i
 
 
+def _masculine_nominative(noun: Tok) -> bool:
+    """"Schlüssel", "Trainer": a masculine noun whose form is its nominative singular ("der Schlüssel" may be
+    a subject or predicate, not only a genitive plural)."""
+    from lesbar.simplify.morphology import forms, noun_info
+
+    info = noun_info(noun.lemma) if noun.tag == "NN" else None
+    return info is not None and info.genus == "m" and noun.text in forms(info, "nominativ singular")
+
+
 def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
     """Rewrite a verb-final clause (without its subordinating word) as a main clause.
 
@@ -201,6 +210,13 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
         while len(rest) > 1 and rest[0].tag in ("PRF", "PPER") and rest[0].text.lower() in _UNSTRESSED:
             lead.append(rest.pop(0))  # "weil sich viele angesteckt haben": "Viele haben sich angesteckt"
         k = first_constituent_end(rest) if rest else 0
+        if fin.lemma in ("sein", "werden", "bleiben") and not any(t.tag.endswith(("(PP)", "(INF)")) for t in rest):
+            # "dass Sprache der Schlüssel zu Arbeit sei": with a copula "der Schlüssel" is the predicate
+            # noun, not a genitive attribute of the subject
+            cut = next((m for m in range(1, k - 1) if rest[m].tag == "ART" and rest[m].text.lower() == "der"
+                        and rest[m - 1].is_noun and _masculine_nominative(rest[m + 1])), None)
+            if cut is not None and not any(t.tag in ("ADJ(D)", "ADV") for t in rest[cut:]):
+                k = cut  # ("die Zahl der Teilnehmer groß sei": an adjective is the predicate, "der" a genitive)
         if rest and rest[0].tag.endswith("(PP)") and fin.lemma == "werden" and not any(
                 t.is_noun or t.tag in ("PPER", "PIS", "PDS") for t in rest):
             # "weil gebaut wird": a passive without subject gets the placeholder "es" ("Es wird gebaut")

@@ -179,7 +179,9 @@ def noun_info(lemma: str) -> NounInfo | None:
         info = noun_info(head) if len(head) < len(lemma) else None
         if info is not None:
             prefix = lemma[:i]
-            flex = {k: prefix + v[0].lower() + v[1:] if v else v for k, v in info.flexion.items()}
+            # "Integrationskurs" → "…kurs"; after a hyphen the head keeps its capital ("Online-Kurs")
+            flex = {k: prefix + (v if prefix.endswith("-") else v[0].lower() + v[1:]) if v else v
+                    for k, v in info.flexion.items()}
             return NounInfo(lemma, info.genus, flex)
     if "ß" in lemma:  # HanTa gives some lemmas in the old spelling ("Integrationsprozeß")
         return noun_info(lemma.replace("ß", "ss"))

@@ -113,8 +113,8 @@ def _reported_preterite(toks: list[Tok], known: set[int]) -> list[tuple[int, Moo
 def _reported_condition(unit: Unit, toks: list[Tok], i: int) -> bool:
     """In a speaker's report, "wenn alle … ringen würden" is Konjunktiv II standing for Konjunktiv I, not
     an unreal condition: only "hätte/wäre" with a participle stays unreal there."""
-    if not unit.speaker:
-        return False
+    if not unit.speaker or not any(t.tag == "KOUS" and t.text.lower() in ("wenn", "falls", "sofern") for t in toks):
+        return False  # only a condition is reported speech there; "hätte … sein können" stays unreal
     return not (toks[i].lemma in ("haben", "sein") and any(t.tag.endswith("(PP)") for t in toks))
 
 

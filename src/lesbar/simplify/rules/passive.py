@@ -120,6 +120,8 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
         np = toks[i + 1 : end]
         if not np or not np[-1].is_noun or np[-1].text in _UNITS:
             continue
+        if end + 1 < len(toks) and toks[end].tag == "ADJ(A)" and toks[end + 1].is_noun:
+            return None  # "ein von Helferinnen zubereitetes Buffet": the agent of the participle, not of the sentence
         origin: list[str] = []
         if end + 1 < len(toks) and toks[end].text == "aus" and toks[end + 1].tag in ("ART", "NE", "NN", "APPRART"):
             origin_end = constituent_end(toks, end)
@@ -558,6 +560,8 @@ def _has_agent_phrase(toks: list[Tok]) -> bool:
     for i, t in enumerate(toks[:-1]):
         if i > 0 and toks[i - 1].text in _MEASURES:
             continue  # "in Höhe von 5.000 Euro"
+        if i > 0 and toks[i - 1].tag == "ART" and t.text in ("von", "vom", "durch"):
+            return True  # "ein von Helferinnen zubereitetes Buffet": a participle's agent, left for the editor
         if t.text == "vom" or (t.text in ("von", "durch") and toks[i + 1].tag in (
                 "ART", "NE", "PPER", "PPOSAT", "PDAT", "CARD", "PIAT", "NNA", "ADJ(A)")):
             return True  # "von vielen Helfern", "von zwölf Bergarbeitern", "von Ehrenamtlichen"
@@ -577,8 +581,8 @@ def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Un
     if len(toks) < f + 3 or toks[-1].text != "werden" or toks[-2].tag != "VV(PP)":
         return None
     pp = toks[-2]
-    if toks[f].lemma in ("wollen", "mögen", "möchten") or toks[f].text.lower().startswith("möcht"):
-        return None  # "die nicht genannt werden möchte": the wish is the subject's, "man" cannot take it
+    if toks[f].lemma in ("wollen", "mögen", "möchten", "sollen") or toks[f].text.lower().startswith("möcht"):
+        return None  # "die nicht genannt werden möchte", "soll verwendet werden" (a plan): "man" cannot take it
     table = verb_table(pp.lemma)
     modal = verb_table(toks[f].lemma)
     if table is None or modal is None:

@@ -154,6 +154,8 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
             if len(by_role) == 1:
                 return by_role[0], False, m + 1
             last = ctx.last_person
+            if any(t.tag == "NE" for t in toks[m + 1 : end]):
+                return None, False, start  # "Der Dezernent für Jugend, Michael Krüger, …": the name follows
             if last is not None and not by_role and not (noun in roles() and last.role and last.role != noun):
                 return last, True, m + 1
             if not by_role and (last is None or noun in roles()):
@@ -428,6 +430,11 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
         if person is not None and subject_end + 2 < v and toks[subject_end].text == ",":
             # "Anna Berg, die den Verein leitet, sagte, …": the relative clause is a fact about the speaker
             statement = _relative_statement(person, toks[subject_end + 1 : segment_end(toks, subject_end + 1)])
+        elif person is not None and subject_end + 1 < v and toks[subject_end].text.lower() in ("aus", "von", "vom") \
+                and not any(t.text == "," or t.is_finite for t in toks[subject_end:v]):
+            # "Olena Petrenko aus Charkiw erzählte", "Leyla Demir von der Technischen Hochschule Köln erklärte":
+            # where the speaker comes from is a fact of its own
+            statement = person.name.split() + ["kommt"] + [t.text for t in toks[subject_end:v]] + ["."]
         front: list[str] = []
         j = v + 1
         if person is None and v > 0 and (toks[0].tag.startswith("APPR") or toks[0].tag in ("ADV", "ADJ(D)")):

@@ -103,6 +103,8 @@ def _v2_clause_follows(toks: list[Tok], c: int) -> bool:
     seg = toks[c + 1 : end]
     if len(seg) < 3 or seg[0].tag not in _V2_START:
         return False
+    if _relative_read_as_article(toks, c, seg):
+        return False
     k = constituent_end(seg, 0)
     if k >= len(seg) or not seg[k].is_finite or k > 5:
         return False
@@ -114,6 +116,21 @@ def _v2_clause_follows(toks: list[Tok], c: int) -> bool:
             full & (speech_verbs() | _REPORTING):
         return False
     return not any(t.text in {",", "„", "“"} for t in left)
+
+
+def _relative_read_as_article(toks: list[Tok], c: int, seg: list[Tok]) -> bool:
+    """"Wir suchen Menschen, die Hilfe brauchen", "einen Mann getroffen, der Geld sammelt": after a noun
+    (or its participle) and a comma, "der/die/das" + words + the finite verb at the end has the shape of a
+    relative clause, which the tagger may read as an article and a main clause. Such a segment is never
+    split off as a sentence of its own ("die Hilfe brauchen" is no statement)."""
+    if c == 0 or seg[0].text.lower() not in ("der", "die", "das", "den", "dem", "denen"):
+        return False
+    before = toks[c - 1]
+    if not (before.is_noun or before.tag.endswith(("(PP)", "(INF)")) or before.tag == "PTKVZ"):
+        return False
+    words = [t for t in seg if t.is_word]
+    fins = [t for t in words if t.is_finite]
+    return bool(fins) and fins[-1] is words[-1] and len(fins) == 1
 
 
 def _comment_clause(right: list[Tok]) -> bool:
