@@ -118,6 +118,11 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         # "( KI )" right after its long form: remember and drop the bracket
         if tok == "(" and i + 2 < len(tokens) and tokens[i + 2] == ")" and _ACRONYM.match(tokens[i + 1]):
             long = _definition(tokens, i)
+            known = table.get(tokens[i + 1])
+            if long is None and known is not None and known.long != "-":
+                written = tokenize(known.long)  # "die Industrie- und Handelskammer (IHK)": written out already
+                if [w.lower() for w in tokens[max(0, i - len(written)) : i]] == [w.lower() for w in written]:
+                    long = known.long
             if long:
                 acr = tokens[i + 1]
                 ctx.acronyms.setdefault(acr, long)
