@@ -275,6 +275,12 @@ def invert_with(toks: list[Tok], adverb: str) -> list[str]:
     return [adverb, fin.text] + pre_words + [t.text for t in rest]
 
 
+def first_person_near(toks: list[Tok], i: int) -> bool:
+    """"ich" next to the verb at ``i`` ("Gestern traf ich", "ich habe"): forms shared by the 1st and 3rd
+    person singular ("traf", "habe", "hätte") are then the 1st person."""
+    return any(t.text.lower() == "ich" for t in toks[max(0, i - 3) : i + 4])
+
+
 def strip_end(toks: list[Tok]) -> list[Tok]:
     """Without final punctuation."""
     end = len(toks)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import quoted
+from lesbar.simplify.clauses import first_person_near, quoted
 from lesbar.simplify.morphology import Mood, konjunktiv, present_form, separable_particle, verb_table
 from lesbar.simplify.units import Unit
 
@@ -24,10 +24,6 @@ LEVELS = ("leicht", "einfach")
 HEADINGS = False
 
 
-def _first_person_near(toks: list[Tok], i: int) -> bool:
-    return any(t.text.lower() == "ich" for t in toks[max(0, i - 3) : i + 4])
-
-
 def detect(toks: list[Tok]) -> list[tuple[int, Mood]]:
     """Konjunktiv forms outside quotations (a quoted "könnten" is what the person said, and means it).
     A capitalised word inside the sentence is a noun, whatever the tagger says ("Die Vordrucke")."""
@@ -38,7 +34,7 @@ def detect(toks: list[Tok]) -> list[tuple[int, Mood]]:
             continue
         if i > 0 and t.text[:1].isupper() and toks[i - 1].text not in {":", "„", "»", "(", "-", "–"}:
             continue
-        mood = konjunktiv(t.text, t.lemma, _first_person_near(toks, i))
+        mood = konjunktiv(t.text, t.lemma, first_person_near(toks, i))
         if mood is not None:
             out.append((i, mood))
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import SENT_END, is_direct_quote
+from lesbar.simplify.clauses import SENT_END, first_person_near, is_direct_quote
 from lesbar.simplify.morphology import separable_particle, verb_table
 from lesbar.simplify.units import Unit
 
@@ -45,11 +45,6 @@ def _particle_after(toks: list[Tok], i: int) -> Tok | None:
     return None
 
 
-def _ich_near(toks: list[Tok], i: int) -> bool:
-    """"ich" as the subject next to the verb ("Gestern traf ich …", "Ich traf …")."""
-    return any(t.text.lower() == "ich" and t.tag == "PPER" for t in toks[max(0, i - 3) : i + 3])
-
-
 def detect(toks: list[Tok]) -> list[tuple[int, int]]:
     """(token index, person index) of finite Präteritum forms of full verbs."""
     out = []
@@ -62,7 +57,7 @@ def detect(toks: list[Tok]) -> list[tuple[int, int]]:
         low = t.text.lower()
         if low in table.preterite and low not in table.present and low not in table.konj1:
             idx = table.preterite.index(low)
-            if idx == 0 and not _ich_near(toks, i):
+            if idx == 0 and not first_person_near(toks, i):
                 idx = 2  # "traf" is ich or er/sie: "ich" next to the verb decides
             out.append((i, idx))
     return out
@@ -152,7 +147,7 @@ def _pluperfect(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         if table is None or table.auxiliary != "sein":
             return None
     present = _PAST_AUX[low]
-    if low in ("war", "hatte") and _ich_near(toks, i):
+    if low in ("war", "hatte") and first_person_near(toks, i):
         present = "bin" if low == "war" else "habe"  # "Ich war gekommen" → "Ich bin gekommen"
     out = [t.text for t in toks]
     out[i] = present[:1].upper() + present[1:] if aux.text[:1].isupper() else present
