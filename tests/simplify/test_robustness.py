@@ -37,3 +37,14 @@ def test_odd_text_gives_a_draft_and_a_report(text: str, level: str) -> None:
 def test_empty_document_gives_an_empty_draft() -> None:
     outcome = simplify_document(Document(), "leicht", None)
     assert outcome.document.blocks == [] and outcome.report["sentences"] == []
+
+
+def test_plain_text_with_ocr_breaks_keeps_sentences_whole() -> None:
+    # a paragraph break in mid-sentence and a line-end hyphen, as OCR of a clipping leaves them
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("Ratsherr Peter Koch kritisierte, dass die Anwohner zu spät\n\ninformiert worden "
+                             "seien. Er sprach in seiner Eröff-\nnungsrede.\n\nNeue Kurse\n\nDie Kurse beginnen.")
+    texts = [s.text for s in doc.sentences()]
+    assert texts == ["Ratsherr Peter Koch kritisierte, dass die Anwohner zu spät informiert worden seien.",
+                     "Er sprach in seiner Eröffnungsrede.", "Neue Kurse", "Die Kurse beginnen."]

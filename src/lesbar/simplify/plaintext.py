@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lesbar.errors import InputError
+from lesbar.language.hyphenation import join_lines, join_two
 from lesbar.model import Document, Heading, Paragraph, text_sentences
 from lesbar.transforms.segment import segment_document
 
@@ -15,13 +16,23 @@ TEXT_SUFFIXES = (".txt", ".text", ".md")
 
 
 def document_from_text(text: str, title: str = "") -> Document:
+    """Blank lines separate paragraphs; lines are joined with line-end hyphenation removed ("Integra-" +
+    "tionsrat"). A paragraph that continues the one before (it starts in lower case or with a digit, as
+    after an OCR break in mid-sentence) is joined to it rather than read as a heading before it."""
     doc = Document()
     doc.meta.title = title
+    paras: list[tuple[str, bool]] = []  # (text, written on several lines)
     for raw in text.replace("\r\n", "\n").split("\n\n"):
-        para = " ".join(raw.split())
+        para = join_lines(raw.split("\n"))
         if not para:
             continue
-        if len(para) <= 80 and para[-1] not in ".!?:;“\"»" and "\n" not in raw.strip():
+        lines = "\n" in raw.strip()
+        if paras and (para[:1].islower() or para[:1].isdigit()) and paras[-1][0][-1:] not in ".!?:;“\"»":
+            paras[-1] = (join_two(paras[-1][0], para), True)  # "… zu spät" / "informiert worden seien."
+        else:
+            paras.append((para, lines))
+    for para, lines in paras:
+        if len(para) <= 80 and para[-1] not in ".!?:;“\"»" and not lines:
             doc.blocks.append(Heading(2, text_sentences(para)))
         else:
             doc.blocks.append(Paragraph(text_sentences(para)))

@@ -685,6 +685,9 @@ def _purpose_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
     for c in top_level_commas(toks):
         if c == 0 or c + 2 >= len(toks) or toks[c + 1].text != "um":
             continue
+        if any(t.lemma == "werden" or t.tag == "PTKNEG" or t.text.lower() in ("kein", "keine", "nie", "niemand")
+               for t in toks[:c]):
+            continue  # "Religion dürfe nicht missbraucht werden, um …": the subject does not want the purpose
         end = len(toks)
         while end > c and toks[end - 1].text in {".", "!", "?"}:
             end -= 1
