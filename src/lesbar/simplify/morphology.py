@@ -197,9 +197,14 @@ def is_known_noun(word: str) -> bool:
     return any("Substantiv" in (e.get("pos") or []) for e in entries)
 
 
+def form_of(info: NounInfo, key: str) -> str:
+    """The form for ``key`` ("nominativ singular"), also where german-nouns numbers variants ("… 1")."""
+    return info.flexion.get(key) or info.flexion.get(key + " 1") or ""
+
+
 def dative(info: NounInfo, plural: bool) -> str:
     key = "dativ plural" if plural else "dativ singular"
-    form = info.flexion.get(key) or info.flexion.get(key + " 1") or ""
+    form = form_of(info, key)
     other = info.flexion.get(key + "*", "")
     if not plural and other and form == other + "e":
         return other  # "vom Amt", not the old "vom Amte" (german-nouns lists either first)

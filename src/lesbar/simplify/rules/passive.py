@@ -10,11 +10,11 @@ for the editor and reported by the checker.
 from __future__ import annotations
 
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import constituent_end, quoted, strip_end
-from lesbar.simplify.morphology import noun_info, separable_particle, verb_table
+from lesbar.simplify.morphology import form_of, noun_info, separable_particle, verb_table
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def _accusative(np: list[Tok]) -> list[str]:
                 out.append(w[:-2] + "en")  # "ein ausgeglichener Haushalt" → "einen ausgeglichenen Haushalt"
             else:
                 out.append(w)
-        acc = _form(info, "akkusativ singular")
+        acc = form_of(info, "akkusativ singular")
         if acc and out[-1] == noun.text:
             out[-1] = acc  # n-declension: "der Mensch" → "den Menschen"
         return out
@@ -147,11 +147,6 @@ _PLURAL_QUANTIFIERS = {"vielen": "viele", "einigen": "einige", "mehreren": "mehr
                        "wenigen": "wenige", "beiden": "beide", "allen": "alle"}
 
 
-def _form(info: Any, key: str) -> str | None:
-    """german-nouns' form for ``key`` ("nominativ singular"), also where it numbers variants ("… 1")."""
-    return info.flexion.get(key) or info.flexion.get(key + " 1") or None
-
-
 def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
     """The agent noun phrase after ``prep`` (von/vom: dative; durch: accusative) in the nominative, and
     whether it is plural."""
@@ -184,12 +179,12 @@ def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
             return (noun.text[:-1] if noun.text.endswith("en") else noun.text) if noun.tag == "NNA" else None
         if noun.text not in info.number_forms("plural"):
             return None
-        return _form(info, "nominativ plural")
+        return form_of(info, "nominativ plural") or None
 
     if prep == "vom" or (prep == "von" and d == "dem"):
         genus = info.genus if info else ""
         art = {"m": "der", "n": "das"}.get(genus)
-        nom = _form(info, "nominativ singular") if info else None
+        nom = form_of(info, "nominativ singular") if info else None
         if not art or not nom or d not in ("", "dem"):
             return None
         return [art] + weak(adjectives) + [nom] + tail[1:], False
@@ -212,8 +207,8 @@ def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
         return None
     # durch + accusative
     if d == "den":
-        nom = _form(info, "nominativ singular") if info and info.genus == "m" else None
-        if nom and noun.text in (_form(info, "akkusativ singular"), nom):  # type: ignore[arg-type]
+        nom = form_of(info, "nominativ singular") if info and info.genus == "m" else None
+        if nom and noun.text in (form_of(info, "akkusativ singular"), nom):  # type: ignore[arg-type]
             return ["der"] + weak(adjectives) + [nom] + tail[1:], False
         return None
     if d in ("die", "das"):
