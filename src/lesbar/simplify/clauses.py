@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.morphology import separable_particle
+from lesbar.simplify.temporal import date_after_weekday_end
 
 QUOTES_OPEN = {"„", "»", "‚"}
 QUOTES_CLOSE = {"“", "«", "‘", "”"}
@@ -21,11 +22,15 @@ _NOUNISH = {"NN", "NE", "NNA", "PPER", "PDS", "PIS", "PRF", "PPOSS"}
 
 
 def top_level_commas(toks: list[Tok]) -> list[int]:
-    """Indices of commas outside quotation marks and brackets."""
+    """Indices of commas outside quotation marks and brackets. The commas around a date after a weekday
+    ("am Samstag, 21. Juni 2025, um 11 Uhr") belong to the time phrase, not to the clause structure."""
     depth = 0
     quote = False
     out = []
+    skip_to = -1
     for i, t in enumerate(toks):
+        if i < skip_to:
+            continue
         if t.text in QUOTES_OPEN:
             quote = True
         elif t.text in QUOTES_CLOSE:
@@ -37,6 +42,10 @@ def top_level_commas(toks: list[Tok]) -> list[int]:
         elif t.text in ")]":
             depth = max(0, depth - 1)
         elif t.text == "," and depth == 0 and not quote:
+            date_end = date_after_weekday_end(toks, i)
+            if date_end is not None:
+                skip_to = date_end
+                continue
             out.append(i)
     return out
 

@@ -27,6 +27,7 @@ RULE_MODULES = (
     "negation",
     "numbers",
     "fillers",
+    "adverbials",
     "words",
     "compounds",
     "structure",

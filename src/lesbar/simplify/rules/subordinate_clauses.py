@@ -301,14 +301,20 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             back = c - 1
             while back > 0 and (toks[back].tag == "PTKVZ" or toks[back].tag.endswith(("(PP)", "(INF)"))) and c - back < 3:
                 back -= 1
-            if back == c - 1 or not toks[back].is_noun or not _agrees(toks[back], rel.text.lower()):
+            if back == c - 1 or not toks[back].is_noun:
                 continue
-            ante = toks[back]
             c_noun = back + 1
+            if not _agrees(toks[back], rel.text.lower()):
+                # "lädt zum Fest der Vielfalt ein, das …": the noun before a genitive attribute is meant
+                if not (back >= 2 and toks[back - 1].text in ("der", "des") and toks[back - 2].tag == "NN"
+                        and _agrees(toks[back - 2], rel.text.lower())):
+                    continue
+                back -= 2
+            ante = toks[back]
         else:
             c_noun = c
         # the antecedent noun: "Zeche Sophia-Jacoba" → take the common noun before names
-        head = c_noun - 1
+        head = next(k for k in range(c_noun - 1, -1, -1) if toks[k] is ante)
         while head > 0 and toks[head].tag == "NE" and toks[head - 1].tag in ("NN", "NE"):
             head -= 1
         noun_words = [t.text for t in toks[head:c_noun]]
@@ -574,7 +580,7 @@ def _restrictive(toks: list[Tok], head: int) -> bool:
     t = toks[j]
     if t.tag == "PIAT" or t.text.lower() in ("alle", "jede", "jeder", "jedes", "jeden", "jedem", "viele", "einige"):
         return True
-    return t.tag not in ("ART", "PPOSAT", "PDAT", "CARD")
+    return t.tag not in ("ART", "PPOSAT", "PDAT", "CARD", "APPRART")  # "zum Fest" holds a definite article
 
 
 def _attached_to_earlier_noun(toks: list[Tok], head: int, relpron: str) -> bool:

@@ -1,0 +1,343 @@
+"""Rule 1e ``adverbials``: a long sentence's time phrase becomes a sentence of its own.
+
+Event reports pack the when into the sentence that says what happened: "Am Samstag, dem 14. Juni,
+lädt der Integrationsrat zum Fest auf den Marktplatz ein." Leichte Sprache writers give it its own
+sentence: "Der Integrationsrat lädt zum Fest auf den Marktplatz ein. Das ist am Samstag, dem 14. Juni."
+The rule does that for one-clause sentences that are still too long after the clause rules (Leichte
+Sprache: more than 10 words, the 90 % target; Einfache Sprache: more than its limit). A time phrase is
+recognised lexically (weekday, month, date, clock time, year, time nouns; see
+:mod:`lesbar.simplify.temporal`). The new sentence's verb follows the phrase: "Das geht bis zum
+30. Mai" (a deadline), "Das gilt ab dem 1. April" (a start), otherwise "Das ist/war …" in the tense of
+the sentence. A time phrase in the prefield leaves the subject to move to the front; without a subject
+that can be found safely, nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, constituent_end, finite_indices, strip_end
+from lesbar.simplify.morphology import verb_table
+from lesbar.simplify.temporal import (
+    TIME_DETERMINERS,
+    date_after_weekday_end,
+    is_past,
+    is_time_word,
+)
+from lesbar.simplify.units import Unit, end_sentence
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+
+ID = "adverbials"
+PRIORITY = 125  # after the glossary explanations, so that "Das ist …" follows its own sentence
+LEVELS = ("leicht", "einfach")
+HEADINGS = False
+
+#: the Leichte Sprache target "90 % of the sentences at most 10 words"
+LEICHT_SPLIT_ABOVE = 10
+
+#: prepositions that open a time phrase ("am Samstag", "von 9 bis 12 Uhr", "bis zum 30. Mai")
+_OPENERS = {"am", "um", "im", "ab", "vom", "von", "in", "an", "zwischen", "bis", "gegen"}
+#: inside a time phrase: words that join its parts ("von 11 bis 18 Uhr", "Dienstag und Donnerstag")
+_JOINERS = {"bis", "und", "-", "–", "oder"}
+_INNER_PREPOSITIONS = {"am", "um", "vom", "von", "bis", "ab", "zum", "zur", "im"}
+_HEDGES = {"spätestens", "frühestens", "etwa", "circa", "ca.", "gegen", "kurz", "zum", "zur"}
+#: ages and durations after a bare number ("zwischen 16 und 25 Jahren", "ab 18 Jahren") are no time
+_AGE_PREPOSITIONS = {"von", "zwischen", "ab", "bis", "unter", "über", "mit"}
+#: "jede Stunde", "im Jahr" (after an amount): a rate, not a point in time
+_FREQUENCY_UNITS = {"stunde", "minute", "minuten", "stunden", "jahr", "monat", "woche", "tag"}
+_FUTURE_WORDS = {"kommenden", "kommende", "kommendes", "nächsten", "nächste", "nächstes", "künftigen"}
+_PAST_WORDS = {"vergangenen", "vergangene", "vergangenes", "letzten", "letzte", "letztes", "vorigen", "vorige"}
+_NUMBER = re.compile(r"^\d+([.,:]\d+)*\.?$")
+_NOMINATIVE_PPER = {"er", "sie", "es", "wir", "ich", "man", "Sie"}
+_NOMINATIVE_ART = {"der", "die", "das", "ein", "eine"}
+
+
+def _phrase_end(toks: list[Tok], i: int) -> int | None:
+    """End (exclusive) of a time phrase starting at ``i``, or None when none starts there."""
+    n = len(toks)
+    t = toks[i]
+    low = t.text.lower()
+    if low in _OPENERS and (t.tag.startswith("APPR") or low == "bis"):
+        j = i + 1
+        while j < n and toks[j].text.lower() in _HEDGES and toks[j].tag in ("ADV", "ADJ(D)", "APPRART", "APPR",
+                                                                              "ADJ(A)"):
+            j += 1
+    elif low in TIME_DETERMINERS and t.tag in ("PIAT", "PDAT", "ADJ(A)", "PIDAT") and i + 1 < n \
+            and is_time_word(toks[i + 1].text) and toks[i + 1].is_noun \
+            and toks[i + 1].text.lower() not in _FREQUENCY_UNITS:
+        j = i
+    elif t.text in ("Anfang", "Ende", "Mitte") and i + 1 < n and is_time_word(toks[i + 1].text):
+        j = i + 1
+    elif t.tag in ("ADV", "ADJ(D)") and is_time_word(t.text) and i + 1 < n and toks[i + 1].text == "bis":
+        j = i  # "montags bis freitags"
+    else:
+        return None
+    end, saw_time, bare_years = _body_end(toks, j)
+    if end <= j or not saw_time:
+        return None
+    if bare_years and low in _AGE_PREPOSITIONS:
+        return None  # "zwischen 16 und 25 Jahren": an age, not a time
+    return end
+
+
+def _body_end(toks: list[Tok], j: int) -> tuple[int, bool, bool]:
+    """Scan the words of a time phrase: (end, whether it names a time, whether its only time words are
+    "Jahre(n)" after a bare number — an age or duration). A bare unit ("im Jahr", "pro Woche" after an
+    amount) is a rate and names no time."""
+    n = len(toks)
+    saw_time = False
+    specific = False  # a weekday, month, date, number or an adjective ("vergangenen"): not a rate
+    only_years_after_number = True
+    head_seen = False  # after the phrase's noun, only joiners, dates and further time phrases follow
+    k = j
+    while k < n:
+        t = toks[k]
+        low = t.text.lower()
+        if t.text == ",":
+            date_end = date_after_weekday_end(toks, k)
+            if date_end is None and k + 1 < n and _NUMBER.match(toks[k + 1].text):
+                run = _number_run_end(toks, k + 1)  # "bis zum 8. August 2025, 18 Uhr,"
+                if run is not None and is_time_word(toks[run - 1].text) and toks[run - 1].text.lower() == "uhr":
+                    date_end = run + 1 if run < n and toks[run].text == "," else run
+            if date_end is None or not saw_time:
+                break
+            specific = True
+            only_years_after_number = False
+            k = date_end
+            continue
+        if t.is_noun or t.tag in ("ADV", "ADJ(D)") and is_time_word(t.text):
+            if not is_time_word(t.text):
+                break
+            saw_time = True
+            head_seen = True
+            if low not in _FREQUENCY_UNITS:
+                specific = True
+            if not (low in ("jahre", "jahren") and k > j and _NUMBER.match(toks[k - 1].text)):
+                only_years_after_number = False
+            k += 1
+            continue
+        if _NUMBER.match(t.text) or t.tag == "CARD":
+            run = _number_run_end(toks, k)
+            if run is None:
+                break
+            specific = True
+            if any(is_time_word(x.text) for x in toks[k:run]):
+                saw_time = True
+            if any(is_time_word(x.text) and not x.text.lower().startswith("jahr") for x in toks[k:run]):
+                only_years_after_number = False
+            head_seen = True
+            k = run
+            continue
+        if t.tag in ("ART", "ADJ(A)", "PIAT", "PDAT", "PPOSAT") and not head_seen:
+            if t.tag != "ART":
+                specific = True
+            k += 1
+            continue
+        if low in _JOINERS and k + 1 < n and (_NUMBER.match(toks[k + 1].text) or is_time_word(toks[k + 1].text)
+                                              or toks[k + 1].text.lower() in _INNER_PREPOSITIONS):
+            head_seen = False
+            k += 1
+            continue
+        if low in _INNER_PREPOSITIONS and k > j and k + 1 < n and (
+                _NUMBER.match(toks[k + 1].text) or is_time_word(toks[k + 1].text)
+                or toks[k + 1].tag in ("ART", "ADJ(A)")):
+            head_seen = False
+            k += 1
+            continue
+        break
+    # a phrase may not end in an article or joiner
+    while k > j and (toks[k - 1].tag in ("ART", "APPR", "APPRART", "KON") or toks[k - 1].text in _JOINERS
+                     or toks[k - 1].text == ","):
+        k -= 1
+    return k, saw_time and specific, saw_time and only_years_after_number
+
+
+def _number_run_end(toks: list[Tok], k: int) -> int | None:
+    """Numbers joined by bis/und from ``k`` ("11 bis 18 Uhr", "7. bis 11. September") belong to a time
+    phrase when they are times themselves (years, clock times, dates) or a time word follows them
+    ("Uhr", a month, "Jahren"); "am Donnerstag 86 Frauen" ends before the 86."""
+    n = len(toks)
+    end = k
+    while end < n and (_NUMBER.match(toks[end].text) or toks[end].tag == "CARD"):
+        end += 1
+        if end + 1 < n and toks[end].text.lower() in _JOINERS and _NUMBER.match(toks[end + 1].text):
+            end += 1
+    numbers = [t for t in toks[k:end] if t.text.lower() not in _JOINERS]
+    if end < n and is_time_word(toks[end].text) and (toks[end].is_noun or toks[end].tag == "CARD"):
+        return end + 1
+    if all(is_time_word(t.text) for t in numbers):
+        return end
+    return None
+
+
+def time_blocks(toks: list[Tok]) -> list[tuple[int, int]]:
+    """Spans of time phrases, adjacent phrases merged ("am Donnerstag um 10 Uhr")."""
+    blocks: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        end = _phrase_end(toks, i)
+        if end is None:
+            i += 1
+            continue
+        if blocks and blocks[-1][1] == i:
+            blocks[-1] = (blocks[-1][0], end)
+        else:
+            blocks.append((i, end))
+        i = end
+    return blocks
+
+
+def _tense_past(toks: list[Tok], f: int) -> bool:
+    fin = toks[f]
+    if is_past(fin):
+        return True
+    if fin.lemma not in ("haben", "sein"):
+        return False
+    # Perfekt: haben/sein with a participle ("erhalten" is often tagged as an infinitive); "ist zu sehen"
+    # and "hat zu tun" are no past
+    rest = toks[f + 1 :]
+    parts = [t for k, t in enumerate(rest)
+             if t.tag.endswith(("(PP)", "(INF)")) and not (k > 0 and rest[k - 1].tag == "PTKZU")]
+    if not parts:
+        return False
+    if fin.lemma == "haben":
+        return True
+    # "ist gekommen" is past, "ist gewährleistet" (a state) is not: sein-Perfekt only for verbs that take it
+    table = verb_table(parts[-1].lemma)
+    return parts[-1].lemma in ("sein", "werden") or (table is not None and table.auxiliary == "sein")
+
+
+def _subject_after_verb(toks: list[Tok], f: int) -> tuple[int, int, int] | None:
+    """(start of reflexive/unstressed pronouns, subject start, subject end) right after the finite verb,
+    when the subject there can be found safely."""
+    k = f + 1
+    lead = k
+    while k < len(toks) and toks[k].tag == "PRF":
+        k += 1
+    if k >= len(toks):
+        return None
+    t = toks[k]
+    if t.tag == "PPER":
+        return (lead, k, k + 1) if t.text in _NOMINATIVE_PPER else None
+    if t.tag == "ART" and t.text.lower() not in _NOMINATIVE_ART:
+        return None
+    if t.tag not in ("ART", "NE", "NN", "CARD", "PIAT", "PIS", "PPOSAT", "ADJ(A)"):
+        return None
+    end = constituent_end(toks, k)
+    if end <= k or not toks[end - 1].is_noun and toks[end - 1].tag not in ("PIS",):
+        return None
+    while end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].is_noun:
+        # "86 Frauen, Männer und Kinder": an enumeration is one subject
+        nxt = constituent_end(toks, end + 1)
+        if nxt <= end + 1:
+            break
+        end = nxt
+    while end < len(toks) and toks[end].text.lower() in ("von", "vom", "aus") and toks[end].tag.startswith("APPR"):
+        nxt = constituent_end(toks, end)  # "der Rat von der Stadt Hamm", "Kinder aus 27 Nationen"
+        if nxt <= end + 1 or not toks[nxt - 1].is_noun:
+            break
+        end = nxt
+    return lead, k, end
+
+
+def _only_quoted_names(toks: list[Tok]) -> bool:
+    """Quotation marks only around short names without a verb ("das Zentrum „Brücke“"), not speech."""
+    k = 0
+    while k < len(toks):
+        if toks[k].text in QUOTES_CLOSE:
+            return False
+        if toks[k].text in QUOTES_OPEN:
+            close = next((m for m in range(k + 1, min(k + 8, len(toks))) if toks[m].text in QUOTES_CLOSE), None)
+            if close is None or any(t.is_finite for t in toks[k + 1 : close]):
+                return False
+            k = close
+        k += 1
+    return True
+
+
+def _coordinated(toks: list[Tok], a: int, b: int) -> bool:
+    """"werktags jede Stunde und am Wochenende alle 2 Stunden": a phrase next to und/oder/sowie is one
+    part of a coordination and cannot leave it."""
+    return (a > 0 and toks[a - 1].tag == "KON") or (b < len(toks) and toks[b].tag == "KON")
+
+
+def _block_verb(first: str, past: bool) -> str:
+    if first == "bis":
+        return "ging" if past else "geht"
+    if first == "ab" and not past:
+        return "gilt"
+    return "war" if past else "ist"
+
+
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
+    if unit.kind != "sentence" or unit.speaker:
+        return None
+    toks = unit.toks()
+    words = [t for t in toks if t.is_word]
+    limit = LEICHT_SPLIT_ABOVE if ctx.level == "leicht" else ctx.options.max_words
+    if len(words) <= limit:
+        return None
+    body = strip_end(toks)
+    if len(body) != len(toks) - 1 or toks[-1].text != ".":
+        return None  # questions, exclamations, quotations that run on
+    if any(t.text in (":", ";", "(", '"') for t in body) or not _only_quoted_names(body):
+        return None  # speech, or more than one statement
+    if any(t.tag in ("KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "KOUI") for t in body):
+        return None  # still more than one clause
+    fins = finite_indices(body)
+    if len(fins) != 1 or fins[0] == 0:
+        return None
+    f = fins[0]
+    blocks = [(a, b + 1 if b + 1 == f and body[b].text == "," else b) for a, b in time_blocks(body)]
+    if any(_coordinated(body, a, b) for a, b in blocks):
+        return None  # "an Werktagen alle 20 Minuten und am Wochenende alle 2 Stunden": parallel time frames
+    blocks = [(a, b) for a, b in blocks if a > f or b <= f]
+    if not blocks:
+        return None
+    front = [(a, b) for a, b in blocks if b <= f]
+    if front and front[0] != (0, f):
+        blocks = [blk for blk in blocks if blk not in front]  # "Nach Beginn des Krieges im Februar …"
+        front = []
+    if not blocks:
+        return None
+    removed = {k for a, b in blocks for k in range(a, b)}
+    for a, b in blocks:
+        if b < len(body) and body[b].text == "," and any(body[k].text == "," for k in range(a, b)):
+            removed.add(b)  # "bis zum 8. August 2025, 18 Uhr, beim Wahlleiter": the date's closing comma
+    if front:
+        subject = _subject_after_verb(body, f)
+        if subject is None:
+            return None
+        lead, s0, s1 = subject
+        if any(k in removed for k in range(s0, s1)):
+            return None
+        main = ([t.text for t in body[s0:s1]] + [body[f].text] + [t.text for t in body[lead:s0]]
+                + [t.text for k, t in enumerate(body) if k >= s1 and k not in removed])
+    else:
+        main = [t.text for k, t in enumerate(body) if k not in removed]
+    rest = [t for k, t in enumerate(body) if k > f and k not in removed]
+    if front:
+        rest = [t for k, t in enumerate(body) if k > f and k not in removed and not (lead <= k < s1)]
+    if not any(t.is_word and not t.tag.startswith("V") and t.tag != "PTKVZ" for t in rest) and not front:
+        return None  # "Die Elternabende finden … statt": nothing would be left to say but the verb
+    main_words = [w for w in main if any(c.isalnum() for c in w)]
+    if len(main_words) < 3:
+        return None
+    phrase: list[str] = []
+    for a, b in blocks:
+        phrase += [t.text for t in body[a:b]]
+    while phrase and phrase[-1] == ",":
+        phrase.pop()
+    if not body[blocks[0][0]].is_noun:
+        phrase[0] = phrase[0].lower()
+    past = _tense_past(body, f)
+    lows = {w.lower() for w in phrase}
+    if (past and lows & _FUTURE_WORDS) or (not past and lows & _PAST_WORDS):
+        return None  # "sprachen über den Haushalt im kommenden Jahr": the phrase belongs to a noun
+    verb = _block_verb(phrase[0].lower(), past)
+    ctx.counts[ID] += 1
+    return [unit.derive(end_sentence(main), ID), unit.derive(end_sentence(["Das", verb] + phrase), ID)]

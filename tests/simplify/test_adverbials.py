@@ -1,0 +1,121 @@
+"""Rule ``adverbials``: the time phrase of a long one-clause sentence becomes a sentence of its own.
+
+Leichte Sprache writers say when something happens in a sentence of its own ("Das ist am Samstag.").
+The rule does that only for sentences that are too long (Leichte Sprache: over 10 words) and only where
+the phrase is clearly a time and the rest stays a full sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lesbar.simplify import simplify_document
+from lesbar.simplify.analysis import analyze, tokenize
+from lesbar.simplify.clauses import top_level_commas
+from lesbar.simplify.rules.adverbials import time_blocks
+
+from .conftest import doc_of
+
+
+def leicht(text: str) -> list[str]:
+    return [s.text for s in simplify_document(doc_of(text), "leicht", None).document.sentences()]
+
+
+def einfach(text: str) -> list[str]:
+    return [s.text for s in simplify_document(doc_of(text), "einfach", None).document.sentences()]
+
+
+def phrases(text: str) -> list[str]:
+    toks = analyze(tokenize(text))
+    return [" ".join(t.text for t in toks[a:b]) for a, b in time_blocks(toks)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Kurs findet jeden Dienstag und Donnerstag von 9 bis 11:30 Uhr statt.",
+     ["jeden Dienstag und Donnerstag von 9 bis 11:30 Uhr"]),
+    ("Die Elternabende finden in der Woche vom 7. bis 11. September statt.",
+     ["in der Woche vom 7. bis 11. September"]),
+    ("Das Fest beginnt am Samstag, 21. Juni 2025, um 11 Uhr auf dem Marktplatz.",
+     ["am Samstag , 21. Juni 2025 , um 11 Uhr"]),
+    ("Die Vorschläge sind bis zum 8. August 2025, 18 Uhr, einzureichen.", ["bis zum 8. August 2025 , 18 Uhr"]),
+    ("Die Beratung ist montags bis freitags zwischen 8 und 16 Uhr erreichbar.",
+     ["montags bis freitags zwischen 8 und 16 Uhr"]),
+    ("Die Rede hielt er am Donnerstag-Abend im Rathaus.", ["am Donnerstag-Abend"]),
+])
+def test_time_phrases_are_found_whole(text: str, expected: list[str]) -> None:
+    assert phrases(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Das Programm ist für Menschen zwischen 16 und 25 Jahren gedacht.",  # an age
+    "Für eine Familie sind das Mehrkosten von 24 Euro im Jahr.",  # a rate
+    "Der Bus fährt jede Stunde zum Bahnhof.",  # a frequency
+    "Ohne Termin kann man in die offene Sprech-Stunde kommen.",  # "Stunde" as a compound head is no time
+    "Die Kosten sind um 17 Prozent gestiegen.",  # a number without a time word
+    "Die Elternabende der Klassen 5 bis 10 sind wichtig.",
+])
+def test_no_time_phrase_where_there_is_none(text: str) -> None:
+    assert phrases(text) == []
+
+
+def test_the_commas_of_a_date_after_a_weekday_are_no_clause_boundaries() -> None:
+    toks = analyze(tokenize("Das Fest, das am Samstag, dem 21. Juni, stattfindet, ist groß."))
+    assert [toks[c - 1].text for c in top_level_commas(toks)] == ["Fest", "stattfindet"]
+
+
+def test_a_time_phrase_in_the_middle_field_gets_its_own_sentence() -> None:
+    assert leicht("Der Unterricht beginnt für alle Klassen am Mittwoch, 12. August 2026, um 7:55 Uhr.") == [
+        "Der Unterricht beginnt für alle Klassen.", "Das ist am Mittwoch, 12. August 2026, um 7:55 Uhr."]
+
+
+def test_a_time_phrase_in_the_prefield_lets_the_subject_move_to_the_front() -> None:
+    assert leicht("Am Samstag, dem 14. Juni, lädt der Integrationsrat der Stadt Hückelhoven zum Fest der "
+                  "Kulturen auf den Marktplatz ein.") == [
+        "Der Integrations-Rat von der Stadt Hückelhoven lädt zum Fest der Kulturen auf den Marktplatz ein.",
+        "Das ist am Samstag, dem 14. Juni."]
+
+
+def test_the_tense_follows_the_sentence() -> None:
+    out = leicht("Im großen Sitzungssaal des Kreishauses haben am vergangenen Donnerstag 86 Frauen, Männer und "
+                 "Kinder ihre Urkunden erhalten.")
+    assert out[-1] == "Das war am vergangenen Donnerstag.", out
+    assert "86 Frauen, Männer und Kinder" in out[0], out
+
+
+def test_a_state_with_sein_is_no_past() -> None:
+    out = leicht("Die Beratungsstelle der Behörde ist montags bis donnerstags von 8:30 Uhr bis 12 Uhr telefonisch "
+                 "besetzt.")
+    assert out[-1] == "Das ist montags bis donnerstags von 8:30 Uhr bis 12 Uhr.", out
+
+
+def test_deadlines_and_starts_get_their_own_verb() -> None:
+    assert leicht("Interessierte können sich bis zum 20. März per E-Mail beim Integrationszentrum melden.")[-1] == \
+        "Das geht bis zum 20. März."
+    assert leicht("Die Volkshochschule Heinsberg bietet ab dem 3. März 2025 einen neuen Deutschkurs an.")[-1] == \
+        "Das gilt ab dem 3. März 2025."
+
+
+def test_short_sentences_keep_their_time_phrase() -> None:
+    assert leicht("Der Kurs beginnt am Montag um 9 Uhr.") == ["Der Kurs beginnt am Montag um 9 Uhr."]
+
+
+def test_einfache_sprache_splits_only_above_its_limit() -> None:
+    text = "Der Unterricht beginnt für alle Klassen am Mittwoch, 12. August 2026, um 7:55 Uhr."
+    assert einfach(text) == [text]
+
+
+@pytest.mark.parametrize("text", [
+    # the verb would be left alone: "Die Elternabende finden statt."
+    "Die Elternabende der Klassen 5 bis 10 finden in der Woche vom 7. bis 11. September statt.",
+    # part of a coordination
+    "Der Bus fährt an Werktagen alle 20 Minuten und am Wochenende alle 2 Stunden zum Bahnhof.",
+    # the phrase belongs to a noun: past verb, future phrase
+    "Wir sprachen mit dem Rat lange über den Haushalt der Stadt Hamm im kommenden Jahr.",
+    # a subject that cannot be found safely after the verb
+    "Jeden Dienstag von 9:30 bis 11:30 Uhr stehen in den Räumen des Familienzentrums Kaffee und Tee bereit.",
+    # the time of a noun in the prefield, not of the event: "Nach Beginn des Krieges im Februar 2022"
+    "Nach Beginn des Krieges in der Ukraine im Februar 2022 hat sich ihr Alltag völlig verändert.",
+])
+def test_no_split_where_meaning_or_grammar_would_suffer(text: str) -> None:
+    out = leicht(text)
+    assert not any(s.startswith(("Das ist", "Das war", "Das geht", "Das gilt")) for s in out), out
