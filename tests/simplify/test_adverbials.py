@@ -119,3 +119,27 @@ def test_einfache_sprache_splits_only_above_its_limit() -> None:
 def test_no_split_where_meaning_or_grammar_would_suffer(text: str) -> None:
     out = leicht(text)
     assert not any(s.startswith(("Das ist", "Das war", "Das geht", "Das gilt")) for s in out), out
+
+
+# ``colon_split``: the announcement and the statement on two lines
+
+
+def test_a_long_sentence_with_a_colon_between_two_clauses_goes_on_two_lines() -> None:
+    assert leicht("Der Rat der Stadt hat nach langer Diskussion beschlossen: Die alte Halle wird im Sommer "
+                  "saniert.") == ["Der Rat von der Stadt hat nach langer Diskussion beschlossen:",
+                                  "Man saniert die alte Halle im Sommer."]
+
+
+def test_a_quoted_statement_after_the_colon_keeps_its_marks() -> None:
+    out = leicht("Der Vorsitzende des Integrationsrates, Mehmet Aydın, begrüßte die Entscheidung: „Das ist ein "
+                 "wichtiges Signal. Wir freuen uns.“")
+    assert out[:2] == ["Der Vorsitzende vom Integrations-Rat, Mehmet Aydın, hat die Entscheidung begrüßt:",
+                       "„Das ist ein wichtiges Signal."], out
+
+
+@pytest.mark.parametrize("text", [
+    "Wichtige Themen der Konferenz waren: Arbeit, Wohnen und Sprache.",  # a list, not a statement
+    "Das Ziel ist: Man kann den Termin vergeben.",  # short enough
+])
+def test_no_colon_split_without_two_clauses_or_when_short(text: str) -> None:
+    assert len(leicht(text)) == 1

@@ -30,6 +30,7 @@ RULE_MODULES = (
     "adverbials",
     "words",
     "compounds",
+    "colon_split",
     "structure",
     "finite_verb",
     "sentence_length",

@@ -1,0 +1,48 @@
+"""Rule 9b ``colon_split``: "X hat erklärt: <statement>" on two lines in Leichte Sprache.
+
+Leichte Sprache puts the announcement of a statement on a line of its own ("Die Lehrerin sagt:"), then
+the statement as a sentence of its own, so that neither line is long. The speech rule does this for the
+speakers it resolves; this rule does it for every other long sentence with a colon between two clauses
+("Der Rat hat beschlossen: Die Halle wird saniert.", "Das Ziel ist: Man kann …"). Colons inside
+quotations, clock times and lists are left alone; both sides must have a finite verb, so that neither
+becomes a fragment.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lesbar.simplify.clauses import finite_indices, quoted
+from lesbar.simplify.units import Unit, end_sentence
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+
+ID = "colon_split"
+PRIORITY = 128
+LEVELS = ("leicht",)
+HEADINGS = False
+
+#: above this many words the two parts go on two lines (the Leichte Sprache target: 90 % ≤ 10 words)
+SPLIT_ABOVE = 10
+
+
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
+    if unit.kind != "sentence" or unit.speaker:
+        return None
+    toks = unit.toks()
+    if sum(1 for t in toks if t.is_word) <= SPLIT_ABOVE:
+        return None
+    inside = quoted(unit.tokens)
+    colons = [k for k, t in enumerate(toks) if t.text == ":" and k not in inside]
+    if len(colons) != 1:
+        return None
+    c = colons[0]
+    left, right = toks[:c], toks[c + 1 :]
+    if not finite_indices(left) or not finite_indices(right):
+        return None  # "Wichtige Faktoren sind: A, B und C" (a list) or a quoted fragment ("„Einfach anfangen.“")
+    if len([t for t in left if t.is_word]) < 2 or len([t for t in right if t.is_word]) < 3:
+        return None
+    ctx.counts[ID] += 1
+    return [unit.derive([t.text for t in left] + [":"], ID, kind="intro"),
+            unit.derive(end_sentence([t.text for t in right]), ID)]
