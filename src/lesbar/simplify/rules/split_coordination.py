@@ -87,7 +87,7 @@ def _split_points(toks: list[Tok]) -> list[int]:
 
 
 _V2_START = {"ART", "PPER", "NN", "NE", "NNA", "PIS", "PDS", "ADV", "APPR", "APPRART", "PPOSAT", "PIAT", "PDAT",
-             "ADJ(A)", "PROAV", "PAV", "CARD"}
+             "ADJ(A)", "ADJ(D)", "PROAV", "PAV", "CARD"}
 _REPORTING = {"glauben", "denken", "finden", "wissen", "hoffen", "fürchten", "vermuten", "schreiben", "fragen", "lauten"}
 
 

@@ -286,7 +286,8 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             prep = [toks[i].text]
             i += 1
         rel = toks[i]
-        if rel.text.lower() not in _RELPRON_ARTICLE or not (rel.tag == "PRELS" or prep or _v2_relative(toks, c)):
+        if rel.text.lower() not in _RELPRON_ARTICLE or not (rel.tag == "PRELS" or prep or _v2_relative(toks, c)
+                                                             or _relative_read_as_article(toks, c, i)):
             continue
         if ante.is_noun and not _agrees(ante, rel.text.lower()):
             # "standen drei Fachforen zur Wahl, in denen …": exactly one noun of the clause agrees
@@ -318,7 +319,7 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         while head > 0 and toks[head].tag == "NE" and toks[head - 1].tag in ("NN", "NE"):
             head -= 1
         noun_words = [t.text for t in toks[head:c_noun]]
-        end = segment_end(toks, i + 1)
+        end = _relative_end(toks, i)
         while end < len(toks) and toks[end].text == ",":
             nxt_end = segment_end(toks, end + 1)
             nxt = toks[end + 1 : nxt_end]
@@ -334,7 +335,7 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if not finite_indices(clause):
             continue
         verb_second = not prep and rel.text.lower() in ("der", "die", "das") and _verb_second(clause)
-        if not verb_second and not _parts_ready(clause, relative=True):
+        if not verb_second and not _parts_ready(clause, relative=True) and not _one_verb_at_end(clause):
             continue  # "ein Ring, der glänzte … und war so schön, daß": two verbs, none of them last
         if _main_loses_its_verb_part(_main_without(toks, c, end), clause):
             continue  # "wird vom Land, der Sparkasse und dem Verein unterstützt": a list, not a clause
@@ -513,6 +514,36 @@ def _possessor(toks: list[Tok], c: int) -> list[str] | None:
     article = "den" if plural else ("der" if genus == "f" else "dem")
     words = [article] + [a.text if a.text.endswith("en") else a.text.rstrip("e") + "en" for a in adjectives]
     return words + (forms if len(forms) == 1 else [forms[0], "und", forms[1]])
+
+
+def _relative_end(toks: list[Tok], i: int) -> int:
+    """End of the relative clause whose pronoun is at ``i``: its comma segment, or more segments when the
+    first has no verb yet ("die Fotos, Tonaufnahmen und Alltagsgegenstände zeigt": an enumeration)."""
+    end = segment_end(toks, i + 1)
+    while not finite_indices(toks[i + 1 : end]) and end < len(toks) and toks[end].text == ",":
+        nxt_end = segment_end(toks, end + 1)
+        nxt = toks[end + 1 : nxt_end]
+        if not nxt or nxt[0].tag in ("KOUS", "PRELS", "PWAV", "PWS", "KOUI") or nxt[0].is_finite:
+            break
+        end = nxt_end
+    return end
+
+
+def _relative_read_as_article(toks: list[Tok], c: int, i: int) -> bool:
+    """"Die Ausstellung, die Fotos, Tonaufnahmen und … zeigt, ist …": after a noun and a comma the tagger
+    may read the relative pronoun as an article; a clause that ends with its only finite verb settles it."""
+    if toks[i].tag != "ART" or c == 0 or not toks[c - 1].is_noun or i != c + 1:
+        return False
+    clause = [t for t in toks[i + 1 : _relative_end(toks, i)] if t.is_word]
+    fins = [t for t in clause if t.is_finite]
+    return len(fins) == 1 and clause[-1] is fins[0] and len(clause) >= 3
+
+
+def _one_verb_at_end(clause: list[Tok]) -> bool:
+    """A verb-final clause whose commas only separate an enumeration: one finite verb, the last word."""
+    words = [t for t in clause if t.is_word]
+    fins = [t for t in words if t.is_finite]
+    return len(fins) == 1 and words[-1] is fins[0]
 
 
 def _v2_relative(toks: list[Tok], c: int) -> bool:
