@@ -48,3 +48,14 @@ def test_plain_text_with_ocr_breaks_keeps_sentences_whole() -> None:
     texts = [s.text for s in doc.sentences()]
     assert texts == ["Ratsherr Peter Koch kritisierte, dass die Anwohner zu spät informiert worden seien.",
                      "Er sprach in seiner Eröffnungsrede.", "Neue Kurse", "Die Kurse beginnen."]
+
+
+def test_a_long_paragraph_ending_in_a_preposition_goes_on_in_the_next() -> None:
+    # the seed's OCR: "… Alle Menschen, die hier in" / "Deutschland seien …" (a capital after the break)
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("Eine Veranstaltung wie diese sei auch Teil der Lösung. Alle Menschen, die hier in\n\n"
+                             "Deutschland seien, leisteten ihren Beitrag.\n\nNeue Kurse in\n\nDer Kurs beginnt.")
+    texts = [s.text for s in doc.sentences()]
+    assert texts[1] == "Alle Menschen, die hier in Deutschland seien, leisteten ihren Beitrag.", texts
+    assert texts[2:] == ["Neue Kurse in", "Der Kurs beginnt."], texts  # a short line stays a heading

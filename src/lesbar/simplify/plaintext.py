@@ -27,7 +27,8 @@ def document_from_text(text: str, title: str = "") -> Document:
         if not para:
             continue
         lines = "\n" in raw.strip()
-        if paras and (para[:1].islower() or para[:1].isdigit()) and paras[-1][0][-1:] not in ".!?:;“\"»":
+        if paras and paras[-1][0][-1:] not in ".!?:;“\"»" and (
+                para[:1].islower() or para[:1].isdigit() or _ends_in_function_word(paras[-1][0])):
             paras[-1] = (join_two(paras[-1][0], para), True)  # "… zu spät" / "informiert worden seien."
         else:
             paras.append((para, lines))
@@ -37,6 +38,20 @@ def document_from_text(text: str, title: str = "") -> Document:
         else:
             doc.blocks.append(Paragraph(text_sentences(para)))
     return segment_document(doc)
+
+
+#: words that never end a sentence or a heading: a paragraph ending in one goes on in the next
+_FUNCTION_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+                   "in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "zu", "zum", "zur",
+                   "für", "über", "unter", "vor", "durch", "gegen", "um", "und", "oder", "aber", "sowie", "dass",
+                   "weil", "wenn", "als", "wie", "sich", "nicht", "sehr", "auch"}
+
+
+def _ends_in_function_word(para: str) -> bool:
+    """"… Alle Menschen, die hier in" / "Deutschland seien …": an OCR break after a preposition or article
+    in a long paragraph (a heading would be short)."""
+    words = para.split()
+    return len(para) > 80 and bool(words) and words[-1] in _FUNCTION_WORDS
 
 
 def read_text_file(path: Path) -> Document:

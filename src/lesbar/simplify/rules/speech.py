@@ -516,11 +516,19 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         return None
     mood = konjunktiv(first_fin.text, first_fin.lemma)
     if mood is None:
+        # "Viele gingen zur Arbeit, die Gesellschaft profitiere davon": a Konjunktiv I later in the
+        # sentence shows the report when the first verb looks like an indicative
+        mood = next((m for t in toks if t.is_finite and t is not first_fin
+                     for m in [konjunktiv(t.text, t.lemma)] if m is not None and m.kind == "konj1"), None)
+    if mood is None:
         return None
     # Konjunktiv II stands for Konjunktiv I in reported speech, but only right after a reported statement
     if mood.kind != "konj1" and first_fin.lemma != "werden" and ctx.last_speech_block != ctx.block_index:
         return None
-    new = unit.derive(list(unit.tokens), ID, speaker=ctx.speaker_name(person))
+    # a report continued without a frame is reported speech throughout: "gingen" next to "seien" is the
+    # Konjunktiv II standing for the present, not a past
+    new = unit.derive(list(unit.tokens), ID, speaker=ctx.speaker_name(person),
+                      reported=not any(t.text in QUOTES_OPEN for t in toks))
     _note_pronouns(new)
     if person is not ctx.current_speaker or ctx.last_speech_block != ctx.block_index:
         new.comment(ID, _AUTO, [person.name])  # continuing the same speaker's report needs no new check

@@ -758,7 +758,7 @@ def _purpose_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
 
 #: determiners that cannot start a subject (nominative) noun phrase
 _NOT_NOMINATIVE = {"den", "dem", "des", "einen", "einem", "eines", "keinen", "keinem", "keines", "ihren", "ihrem",
-                   "seinen", "seinem", "unseren", "unserem", "diesen", "diesem", "allen"}
+                   "seinen", "seinem", "unseren", "unserem", "diesen", "diesem", "allen", "jeden", "jedem"}
 #: words that would point back to one person ("seinen Ausweis"): no plural rewrite then
 _SINGULAR_REFERENCE = {"er", "ihn", "ihm", "sein", "seine", "seinen", "seinem", "seiner", "seines", "der", "dem",
                        "den", "derjenige"}
@@ -854,17 +854,27 @@ def _plural_statement(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] |
         return None
     if toks[0].text == "Wer" and toks[0].tag in ("PWS", "PRELS"):
         noun, plural_noun, start, close = None, "Menschen", 1, commas[0]
-    elif (len(commas) >= 2 and commas[0] == 1 and toks[0].tag == "NN" and toks[2].text == "die"
-          and toks[2].tag in ("PRELS", "PDS") and _is_plural(toks[0])):
-        noun, plural_noun, start, close = toks[0], toks[0].text, 3, commas[1]
     else:
-        return None
+        q = 1 if toks[0].text.lower() == "alle" and toks[0].tag in ("PIAT", "PIDAT", "PIS") else 0
+        if not (len(commas) >= 2 and commas[0] == q + 1 and toks[q].tag == "NN" and toks[q + 2].text == "die"
+                and toks[q + 2].tag in ("PRELS", "PDS", "ART") and _is_plural(toks[q])):
+            return None
+        noun, plural_noun, start, close = toks[q], toks[q].text, q + 3, commas[1]
+        quantifier = ["Alle", "diese"] if q else ["Diese"]  # "Alle Menschen, die …" → "Alle diese Menschen"
+        while close + 1 < len(toks) and not toks[close + 1].is_finite and close in commas:
+            nxt = [k for k in commas if k > close]  # "die Fotos, Briefe und Bilder zeigen": an enumeration
+            if not nxt or finite_indices(toks[start:close]):
+                break
+            close = nxt[0]
     clause = toks[start:close]
+    parts = _coordinated(clause) if noun is not None else [clause]
+    for part in parts:
+        fins = finite_indices(part)
+        if len(part) < 2 or len(fins) != 1 or fins[0] != len(part) - 1:
+            return None  # one verb-final clause each
+        if not _only_subject_is_the_pronoun(part[: fins[0]], verb_plural=noun is not None, person=noun is None):
+            return None
     fins = finite_indices(clause)
-    if len(clause) < 2 or len(fins) != 1 or fins[0] != len(clause) - 1:
-        return None  # one verb-final clause
-    if not _only_subject_is_the_pronoun(clause[: fins[0]], verb_plural=noun is not None, person=noun is None):
-        return None
     if noun is None:
         verb = _plural_verb(clause[fins[0]])  # "wer … ist" → "sind"
         if verb is None:
@@ -880,11 +890,28 @@ def _plural_statement(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] |
         main_words = _main_for_plural(main)
     else:
         main_words = [t.text for t in main] if main and main[0].is_finite and _only_subject_is_the_pronoun(
-            main[1:], verb_plural=True, person=False) and len(finite_indices(main)) == 1 else None
+            main[1:], verb_plural=True, person=False) and _one_finite_verb(main) else None
     if not main_words:
         return None
-    first = to_v2(clause, prefield=["Manche", plural_noun])
-    return [unit.derive(end_sentence(first), ID), unit.derive(end_sentence(["Diese", plural_noun] + main_words), ID)]
+    if noun is None:
+        first = [to_v2(clause, prefield=["Manche", plural_noun])]
+        quantifier = ["Diese"]
+    else:
+        # "die hier sind und zur Arbeit gehen": "Manche Menschen sind hier. Diese Menschen gehen zur Arbeit."
+        first = [to_v2(p, prefield=["Manche" if k == 0 else "Diese", plural_noun]) for k, p in enumerate(parts)]
+    return [unit.derive(end_sentence(f), ID) for f in first] + [
+        unit.derive(end_sentence(quantifier + [plural_noun] + main_words), ID)]
+
+
+def _one_finite_verb(main: list[Tok]) -> bool:
+    """One finite verb; an "-en" form after "werden"/"würden" or a modal is its infinitive, whatever the
+    tagger says ("würden doch ihren Beitrag leisten")."""
+    fins = finite_indices(main)
+    if len(fins) == 1:
+        return True
+    first = main[fins[0]]
+    return (first.lemma == "werden" or first.tag == "VM(FIN)") and all(
+        main[k].text.endswith("en") and main[k].tag.startswith("VV") for k in fins[1:])
 
 
 def _is_plural(noun: Tok) -> bool:
