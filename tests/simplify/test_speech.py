@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers import draft, texts
 
 SEED_PARAGRAPH = (
@@ -181,3 +183,13 @@ def test_a_surname_that_is_also_a_noun_stays_part_of_the_name() -> None:
 def test_a_statement_with_its_own_colon_gets_the_frame_on_a_line_of_its_own() -> None:
     out = texts("Anna Berg sagte, sie freue sich, dass der Verein wachse.", "einfach")
     assert out == ["Anna Berg sagt:", "Sie freut sich: Der Verein wächst."], out
+
+
+@pytest.mark.parametrize(("text", "frame"), [
+    ("Die Eltern sagten: „Das ist gut.“", "Die Eltern sagen:"),
+    ("Die Grünen kritisierten, dass zu wenig Geld vorgesehen sei.", "Die Grünen sagen:"),
+    ("Anna Berg und Peter Koch betonten, das Fest sei schön gewesen.", "Anna Berg und Peter Koch sagen:"),
+    ("Die Leiterin Anna Berg sagte, das Fest sei schön gewesen.", "Leiterin Anna Berg sagt:"),
+])
+def test_the_frame_agrees_with_one_or_several_speakers(text: str, frame: str) -> None:
+    assert texts(text)[0] == frame

@@ -41,6 +41,7 @@ from lesbar.simplify.context import Context, options_for
 from lesbar.simplify.readability import compare
 from lesbar.simplify.rules import RULESET_VERSION, Finding, rules_for
 from lesbar.simplify.rules.finite_verb import has_finite_verb
+from lesbar.simplify.rules.speech import says
 from lesbar.simplify.units import Unit, end_sentence
 from lesbar.transforms.segment import number_sentences
 
@@ -103,7 +104,7 @@ def _finish_tokens(unit: Unit) -> list[str]:
     if unit.kind in ("sentence", "explanation") and (unit.rules or unit.speaker):
         tokens = end_sentence(tokens)  # a sentence no rule touched keeps its punctuation ("VON ANNA …")
     if unit.speaker and tokens:
-        tokens = unit.speaker.split() + ["sagt"] + unit.speech_tail + [":"] + tokens
+        tokens = unit.speaker.split() + [says(unit.speaker)] + unit.speech_tail + [":"] + tokens
     return tokens
 
 
@@ -113,7 +114,7 @@ def _final_toks(unit: Unit, tokens: list[str]) -> list[Tok] | None:
         return None
     n = len(unit.speaker.split())
     content = tokens[n + 2 + len(unit.speech_tail) :]
-    frame = ([Tok(w, "NE", w) for w in unit.speaker.split()] + [Tok("sagt", "VV(FIN)", "sagen")]
+    frame = ([Tok(w, "NE", w) for w in unit.speaker.split()] + [Tok(says(unit.speaker), "VV(FIN)", "sagen")]
              + [Tok(w, "ADV", w) for w in unit.speech_tail] + [Tok(":", "$.", ":")])
     return frame + analyze(content)
 
@@ -198,7 +199,7 @@ class Builder:
         self.topic_speaker = name
         if name.split()[0] in ("Ein", "Eine", "Der", "Die"):
             name = name[:1].lower() + name[1:]  # "Das sagt ein Sprecher von der Polizei"
-        title = Sentence([Text(f"Das sagt {name}")], source=sorted({i for u in units for i in u.source}),
+        title = Sentence([Text(f"Das {says(name)} {name}")], source=sorted({i for u in units for i in u.source}),
                          origin="rule:structure")
         self.fragments.add(id(title))
         self.ctx.counts["structure"] += 1
@@ -217,7 +218,7 @@ class Builder:
     def speech_intro(self, unit: Unit) -> Sentence:
         """"Stephan Pusch sagt:" on a line of its own, before the statements of one speaker. The speech
         rule's review comments (a speaker found from a pronoun) belong here."""
-        tokens = unit.speaker.split() + ["sagt"] + unit.speech_tail + [":"]
+        tokens = unit.speaker.split() + [says(unit.speaker)] + unit.speech_tail + [":"]
         return self.sentence(Unit(tokens, source=list(unit.source), rules=["speech"], kind="intro",
                                   comments=[c for c in unit.comments if c.rule == "speech"]))
 

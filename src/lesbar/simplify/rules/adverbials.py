@@ -66,9 +66,13 @@ def _phrase_end(toks: list[Tok], i: int) -> int | None:
         while j < n and toks[j].text.lower() in _HEDGES and toks[j].tag in ("ADV", "ADJ(D)", "APPRART", "APPR",
                                                                               "ADJ(A)"):
             j += 1
-    elif low in TIME_DETERMINERS and t.tag in ("PIAT", "PDAT", "ADJ(A)", "PIDAT") and i + 1 < n \
-            and is_time_word(toks[i + 1].text) and toks[i + 1].is_noun \
-            and toks[i + 1].text.lower() not in _FREQUENCY_UNITS:
+    elif low in TIME_DETERMINERS and t.tag in ("PIAT", "PDAT", "ADJ(A)", "PIDAT"):
+        k = i + 1
+        while k < n and toks[k].tag == "ADJ(A)" and not is_time_word(toks[k].text):
+            k += 1  # "jeden zweiten Samstag"
+        if not (k < n and is_time_word(toks[k].text) and toks[k].is_noun
+                and toks[k].text.lower() not in _FREQUENCY_UNITS):
+            return None
         j = i
     elif t.text in ("Anfang", "Ende", "Mitte") and i + 1 < n and is_time_word(toks[i + 1].text):
         j = i + 1
@@ -244,6 +248,27 @@ def _subject_after_verb(toks: list[Tok], f: int) -> tuple[int, int, int] | None:
     return lead, k, end
 
 
+#: adverbs that say something about the time phrase next to them ("jeweils von 13 bis 16 Uhr",
+#: "voraussichtlich am Wochenende"): they go with it
+_TIME_MODIFIERS = {"jeweils", "voraussichtlich", "zusätzlich", "spätestens", "frühestens", "erst", "bereits",
+                   "schon", "noch", "wieder", "immer", "meist", "meistens", "regelmäßig", "ungefähr", "etwa",
+                   "circa", "ca.", "ausnahmsweise", "ebenfalls", "auch"}
+
+
+def _with_modifiers(toks: list[Tok], blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Blocks with the time modifiers right before them, and blocks separated only by such modifiers or a
+    comma joined ("am Montag, 17. März, und am Dienstag, 18. März, jeweils von 13 bis 16 Uhr")."""
+    out: list[tuple[int, int]] = []
+    for a, b in blocks:
+        while a > 0 and toks[a - 1].text.lower() in _TIME_MODIFIERS and toks[a - 1].tag in ("ADV", "ADJ(D)"):
+            a -= 1
+        if out and all(t.text == "," or t.text.lower() in _TIME_MODIFIERS for t in toks[out[-1][1] : a]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _only_quoted_names(toks: list[Tok]) -> bool:
     """Quotation marks only around short names without a verb ("das Zentrum „Brücke“"), not speech."""
     k = 0
@@ -295,14 +320,14 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     blocks = [(a, b + 1 if b + 1 == f and body[b].text == "," else b) for a, b in time_blocks(body)]
     if any(_coordinated(body, a, b) for a, b in blocks):
         return None  # "an Werktagen alle 20 Minuten und am Wochenende alle 2 Stunden": parallel time frames
-    blocks = [(a, b) for a, b in blocks if a > f or b <= f]
-    if not blocks:
-        return None
+    blocks = _with_modifiers(body, [(a, b) for a, b in blocks if a > f or b <= f])
     front = [(a, b) for a, b in blocks if b <= f]
     if front and front[0] != (0, f):
         blocks = [blk for blk in blocks if blk not in front]  # "Nach Beginn des Krieges im Februar …"
         front = []
-    if not blocks:
+    if len(blocks) != 1:
+        # none, or times in two places ("ab Oktober jeden zweiten Samstag von 10 bis 12 Uhr", a deadline
+        # and opening hours): joined in one sentence they would say something else
         return None
     removed = {k for a, b in blocks for k in range(a, b)}
     for a, b in blocks:
@@ -322,8 +347,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     rest = [t for k, t in enumerate(body) if k > f and k not in removed]
     if front:
         rest = [t for k, t in enumerate(body) if k > f and k not in removed and not (lead <= k < s1)]
-    if not any(t.is_word and not t.tag.startswith("V") and t.tag != "PTKVZ" for t in rest) and not front:
-        return None  # "Die Elternabende finden … statt": nothing would be left to say but the verb
+    if not any(t.is_noun or t.tag in ("PPER", "PIS", "PDS") for t in rest) and not front:
+        # "Die Elternabende finden … statt", "Die Saison beginnt voraussichtlich": nothing would be left to
+        # say but the verb
+        return None
     main_words = [w for w in main if any(c.isalnum() for c in w)]
     if len(main_words) < 3:
         return None
@@ -338,6 +365,6 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     lows = {w.lower() for w in phrase}
     if (past and lows & _FUTURE_WORDS) or (not past and lows & _PAST_WORDS):
         return None  # "sprachen über den Haushalt im kommenden Jahr": the phrase belongs to a noun
-    verb = _block_verb(phrase[0].lower(), past)
+    verb = _block_verb(next((w.lower() for w in phrase if w.lower() not in _TIME_MODIFIERS), ""), past)
     ctx.counts[ID] += 1
     return [unit.derive(end_sentence(main), ID), unit.derive(end_sentence(["Das", verb] + phrase), ID)]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import SENT_END, first_person_near, is_direct_quote
 from lesbar.simplify.morphology import separable_particle, verb_table
+from lesbar.simplify.temporal import date_after_weekday_end
 from lesbar.simplify.units import Unit
 
 if TYPE_CHECKING:
@@ -92,7 +93,13 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     words[i] = aux[:1].upper() + aux[1:] if verb.text[:1].isupper() else aux
     # clause end: the next comma/sentence end after the verb
     end = i + 1
-    while end < len(words) and words[end] not in {",", ";", ":"} | SENT_END and words[end] not in {"„", "“"}:
+    while end < len(words) and words[end] not in {";", ":"} | SENT_END and words[end] not in {"„", "“"}:
+        if words[end] == ",":
+            date_end = date_after_weekday_end(toks, end)
+            if date_end is None:
+                break
+            end = date_end  # "kamen am Samstag, 14.06.2025, zum Fest": the date's commas are no clause end
+            continue
         if _next_conjunct(toks, end):
             break  # "glänzte von Edelsteinen und war so schön": the participle goes before "und"
         end += 1

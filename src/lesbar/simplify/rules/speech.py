@@ -129,6 +129,16 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         k = j + 1  # "Kaya-Brenner betonte": a double surname read as a noun, named before
     elif j < k < end and _surname_as_noun(toks, k, end):
         k += 1  # "sagte Landrat Frank Rock in seiner Rede": the surname is also a noun
+    if k > j and k + 2 < end and toks[k].text == "und" and toks[k + 1].tag == "NE" and toks[k + 2].tag == "NE":
+        m = k + 1
+        while m < end and toks[m].tag == "NE":
+            m += 1
+        # "Anna Berg und Peter Koch betonten": both speak; the frame says so ("… sagen:")
+        both = " ".join(t.text for t in toks[j:m])
+        person = ctx.find_person(both.split()) or Person(both)
+        if person not in ctx.persons:
+            ctx.persons.append(person)
+        return person, False, m
     if k > j:
         names = [t.text for t in toks[j:k]]
         person = ctx.find_person(names)
@@ -567,3 +577,27 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     result = _trailing_frame(unit, toks, ctx) or _leading_frame(unit, toks, ctx) or _continued(unit, toks, ctx)
     note_persons(toks, ctx) if result is None else None
     return result
+
+
+def says(speaker: str) -> str:
+    """"sagt" or, for several speakers, "sagen": "Die Eltern sagen:", "Die Grünen sagen:", "Anna Berg und
+    Peter Koch sagen:" (the frame must agree with its subject)."""
+    words = speaker.split()
+    if "und" in words:
+        return "sagen"
+    if not words or words[0].lower() != "die":
+        return "sagt"
+    toks = analyze(words)
+    nouns = [t for t in toks if t.tag in ("NN", "NNA")]
+    if nouns and nouns[0].tag == "NNA":
+        return "sagen" if nouns[0].text.endswith("en") else "sagt"  # "Die Grünen", "Die Verantwortlichen"
+    if not nouns:
+        return "sagt"
+    noun = nouns[0]
+    info = noun_info(noun.lemma)
+    if info is None:
+        # "Die Grünen", "Die Verantwortlichen": an adjective used as a noun; "die" + "-en" is its plural
+        return "sagen" if noun.text.endswith("en") else "sagt"
+    plural = noun.text in info.number_forms("plural")
+    singular = noun.text in info.number_forms("singular")
+    return "sagen" if plural and (not singular or info.genus in ("m", "n")) else "sagt"
