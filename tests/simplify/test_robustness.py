@@ -59,3 +59,13 @@ def test_a_long_paragraph_ending_in_a_preposition_goes_on_in_the_next() -> None:
     texts = [s.text for s in doc.sentences()]
     assert texts[1] == "Alle Menschen, die hier in Deutschland seien, leisteten ihren Beitrag.", texts
     assert texts[2:] == ["Neue Kurse in", "Der Kurs beginnt."], texts  # a short line stays a heading
+
+
+def test_a_salutation_stays_a_line_of_its_own_and_is_no_fragment() -> None:
+    from lesbar.simplify import check_document
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("Liebe Eltern,\n\nam Freitag findet das Schulfest statt.")
+    assert [s.text for s in doc.sentences()] == ["Liebe Eltern,", "am Freitag findet das Schulfest statt."]
+    report = check_document(doc, "leicht", None)
+    assert report["sentences"][0]["findings"] == []

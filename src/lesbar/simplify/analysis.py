@@ -104,7 +104,7 @@ def _rejoin(toks: list[Any]) -> list[str]:
             if (text == "/" and prev[-1:].isalnum() and t.space_after is False and nxt[:1].isalnum()) or (
                     prev.endswith("/") and text[:1].isalnum()) or (
                     text == ":" and prev[-1:].isdigit() and t.space_after is False and nxt[:1].isdigit()) or (
-                    prev.endswith(":") and prev[:1].isdigit() and text.isdigit()) or (
+                    prev.endswith(":") and prev[:1].isdigit() and text[:1].isdigit()) or (  # "3:1-Sieg"
                     text.startswith("-") and len(text) > 1 and prev.endswith(".") and prev[:1].isupper()) or (
                     prev.endswith("-") and len(prev) > 1 and text[:1].isalnum() and any(c.isdigit() for c in prev + text)):
                 out[-1] = prev + text

@@ -40,7 +40,7 @@ from lesbar.simplify.clauses import quote_balance, quoted
 from lesbar.simplify.context import Context, options_for
 from lesbar.simplify.readability import compare
 from lesbar.simplify.rules import RULESET_VERSION, Finding, rules_for
-from lesbar.simplify.rules.finite_verb import has_finite_verb
+from lesbar.simplify.rules.finite_verb import has_finite_verb, is_salutation
 from lesbar.simplify.rules.speech import says
 from lesbar.simplify.units import Unit, end_sentence
 from lesbar.transforms.segment import number_sentences
@@ -180,8 +180,10 @@ class Builder:
             tokens = tokenize(s.text)
             if not tokens:
                 continue
-            unit = Unit(tokens, source=[s.id] if s.id else list(s.source), kind="heading" if heading else "sentence")
-            out.extend(run_rules(unit, self.ctx, heading=heading))
+            # "Liebe Eltern,": a salutation gets only the word rules, like a heading, and keeps its comma
+            line = heading or is_salutation(analyze(tokens))
+            unit = Unit(tokens, source=[s.id] if s.id else list(s.source), kind="heading" if line else "sentence")
+            out.extend(run_rules(unit, self.ctx, heading=line))
         return out
 
     def topic_heading(self, units: list[Unit]) -> Heading | None:

@@ -27,13 +27,13 @@ def document_from_text(text: str, title: str = "") -> Document:
         if not para:
             continue
         lines = "\n" in raw.strip()
-        if paras and paras[-1][0][-1:] not in ".!?:;“\"»" and (
+        if paras and paras[-1][0][-1:] not in ".!?:;“\"»" and not _salutation(paras[-1][0]) and (
                 para[:1].islower() or para[:1].isdigit() or _ends_in_function_word(paras[-1][0])):
             paras[-1] = (join_two(paras[-1][0], para), True)  # "… zu spät" / "informiert worden seien."
         else:
             paras.append((para, lines))
     for para, lines in paras:
-        if len(para) <= 80 and para[-1] not in ".!?:;“\"»" and not lines:
+        if len(para) <= 80 and para[-1] not in ".!?:;“\"»" and not lines and not _salutation(para):
             doc.blocks.append(Heading(2, text_sentences(para)))
         else:
             doc.blocks.append(Paragraph(text_sentences(para)))
@@ -45,6 +45,15 @@ _FUNCTION_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "ein
                    "in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "zu", "zum", "zur",
                    "für", "über", "unter", "vor", "durch", "gegen", "um", "und", "oder", "aber", "sowie", "dass",
                    "weil", "wenn", "als", "wie", "sich", "nicht", "sehr", "auch"}
+
+
+_SALUTATIONS = ("liebe ", "lieber ", "liebes ", "sehr geehrte", "hallo", "guten tag", "moin", "servus")
+
+
+def _salutation(para: str) -> bool:
+    """"Liebe Eltern," on a line of its own: a letter's salutation, after which German goes on in lower
+    case; it is no sentence broken by OCR."""
+    return len(para) <= 80 and para.endswith(",") and para.lower().startswith(_SALUTATIONS)
 
 
 def _ends_in_function_word(para: str) -> bool:

@@ -44,7 +44,7 @@ def split_compound(word: str) -> tuple[str, ...]:
     """The parts of a compound noun ("Integrations", "Konferenz"), or ``(word,)`` if it is not one."""
     if len(word) < MIN_LENGTH or not word.isalpha() or not word[:1].isupper():
         return (word,)
-    best: tuple[float, int, str] | None = None
+    best: tuple[tuple[float, float], int, str] | None = None
     low = word.lower()
     for i in range(3, len(word) - 2):
         head = word[i:].capitalize()
@@ -80,7 +80,8 @@ def split_compound(word: str) -> tuple[str, ...]:
             rare_noun = len(word) >= CHECK_LENGTH and z >= _RARE_STEM_ZIPF and noun  # "Subsidiaritäts-Prinzip"
             if not (common or rare_noun):
                 continue
-            score = min(z, head_z)
+            # the rarer part decides; on a tie the more common parts win ("Landrats-Amt", not "Landrat-Samt")
+            score = (min(z, head_z), z + head_z)
             if best is None or score > best[0]:
                 best = (score, i, link)
     if best is None:

@@ -27,6 +27,14 @@ def has_finite_verb(toks: list[Tok]) -> bool:
     return any(t.is_finite or t.tag.endswith("(IMP)") for t in toks)
 
 
+_SALUTATION_START = {"liebe", "lieber", "liebes", "sehr", "hallo", "guten", "moin", "servus"}
+
+
+def is_salutation(toks: list[Tok]) -> bool:
+    """"Liebe Eltern,", "Sehr geehrte Damen und Herren,": a letter's form of address is no fragment."""
+    return bool(toks) and toks[0].text.lower() in _SALUTATION_START and toks[-1].text in (",", "!") and len(toks) <= 10
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     return None
 
@@ -35,6 +43,6 @@ def check(toks: list[Tok], ctx: Context) -> list[Finding]:
     from lesbar.simplify.rules import Finding
 
     words = [t for t in toks if t.is_word]
-    if not words or has_finite_verb(toks):
+    if not words or has_finite_verb(toks) or is_salutation(toks):
         return []
     return [Finding(ID, "Kein ganzer Satz: das Verb fehlt", [])]

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
+from lesbar.simplify.clauses import quoted
 from lesbar.simplify.resources import number_words
 from lesbar.simplify.units import Unit
 
@@ -115,11 +116,16 @@ def _convert(toks: list[Tok]) -> tuple[list[str], int, list[str]]:
     changed = 0
     percent: list[str] = []
     table = number_words()
+    inside = quoted([t.text for t in toks])
     i = 0
     while i < len(toks):
         t = toks[i]
         low = t.text.lower()
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        if i in inside and t.text[:1].isalpha():
+            words.append(t.text)  # "„Zwei Heimaten“": a title or someone's words keep their number words
+            i += 1
+            continue
         prev = toks[i - 1] if i else None
         if nxt in ("Prozent", "%") and any(c.isdigit() for c in t.text):
             percent.append(f"{t.text} {nxt}")
