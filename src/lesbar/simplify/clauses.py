@@ -218,7 +218,7 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
         lead: list[Tok] = []
         while len(rest) > 1 and rest[0].tag in ("PRF", "PPER") and rest[0].text.lower() in _UNSTRESSED:
             lead.append(rest.pop(0))  # "weil sich viele angesteckt haben": "Viele haben sich angesteckt"
-        k = first_constituent_end(rest) if rest else 0
+        k = _with_attributes(rest, first_constituent_end(rest)) if rest else 0
         if fin.lemma in ("sein", "werden", "bleiben") and not any(t.tag.endswith(("(PP)", "(INF)")) for t in rest):
             # "dass Sprache der Schlüssel zu Arbeit sei": with a copula "der Schlüssel" is the predicate
             # noun, not a genitive attribute of the subject
@@ -237,6 +237,41 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
     if particle:
         words.append(particle)
     return words
+
+
+#: prepositions whose phrase right after a noun belongs to it ("die Einnahmen aus der Kreisumlage")
+_ATTRIBUTE_PREPOSITIONS = {"aus", "von", "vom"}
+
+
+def _with_attributes(toks: list[Tok], k: int) -> int:
+    """Extend a first constituent that is a noun phrase over what belongs to it, so that the verb of a
+    clause made a main clause goes after it: a quoted name ("der Entwurf des Bebauungsplans „Am
+    Sonnenhang“"), a phrase with aus/von ("die Einnahmen aus der Kreisumlage"), and mit/ohne with a bare
+    noun ("Haushalte mit geringem Einkommen"; "mit dem Bus" is an adverbial)."""
+    if k <= 0 or k >= len(toks) or not toks[k - 1].is_noun:
+        return k
+    while k < len(toks):
+        t = toks[k]
+        if t.text in QUOTES_OPEN:
+            close = next((m for m in range(k + 1, min(k + 6, len(toks))) if toks[m].text in QUOTES_CLOSE), None)
+            if close is None or any(x.is_finite for x in toks[k + 1 : close]):
+                break
+            k = close + 1
+        elif t.tag.startswith("APPR") and t.text.lower() in _ATTRIBUTE_PREPOSITIONS:
+            end = constituent_end(toks, k)
+            if end <= k + 1 or end >= len(toks) or not toks[end - 1].is_noun:
+                break
+            k = end
+        elif t.text.lower() in ("mit", "ohne") and k + 1 < len(toks) and toks[k + 1].tag in ("ADJ(A)", "NN"):
+            end = k + 1
+            while end < len(toks) and toks[end].tag == "ADJ(A)":
+                end += 1
+            if end >= len(toks) - 1 or toks[end].tag != "NN":
+                break
+            k = end + 1
+        else:
+            break
+    return k
 
 
 def v2_ready(toks: list[Tok]) -> bool:
