@@ -448,6 +448,12 @@ def _without_role(speaker: str) -> str:
     from lesbar.simplify.resources import roles
 
     words = speaker.split()
+    if words and words[0] in ("Der", "Die"):  # "Der bisherige Vorsitzende Karl Oswald"
+        k = 1
+        while k < len(words) and words[k][:1].islower():
+            k += 1
+        if k < len(words) and words[k] in roles():
+            words = words[k:]
     while words and words[0] in roles():
         words = words[1:]
     return " ".join(words)

@@ -109,9 +109,17 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         return ctx.last_person, True, start + 1
     j = start
     role = ""
-    if j + 2 < end and toks[j].tag == "ART" and toks[j].text.lower() in ("der", "die") and toks[j + 1].tag in (
-            "NN", "NNA") and (toks[j + 1].text in roles() or _person_noun(toks[j + 1])) and toks[j + 2].tag == "NE":
-        j += 1  # "sagte die Leiterin Anna Berg": the article before role and name
+    lead: list[str] = []  # "Der bisherige", "Der": what the role cannot do without
+    a = j + 1
+    while a < end and toks[a].tag == "ADJ(A)" and not _capitalised(toks[a].text):
+        a += 1
+    if a + 1 < end and toks[j].tag == "ART" and toks[j].text.lower() in ("der", "die") and toks[a].tag in (
+            "NN", "NNA") and (toks[a].text in roles() or _person_noun(toks[a])) and toks[a + 1].tag == "NE":
+        # "sagte die Leiterin Anna Berg": the article before role and name. An adjective ("der bisherige
+        # Vorsitzende") or an adjective used as a noun ("der Vorsitzende") needs its article in the frame.
+        if a > j + 1 or toks[a].tag == "NNA":
+            lead = [toks[j].text.capitalize()] + [t.text for t in toks[j + 1 : a]]
+        j = a
     while j < end and (toks[j].text in roles() or toks[j].text in _TITLES or (
             toks[j].tag in ("NN", "NNA") and j - start < 2 and j + 1 < end
             and (toks[j + 1].tag == "NE" or toks[j + 1].text in _TITLES))):
@@ -129,6 +137,8 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         k = j + 1  # "Kaya-Brenner betonte": a double surname read as a noun, named before
     elif j < k < end and _surname_as_noun(toks, k, end):
         k += 1  # "sagte Landrat Frank Rock in seiner Rede": the surname is also a noun
+    if lead and role:
+        role = " ".join(lead + [role])
     if k > j and k + 2 < end and toks[k].text == "und" and toks[k + 1].tag == "NE" and toks[k + 2].tag == "NE":
         m = k + 1
         while m < end and toks[m].tag == "NE":
@@ -145,8 +155,8 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         if person is None:
             person = Person(" ".join(names), role)
             ctx.persons.append(person)
-        elif role and not person.role:
-            person.role = role
+        elif role and (not person.role or (role.endswith(" " + person.role) and person.role[:1].isupper())):
+            person.role = role  # also "Vorsitzende" (noted before) → "Der Vorsitzende" (with its article)
         return person, False, k
     # "sagte der 27-jährige Elektroniker", "so die Leiterin": a definite description of someone named
     # before → the person with that role, else the last person named (marked for review)
