@@ -76,6 +76,12 @@ def _accusative(np: list[Tok]) -> list[str]:
         # "der Entwurf der Verwaltung": only the head's own words change case, the attribute stays
         return _accusative(np[: head + 1]) + [t.text for t in np[head + 1 :]]
     words = [t.text for t in np]
+    if np and np[-1].tag == "NNA" and words[0].lower() in _ACC and words[0].lower() != "mein":
+        # "der bisherige Vorsitzende" (an adjective used as a noun; "der" before it in the nominative is
+        # masculine) → "den bisherigen Vorsitzenden"; "ein Beauftragter" → "einen Beauftragten"
+        first = _ACC[words[0].lower()]
+        rest = [w + "n" if w.endswith("e") else w[:-2] + "en" if w.endswith("er") else w for w in words[1:]]
+        return [first] + rest
     noun = next((t for t in reversed(np) if t.tag == "NN"), None)
     info = noun_info(noun.lemma) if noun is not None else None
     genus = info.genus if info else ""
