@@ -212,6 +212,8 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
             if t.tag in _INF_TO_FIN and (last == 0 or toks[last - 1].text != "zu") and \
                     any(toks[i].tag in _SUBJECTS for i in part[:-1]):
                 out[last] = Tok(t.text, _INF_TO_FIN[t.tag], t.lemma)
+            elif _present_read_as_participle(t) and any(toks[i].tag in _SUBJECTS for i in part[:-1]):
+                out[last] = Tok(t.text, t.tag.replace("(PP)", "(FIN)"), t.lemma)  # "die übersetzt"
     return out
 
 
@@ -280,6 +282,19 @@ def _repair_main_clause(toks: list[Tok]) -> None:
         return
     if 1 <= k < len(toks) and toks[k].tag in _INF_TO_FIN and (toks[k - 1].is_noun or k == 1):
         toks[k] = Tok(toks[k].text, _INF_TO_FIN[toks[k].tag], toks[k].lemma)
+    elif 1 <= k < len(toks) and _present_read_as_participle(toks[k]) and (toks[k - 1].is_noun or k == 1):
+        toks[k] = Tok(toks[k].text, toks[k].tag.replace("(PP)", "(FIN)"), toks[k].lemma)  # "Die Person übersetzt."
+
+
+def _present_read_as_participle(t: Tok) -> bool:
+    """"übersetzt", "informiert": verbs with an inseparable prefix or -ieren have a participle that is also
+    their present tense; without any finite verb in the clause it is the present."""
+    from lesbar.simplify.morphology import verb_table
+
+    if not (t.tag.startswith("VV") and t.tag.endswith("(PP)")):
+        return False
+    table = verb_table(t.lemma)
+    return table is not None and t.text.lower() in table.present
 
 
 _tag = lru_cache(maxsize=50_000)(_tag_cached)

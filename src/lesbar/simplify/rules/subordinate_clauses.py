@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import (
     QUOTES_OPEN,
+    SENT_END,
     finite_indices,
     invert_with,
     is_direct_quote,
@@ -331,7 +332,7 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if (end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].text.lower() in ("dass", "daß")
                 and any(t.text.lower() == "so" for t in toks[i + 1 : end])):
             end = segment_end(toks, end + 2)  # "…, der so schön war, dass …": the dass clause belongs to "so"
-        clause = toks[i + 1 : end]
+        clause = _finite_at_end(toks[i + 1 : end])
         if not finite_indices(clause):
             continue
         verb_second = not prep and rel.text.lower() in ("der", "die", "das") and _verb_second(clause)
@@ -341,14 +342,24 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue  # "wird vom Land, der Sparkasse und dem Verein unterstützt": a list, not a clause
         if _clause_goes_on(toks, end):
             continue  # "die sich austauschen, Kontakte knüpfen und … verbessern möchten": one clause, several commas
+        demonstrative = False
         if _restrictive(toks, head):
-            continue  # "Vereine, die mitmachen möchten, können sich anmelden": the clause is a condition
+            if not _restrictive_at_the_end(toks, head, end):
+                continue  # "Vereine, die mitmachen möchten, können sich anmelden": the clause is a condition
+            demonstrative = True  # "berät Menschen, die neu hier sind" → "Diese Menschen sind neu hier."
         if _attached_to_earlier_noun(toks, head, rel.text.lower()):
             continue  # "ein Empfang mit Kaffee und Kuchen, bei dem …": which noun is meant is unclear
         if not _agrees(toks[head], rel.text.lower()):
             continue  # "standen drei Fachforen zur Wahl, in denen …": the noun before the comma is not it
         if rel.text.lower() == "der" and not prep and _genus(toks[head]) == "f":
-            continue  # "der" for a feminine noun is a dative: the clause has another subject
+            if not (head >= 2 and toks[head - 1].text == "der" and toks[head - 2].tag == "NN"
+                    and _genus(toks[head - 2]) == "m" and _agrees(toks[head - 2], "der")
+                    and _only_subject_is_the_pronoun(clause, verb_plural=False, person=False)):
+                continue  # "der" for a feminine noun is a dative: the clause has another subject
+            # "aus dem Haushalt der Stadt, der im Dezember verabschiedet wird": with no other subject the
+            # pronoun is a nominative, so it means the masculine noun before the genitive
+            head -= 2
+            noun_words = [t.text for t in toks[head:c_noun]]
         if head >= 2 and toks[head - 1].text in ("der", "des") and toks[head - 2].is_noun \
                 and _agrees(toks[head - 2], rel.text.lower()):
             continue  # "dem Haushalt der Stadt, der …": which noun is meant is ambiguous
@@ -356,6 +367,8 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
                                                          "unseres", "jedes"):
             continue  # "den Brief eines Lehrers, der …": a genitive antecedent would need its nominative
         article = _RELPRON_ARTICLE[rel.text.lower()]
+        if demonstrative:
+            article = _DEMONSTRATIVE[article]
         noun_words = _noun_case(toks[head], noun_words, rel.text.lower())
         first_adj = head
         while first_adj > 0 and toks[first_adj - 1].tag == "ADJ(A)" and toks[first_adj - 1].text[:1].isupper():
@@ -539,6 +552,24 @@ def _relative_read_as_article(toks: list[Tok], c: int, i: int) -> bool:
     return len(fins) == 1 and clause[-1] is fins[0] and len(clause) >= 3
 
 
+def _finite_at_end(clause: list[Tok]) -> list[Tok]:
+    """A relative clause needs a finite verb: a last word tagged as a participle or infinitive that is also
+    the present tense ("die übersetzt", "die … informieren") is that verb when the clause has none."""
+    words = [t for t in clause if t.is_word]
+    if not words or finite_indices(clause) or not words[-1].tag.endswith(("(PP)", "(INF)")):
+        return clause
+    last = words[-1]
+    k = clause.index(last)
+    if k > 0 and clause[k - 1].tag == "PTKZU":
+        return clause
+    table = verb_table(last.lemma)
+    if table is None or last.text.lower() not in table.present:
+        return clause
+    # "die zu Themen wie Gesundheit, Schule oder Mietrecht informieren": a plural verb read as infinitive
+    tag = last.tag.replace("(PP)", "(FIN)").replace("(INF)", "(FIN)")
+    return clause[:k] + [Tok(last.text, tag, last.lemma)] + clause[k + 1 :]
+
+
 def _one_verb_at_end(clause: list[Tok]) -> bool:
     """A verb-final clause whose commas only separate an enumeration: one finite verb, the last word."""
     words = [t for t in clause if t.is_word]
@@ -612,6 +643,30 @@ def _restrictive(toks: list[Tok], head: int) -> bool:
     if t.tag == "PIAT" or t.text.lower() in ("alle", "jede", "jeder", "jedes", "jeden", "jedem", "viele", "einige"):
         return True
     return t.tag not in ("ART", "PPOSAT", "PDAT", "CARD", "APPRART")  # "zum Fest" holds a definite article
+
+
+_DEMONSTRATIVE = {"der": "dieser", "die": "diese", "das": "dieses", "dem": "diesem", "den": "diesen"}
+#: determiners after which "these" would say something else: "keine Stadt, die …", "alle Eltern, die …"
+_UNIVERSAL_OR_NONE = {"kein", "keine", "keinen", "keinem", "keiner", "alle", "allen", "jede", "jeder", "jeden",
+                      "jedem", "jedes", "sämtliche", "beide", "beiden"}
+
+
+def _restrictive_at_the_end(toks: list[Tok], head: int, end: int) -> bool:
+    """A restrictive relative clause on an object at the end of the sentence ("Die Beratung berät Menschen,
+    die neu nach Deutschland gekommen sind", "kann man eine Person mitbringen, die übersetzt") can follow
+    as a sentence about "these" people: the main clause is complete before it. Not after "keine", "alle" or
+    "jede" (the new sentence would say something of all or none), and not inside the subject."""
+    if end < len(toks) and toks[end].text not in SENT_END:
+        return False
+    fins = finite_indices(toks[:head])
+    if not fins or toks[0].tag in ("KOUS", "PWS", "PWAV", "PRELS"):
+        return False
+    j = head - 1
+    while j >= 0 and toks[j].tag in ("ADJ(A)", "ADV", "CARD", "PIAT", "ART"):
+        if toks[j].text.lower() in _UNIVERSAL_OR_NONE:
+            return False
+        j -= 1
+    return not (head > 0 and toks[head - 1].tag == "PTKNEG")
 
 
 def _attached_to_earlier_noun(toks: list[Tok], head: int, relpron: str) -> bool:
