@@ -332,7 +332,56 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             right_words = ["Das", "heißt", ":"] + ([rest[0][:1].upper() + rest[0][1:]] + rest[1:] if rest else [])
         ctx.counts[ID] += 1
         return [unit.derive(end_sentence([t.text for t in left]), ID), unit.derive(end_sentence(right_words), ID)]
-    return None
+    return _shared_modal(unit, toks, ctx)
+
+
+#: above this many words (Leichte Sprache) two infinitives under one modal verb get a sentence each
+_SHARED_VERB_SPLIT_ABOVE = 10
+_NOMINATIVE_PRONOUNS = {"ich", "du", "er", "sie", "es", "wir", "ihr", "Sie", "man"}
+
+
+def _shared_modal(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
+    """"Dann müssen Sie sich vorher melden und den Grund nachweisen." → "Dann müssen Sie sich vorher
+    melden." + "Und Sie müssen den Grund nachweisen." Two verb phrases under one modal verb (or future
+    "werden") are two statements; the second gets the subject and the modal verb again. Only for long
+    sentences, only when both phrases have words of their own besides the infinitive ("Fragen stellen
+    und beantworten" stays), and only when the subject can be found."""
+    limit = _SHARED_VERB_SPLIT_ABOVE if ctx.level == "leicht" else ctx.options.max_words
+    if sum(1 for t in toks if t.is_word) <= limit or toks[-1].text != ".":
+        return None
+    body = strip_end(toks)
+    if any(t.text in QUOTES_OPEN or t.text in (":", ";") or t.tag in ("KOUS", "PRELS", "PWS", "PWAV") for t in body):
+        return None
+    fins = [k for k, t in enumerate(body) if t.is_finite]
+    if len(fins) != 1 or not (body[fins[0]].tag == "VM(FIN)" or body[fins[0]].lemma == "werden"):
+        return None
+    f = fins[0]
+    kons = [k for k, t in enumerate(body) if k > f + 1 and t.tag == "KON" and t.text in ("und", "oder")
+            and body[k - 1].tag.endswith("(INF)") and not body[k - 1].tag.startswith("VM")]
+    if len(kons) != 1:
+        return None
+    k = kons[0]
+    second = body[k + 1 :]
+    end2 = next((m for m, t in enumerate(second) if t.text == ","), len(second))
+    phrase2, tail = second[:end2], second[end2:]
+    if len(phrase2) < 2 or not phrase2[-1].tag.endswith("(INF)") or any(t.tag.endswith("(INF)") for t in phrase2[:-1]):
+        return None
+    if any(t.text == "," for t in body[f + 1 : k]):
+        return None  # an enumeration of phrases: left alone
+    pre = body[:f]
+    subject = subject_of(list(pre) + [body[f]])
+    if subject is None:
+        nxt = body[f + 1] if f + 1 < len(body) else None
+        if nxt is None or nxt.tag != "PPER" or nxt.text not in _NOMINATIVE_PRONOUNS:
+            return None
+        subject = [nxt.text]  # "Dann müssen Sie …": the pronoun after the verb
+    word = "Oder" if body[k].text == "oder" else "Und"
+    first = [t.text for t in body[:k]] + [t.text for t in tail]
+    subject_words = [subject[0] if subject[0] == "Sie" or body[0].tag == "NE" else subject[0][:1].lower()
+                     + subject[0][1:]] + subject[1:]
+    second_words = [word] + subject_words + [body[f].text] + [t.text for t in phrase2] + [t.text for t in tail]
+    ctx.counts[ID] += 1
+    return [unit.derive(end_sentence(first), ID), unit.derive(end_sentence(second_words), ID)]
 
 
 def _lower_first(words: list[str], toks: list[Tok]) -> list[str]:
