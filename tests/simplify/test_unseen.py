@@ -269,7 +269,7 @@ def test_probe_sentences_of_a_museum_night_report() -> None:
     assert out[:6] == ["Die Veranstaltung wird unterstützt von:", "dem Land Nordrhein-Westfalen", "der Sparkasse Herne",
                        "dem Förderverein Herner Museen", "der Emscher-Genossenschaft", "dem Regionalverband Ruhr"], out
     assert texts("Eröffnet wird der Abend von Oberbürgermeister Frank Dudda.") == [
-        "Oberbürgermeister Frank Dudda eröffnet den Abend."]
+        "Ober-Bürger-Meister Frank Dudda eröffnet den Abend."]  # a role before a person's name is no name
     assert texts("Im letzten Jahr kamen viele Besucher, wobei viele Familien mit Kindern dabei waren.", "einfach") == [
         "Im letzten Jahr kamen viele Besucher.", "Viele Familien mit Kindern waren dabei."]
     out = texts("Jana Pohl leitet das Museum. „Wir wollen zeigen, wie lebendig Geschichte ist. Junge Menschen sollen "

@@ -38,6 +38,15 @@ def roles() -> frozenset[str]:
     return frozenset(_lines("roles.txt"))
 
 
+#: endings of nouns for persons ("Elektroniker", "Leiterin", "Präsident", "Pädagogin")
+PERSON_SUFFIXES = ("er", "erin", "in", "ent", "entin", "ist", "istin", "or", "orin", "eur", "eurin", "ige")
+
+
+def is_person_noun(text: str, tag: str) -> bool:
+    """"Elektroniker", "Leiterin", "27-Jährige", "Vorsitzende", a role: a noun for a person, not "der Appell"."""
+    return tag == "NNA" or text in roles() or text.lower().endswith(PERSON_SUFFIXES)
+
+
 @lru_cache(maxsize=1)
 def replacements(level: str) -> dict[str, str]:
     out = {}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import quoted
 from lesbar.simplify.morphology import is_known_noun
-from lesbar.simplify.resources import compound_blocklist, compound_prefixes
+from lesbar.simplify.resources import compound_blocklist, compound_prefixes, roles
 from lesbar.simplify.rules.words import glossary_matches, zipf
 from lesbar.simplify.units import Unit
 
@@ -160,12 +160,13 @@ def hyphenate(word: str, lemma: str = "") -> str:
             return word
         return "-".join(parts)
     prefix = "".join(parts[:-1])
-    if not word.startswith(prefix) or len(word) <= len(prefix) + 2:
-        return word
+    if not word.lower().startswith(prefix.lower()) or len(word) <= len(prefix) + 2:
+        return word  # (the parts after the first are capitalised: "Ober", "Bürger", "Meister")
     out: list[str] = []
     pos = 0
     for part in parts[:-1]:
-        out.append(word[pos : pos + len(part)])
+        piece = word[pos : pos + len(part)]
+        out.append(piece if not out else piece[:1].upper() + piece[1:])
         pos += len(part)
     head = word[pos:]
     out.append(head[:1].upper() + head[1:])
@@ -216,6 +217,15 @@ def _protected(toks: list[Tok], ctx: Context) -> set[str]:
     return out
 
 
+def _role_noun(t: Tok) -> bool:
+    """A noun for a person's role ("Oberbürgermeister", "Sozialpädagogin"), strictly: "Förderverein" or
+    "Sportverein" before a two-word name are institutions."""
+    return t.text in roles() or t.tag == "NNA" or t.text.lower().endswith(_ROLE_ENDINGS)
+
+
+_ROLE_ENDINGS = ("er", "erin", "ent", "entin", "ist", "istin", "or", "orin", "eur", "eurin", "gogin", "gin")
+
+
 def _quoted_names(toks: list[Tok]) -> set[int]:
     """Indices inside short quotations without a verb: names and references („Winterhilfe 2025“,
     „Brückenbauer“) stay as written; a quoted statement gets the same splits as the text around it."""
@@ -243,7 +253,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     renames: dict[str, str] = {}
     for k, t in enumerate(toks):
         w = t.text
-        in_name = k + 1 < len(toks) and toks[k + 1].tag == "NE"  # "Musikschule Unna" is a name
+        # "Musikschule Unna" is a name; "Oberbürgermeister Thomas Westphal" is a role before a person's name
+        in_name = k + 1 < len(toks) and toks[k + 1].tag == "NE" and not (
+            k + 2 < len(toks) and toks[k + 2].tag == "NE" and _role_noun(t))
         # "die Kita Sonnenblume", "das Café Sonnenschein": a noun right after a noun (no article, no
         # preposition between) is the name of the place the first one names
         close_apposition = k > 0 and (toks[k - 1].tag == "NN" or (

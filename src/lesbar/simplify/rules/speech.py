@@ -24,7 +24,7 @@ from lesbar.simplify.clauses import (
 )
 from lesbar.simplify.context import Person
 from lesbar.simplify.morphology import konjunktiv, noun_info, present_form, separable_particle
-from lesbar.simplify.resources import roles, speech_verbs
+from lesbar.simplify.resources import is_person_noun, roles, speech_verbs
 from lesbar.simplify.units import Unit
 
 if TYPE_CHECKING:
@@ -226,7 +226,6 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     return None, False, start
 
 
-_PERSON_SUFFIXES = ("er", "erin", "in", "ent", "entin", "ist", "istin", "or", "orin", "eur", "eurin", "ige")
 
 
 def _surname_as_noun(toks: list[Tok], k: int, end: int) -> bool:
@@ -262,7 +261,7 @@ _RELATIVES = {"Kollege", "Kollegin", "Freund", "Freundin", "Nachbar", "Nachbarin
 
 def _person_noun(t: Tok) -> bool:
     """"Elektroniker", "Leiterin", "27-Jährige", "Vorsitzende", a role: a noun for a person, not "der Appell"."""
-    return t.tag == "NNA" or t.text in roles() or t.text.lower().endswith(_PERSON_SUFFIXES)
+    return is_person_noun(t.text, t.tag)
 
 
 _THIRD_PERSON = {"er", "ihn", "ihm", "sein", "seine", "seinen", "seinem", "seiner", "seines", "sie", "ihr",
