@@ -97,6 +97,7 @@ def _body_end(toks: list[Tok], j: int) -> tuple[int, bool, bool]:
     specific = False  # a weekday, month, date, number or an adjective ("vergangenen"): not a rate
     only_years_after_number = True
     head_seen = False  # after the phrase's noun, only joiners, dates and further time phrases follow
+    last_good = j  # the phrase ends after its last time word ("am Freitag zur ersten Lesenacht" → "am Freitag")
     k = j
     while k < n:
         t = toks[k]
@@ -111,7 +112,7 @@ def _body_end(toks: list[Tok], j: int) -> tuple[int, bool, bool]:
                 break
             specific = True
             only_years_after_number = False
-            k = date_end
+            k = last_good = date_end
             continue
         if t.is_noun or t.tag in ("ADV", "ADJ(D)") and is_time_word(t.text):
             if not is_time_word(t.text):
@@ -123,6 +124,7 @@ def _body_end(toks: list[Tok], j: int) -> tuple[int, bool, bool]:
             if not (low in ("jahre", "jahren") and k > j and _NUMBER.match(toks[k - 1].text)):
                 only_years_after_number = False
             k += 1
+            last_good = k
             continue
         if _NUMBER.match(t.text) or t.tag == "CARD":
             run = _number_run_end(toks, k)
@@ -134,7 +136,7 @@ def _body_end(toks: list[Tok], j: int) -> tuple[int, bool, bool]:
             if any(is_time_word(x.text) and not x.text.lower().startswith("jahr") for x in toks[k:run]):
                 only_years_after_number = False
             head_seen = True
-            k = run
+            k = last_good = run
             continue
         if t.tag in ("ART", "ADJ(A)", "PIAT", "PDAT", "PPOSAT") and not head_seen:
             if t.tag != "ART":
@@ -153,6 +155,7 @@ def _body_end(toks: list[Tok], j: int) -> tuple[int, bool, bool]:
             k += 1
             continue
         break
+    k = last_good
     # a phrase may not end in an article or joiner
     while k > j and (toks[k - 1].tag in ("ART", "APPR", "APPRART", "KON") or toks[k - 1].text in _JOINERS
                      or toks[k - 1].text == ","):

@@ -342,6 +342,8 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue  # "wird vom Land, der Sparkasse und dem Verein unterstützt": a list, not a clause
         if _clause_goes_on(toks, end):
             continue  # "die sich austauschen, Kontakte knüpfen und … verbessern möchten": one clause, several commas
+        if _wanted(toks, head):
+            continue  # "Wir suchen eine Person, die übersetzt": the person is wanted, the clause no fact yet
         demonstrative = False
         if _restrictive(toks, head):
             if not _restrictive_at_the_end(toks, head, end):
@@ -369,6 +371,8 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         article = _RELPRON_ARTICLE[rel.text.lower()]
         if demonstrative:
             article = _DEMONSTRATIVE[article]
+            if toks[head].tag == "NNA" and noun_words[-1].endswith("e") and rel.text.lower() in ("die", "denen"):
+                noun_words = noun_words[:-1] + [noun_words[-1] + "n"]  # "diese Ehrenamtlichen"
         noun_words = _noun_case(toks[head], noun_words, rel.text.lower())
         first_adj = head
         while first_adj > 0 and toks[first_adj - 1].tag == "ADJ(A)" and toks[first_adj - 1].text[:1].isupper():
@@ -376,7 +380,9 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if first_adj < head and first_adj > 0 and toks[first_adj - 1].text.lower() == article:
             # "das Deutsche Rote Kreuz, das …": capitalised adjectives are part of the name
             noun_words = [t.text for t in toks[first_adj:head]] + noun_words
-        if all(t.tag == "NE" for t in toks[head:c_noun]) and not (head > 0 and toks[head - 1].tag == "ART"):
+        name_with_title = toks[head].text in ("Herr", "Frau") and head + 1 < c_noun and toks[head + 1].tag == "NE"
+        if (name_with_title or all(t.tag == "NE" for t in toks[head:c_noun])) and not (
+                head > 0 and toks[head - 1].tag == "ART"):
             pre = prep + noun_words  # a name has no article: "Anna Berg, die …" → "Anna Berg …"
         else:
             pre = prep + [article] + noun_words
@@ -632,8 +638,8 @@ def _restrictive(toks: list[Tok], head: int) -> bool:
     """A relative clause after a noun without a determiner or with a quantifier ("Vereine, die …",
     "alle Personen, die …") says which ones are meant; as a sentence of its own it would say something
     of all of them. Names, definite and numbered nouns ("drei Fachforen, in denen …") are not affected."""
-    if toks[head].tag == "NE":
-        return False
+    if toks[head].tag == "NE" or (head + 1 < len(toks) and toks[head + 1].tag == "NE"):
+        return False  # a name ("Herr Schneider, der …") is no set to choose from
     j = head - 1
     while j >= 0 and toks[j].tag in ("ADJ(A)", "ADV"):
         j -= 1
@@ -647,8 +653,29 @@ def _restrictive(toks: list[Tok], head: int) -> bool:
 
 _DEMONSTRATIVE = {"der": "dieser", "die": "diese", "das": "dieses", "dem": "diesem", "den": "diesen"}
 #: determiners after which "these" would say something else: "keine Stadt, die …", "alle Eltern, die …"
+#: "kaum noch Wohnungen, die frei sind": the clause says how few; "these" would say the opposite
+_FEW = {"kaum", "wenige", "wenigen", "wenig", "nur", "selten", "nie", "niemals"}
+#: verbs of looking for or needing: "Wir suchen Eltern, die helfen" asks, it does not state
+_WANTING = {"suchen", "brauchen", "benötigen", "wünschen", "möchten", "wollen", "erwarten", "hoffen", "fehlen",
+            "vermissen"}
 _UNIVERSAL_OR_NONE = {"kein", "keine", "keinen", "keinem", "keiner", "alle", "allen", "jede", "jeder", "jeden",
                       "jedem", "jedes", "sämtliche", "beide", "beiden"}
+
+
+def _wanted(toks: list[Tok], head: int) -> bool:
+    """An indefinite antecedent of a verb of looking for or wanting ("suchen eine Person, die …", "will ein
+    Ort sein, an dem …"): the relative clause says what is wished for."""
+    j = head - 1
+    while j >= 0 and toks[j].tag in ("ADJ(A)", "ADV", "CARD"):
+        j -= 1
+    if j >= 0 and toks[j].tag in ("ART", "PPOSAT", "PDAT") and toks[j].text.lower() not in _INDEFINITE:
+        return False
+    main = toks[:head]
+    wish_modal = any(t.tag == "VM(FIN)" and t.lemma in ("wollen", "möchten", "mögen", "sollen") for t in main)
+    return any(t.lemma in _WANTING for t in main) or (wish_modal and any(t.lemma == "sein" for t in toks[head:]))
+
+
+_INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines"}
 
 
 def _restrictive_at_the_end(toks: list[Tok], head: int, end: int) -> bool:
@@ -656,17 +683,23 @@ def _restrictive_at_the_end(toks: list[Tok], head: int, end: int) -> bool:
     die neu nach Deutschland gekommen sind", "kann man eine Person mitbringen, die übersetzt") can follow
     as a sentence about "these" people: the main clause is complete before it. Not after "keine", "alle" or
     "jede" (the new sentence would say something of all or none), and not inside the subject."""
-    if end < len(toks) and toks[end].text not in SENT_END:
-        return False
+    if end < len(toks) and toks[end].text not in SENT_END or toks[-1].text == "?":
+        return False  # a question keeps its clause ("Gibt es Themen, bei denen …?")
     fins = finite_indices(toks[:head])
-    if not fins or toks[0].tag in ("KOUS", "PWS", "PWAV", "PRELS"):
+    if not fins or toks[0].tag in ("KOUS", "PWS", "PWAV", "PRELS") or toks[0].is_finite:
+        return False
+    main = toks[:head]
+    if any(t.lemma in _WANTING for t in main) or any(t.lemma in ("sein", "werden", "bleiben") and t.is_finite
+                                                      for t in main):
+        # "Wir suchen Eltern, die backen": wanted, not a fact; "will ein Ort sein, an dem …", "Gefördert
+        # werden Kurse, die …": a predicate noun or a passive subject is defined by the clause
         return False
     j = head - 1
-    while j >= 0 and toks[j].tag in ("ADJ(A)", "ADV", "CARD", "PIAT", "ART"):
-        if toks[j].text.lower() in _UNIVERSAL_OR_NONE:
-            return False
+    while j >= 0 and toks[j].tag in ("ADJ(A)", "ADV", "CARD", "PIAT", "ART", "PIDAT", "PTKNEG"):
+        if toks[j].text.lower() in _UNIVERSAL_OR_NONE | _FEW or toks[j].tag == "PTKNEG":
+            return False  # "keine", "alle", "kaum noch Wohnungen, die frei sind"
         j -= 1
-    return not (head > 0 and toks[head - 1].tag == "PTKNEG")
+    return True
 
 
 def _attached_to_earlier_noun(toks: list[Tok], head: int, relpron: str) -> bool:
@@ -714,7 +747,7 @@ def _parts_ready(clause: list[Tok], relative: bool = False) -> bool:
 def _coordinated(clause: list[Tok]) -> list[list[Tok]]:
     """A verb-final clause split at "und"/"oder" when both halves have their own finite verb."""
     for k, t in enumerate(clause):
-        if t.tag == "KON" and t.text in ("und", "oder"):
+        if t.tag == "KON" and t.text == "und":  # "die backen oder helfen": one of the two, no two statements
             left, right = clause[:k], clause[k + 1 :]
             if left and left[-1].text == ",":
                 left = left[:-1]
