@@ -181,6 +181,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     ansteigen"). A subordinate clause (or a part of it after "und"/"oder") without a finite verb whose
     last word is an infinitive form, not after "zu", with a subject-like word, has that verb finite."""
     out = list(toks)
+    _repair_participles(out)
     _repair_first_names(out)
     _repair_surnames(out)
     _repair_capitalised_verbs(out)
@@ -218,6 +219,20 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
 
 
 _NOUN_BEFORE = {"ART", "PDS", "APPR", "APPRART", "ADJ(A)", "PPOSAT", "PIAT", "PDAT"}
+
+
+def _repair_participles(toks: list[Tok]) -> None:
+    """HanTa tags some infinitives as participles ("werden die Bewohner betreuen" → "betreuen" as the
+    participle): a "participle" that is its verb's infinitive and not its participle ("betreut") is the
+    infinitive, so that a future is not read as a passive."""
+    from lesbar.simplify.morphology import verb_table
+
+    for i, t in enumerate(toks):
+        if not t.tag.endswith("(PP)") or t.text != t.lemma or not t.text.islower():
+            continue
+        table = verb_table(t.lemma)
+        if table is not None and table.participle and t.text not in table.participle.split():
+            toks[i] = Tok(t.text, t.tag.replace("(PP)", "(INF)"), t.lemma)
 
 
 def _repair_capitalised_verbs(toks: list[Tok]) -> None:

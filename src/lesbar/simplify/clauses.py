@@ -373,3 +373,22 @@ def subject_of(left: list[Tok]) -> list[str] | None:
     if first[0].tag in ("ART", "PPER", "PPOSAT", "PIAT", "PDAT", "PIS", "PDS") and words[0] != "Sie":
         words[0] = words[0][:1].lower() + words[0][1:]
     return words
+
+
+def mentioned_again(subject: list[str]) -> list[str]:
+    """A subject repeated in a sentence of its own refers back: "eine Mitarbeiterin" → "die Mitarbeiterin",
+    "ein Nachbar" → "der Nachbar" (the indefinite article would introduce a second person)."""
+    from lesbar.simplify.morphology import noun_info
+
+    if not subject or subject[0].lower() not in ("ein", "eine"):
+        return subject
+    if subject[0].lower() == "eine":
+        article = "die"
+    else:
+        noun = next((w for w in reversed(subject) if w[:1].isupper()), "")
+        info = noun_info(noun) if noun else None
+        article = {"m": "der", "n": "das"}.get(info.genus if info else "", "")
+        if not article:
+            return subject
+        subject = subject[:1] + [w[:-1] if w.endswith(("er", "es")) and w[:1].islower() else w for w in subject[1:]]
+    return [article[:1].upper() + article[1:] if subject[0][:1].isupper() else article] + subject[1:]

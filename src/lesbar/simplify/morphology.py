@@ -110,6 +110,13 @@ def konjunktiv(form: str, lemma: str, first_person_near: bool = False) -> Mood |
     low = form.lower()
     if low.startswith("möcht"):
         return None  # "möchte" is used as a verb of its own (polite "want"), not as Konjunktiv of "mögen"
+    if lemma == "brauchen" and low.startswith("bräucht"):
+        low = "braucht" + low[len("bräucht"):]  # "bräuchten": the common umlaut form ablaut's table lacks
+        table = verb_table("brauchen")
+        if table is not None and low in table.konj2:
+            idx = table.konj2.index(low)
+            idx = 2 if idx == 0 and not first_person_near else idx
+            return Mood("konj2", idx, table.present[idx])
     for cand in _lemma_candidates(low, lemma.lower()):
         table = verb_table(cand)
         if table is None:

@@ -263,8 +263,13 @@ def _with_modifiers(toks: list[Tok], blocks: list[tuple[int, int]]) -> list[tupl
     comma joined ("am Montag, 17. März, und am Dienstag, 18. März, jeweils von 13 bis 16 Uhr")."""
     out: list[tuple[int, int]] = []
     for a, b in blocks:
-        while a > 0 and toks[a - 1].text.lower() in _TIME_MODIFIERS and toks[a - 1].tag in ("ADV", "ADJ(D)"):
-            a -= 1
+        while True:
+            if a > 0 and toks[a - 1].text.lower() in _TIME_MODIFIERS and toks[a - 1].tag in ("ADV", "ADJ(D)"):
+                a -= 1
+            elif a > 1 and toks[a - 2].text.lower() in TIME_DETERMINERS and is_time_word(toks[a - 1].text):
+                a -= 2  # "jedes Jahr am 3. Oktober": a frequency goes with the date it repeats
+            else:
+                break
         if out and all(t.text == "," or t.text.lower() in _TIME_MODIFIERS for t in toks[out[-1][1] : a]):
             out[-1] = (out[-1][0], b)
         else:

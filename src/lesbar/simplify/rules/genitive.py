@@ -28,7 +28,7 @@ HEADINGS = True
 _GEN_ARTICLES = {"des", "der", "eines", "einer"}
 #: fixed names with a genitive that everyone knows in that form (noun before, genitive noun)
 #: events named with a genitive ("Fest der Kulturen", "Sportfest der Nationen", "Woche der Vielfalt")
-_EVENTS = ("fest", "festival", "woche", "nacht", "markt", "gala")
+_EVENTS = ("fest", "festival", "woche", "nacht", "markt", "gala", "tag")
 _FIXED_NAMES = {("Tag", "Tür"), ("Haus", "Jugend"), ("Tag", "Arbeit"), ("Tag", "Einheit"), ("Haus", "Geschichte"),
                 ("Tag", "Begegnung"), ("Woche", "Begegnung")}
 
@@ -64,8 +64,11 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
     if j >= len(toks) or toks[j].tag not in ("NN", "NNA"):
         return None
     if (prev.text, toks[j].text) in _FIXED_NAMES or (
-            prev.text.lower().endswith(_EVENTS) and not adjs and art == "der" and toks[j].text[:1].isupper()):
-        return None  # "Tag der Deutschen Einheit", "Tag der offenen Tür": names, not genitives to rewrite
+            prev.text.lower().endswith(_EVENTS) and art in ("der", "des") and toks[j].text[:1].isupper()
+            and (i < 2 or toks[i - 2].text.lower() not in ("am", "an", "vom", "seit", "bis", "nach"))):
+        # "Tag der Deutschen Einheit", "Tag der offenen Moschee", "Fest der Kulturen": names of events, not
+        # genitives to rewrite ("am Tag der Wahl" is a date and gets "von")
+        return None
     noun = toks[j]
     end = j + 1
     names = []

@@ -133,6 +133,15 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             origin_end = constituent_end(toks, end)
             origin = [w.text for w in toks[end:origin_end]]  # "von Familien aus der Region": who they are
             end = origin_end
+        elif end + 1 < len(toks) and toks[end].text == "für" and toks[end + 1].tag in ("NN", "NE"):
+            # "vom Bundesamt für Migration und Flüchtlinge bezahlt": the institution's name goes on
+            k = end + 1
+            while k < len(toks) and (toks[k].tag in ("NN", "NE") or (
+                    toks[k].text in (",", "und") and k + 1 < len(toks) and toks[k + 1].tag in ("NN", "NE"))):
+                k += 1
+            if k >= len(toks) or toks[k].tag.startswith("V") or toks[k].text in {".", "!", "?"}:
+                origin = [w.text for w in toks[end:k]]
+                end = k
         if end + 1 < len(toks) and toks[end].text in (",", "und", "oder", "sowie") and toks[end + 1].tag in (
                 "ART", "PPOSAT", "PDAT", "NE", "NN", "CARD", "PIAT", "ADJ(A)"):
             return None  # "vom Land NRW, der Sparkasse …": coordinated agents are left to the editor

@@ -64,11 +64,20 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
     """Record persons named in ``toks`` ("Landrat Stephan Pusch", "Asli Sevinçim") in order."""
     i = 0
     n = len(toks)
+    _note_described_subject(toks, ctx)
     while i < n:
         role = ""
         j = i
+        lead: list[str] = []
+        if toks[j].tag == "ART" and toks[j].text.lower() in ("der", "die"):
+            a = j + 1
+            while a < n and toks[a].tag == "ADJ(A)" and not _capitalised(toks[a].text):
+                a += 1
+            if a > j + 1 and a + 1 < n and toks[a].text in roles() and toks[a + 1].tag == "NE":
+                lead = [toks[j].text.capitalize()] + [t.text for t in toks[j + 1 : a]]  # "Die stellvertretende"
+                j = a
         if toks[j].text in roles() and j + 1 < n and toks[j + 1].tag == "NE":
-            role = toks[j].text
+            role = " ".join(lead + [toks[j].text])
             j += 1
         while j < n and toks[j].text in _TITLES:
             j += 1
@@ -95,12 +104,32 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
             else:
                 if len(names) > len(person.name.split()):
                     person.name = " ".join(names)  # "Landrat Pusch" first, "Stephan Pusch" later
-                if role and not person.role:
+                if role and (not person.role or (role.endswith(" " + person.role) and person.role[:1].isupper())):
                     person.role = role
             ctx.last_person = person
             i = k
             continue
         i += 1
+
+
+def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
+    """"Der Leiter zeigte sich erschüttert.": a person described by a role as the subject of a sentence
+    becomes the last person, so that a report that follows is not given to someone named before."""
+    if len(toks) < 3 or toks[0].tag != "ART" or toks[0].text.lower() not in ("der", "die"):
+        return
+    k = 1
+    while k < len(toks) and toks[k].tag == "ADJ(A)" and not _capitalised(toks[k].text):
+        k += 1
+    if k + 1 >= len(toks) or toks[k].tag not in ("NN", "NNA") or toks[k].text not in roles() \
+            or not toks[k + 1].is_finite:
+        return
+    by_role = [p for p in ctx.persons if p.role and p.role.split()[-1] == toks[k].text]
+    if len(by_role) == 1:
+        ctx.last_person = by_role[0]
+        return
+    person = Person(" ".join([toks[0].text.capitalize()] + [t.text for t in toks[1 : k + 1]]))
+    ctx.persons.append(person)
+    ctx.last_person = person
 
 
 def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Person | None, bool, int]:
@@ -534,6 +563,10 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     if first_fin is None:
         return None
     mood = konjunktiv(first_fin.text, first_fin.lemma)
+    commas = top_level_commas(toks)
+    first_clause = [t for t in toks[: commas[0]] if t.is_word] if commas else []
+    if mood is None and first_clause and first_clause[-1] is first_fin:
+        return None  # "Die Fraktionen argumentierten, Sprache sei wichtig": a frame of its own (unknown verb)
     if mood is None:
         # "Viele gingen zur Arbeit, die Gesellschaft profitiere davon": a Konjunktiv I later in the
         # sentence shows the report when the first verb looks like an indicative

@@ -18,6 +18,7 @@ from lesbar.simplify.clauses import (
     constituent_end,
     is_direct_quote,
     is_verb_final,
+    mentioned_again,
     strip_end,
     subject_of,
     top_level_commas,
@@ -318,6 +319,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         if right_s[0].is_finite:
             # "… und ging nach Hause": repeat the subject of the first clause
             subject = subject_of(left[_clause_start(left, len(left)) :])
+            subject = mentioned_again(subject) if subject else subject
             if subject is None or not any(t.is_finite for t in right_s):
                 continue
             right_words = subject + [t.text for t in right]
@@ -370,6 +372,7 @@ def _shared_modal(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
         return None  # an enumeration of phrases: left alone
     pre = body[:f]
     subject = subject_of(list(pre) + [body[f]])
+    subject = mentioned_again(subject) if subject else subject
     if subject is None:
         nxt = body[f + 1] if f + 1 < len(body) else None
         if nxt is None or nxt.tag != "PPER" or nxt.text not in _NOMINATIVE_PRONOUNS:

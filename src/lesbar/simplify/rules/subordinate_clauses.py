@@ -101,6 +101,9 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if not finite_indices(clause) or len(clause) < 2:
             continue
         after_adv, before_adv, mode = _CONJ[conj]
+        prev_start = max([k + 1 for k in commas if k < s - 1], default=0)
+        if s > 1 and prev_start > 0 and toks[prev_start].tag in ("PWAV", "PWS", "KOUS") and conj in _CONDITIONS:
+            continue  # "ich weiß, wie es sich anfühlt, wenn man …": the condition belongs to that clause
         if mode == "colon" and s > 1 and _after_relative_clause(toks, s - 1):
             continue  # "ein Ring, der … so schön war, dass …": the relative clause is moved first
         if s > 1 and (toks[s - 2].text.lower() in ("nur", "erst", "dann", "so", "genau") or (
