@@ -274,7 +274,7 @@ def _repair_surnames(toks: list[Tok]) -> None:
             continue
         if t.tag.startswith(("VV", "VA", "VM", "ADJ")):
             toks[i] = Tok(t.text, "NE", t.text)
-        elif t.tag == "NN" and i + 1 < len(toks) and (toks[i + 1].is_finite or toks[i + 1].text in {",", "("}) \
+        elif t.tag == "NN" and i + 1 < len(toks) and (toks[i + 1].is_finite or toks[i + 1].text in {",", "(", "und"}) \
                 and (i == 1 or toks[i - 2].tag in ("NN", "NNA", "ART", "$,") or toks[i - 2].text in {"von", "mit"}):
             toks[i] = Tok(t.text, "NE", t.text)
 

@@ -168,12 +168,18 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         k += 1  # "sagte Landrat Frank Rock in seiner Rede": the surname is also a noun
     if lead and role:
         role = " ".join(lead + [role])
-    if k > j and k + 2 < end and toks[k].text == "und" and toks[k + 1].tag == "NE" and toks[k + 2].tag == "NE":
-        m = k + 1
+    second = k + 1
+    while second < end and (toks[second].text in roles() or toks[second].text in _TITLES or (
+            toks[second].tag in ("NN", "NNA") and second + 2 < end and toks[second + 1].tag == "NE"
+            and toks[second + 2].tag == "NE")):
+        second += 1  # "Hans Krüger und Kassenwart Thomas Becker": a role before a two-part name
+    if k > j and second + 1 < end and toks[k].text == "und" and toks[second].tag == "NE" \
+            and toks[second + 1].tag == "NE":
+        m = second
         while m < end and toks[m].tag == "NE":
             m += 1
         # "Anna Berg und Peter Koch betonten": both speak; the frame says so ("… sagen:")
-        both = " ".join(t.text for t in toks[j:m])
+        both = " ".join([t.text for t in toks[j:k + 1]] + [t.text for t in toks[second:m]])
         person = ctx.find_person(both.split()) or Person(both)
         if person not in ctx.persons:
             ctx.persons.append(person)
