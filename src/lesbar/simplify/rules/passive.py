@@ -122,7 +122,7 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             continue
         if i > 0 and toks[i - 1].text in _MEASURES:
             continue  # "in Höhe von 5.000 Euro": an amount, not who does it
-        end = constituent_end(toks, i)
+        end = _plain_np_end(toks, i + 1)  # the agent's own noun phrase; a genitive or a second agent follows
         np = toks[i + 1 : end]
         if not np or not np[-1].is_noun or np[-1].text in _UNITS:
             continue
@@ -142,9 +142,25 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             if k >= len(toks) or toks[k].tag.startswith("V") or toks[k].text in {".", "!", "?"}:
                 origin = [w.text for w in toks[end:k]]
                 end = k
+        genitive_end = _genitive_end(toks, end)
+        if genitive_end > end:  # "von der Fraktion der Grünen": the genitive goes with the agent (and gets "von" later)
+            origin = [w.text for w in toks[end:genitive_end]]
+            end = genitive_end
+        if end + 1 < len(toks) and toks[end].text in ("und", "oder") and toks[end + 1].tag in ("ART", "APPRART"):
+            # "von einer Mentorin oder einem Mentor", "vom Jugendamt und dem DRK": two agents, both in the dative
+            second_end = constituent_end(toks, end + 1)
+            second = toks[end + 1 : second_end]
+            first = _nominative(t.text.lower(), np)
+            other = _nominative("von", second) if second and second[-1].is_noun else None
+            after = toks[second_end : second_end + 1]
+            if first is not None and other is not None and not origin and not (
+                    after and (after[0].tag in ("NN", "NE") or after[0].text in (",", "und", "oder", "der", "des"))):
+                plural = toks[end].text == "und" or first[1] or other[1]
+                return i, second_end, first[0] + [toks[end].text] + other[0], plural
+            return None
         if end + 1 < len(toks) and toks[end].text in (",", "und", "oder", "sowie") and toks[end + 1].tag in (
                 "ART", "PPOSAT", "PDAT", "NE", "NN", "CARD", "PIAT", "ADJ(A)"):
-            return None  # "vom Land NRW, der Sparkasse …": coordinated agents are left to the editor
+            return None  # "vom Land NRW, der Sparkasse …": more agents are left to the editor
         if end < len(toks) and toks[end].tag in ("NN", "NE") or any(x.text in ("oder", "und", "der", "des")
                                                                     for x in toks[end : end + 1]):
             return None  # "von der Musikschule Bedburg" with the name read as a noun: the phrase goes on
@@ -152,6 +168,35 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
         if nominative is not None:
             return i, end, nominative[0] + origin, nominative[1]
     return None
+
+
+def _plain_np_end(toks: list[Tok], start: int) -> int:
+    """End of a noun phrase without what may follow it (genitive, "und …"): determiners, adjectives,
+    numbers, the noun and the names after it ("Oberbürgermeister Frank Dudda")."""
+    k = start
+    while k < len(toks) and toks[k].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "PIDAT", "CARD", "ADJ(A)", "ADV") \
+            and not toks[k].is_noun:
+        k += 1
+    if k < len(toks) and toks[k].is_noun:
+        k += 1
+        while k < len(toks) and toks[k].tag == "NE":
+            k += 1
+    return k
+
+
+def _genitive_end(toks: list[Tok], end: int) -> int:
+    """End of a genitive attribute right after an agent ("der Grünen", "des Elterncafés"), or ``end``."""
+    if end >= len(toks) or toks[end].tag != "ART" or toks[end].text.lower() not in ("der", "des"):
+        return end
+    k = end + 1
+    while k < len(toks) and toks[k].tag == "ADJ(A)":
+        k += 1
+    if k < len(toks) and toks[k].tag in ("NN", "NNA", "NE"):
+        k += 1
+        while k < len(toks) and toks[k].tag == "NE":
+            k += 1
+        return k
+    return end
 
 
 #: nouns before "von" that make it an amount ("in Höhe von"), and units that are no agents
@@ -208,6 +253,18 @@ def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
             if info is None or info.genus != "f":
                 return None
             return ["die"] + weak(adjectives) + tail, False
+        if d == "einer":  # "von einer ehrenamtlichen Mentorin" → "eine ehrenamtliche Mentorin"
+            if info is None or info.genus != "f":
+                return None
+            return ["eine"] + weak(adjectives) + tail, False
+        if d == "einem":  # "von einem ehrenamtlichen Mentor" → "ein ehrenamtlicher Mentor"
+            genus = info.genus if info else ""
+            nom = form_of(info, "nominativ singular") if info else None
+            if genus not in ("m", "n") or not nom:
+                return None
+            ending = "er" if genus == "m" else "es"
+            strong = [a.text[:-2] + ending if a.text.endswith("en") else a.text for a in adjectives]
+            return ["ein"] + strong + [nom] + tail[1:], False
         plural = plural_nominative()
         if plural is None:
             return None
@@ -334,6 +391,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         agent = (0, 0, agent_first[2], agent_first[3])  # already out of the sentence
     if agent is None and _has_agent_phrase(middle):
         return None  # an agent the rule cannot turn into a subject: "man" would change the meaning
+    if agent is not None and agent[2] and agent[2][0].lower() in ("ein", "eine") and subj and \
+            subj[0].text.lower() in ("jede", "jeder", "jedes", "alle"):
+        return None  # "Jeder wird von einem Mentor begleitet": the active "Ein Mentor begleitet jeden" means one
     if agent is not None:
         a, b, nom, plural_agent = agent
         new_subject = nom
