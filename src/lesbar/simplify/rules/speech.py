@@ -52,12 +52,24 @@ def _is_speech_verb(t: Tok, toks: list[Tok] | None = None, i: int = 0) -> bool:
 
 def _full_lemma(toks: list[Tok], i: int) -> str:
     """``anmerken`` for "merkte" when "an" (PTKVZ) follows in the same clause."""
-    for t in toks[i + 1 :]:
+    k = _particle_index(toks, i)
+    return toks[k].text.lower() + toks[i].lemma if k is not None else toks[i].lemma
+
+
+def _particle_index(toks: list[Tok], i: int) -> int | None:
+    """Where the separated particle of the verb at ``i`` stands: a PTKVZ in the same clause, or a word
+    the tagger read as a preposition that makes a speech verb with it and stands before another
+    preposition ("sprach sie Beispiele an von Sprache …")."""
+    for k in range(i + 1, len(toks)):
+        t = toks[k]
         if t.text in {",", ".", ";", ":", "!", "?", "„", "“"}:
             break
         if t.tag == "PTKVZ":
-            return t.text.lower() + toks[i].lemma
-    return toks[i].lemma
+            return k
+        if t.tag == "APPR" and k + 1 < len(toks) and toks[k + 1].tag.startswith("APPR") and \
+                t.text.lower() + toks[i].lemma in speech_verbs():
+            return k
+    return None
 
 
 def note_persons(toks: list[Tok], ctx: Context) -> None:
@@ -361,7 +373,9 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         if person is None:
             continue
         content = [t.text for t in toks[:c]]
-        rest = [t for t in toks[after:end] if t.tag != "PTKVZ" and t.text not in _FRAME_ADVERBS]
+        particle_at = _particle_index(toks, c + 1)
+        rest = [t for k, t in enumerate(toks[after:end], start=after)
+                if t.tag != "PTKVZ" and k != particle_at and t.text not in _FRAME_ADVERBS]
         tail = toks[end:]
         extra: list[Unit] = []
         if tail and tail[0].text == "," and len(tail) > 2 and tail[1].tag == "PRELS":
@@ -382,8 +396,13 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
             if not any(t.is_finite for t in toks[end + 1 : app_end]):
                 extra.append(unit.derive(person.name.split() + ["ist"] + app + ["."], ID, speaker=""))
                 tail = toks[app_end:]
+        enumeration = bool(tail) and tail[0].text == "," and len(tail) > 1 and tail[1].tag in ("NN", "NE") and \
+            bool(rest) and rest[-1].is_noun and not any(t.is_finite for t in tail)
         # "„A“, fügte er hinzu, „denn B.“": the quote goes on after the frame
-        if tail and tail[0].text == "," and len(tail) > 1 and tail[1].text in QUOTES_OPEN:
+        if enumeration:
+            # "sprach sie Beispiele an von Sprache, Kultur oder Sport …": the frame's enumeration goes on
+            rest += [t for t in tail if t.text not in SENT_END]
+        elif tail and tail[0].text == "," and len(tail) > 1 and tail[1].text in QUOTES_OPEN:
             content = _merge_quotes(content, [t.text for t in tail[1:]])
         elif tail and tail[0].text == "," and not any(t.is_finite for t in tail) and not any(
                 t.text in QUOTES_OPEN for t in tail) and not any(w in QUOTES_OPEN for w in content):
