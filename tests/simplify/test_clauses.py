@@ -38,12 +38,12 @@ def test_subject_relative_clause_becomes_article_and_noun_sentence() -> None:
 
 def test_relative_clause_with_preposition_keeps_it_in_front() -> None:
     out = texts("Es gab eine Podiumsdiskussion, an der auch Freya Lüdike beteiligt war.", "einfach")
-    assert out[-1] == "An der Podiumsdiskussion war auch Freya Lüdike beteiligt.", out
+    assert out[-1] == "An dieser Podiumsdiskussion war auch Freya Lüdike beteiligt.", out
 
 
 def test_relative_clause_after_separable_particle_finds_its_noun() -> None:
     out = texts("Die Volkshochschule bietet einen neuen Kurs an, der sich an Eltern richtet.", "einfach")
-    assert out == ["Die Volkshochschule bietet einen neuen Kurs an.", "Der Kurs richtet sich an Eltern."]
+    assert out == ["Die Volkshochschule bietet einen neuen Kurs an.", "Dieser Kurs richtet sich an Eltern."]
 
 
 def test_relative_pronoun_finds_the_one_noun_it_agrees_with() -> None:

@@ -144,11 +144,11 @@ def test_sofern_soweit_sobald_are_conditions() -> None:
 def test_relative_clause_in_verb_second_order_and_its_so_dass_clause() -> None:
     out = texts("Sie ließ sich gleich ihre große Schachtel holen, und gab ihm daraus einen Ring, der glänzte von "
                 "Edelsteinen und war so schön, daß ihn kein Goldschmied auf der Erde hätte machen können.", "leicht")
-    assert out[1:] == ["Sie gab ihm daraus einen Ring.", "Der Ring hat von Edel-Steinen geglänzt.",
-                       "Der Ring war so schön:", "Kein Gold-Schmied hätte ihn auf der Erde machen können."], out
+    assert out[1:] == ["Sie gab ihm daraus einen Ring.", "Dieser Ring hat von Edel-Steinen geglänzt.",
+                       "Dieser Ring war so schön:", "Kein Gold-Schmied hätte ihn auf der Erde machen können."], out
     assert texts("Er fand einen Stein, der leuchtete im Dunkeln und war so schwer, daß er ihn kaum tragen konnte.",
-                 "einfach") == ["Er fand einen Stein.", "Der Stein leuchtete im Dunkeln.",
-                                "Der Stein war so schwer: Er konnte ihn kaum tragen."]
+                 "einfach") == ["Er fand einen Stein.", "Dieser Stein leuchtete im Dunkeln.",
+                                "Dieser Stein war so schwer: Er konnte ihn kaum tragen."]
     assert texts("Sie kaufte ein Kleid, das so teuer war, dass sie kein Geld mehr hatte.", "einfach") == [
         "Sie kaufte ein Kleid.", "Das Kleid war so teuer: sie hatte kein Geld mehr."]
 

@@ -372,6 +372,10 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
                                                          "unseres", "jedes"):
             continue  # "den Brief eines Lehrers, der …": a genitive antecedent would need its nominative
         article = _RELPRON_ARTICLE[rel.text.lower()]
+        determiner = next((toks[k] for k in range(head - 1, -1, -1) if toks[k].tag not in ("ADJ(A)", "ADV", "CARD")),
+                          None)
+        if determiner is not None and determiner.text.lower() in _INDEFINITE:
+            demonstrative = True  # "ein Deutschland, in dem …" → "In diesem Deutschland …"
         if demonstrative:
             article = _DEMONSTRATIVE[article]
             if toks[head].tag == "NNA" and noun_words[-1].endswith("e") and rel.text.lower() in ("die", "denen"):
