@@ -150,7 +150,7 @@ def test_relative_clause_in_verb_second_order_and_its_so_dass_clause() -> None:
                  "einfach") == ["Er fand einen Stein.", "Dieser Stein leuchtete im Dunkeln.",
                                 "Dieser Stein war so schwer: Er konnte ihn kaum tragen."]
     assert texts("Sie kaufte ein Kleid, das so teuer war, dass sie kein Geld mehr hatte.", "einfach") == [
-        "Sie kaufte ein Kleid.", "Das Kleid war so teuer: sie hatte kein Geld mehr."]
+        "Sie kaufte ein Kleid.", "Dieses Kleid war so teuer: sie hatte kein Geld mehr."]
 
 
 @pytest.mark.parametrize(("source", "expected"), [
