@@ -69,3 +69,24 @@ def test_a_salutation_stays_a_line_of_its_own_and_is_no_fragment() -> None:
     assert [s.text for s in doc.sentences()] == ["Liebe Eltern,", "am Freitag findet das Schulfest statt."]
     report = check_document(doc, "leicht", None)
     assert report["sentences"][0]["findings"] == []
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Die Sprechstunde ist in Raum 12. Kinder dürfen mitkommen.",
+     ["Die Sprechstunde ist in Raum 12.", "Kinder dürfen mitkommen."]),
+    ("Rufen Sie an unter 02452 62-5510. Informationsblätter liegen aus.",
+     ["Rufen Sie an unter 02452 62-5510.", "Informationsblätter liegen aus."]),
+    ("Am Freitag, 12. Mai kommt er.", ["Am Freitag, 12. Mai kommt er."]),  # a date, no end
+    ("Der Kurs beginnt am 3. Oktober.", ["Der Kurs beginnt am 3. Oktober."]),
+])
+def test_a_number_after_a_noun_ends_a_sentence_before_a_capital(text: str, sentences: list[str]) -> None:
+    from lesbar.language.sentences import split_sentences
+
+    assert split_sentences(text) == sentences
+
+
+def test_a_german_opening_quote_closed_by_a_straight_one_is_a_pair() -> None:
+    from lesbar.simplify.analysis import join_tokens, tokenize
+
+    tokens = tokenize('Das Programm „Deutsch plus" an der Lindenschule zeigt Erfolge.')
+    assert "“" in tokens and join_tokens(tokens) == "Das Programm „Deutsch plus“ an der Lindenschule zeigt Erfolge."

@@ -62,17 +62,42 @@ _AFTER_NUMBER_END = re.compile(
     r"Doch|Alle|Viele|Mehr|Im|In|Mit|Für|Bei|Nach|Seit|Zudem|Zum|Zur)\b)")
 
 
+# "Die Sprechstunde ist in Raum 12. Kinder dürfen mitkommen.", "Tel. 62-5510. Infoblätter …": a number
+# after a noun (not after an article or preposition) or a number with a hyphen or slash is no ordinal,
+# so a capitalised word after its full stop starts a sentence (not a month: "Freitag, 12. Mai").
+_NUMBER_AFTER_NOUN_END = re.compile(
+    r"(?:\b[A-ZÄÖÜ][a-zäöüß]{2,} \d+|\d+[-/]\d+)\.(\s+)(?=[A-ZÄÖÜ][a-zäöüß]+\b)")
+_MONTHS = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+           "November", "Dezember"}
+_NOT_BEFORE_ORDINAL = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Sonnabend"}
+
+
 def _split_after_number(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     start, end = span
+    cuts = sorted({m.start() for m in _AFTER_NUMBER_END.finditer(text, start, end)} | {
+        m.start(1) for m in _NUMBER_AFTER_NOUN_END.finditer(text, start, end) if _noun_number_end(text, m)})
     out = []
-    for m in _AFTER_NUMBER_END.finditer(text, start, end):
+    for cut in cuts:
+        m = re.compile(r"\s+").match(text, cut)
+        if m is None:
+            continue
         before = text[max(start, m.start() - 12) : m.start()]
         if re.search(r"\b(?:am|zum|vom|den|dem|bis|ab)\s+\d+\.$", before, re.IGNORECASE):
             continue  # "bis zum 30. Die …" would be a date without its month: leave it
+        if m.start() <= start:
+            continue
         out.append((start, m.start()))
         start = m.end()
     out.append((start, end))
     return out
+
+
+def _noun_number_end(text: str, m: re.Match[str]) -> bool:
+    nxt = re.match(r"[A-ZÄÖÜ][a-zäöüß]+", text[m.end() :])
+    if nxt is None or nxt.group(0) in _MONTHS:
+        return False
+    word_before = re.findall(r"([A-ZÄÖÜ][a-zäöüß]+) \d+\.$", text[m.start() : m.start(1)])
+    return not (word_before and word_before[-1] in _NOT_BEFORE_ORDINAL | _MONTHS)
 
 
 def _cover(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -82,7 +82,23 @@ def _tokenize_cached(text: str) -> tuple[str, ...]:
         return ()
     with _lock:
         toks = [t for sent in _somajo().tokenize_text([text]) for t in sent]
-    return tuple(_rejoin(toks))
+    return tuple(_close_mixed_quotes(_rejoin(toks)))
+
+
+def _close_mixed_quotes(tokens: list[str]) -> list[str]:
+    """„Deutsch plus" (a German opening mark closed by a straight one, common in typed text): the straight
+    mark is the closing “, so that quotation rules see a pair."""
+    out = list(tokens)
+    open_low = False
+    for k, tok in enumerate(out):
+        if tok == "„":
+            open_low = True
+        elif tok == "“":
+            open_low = False
+        elif tok == '"' and open_low:
+            out[k] = "“"
+            open_low = False
+    return out
 
 
 def _rejoin(toks: list[Any]) -> list[str]:
@@ -122,16 +138,24 @@ _GUILLEMETS = {"»", "«"}
 def join_tokens(tokens: list[str]) -> str:
     """Rebuild text from tokens with German spacing rules for punctuation and quotation marks."""
     out: list[str] = []
-    open_quote = guillemet_open = False
+    open_quote = guillemet_open = low_open = False
     for i, tok in enumerate(tokens):
         if not out:
             out.append(tok)
             open_quote = tok in _QUOTE_OPEN
             guillemet_open = tok in _GUILLEMETS
+            low_open = tok in ("„", "‚")
             continue
         prev = tokens[i - 1]
         no_space = tok in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER
-        if tok == '"':
+        if tok in ("„", "‚"):
+            low_open = True
+        elif tok in ("“", "‘"):
+            low_open = False
+        if tok == '"' and low_open:
+            no_space = True  # „Deutsch plus" : a straight mark closes the German opening one
+            low_open = False
+        elif tok == '"':
             no_space = open_quote
             open_quote = not open_quote
         elif prev == '"' and open_quote:

@@ -33,7 +33,8 @@ def document_from_text(text: str, title: str = "") -> Document:
         else:
             paras.append((para, lines))
     for para, lines in paras:
-        if len(para) <= 80 and para[-1] not in ".!?:;“\"»" and not lines and not _salutation(para):
+        bare = para.rstrip("“\"»”'")  # „Töpfe der Welt": a title in quotes ends a heading, not a sentence
+        if len(para) <= 80 and bare and bare[-1] not in ".!?:;" and not lines and not _salutation(para):
             doc.blocks.append(Heading(2, text_sentences(para)))
         else:
             doc.blocks.append(Paragraph(text_sentences(para)))

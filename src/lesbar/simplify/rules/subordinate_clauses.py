@@ -27,7 +27,16 @@ from lesbar.simplify.clauses import (
     top_level_commas,
     v2_ready,
 )
-from lesbar.simplify.morphology import Mood, dative, konjunktiv, noun_info, present_form, separable_particle, verb_table
+from lesbar.simplify.morphology import (
+    Mood,
+    dative,
+    form_of,
+    konjunktiv,
+    noun_info,
+    present_form,
+    separable_particle,
+    verb_table,
+)
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -803,7 +812,19 @@ def _noun_case(head: Tok, noun_words: list[str], relpron: str) -> list[str]:
             form = dative(info, plural=relpron == "denen")
             if form:
                 return [form] + noun_words[1:]
-    return noun_words
+        return noun_words
+    info = noun_info(head.lemma) if head.tag == "NN" else None
+    if info is None or noun_words[0] != head.text:
+        return noun_words
+    # "mit den Kindern, die neu sind" → "Die Kinder sind neu." (the noun takes the pronoun's case)
+    plural = head.text in info.number_forms("plural") and head.text not in info.number_forms("singular")
+    key = {"die": "nominativ plural" if plural else "", "der": "nominativ singular" if info.genus == "m" else "",
+           "das": "nominativ singular" if info.genus == "n" else "",
+           "den": "akkusativ singular" if info.genus == "m" else ""}.get(relpron, "")
+    if relpron == "die" and not plural:
+        return noun_words
+    form = form_of(info, key) if key else ""
+    return [form] + noun_words[1:] if form else noun_words
 
 
 _NOMINATIVE_START = {"der", "die", "das", "ein", "eine", "ich", "du", "er", "sie", "wir", "ihr", "man", "viele",
