@@ -58,6 +58,8 @@ class Context:
     in_heading: bool = False
     block_index: int = 0
     last_speech_block: int = -1
+    #: the paragraph in which ``last_person`` was last named ("… lobte die Gastfreundschaft. Viele hätten …")
+    last_person_block: int = -1
     #: the text addresses its reader as "Sie" ("Ihnen", "Sie"/"Ihr…" inside a sentence): a capital "Ihr…"
     #: that a rule moves from the start of a sentence is then the polite "your"
     polite: bool = False

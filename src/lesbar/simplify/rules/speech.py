@@ -23,7 +23,7 @@ from lesbar.simplify.clauses import (
     top_level_commas,
 )
 from lesbar.simplify.context import Person
-from lesbar.simplify.morphology import konjunktiv, noun_info, present_form, separable_particle
+from lesbar.simplify.morphology import Mood, konjunktiv, noun_info, present_form, separable_particle, verb_table
 from lesbar.simplify.resources import is_person_noun, roles, speech_verbs
 from lesbar.simplify.units import Unit
 
@@ -77,6 +77,7 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
     i = 0
     n = len(toks)
     _note_described_subject(toks, ctx)
+    _note_source(toks, ctx)
     while i < n:
         role = ""
         j = i
@@ -106,6 +107,7 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
             known = ctx.find_person(names)
             if known is not None and len(known.name.split()) > 1:
                 ctx.last_person = known  # "Jansen sieht das anders": the surname of someone named before
+                ctx.last_person_block = ctx.block_index
                 i = k
                 continue
         if is_person:
@@ -119,9 +121,42 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
                 if role and (not person.role or (role.endswith(" " + person.role) and person.role[:1].isupper())):
                     person.role = role
             ctx.last_person = person
+            ctx.last_person_block = ctx.block_index
             i = k
             continue
         i += 1
+
+
+def _note_source(toks: list[Tok], ctx: Context) -> None:
+    """"Nach Angaben der Behörde wurden 812 Anträge bewilligt. Die Dauer liege …": the named source is who
+    a report that follows belongs to ("Die Behörde sagt: …"), not someone named earlier."""
+    low = [t.text.lower() for t in toks]
+    for k in range(len(toks) - 3):
+        if low[k : k + 2] != ["nach", "angaben"] or toks[k + 2].text.lower() not in ("der", "des"):
+            continue
+        j = k + 3
+        while j < len(toks) and toks[j].tag == "ADJ(A)":
+            j += 1
+        if j >= len(toks) or toks[j].tag != "NN":
+            return
+        info = noun_info(toks[j].lemma)
+        if info is None:
+            return
+        plural = toks[j].text in info.number_forms("plural") and (
+            toks[j].text not in info.number_forms("singular")
+            or (toks[k + 2].text.lower() == "der" and info.genus in ("m", "n")))  # "der Veranstalter": plural
+        if toks[k + 2].text.lower() == "der" and (plural or info.genus == "f"):
+            article = "Die"
+        elif toks[k + 2].text.lower() == "des" and info.genus in ("m", "n"):
+            article = "Der" if info.genus == "m" else "Das"
+        else:
+            return
+        noun = info.lemma if not plural else toks[j].text
+        adjectives = [t.text[:-1] if t.text.endswith("en") else t.text for t in toks[k + 3 : j]]
+        person = Person(" ".join([article] + adjectives + [noun]))
+        ctx.persons.append(person)
+        ctx.last_person, ctx.last_person_block = person, ctx.block_index
+        return
 
 
 def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
@@ -137,11 +172,11 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
         return
     by_role = [p for p in ctx.persons if p.role and p.role.split()[-1] == toks[k].text]
     if len(by_role) == 1:
-        ctx.last_person = by_role[0]
+        ctx.last_person, ctx.last_person_block = by_role[0], ctx.block_index
         return
     person = Person(" ".join([toks[0].text.capitalize()] + [t.text for t in toks[1 : k + 1]]))
     ctx.persons.append(person)
-    ctx.last_person = person
+    ctx.last_person, ctx.last_person_block = person, ctx.block_index
 
 
 def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Person | None, bool, int]:
@@ -594,13 +629,20 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         return None  # "Die Fraktionen argumentierten, Sprache sei wichtig": a frame of its own (unknown verb)
     if mood is None:
         # "Viele gingen zur Arbeit, die Gesellschaft profitiere davon": a Konjunktiv I later in the
-        # sentence shows the report when the first verb looks like an indicative
-        mood = next((m for t in toks if t.is_finite and t is not first_fin
+        # sentence shows the report when the first verb looks like an indicative (a main clause's verb:
+        # "…, zu dem die Gemeinde einlade" or "…, ob es Streit gebe" is no report of the sentence)
+        main = _main_clause_verbs(toks)
+        mood = next((m for t in main if t is not first_fin
                      for m in [konjunktiv(t.text, t.lemma)] if m is not None and m.kind == "konj1"), None)
+        if mood is None and ctx.last_speech_block == ctx.block_index and _preterite_as_konj2(first_fin) and \
+                any(t.text.lower() in _NOW for t in toks):
+            mood = Mood("konj2", 2, first_fin.text)  # "Zu seinen Kunden gehörten mittlerweile auch …"
     if mood is None:
         return None
-    # Konjunktiv II stands for Konjunktiv I in reported speech, but only right after a reported statement
-    if mood.kind != "konj1" and first_fin.lemma != "werden" and ctx.last_speech_block != ctx.block_index:
+    # Konjunktiv II stands for Konjunktiv I in reported speech, right after a reported statement, or after
+    # the person was named in this paragraph when the form cannot be a past ("hätten", "wären", "käme")
+    if mood.kind != "konj1" and first_fin.lemma != "werden" and ctx.last_speech_block != ctx.block_index and not (
+            ctx.last_person_block == ctx.block_index and not _preterite_as_konj2(first_fin)):
         return None
     # a report continued without a frame is reported speech throughout: "gingen" next to "seien" is the
     # Konjunktiv II standing for the present, not a past
@@ -613,6 +655,36 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     ctx.last_speech_block = ctx.block_index
     ctx.counts[ID] += 1
     return [new]
+
+
+#: adverbs of the present: with them a preterite-looking form in a report is the Konjunktiv II
+_NOW = {"mittlerweile", "inzwischen", "heute", "jetzt", "derzeit", "zurzeit", "momentan", "gegenwärtig", "aktuell"}
+_SUBORDINATE_START = {"KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "KOUI"}
+
+
+def _preterite_as_konj2(verb: Tok) -> bool:
+    """A finite form that is both preterite and Konjunktiv II ("gehörten", "lebten")."""
+    table = verb_table(verb.lemma)
+    low = verb.text.lower()
+    return table is not None and low in table.preterite and low in table.konj2
+
+
+def _main_clause_verbs(toks: list[Tok]) -> list[Tok]:
+    """The finite verbs outside subordinate clauses (a comma segment that starts with a subordinating
+    word, a relative pronoun or a preposition + relative pronoun, or "ob")."""
+    out = []
+    start = 0
+    for end in top_level_commas(toks) + [len(toks)]:
+        seg = toks[start:end]
+        start = end + 1
+        if not seg:
+            continue
+        first = seg[0]
+        if first.tag in _SUBORDINATE_START or first.text.lower() == "ob" or (
+                first.tag.startswith("APPR") and len(seg) > 1 and seg[1].tag in ("PRELS", "PWS", "PWAV")):
+            continue
+        out.extend(t for t in seg if t.is_finite)
+    return out
 
 
 def _quotes_balanced(toks: list[Tok]) -> bool:
