@@ -122,6 +122,8 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             continue
         if i > 0 and toks[i - 1].text in _MEASURES:
             continue  # "in Höhe von 5.000 Euro": an amount, not who does it
+        if i > 0 and toks[i - 1].tag == "NN" and toks[i - 1].text.lower().endswith(_ACTION_ENDINGS):
+            continue  # "mit Unterstützung von Dolmetschern": the noun's own "von", not who does it
         end = _plain_np_end(toks, i + 1)  # the agent's own noun phrase; a genitive or a second agent follows
         np = toks[i + 1 : end]
         if not np or not np[-1].is_noun or np[-1].text in _UNITS:
@@ -129,7 +131,8 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
         if end + 1 < len(toks) and toks[end].tag == "ADJ(A)" and toks[end + 1].is_noun:
             return None  # "ein von Helferinnen zubereitetes Buffet": the agent of the participle, not of the sentence
         origin: list[str] = []
-        if end + 1 < len(toks) and toks[end].text == "aus" and toks[end + 1].tag in ("ART", "NE", "NN", "APPRART"):
+        if end + 1 < len(toks) and toks[end].text == "aus" and toks[end + 1].tag in ("ART", "NE", "NN", "APPRART",
+                                                                                        "CARD", "ADJ(A)", "PIAT"):
             origin_end = constituent_end(toks, end)
             origin = [w.text for w in toks[end:origin_end]]  # "von Familien aus der Region": who they are
             end = origin_end
@@ -199,6 +202,8 @@ def _genitive_end(toks: list[Tok], end: int) -> int:
     return end
 
 
+#: action nouns whose "von" names their own agent or object ("Unterstützung von", "Teilnahme von")
+_ACTION_ENDINGS = ("ung", "nahme", "hilfe", "arbeit", "beteiligung")
 #: nouns before "von" that make it an amount ("in Höhe von"), and units that are no agents
 _MEASURES = {"Höhe", "Wert", "Umfang", "Betrag", "Summe", "Menge", "Zahl", "Alter", "Länge", "Dauer", "Größe"}
 _UNITS = {"Euro", "Prozent", "Cent", "Stunden", "Minuten", "Tagen", "Wochen", "Monaten", "Jahren", "Metern",
@@ -589,7 +594,7 @@ def _middle_subject(middle: list[Tok]) -> tuple[int, int] | None:
     k = 0
     while k < len(middle):
         t = middle[k]
-        end = constituent_end(middle, k)
+        end = _with_enumeration(middle, constituent_end(middle, k))
         if t.tag in ("ART", "PPOSAT", "PIAT", "NN", "NE", "PDAT") and t.text.lower() not in _OBLIQUE:
             return k, end
         if t.tag == "CARD" and end > k + 1 and middle[end - 1].is_noun:
@@ -605,6 +610,17 @@ def _middle_subject(middle: list[Tok]) -> tuple[int, int] | None:
             continue
         return None
     return None
+
+
+def _with_enumeration(toks: list[Tok], end: int) -> int:
+    """"64 Frauen, Männer und Kinder": nouns joined by commas and a last und/oder are one subject."""
+    k = end
+    while k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].is_noun and toks[end - 1].is_noun:
+        nxt = constituent_end(toks, k + 1)
+        if nxt <= k + 1 or not toks[nxt - 1].is_noun:
+            break
+        k = nxt
+    return k
 
 
 def _coordinated_participles(toks: list[Tok], f: int) -> tuple[list[str], list[str]] | None:
@@ -630,6 +646,8 @@ def _has_agent_phrase(toks: list[Tok]) -> bool:
     for i, t in enumerate(toks[:-1]):
         if i > 0 and toks[i - 1].text in _MEASURES:
             continue  # "in Höhe von 5.000 Euro"
+        if i > 0 and toks[i - 1].tag == "NN" and toks[i - 1].text.lower().endswith(_ACTION_ENDINGS):
+            continue  # "mit Unterstützung von Dolmetschern"
         if i > 0 and toks[i - 1].tag == "ART" and t.text in ("von", "vom", "durch"):
             return True  # "ein von Helferinnen zubereitetes Buffet": a participle's agent, left for the editor
         if t.text == "vom" or (t.text in ("von", "durch") and toks[i + 1].tag in (
