@@ -14,6 +14,7 @@ from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import quoted
 from lesbar.simplify.morphology import dative, forms, noun_info
 from lesbar.simplify.rules.words import glossary_matches
+from lesbar.simplify.temporal import WEEKDAYS
 from lesbar.simplify.units import Unit
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
     prev = toks[i - 1]
     if not prev.is_noun and not coordinated:
         return None
+    if not coordinated and any(prev.text.lower().startswith(d) for d in WEEKDAYS):
+        return None  # "sind am Mittwochabend der Einladung gefolgt": a weekday takes no genitive, "der" is a dative
     j = i + 1
     adjs = []
     while j < len(toks) and toks[j].tag in ("ADJ(A)", "CARD", "PIAT", "ADV") and not toks[j].is_noun:

@@ -145,6 +145,8 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             if k >= len(toks) or toks[k].tag.startswith("V") or toks[k].text in {".", "!", "?"}:
                 origin = [w.text for w in toks[end:k]]
                 end = k
+        if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].text.lower() in ("darunter", "davon"):
+            return None  # "von einem Team aus 14 Ehrenamtlichen, darunter …": the addition belongs to the agent
         genitive_end = _genitive_end(toks, end)
         if genitive_end > end:  # "von der Fraktion der Grünen": the genitive goes with the agent (and gets "von" later)
             origin = [w.text for w in toks[end:genitive_end]]

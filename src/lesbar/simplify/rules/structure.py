@@ -89,7 +89,13 @@ def _enumeration_at(toks: list[Tok], commas: list[int], k: int, end: int, min_it
         return None  # "Ministerium für Kinder, Jugend, …" is a name
     if not _phrase_boundary(toks, j) or not _complete_items(items):
         return None
+    if any(item and item[0].text.lower() in _SUBSET_WORDS for item in items):
+        return None  # "ein Team aus 14 Ehrenamtlichen, darunter ein Elektromeister, …": members, no siblings
     return j + 1, items
+
+
+#: words that open a part of what was named before ("darunter", "davon"): that is no item of the list
+_SUBSET_WORDS = {"darunter", "davon", "insbesondere", "etwa", "beispielsweise", "vor"}
 
 
 #: an intro ending in one of these stops inside a noun phrase ("über die Fische vom:", "nach dem:")
