@@ -392,3 +392,40 @@ def mentioned_again(subject: list[str]) -> list[str]:
             return subject
         subject = subject[:1] + [w[:-1] if w.endswith(("er", "es")) and w[:1].islower() else w for w in subject[1:]]
     return [article[:1].upper() + article[1:] if subject[0][:1].isupper() else article] + subject[1:]
+
+
+_AFTER_VERB_PPER = {"er", "sie", "es", "wir", "ich", "man", "Sie"}
+_AFTER_VERB_ART = {"der", "die", "das", "ein", "eine"}
+
+
+def subject_after_verb(toks: list[Tok], f: int) -> tuple[int, int, int] | None:
+    """(start of reflexive/unstressed pronouns, subject start, subject end) right after the finite verb,
+    when the subject there can be found safely."""
+    k = f + 1
+    lead = k
+    while k < len(toks) and toks[k].tag == "PRF":
+        k += 1
+    if k >= len(toks):
+        return None
+    t = toks[k]
+    if t.tag == "PPER":
+        return (lead, k, k + 1) if t.text in _AFTER_VERB_PPER else None
+    if t.tag == "ART" and t.text.lower() not in _AFTER_VERB_ART:
+        return None
+    if t.tag not in ("ART", "NE", "NN", "CARD", "PIAT", "PIS", "PPOSAT", "ADJ(A)"):
+        return None
+    end = constituent_end(toks, k)
+    if end <= k or not toks[end - 1].is_noun and toks[end - 1].tag not in ("PIS",):
+        return None
+    while end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].is_noun:
+        # "86 Frauen, Männer und Kinder": an enumeration is one subject
+        nxt = constituent_end(toks, end + 1)
+        if nxt <= end + 1:
+            break
+        end = nxt
+    while end < len(toks) and toks[end].text.lower() in ("von", "vom", "aus") and toks[end].tag.startswith("APPR"):
+        nxt = constituent_end(toks, end)  # "der Rat von der Stadt Hamm", "Kinder aus 27 Nationen"
+        if nxt <= end + 1 or not toks[nxt - 1].is_noun:
+            break
+        end = nxt
+    return lead, k, end

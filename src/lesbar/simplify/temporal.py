@@ -34,7 +34,7 @@ TIME_PREPOSITIONS = {"am", "um", "im", "ab", "seit", "vom", "von", "bis", "in", 
 TIME_DETERMINERS = {"jeden", "jede", "jedes", "nächsten", "nächste", "nächstes", "kommenden", "kommende",
                     "vergangenen", "vergangene", "letzten", "letzte", "diesen", "diese", "dieses"}
 
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d(/(\d\d|(1[89]|20)\d\d))?$")  # "2025", "2023/24", "2023/2024"
 _ORDINAL_DAY = re.compile(r"^\d{1,2}\.$")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})?$")

@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, constituent_end, finite_indices, strip_end
+from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, finite_indices, strip_end, subject_after_verb
 from lesbar.simplify.morphology import verb_table
 from lesbar.simplify.temporal import (
     TIME_DETERMINERS,
@@ -51,9 +51,7 @@ _AGE_PREPOSITIONS = {"von", "zwischen", "ab", "bis", "unter", "über", "mit"}
 _FREQUENCY_UNITS = {"stunde", "minute", "minuten", "stunden", "jahr", "monat", "woche", "tag"}
 _FUTURE_WORDS = {"kommenden", "kommende", "kommendes", "nächsten", "nächste", "nächstes", "künftigen"}
 _PAST_WORDS = {"vergangenen", "vergangene", "vergangenes", "letzten", "letzte", "letztes", "vorigen", "vorige"}
-_NUMBER = re.compile(r"^\d+([.,:]\d+)*\.?$")
-_NOMINATIVE_PPER = {"er", "sie", "es", "wir", "ich", "man", "Sie"}
-_NOMINATIVE_ART = {"der", "die", "das", "ein", "eine"}
+_NUMBER = re.compile(r"^\d+([.,:/]\d+)*\.?$")
 
 
 def _phrase_end(toks: list[Tok], i: int) -> int | None:
@@ -218,39 +216,6 @@ def _tense_past(toks: list[Tok], f: int) -> bool:
     return parts[-1].lemma in ("sein", "werden") or (table is not None and table.auxiliary == "sein")
 
 
-def _subject_after_verb(toks: list[Tok], f: int) -> tuple[int, int, int] | None:
-    """(start of reflexive/unstressed pronouns, subject start, subject end) right after the finite verb,
-    when the subject there can be found safely."""
-    k = f + 1
-    lead = k
-    while k < len(toks) and toks[k].tag == "PRF":
-        k += 1
-    if k >= len(toks):
-        return None
-    t = toks[k]
-    if t.tag == "PPER":
-        return (lead, k, k + 1) if t.text in _NOMINATIVE_PPER else None
-    if t.tag == "ART" and t.text.lower() not in _NOMINATIVE_ART:
-        return None
-    if t.tag not in ("ART", "NE", "NN", "CARD", "PIAT", "PIS", "PPOSAT", "ADJ(A)"):
-        return None
-    end = constituent_end(toks, k)
-    if end <= k or not toks[end - 1].is_noun and toks[end - 1].tag not in ("PIS",):
-        return None
-    while end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].is_noun:
-        # "86 Frauen, Männer und Kinder": an enumeration is one subject
-        nxt = constituent_end(toks, end + 1)
-        if nxt <= end + 1:
-            break
-        end = nxt
-    while end < len(toks) and toks[end].text.lower() in ("von", "vom", "aus") and toks[end].tag.startswith("APPR"):
-        nxt = constituent_end(toks, end)  # "der Rat von der Stadt Hamm", "Kinder aus 27 Nationen"
-        if nxt <= end + 1 or not toks[nxt - 1].is_noun:
-            break
-        end = nxt
-    return lead, k, end
-
-
 #: adverbs that say something about the time phrase next to them ("jeweils von 13 bis 16 Uhr",
 #: "voraussichtlich am Wochenende"): they go with it
 _TIME_MODIFIERS = {"jeweils", "voraussichtlich", "zusätzlich", "spätestens", "frühestens", "erst", "bereits",
@@ -342,7 +307,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         if b < len(body) and body[b].text == "," and any(body[k].text == "," for k in range(a, b)):
             removed.add(b)  # "bis zum 8. August 2025, 18 Uhr, beim Wahlleiter": the date's closing comma
     if front:
-        subject = _subject_after_verb(body, f)
+        subject = subject_after_verb(body, f)
         if subject is None:
             return None
         lead, s0, s1 = subject

@@ -495,7 +495,8 @@ _CAN_VERBS = {"sehen", "hören", "finden", "erreichen", "besichtigen", "erleben"
               "buchen", "mieten", "nutzen", "bekommen", "erhalten", "verstehen", "besuchen", "probieren"}
 #: "ist zu erwarten / befürchten": neither (an expectation): left alone
 _STATEMENT_VERBS = {"erwarten", "befürchten", "vermuten", "hoffen", "beobachten", "feststellen", "sagen",
-                    "bemerken", "annehmen", "rechnen", "begrüßen", "bedauern"}
+                    "bemerken", "annehmen", "rechnen", "begrüßen", "bedauern", "zurückführen"}
+# ("ist auf … zurückzuführen": a cause, no duty)
 _CAN_CUES = {"nicht", "kaum", "leicht", "schwer", "gut", "einfach", "nie", "niemals"}
 
 

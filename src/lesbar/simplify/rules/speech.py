@@ -19,6 +19,8 @@ from lesbar.simplify.clauses import (
     SENT_END,
     quote_balance,
     segment_end,
+    strip_end,
+    subject_after_verb,
     to_v2,
     top_level_commas,
 )
@@ -86,7 +88,8 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
             a = j + 1
             while a < n and toks[a].tag == "ADJ(A)" and not _capitalised(toks[a].text):
                 a += 1
-            if a > j + 1 and a + 1 < n and toks[a].text in roles() and toks[a + 1].tag == "NE":
+            if (a > j + 1 or toks[a].tag == "NNA") and a + 1 < n and toks[a].text in roles() and \
+                    toks[a + 1].tag == "NE":
                 lead = [toks[j].text.capitalize()] + [t.text for t in toks[j + 1 : a]]  # "Die stellvertretende"
                 j = a
         if toks[j].text in roles() and j + 1 < n and toks[j + 1].tag == "NE":
@@ -687,6 +690,34 @@ def _main_clause_verbs(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _wie_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
+    """"Wie der Vorsitzende Jürgen Albers berichtete, ist die Zahl gestiegen." → "Der Vorsitzende Jürgen
+    Albers sagt: Die Zahl ist gestiegen." The main clause after the comma starts with its verb; its
+    subject goes first again."""
+    if not toks or toks[0].text != "Wie" or toks[-1].text == "?":
+        return None
+    commas = top_level_commas(toks)
+    if not commas or commas[0] < 3:
+        return None
+    c = commas[0]
+    v = next((k for k in range(c - 1, 0, -1) if toks[k].is_finite), None)
+    if v is None or not _is_speech_verb(toks[v], toks, v) or any(t.is_finite for t in toks[v + 1 : c]):
+        return None
+    person, pronoun, subject_end = _subject(toks, 1, v, ctx)
+    if person is None or subject_end != v:
+        return None
+    main = strip_end(toks[c + 1 :])
+    if not main or not main[0].is_finite or any(t.text in QUOTES_OPEN for t in main):
+        return None
+    found = subject_after_verb(main, 0)
+    if found is None:
+        return None
+    lead, s0, s1 = found
+    content = ([t.text for t in main[s0:s1]] + [main[0].text] + [t.text for t in main[lead:s0]]
+               + [t.text for t in main[s1:]] + ["."])
+    return [_speaker_unit(unit, content, person, pronoun, ctx)]
+
+
 def _quotes_balanced(toks: list[Tok]) -> bool:
     """False when a quotation runs over the sentence boundary (opened here and closed in a later sentence, or
     closed here after it opened in an earlier one): framing only this part with "X sagt:" would put the
@@ -713,7 +744,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         if result is None:
             note_persons(toks, ctx)
         return result
-    result = _trailing_frame(unit, toks, ctx) or _leading_frame(unit, toks, ctx) or _continued(unit, toks, ctx)
+    result = (_wie_frame(unit, toks, ctx) or _trailing_frame(unit, toks, ctx) or _leading_frame(unit, toks, ctx)
+              or _continued(unit, toks, ctx))
     note_persons(toks, ctx) if result is None else None
     return result
 

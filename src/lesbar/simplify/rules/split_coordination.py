@@ -36,7 +36,7 @@ LEVELS = ("leicht", "einfach")
 HEADINGS = False
 
 #: conjunction → word that starts the second sentence ("" = none)
-_KON = {"und": "", "aber": "Aber", "denn": "Denn", "sondern": "Sondern", "oder": "Oder", "doch": "Doch",
+_KON = {"und": "", "aber": "Aber", "denn": "Denn", "sondern": "", "oder": "Oder", "doch": "Doch",
         "jedoch": "Aber"}
 _SUBJECT_TAGS = {"PPER", "NE", "PIS", "PDS"}
 
