@@ -90,3 +90,16 @@ def test_a_german_opening_quote_closed_by_a_straight_one_is_a_pair() -> None:
 
     tokens = tokenize('Das Programm „Deutsch plus" an der Lindenschule zeigt Erfolge.')
     assert "“" in tokens and join_tokens(tokens) == "Das Programm „Deutsch plus“ an der Lindenschule zeigt Erfolge."
+
+
+def test_plain_text_lines_with_bullets_or_numbers_are_a_list() -> None:
+    from lesbar.model import ListBlock
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("Bitte beachten Sie Folgendes:\n- Die Teilnahme ist kostenlos.\n- Die Zahl der Plätze "
+                             "ist\nauf 24 begrenzt.\n\n1. Anmelden\n2. Bezahlen")
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [b.ordered for b in lists] == [False, True]
+    items = [[s.text for p in item.blocks for s in p.content] for item in lists[0].items]
+    assert items == [["Die Teilnahme ist kostenlos."], ["Die Zahl der Plätze ist auf 24 begrenzt."]]
+    assert [s.text for s in doc.blocks[0].content] == ["Bitte beachten Sie Folgendes:"]

@@ -5,11 +5,12 @@ Paragraphs are separated by blank lines; a short line without final punctuation 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lesbar.errors import InputError
 from lesbar.language.hyphenation import join_lines, join_two
-from lesbar.model import Document, Heading, Paragraph, text_sentences
+from lesbar.model import Document, Heading, ListBlock, ListItem, Paragraph, text_sentences
 from lesbar.transforms.segment import segment_document
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -18,27 +19,66 @@ TEXT_SUFFIXES = (".txt", ".text", ".md")
 def document_from_text(text: str, title: str = "") -> Document:
     """Blank lines separate paragraphs; lines are joined with line-end hyphenation removed ("Integra-" +
     "tionsrat"). A paragraph that continues the one before (it starts in lower case or with a digit, as
-    after an OCR break in mid-sentence) is joined to it rather than read as a heading before it."""
+    after an OCR break in mid-sentence) is joined to it rather than read as a heading before it. Lines
+    that start with "- ", "• " or "1. " are the items of a list."""
     doc = Document()
     doc.meta.title = title
     paras: list[tuple[str, bool]] = []  # (text, written on several lines)
+    lists: dict[int, list[tuple[bool, list[str]]]] = {}  # paragraph index → the lists (ordered, items) after it
     for raw in text.replace("\r\n", "\n").split("\n\n"):
+        bullets = _list_lines(raw)
+        if bullets is not None:
+            intro, ordered, items = bullets
+            if intro:
+                paras.append((intro, True))
+            lists.setdefault(len(paras) - 1, []).append((ordered, items))
+            continue
         para = join_lines(raw.split("\n"))
         if not para:
             continue
         lines = "\n" in raw.strip()
-        if paras and paras[-1][0][-1:] not in ".!?:;“\"»" and not _salutation(paras[-1][0]) and (
+        if paras and (len(paras) - 1) not in lists and paras[-1][0][-1:] not in ".!?:;“\"»" and \
+                not _salutation(paras[-1][0]) and (
                 para[:1].islower() or para[:1].isdigit() or _ends_in_function_word(paras[-1][0])):
             paras[-1] = (join_two(paras[-1][0], para), True)  # "… zu spät" / "informiert worden seien."
         else:
             paras.append((para, lines))
-    for para, lines in paras:
+    for ordered, items in lists.get(-1, []):
+        _append_list(doc, ordered, items)
+    for k, (para, lines) in enumerate(paras):
         bare = para.rstrip("“\"»”'")  # „Töpfe der Welt": a title in quotes ends a heading, not a sentence
         if len(para) <= 80 and bare and bare[-1] not in ".!?:;" and not lines and not _salutation(para):
             doc.blocks.append(Heading(2, text_sentences(para)))
         else:
             doc.blocks.append(Paragraph(text_sentences(para)))
+        for ordered, items in lists.get(k, []):
+            _append_list(doc, ordered, items)
     return segment_document(doc)
+
+
+_BULLET = re.compile(r"^\s*(?:([-•*–·▪])|(\d{1,2})[.)])\s+(\S.*)$")
+
+
+def _list_lines(raw: str) -> tuple[str, bool, list[str]] | None:
+    """A paragraph whose lines (after at most one intro line) start with "- ", "• " or "1. ": (intro,
+    ordered, items). A line without a marker continues the item before it."""
+    lines = [line for line in raw.split("\n") if line.strip()]
+    marks = [_BULLET.match(line) for line in lines]
+    first = next((k for k, m in enumerate(marks) if m), None)
+    if first is None or first > 1 or sum(1 for m in marks if m) < 2:
+        return None
+    items: list[str] = []
+    ordered = marks[first].group(2) is not None  # type: ignore[union-attr]
+    for line, m in zip(lines[first:], marks[first:], strict=True):
+        if m:
+            items.append(m.group(3).strip())
+        else:
+            items[-1] = join_lines([items[-1], line])
+    return join_lines(lines[:first]), ordered, items
+
+
+def _append_list(doc: Document, ordered: bool, items: list[str]) -> None:
+    doc.blocks.append(ListBlock(ordered=ordered, items=[ListItem([Paragraph(text_sentences(i))]) for i in items]))
 
 
 #: words that never end a sentence or a heading: a paragraph ending in one goes on in the next
