@@ -183,6 +183,25 @@ def _last_item_runs_on(items: list[list[Tok]]) -> bool:
     return len(items) > 1 and len(items[-1]) > max(len(i) for i in items[:-1]) + 4
 
 
+def _final_prepositional(toks: list[Tok]) -> tuple[int, list[list[Tok]]] | None:
+    """"In den Fachforen ging es um A, um B sowie um C." at the end of a sentence: items that repeat one
+    preposition, however long each is (start index, items)."""
+    end = len(toks)
+    while end > 0 and toks[end - 1].text in SENT_END:
+        end -= 1
+    fins = [k for k, t in enumerate(toks) if t.is_finite]
+    if len(fins) != 1:
+        return None
+    for p in range(fins[0] + 1, end - 1):
+        if toks[p].tag != "APPR" or not _phrase_boundary(toks, p - 1):
+            continue
+        items = _prepositional_items(toks[p:end])
+        if items and len(items) >= 3:
+            return p, items
+        return None
+    return None
+
+
 def find_embedded_list(toks: list[Tok], min_items: int) -> tuple[list[str], list[list[Tok]]] | None:
     """An enumeration after a preposition that the clause's verb part follows ("Das Projekt wird von A, B,
     C und D gefördert."): (intro with the verb part moved before the preposition — "Das Projekt wird
@@ -232,7 +251,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     found = find_enumeration(toks)
     if found is None and sum(1 for t in toks if t.is_word) > ctx.options.max_words:
         # a sentence that is too long: three items, and longer ones, are worth a list too
-        found = find_enumeration(toks, min_items=3, max_item_words=LONG_ITEM_WORDS)
+        found = find_enumeration(toks, min_items=3, max_item_words=LONG_ITEM_WORDS) or _final_prepositional(toks)
     if found is None:
         return None
     start, items = found
