@@ -173,7 +173,8 @@ def _genitive_attribute_end(toks: list[Tok], i: int) -> int:
     """A genitive attribute belongs to the noun phrase before it ("der Haushalt der Stadt"): the verb
     of "da der Haushalt der Stadt angespannt sei" goes after "Stadt", not after "Haushalt"."""
     n = len(toks)
-    while i < n and toks[i].tag == "ART" and toks[i].text.lower() in ("des", "der", "eines", "einer"):
+    while i < n and (toks[i].tag == "ART" and toks[i].text.lower() in ("des", "der", "eines", "einer") or (
+            toks[i].text.lower() in _GENITIVE_QUANTIFIERS and i + 1 < n and toks[i + 1].tag in ("NN", "ADJ(A)"))):
         j = i + 1
         while j < n and toks[j].tag in ("ADJ(A)", "CARD", "PIAT") and not toks[j].is_noun:
             j += 1
@@ -183,6 +184,10 @@ def _genitive_attribute_end(toks: list[Tok], i: int) -> int:
         while i < n and toks[i].tag == "NE":
             i += 1
     return i
+
+
+#: quantifiers in the genitive plural: "die Leistungen vieler Kinder"
+_GENITIVE_QUANTIFIERS = {"vieler", "aller", "einiger", "mehrerer", "beider", "zahlreicher", "mancher", "weniger"}
 
 
 def _masculine_nominative(noun: Tok) -> bool:

@@ -81,6 +81,8 @@ def _phrase_end(toks: list[Tok], i: int) -> int | None:
     end, saw_time, bare_years = _body_end(toks, j)
     if end <= j or not saw_time:
         return None
+    if low in ("vom", "von") and not any(_NUMBER.match(t.text) or t.text.lower() == "bis" for t in toks[j:end]):
+        return None  # "die Ergebnisse vom Abend": "von" of a noun, not a time span ("vom 7. bis 11. Mai")
     if bare_years and low in _AGE_PREPOSITIONS:
         return None  # "zwischen 16 und 25 Jahren": an age, not a time
     return end
@@ -220,7 +222,10 @@ def _tense_past(toks: list[Tok], f: int) -> bool:
 #: "voraussichtlich am Wochenende"): they go with it
 _TIME_MODIFIERS = {"jeweils", "voraussichtlich", "zusätzlich", "spätestens", "frühestens", "erst", "bereits",
                    "schon", "noch", "wieder", "immer", "meist", "meistens", "regelmäßig", "ungefähr", "etwa",
-                   "circa", "ca.", "ausnahmsweise", "ebenfalls", "auch"}
+                   "circa", "ca.", "ausnahmsweise"}
+#: adverbs that relate the time to other times ("auch in diesem Winter", "wieder am Montag"): the split
+#: sentence "Das ist auch in diesem Winter." would lose that relation
+_RELATING = {"auch", "wieder", "erneut", "ebenfalls", "nochmals", "abermals"}
 
 
 def _with_modifiers(toks: list[Tok], blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -293,6 +298,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     blocks = [(a, b + 1 if b + 1 == f and body[b].text == "," else b) for a, b in time_blocks(body)]
     if any(_coordinated(body, a, b) for a, b in blocks):
         return None  # "an Werktagen alle 20 Minuten und am Wochenende alle 2 Stunden": parallel time frames
+    if any(a > 0 and body[a - 1].text.lower() in _RELATING for a, _ in blocks):
+        return None
     blocks = _with_modifiers(body, [(a, b) for a, b in blocks if a > f or b <= f])
     front = [(a, b) for a, b in blocks if b <= f]
     if front and front[0] != (0, f):

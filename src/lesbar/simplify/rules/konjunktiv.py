@@ -55,6 +55,18 @@ def _wuerde_infinitive(toks: list[Tok], i: int) -> int | None:
     return found
 
 
+def _first_conjunct_infinitive(toks: list[Tok], i: int, last: int | None) -> int | None:
+    """In "würde … A-en und … B-en", the index of the first infinitive (right before und/oder), when both
+    conjuncts have words of their own."""
+    if last is None or last <= i:
+        return None
+    for k in range(i + 2, last - 1):
+        if toks[k].tag in ("VV(INF)", "VA(INF)") and toks[k + 1].tag == "KON" and toks[k + 1].text in ("und", "oder") \
+                and last - k > 2:
+            return k
+    return None
+
+
 _IRREALIS_CUES = {"ohne", "sonst", "beinahe", "fast"}
 
 
@@ -130,6 +142,18 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         t = toks[i]
         if t.lemma == "werden" and mood.kind == "konj2":
             inf = _wuerde_infinitive(toks, i)
+            first = _first_conjunct_infinitive(toks, i, inf)
+            if first is not None and inf is not None:
+                # "würden die Familien beraten und einen Termin vereinbaren" → "beraten die Familien und
+                # vereinbaren einen Termin": each infinitive becomes the present of its own conjunct
+                form1 = present_form(toks[first].lemma, mood.index) or ""
+                form2 = present_form(toks[inf].lemma, mood.index) or ""
+                if form1 and form2 and not separable_particle(toks[first].lemma) and \
+                        not separable_particle(toks[inf].lemma):
+                    words[i] = _case_like(form1, t.text)
+                    words[first + 1] = words[first + 1] + " " + form2  # after "und"
+                    drop.update({first, inf})
+                    continue
             if inf is not None:
                 form = present_form(toks[inf].lemma, mood.index) or ""
                 if form:
@@ -145,7 +169,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                     continue
         words[i] = _case_like(mood.indicative, t.text)
     ctx.counts[ID] += len(hits)
-    return [unit.derive([w for k, w in enumerate(words) if k not in drop], ID)]
+    kept = [w for k, w in enumerate(words) if k not in drop]
+    return [unit.derive([part for w in kept for part in (w.split(" ") if " " in w and w.split(" ")[0] in
+                                                        ("und", "oder") else [w])], ID)]
 
 
 def _case_like(word: str, model: str) -> str:

@@ -159,7 +159,8 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             other = _nominative("von", second) if second and second[-1].is_noun else None
             after = toks[second_end : second_end + 1]
             if first is not None and other is not None and not origin and not (
-                    after and (after[0].tag in ("NN", "NE") or after[0].text in (",", "und", "oder", "der", "des"))):
+                    after and (after[0].tag in ("NN", "NE") or after[0].tag.startswith("APPR")
+                               or after[0].text in (",", "und", "oder", "der", "des"))):
                 plural = toks[end].text == "und" or first[1] or other[1]
                 return i, second_end, first[0] + [toks[end].text] + other[0], plural
             return None

@@ -256,7 +256,12 @@ def _clause_is_verb_final(toks: list[Tok], i: int) -> bool:
     """Whether the clause holding the verb at ``i`` is a subordinate (verb-final) clause: it starts with
     a subordinating conjunction, a relative or interrogative word. "Pusch sprach." is a main clause."""
     start = i
-    while start > 0 and toks[start - 1].text not in {",", ";", ":"} | SENT_END:
+    while start > 0 and toks[start - 1].text not in {";", ":"} | SENT_END:
+        if toks[start - 1].text == ",":
+            # "wie Menschen aus Italien, Griechenland, der Türkei und dem Iran kamen": a comma between nouns
+            # of an enumeration is no clause boundary
+            if not (start >= 2 and toks[start - 2].is_noun and toks[start].tag in ("NE", "NN", "ART", "ADJ(A)")):
+                break
         start -= 1
     first = toks[start]
     if first.tag in ("KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"):

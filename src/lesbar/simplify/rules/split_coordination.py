@@ -370,6 +370,9 @@ def _shared_modal(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
         return None
     if any(t.text == "," for t in body[f + 1 : k]):
         return None  # an enumeration of phrases: left alone
+    if not any(t.tag in ("ART", "NN", "NE", "PPER", "PDS", "PIS", "PPOSAT", "PIAT", "CARD") and not (
+            m > 0 and phrase2[m - 1].tag.startswith("APPR")) for m, t in enumerate(phrase2[:-1])):
+        return None  # "protokollieren und im Internet veröffentlichen": the object is shared, the second has none
     pre = body[:f]
     subject = subject_of(list(pre) + [body[f]])
     subject = mentioned_again(subject) if subject else subject

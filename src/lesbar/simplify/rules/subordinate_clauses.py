@@ -387,8 +387,9 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             demonstrative = True  # "ein Deutschland, in dem …" → "In diesem Deutschland …"
         if demonstrative:
             article = _DEMONSTRATIVE[article]
-            if toks[head].tag == "NNA" and noun_words[-1].endswith("e") and rel.text.lower() in ("die", "denen"):
-                noun_words = noun_words[:-1] + [noun_words[-1] + "n"]  # "diese Ehrenamtlichen"
+        if toks[head].tag == "NNA" and noun_words[-1].endswith("e") and rel.text.lower() == "die" and \
+                _verb_number_of(clause) == "plural":
+            noun_words = noun_words[:-1] + [noun_words[-1] + "n"]  # "die/diese Jugendlichen"
         noun_words = _noun_case(toks[head], noun_words, rel.text.lower())
         first_adj = head
         while first_adj > 0 and toks[first_adj - 1].tag == "ADJ(A)" and toks[first_adj - 1].text[:1].isupper():
@@ -569,6 +570,12 @@ def _relative_read_as_article(toks: list[Tok], c: int, i: int) -> bool:
     may read the relative pronoun as an article; a clause that ends with its only finite verb settles it."""
     if toks[i].tag != "ART" or c == 0 or not toks[c - 1].is_noun or i != c + 1:
         return False
+    j = c - 1
+    while j > 0 and (toks[j - 1].tag in ("NE", "NN", "ADJ(A)", "ART", "CARD") or (
+            toks[j - 1].text == "," and j > 1 and toks[j - 2].is_noun)):
+        j -= 1  # back over "Italien, Griechenland"
+    if j > 0 and toks[j - 1].tag.startswith("APPR"):
+        return False  # "aus Eritrea, dem Irak und Syrien": the objects of a preposition, an enumeration
     clause = [t for t in toks[i + 1 : _relative_end(toks, i)] if t.is_word]
     fins = [t for t in clause if t.is_finite]
     return len(fins) == 1 and clause[-1] is fins[0] and len(clause) >= 3
@@ -678,6 +685,12 @@ _UNIVERSAL_OR_NONE = {"kein", "keine", "keinen", "keinem", "keiner", "alle", "al
                       "jedem", "jedes", "sämtliche", "beide", "beiden"}
 
 
+def _verb_number_of(clause: list[Tok]) -> str:
+    """The number ("singular"/"plural"/"") of the clause's last finite verb ("stammen": plural)."""
+    fins = [t for t in clause if t.is_finite]
+    return _verb_number(fins[-1]) if fins else ""
+
+
 def _wanted(toks: list[Tok], head: int) -> bool:
     """An indefinite antecedent of a verb of looking for or wanting ("suchen eine Person, die …", "will ein
     Ort sein, an dem …"): the relative clause says what is wished for."""
@@ -728,7 +741,7 @@ def _attached_to_earlier_noun(toks: list[Tok], head: int, relpron: str) -> bool:
         t = toks[j]
         if t.tag.startswith("APPR") or (t.tag == "KON" and t.text in ("und", "oder")):
             seen_link = True
-        elif seen_link and t.tag == "NN" and _agrees(t, relpron):
+        elif seen_link and t.tag in ("NN", "NNA") and _agrees(t, relpron):
             return True
         j -= 1
     return False
