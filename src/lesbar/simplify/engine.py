@@ -102,7 +102,10 @@ def run_rules(unit: Unit, ctx: Context, heading: bool = False) -> list[Unit]:
 def _finish_tokens(unit: Unit) -> list[str]:
     tokens = list(unit.tokens)
     if unit.kind in ("sentence", "explanation") and (unit.rules or unit.speaker):
-        tokens = end_sentence(tokens)  # a sentence no rule touched keeps its punctuation ("VON ANNA …")
+        if tokens and tokens[-1] == ":" and not unit.speaker:
+            tokens = [tokens[0][:1].upper() + tokens[0][1:]] + tokens[1:]  # "… folgende Themen:" before a list
+        else:
+            tokens = end_sentence(tokens)  # a sentence no rule touched keeps its punctuation ("VON ANNA …")
     if unit.speaker and tokens:
         tokens = unit.speaker.split() + [says(unit.speaker)] + unit.speech_tail + [":"] + tokens
     return tokens

@@ -70,12 +70,22 @@ def end_sentence(tokens: list[str]) -> list[str]:
     closing_quote = toks[-1] in {"“", "”", "«", "'"} and len(toks) > 1
     last = toks[-2] if closing_quote else toks[-1]
     if last not in {".", "!", "?", "…"} and not (len(last) > 1 and last.endswith(".")):  # "Nr. 0." ends already
-        if closing_quote:
+        if closing_quote and not _quoted_title(toks):
             toks.insert(len(toks) - 1, ".")
         else:
             toks.append(".")
     toks[0] = capitalize(toks[0])
     return toks
+
+
+def _quoted_title(toks: list[str]) -> bool:
+    """"für das Stück „Zwischen zwei Welten“": a short quotation inside the sentence is a title; the full
+    stop goes after its closing mark (a quotation that is the whole statement takes it inside)."""
+    opening = max((k for k, t in enumerate(toks) if t in {"„", "»", "‚", '"'}), default=-1)
+    if opening <= 0:
+        return False
+    span = toks[opening + 1 : -1]
+    return 0 < len(span) <= 6 and not any(t in {".", "!", "?", ",", ":"} for t in span)
 
 
 def capitalize(word: str) -> str:

@@ -87,6 +87,26 @@ def _uninflected(words: list[str], before: str) -> str:
     return " ".join(out)
 
 
+#: articles after which an adjective takes the weak ending -en ("der Europäischen Union", "dem Deutschen
+#: Roten Kreuz", "des Kommunalen Integrationszentrums" is left: the noun would need -s too)
+_WEAK_EN = {"der", "den", "dem", "einer", "einem", "zur", "zum", "vom", "im", "am", "beim"}
+
+
+def _inflected(words: list[str], before: str) -> list[str]:
+    """A written-out form after an article: "der EU" → "der Europäischen Union" (the table holds the
+    nominative "Europäische Union"). Capitalised adjectives ending in -e get -n after a dative/genitive
+    article; nothing else changes."""
+    if before.lower() not in _WEAK_EN or len(words) < 2:
+        return words
+    out = []
+    for k, w in enumerate(words):
+        if k < len(words) - 1 and w[:1].isupper() and w.endswith("e") and w[:-1].lower().endswith(
+                ("isch", "lich", "ig", "al", "ell", "iv", "en", "er", "eut", "ut")):
+            w += "n"
+        out.append(w)
+    return out
+
+
 #: the singular of plural expansions, after "1" or "ein"
 _SINGULAR = {"Millionen": "Million", "Milliarden": "Milliarde", "Stunden": "Stunde", "Minuten": "Minute"}
 
@@ -147,7 +167,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             elif i > 0 and tokens[i - 1].lower() in ("1", "ein", "eine", "einer") and entry.long in _SINGULAR:
                 out.append(_SINGULAR[entry.long])  # "1 Mio. Euro" → "1 Million Euro"
             else:
-                out.extend(entry.long.split(" "))
+                out.extend(_inflected(entry.long.split(" "), tokens[i - 1] if i > 0 else ""))
             ctx.counts[ID] += 1
             changed = True
             i += 1

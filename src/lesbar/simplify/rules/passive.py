@@ -449,6 +449,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     else:
         words = new_subject + [fin] + before + obj + inner + tail + outer
     ctx.counts[ID] += 1
+    if words and words[-1] == ":":
+        # "Folgende Themen werden behandelt:" + a list: the colon stays ("Man behandelt folgende Themen:")
+        return [unit.derive([words[0][:1].upper() + words[0][1:]] + words[1:], ID)]
     return [unit.derive(end_sentence(words), ID)]
 
 

@@ -162,18 +162,24 @@ def _note_source(toks: list[Tok], ctx: Context) -> None:
         return
 
 
+_PEOPLE = {"Mann", "Frau", "Mädchen", "Junge", "Kind", "Mensch", "Person", "Herr", "Dame", "Mutter", "Vater"}
+
+
 def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
     """"Der Leiter zeigte sich erschüttert.": a person described by a role as the subject of a sentence
     becomes the last person, so that a report that follows is not given to someone named before."""
-    if len(toks) < 3 or toks[0].tag != "ART" or toks[0].text.lower() not in ("der", "die"):
+    if len(toks) < 3 or toks[0].tag != "ART" or toks[0].text.lower() not in ("der", "die", "ein", "eine"):
         return
     k = 1
     while k < len(toks) and toks[k].tag == "ADJ(A)" and not _capitalised(toks[k].text):
         k += 1
-    if k + 1 >= len(toks) or toks[k].tag not in ("NN", "NNA") or toks[k].text not in roles() \
-            or not toks[k + 1].is_finite:
+    if k + 1 >= len(toks) or toks[k].tag not in ("NN", "NNA") or not toks[k + 1].is_finite:
         return
-    by_role = [p for p in ctx.persons if p.role and p.role.split()[-1] == toks[k].text]
+    indefinite = toks[0].text.lower() in ("ein", "eine")
+    if not (toks[k].text in roles() or (indefinite and (toks[k].text in _PEOPLE or is_person_noun(toks[k].text,
+                                                                                                    toks[k].tag)))):
+        return  # "Ein Mann fragte, …", "Eine Anwohnerin meinte …": someone new speaks
+    by_role = [p for p in ctx.persons if p.role and p.role.split()[-1] == toks[k].text] if not indefinite else []
     if len(by_role) == 1:
         ctx.last_person, ctx.last_person_block = by_role[0], ctx.block_index
         return

@@ -356,6 +356,9 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue  # "die sich austauschen, Kontakte knüpfen und … verbessern möchten": one clause, several commas
         if _wanted(toks, head):
             continue  # "Wir suchen eine Person, die übersetzt": the person is wanted, the clause no fact yet
+        seg_start = max([k + 1 for k in top_level_commas(toks) if k < head], default=0)
+        if toks[seg_start].tag in ("PWS", "KOUS", "PWAV", "PRELS") and seg_start < head:
+            continue  # "Wer eine Person bemerkt, die im Freien schläft, …": the person of a condition
         demonstrative = False
         if _restrictive(toks, head):
             if not _restrictive_at_the_end(toks, head, end):
@@ -717,6 +720,8 @@ def _restrictive_at_the_end(toks: list[Tok], head: int, end: int) -> bool:
     fins = finite_indices(toks[:head])
     if not fins or toks[0].tag in ("KOUS", "PWS", "PWAV", "PRELS") or toks[0].is_finite:
         return False
+    if head > 0 and toks[head - 1].tag.startswith("APPR"):
+        return False  # "stammen aus Familien, in denen …": without the clause "aus Familien" says nothing
     main = toks[:head]
     if any(t.lemma in _WANTING for t in main) or any(t.lemma in ("sein", "werden", "bleiben") and t.is_finite
                                                       for t in main):
