@@ -22,7 +22,7 @@ TIME_NOUNS = {"uhr", "tag", "tage", "tagen", "woche", "wochen", "wochenende", "m
               "nachmittag", "mittag", "nacht", "frühjahr", "frühling", "sommer", "herbst", "winter", "ferien",
               "schuljahr", "halbjahr", "quartal", "stunde", "stunden", "minuten", "uhrzeit", "feiertag",
               "feiertage", "feiertagen", "werktag", "werktage", "werktagen", "wochentag", "wochentage",
-              "wochentagen", "jahrhundert", "jahrzehnt", "jahrzehnten"}
+              "wochentagen", "jahrhundert", "jahrzehnt", "jahrzehnten", "zeit"}
 #: compound heads that keep the time meaning ("Donnerstag-Abend", "Sommer-Ferien", "Projekt-Woche");
 #: "Sprech-Stunde", "Land-Tag" or "Sonnen-Uhr" name no time
 COMPOUND_HEADS = {"abend", "morgen", "vormittag", "nachmittag", "mittag", "nacht", "wochenende", "ferien", "woche",

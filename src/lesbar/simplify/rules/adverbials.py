@@ -81,6 +81,9 @@ def _phrase_end(toks: list[Tok], i: int) -> int | None:
     end, saw_time, bare_years = _body_end(toks, j)
     if end <= j or not saw_time:
         return None
+    nouns = [t.text.lower() for t in toks[j:end] if t.is_noun]
+    if nouns and all(n == "zeit" for n in nouns) and not any(_NUMBER.match(t.text) for t in toks[j:end]):
+        return None  # "in der aktuellen Zeit" is no date; "in der Zeit von 8 bis 18 Uhr" is one
     if low in ("vom", "von") and not any(_NUMBER.match(t.text) or t.text.lower() == "bis" for t in toks[j:end]):
         return None  # "die Ergebnisse vom Abend": "von" of a noun, not a time span ("vom 7. bis 11. Mai")
     if bare_years and low in _AGE_PREPOSITIONS:

@@ -1,4 +1,5 @@
-"""Rule 9b ``colon_split``: "X hat erklärt: <statement>" on two lines in Leichte Sprache.
+"""Rule 9b ``colon_split``: "X hat erklärt: <statement>" on two lines (Leichte Sprache over 10 words,
+Einfache Sprache over its limit).
 
 Leichte Sprache puts the announcement of a statement on a line of its own ("Die Lehrerin sagt:"), then
 the statement as a sentence of its own, so that neither line is long. The speech rule does this for the
@@ -19,8 +20,8 @@ if TYPE_CHECKING:
     from lesbar.simplify.context import Context
 
 ID = "colon_split"
-PRIORITY = 128
-LEVELS = ("leicht",)
+PRIORITY = 122  # before "adverbials": each line of a colon sentence is a sentence of its own
+LEVELS = ("leicht", "einfach")
 HEADINGS = False
 
 #: above this many words the two parts go on two lines (the Leichte Sprache target: 90 % ≤ 10 words)
@@ -31,7 +32,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence" or unit.speaker:
         return None
     toks = unit.toks()
-    if sum(1 for t in toks if t.is_word) <= SPLIT_ABOVE:
+    limit = SPLIT_ABOVE if ctx.level == "leicht" else ctx.options.max_words  # Einfache Sprache: over 20 words
+    if sum(1 for t in toks if t.is_word) <= limit:
         return None
     inside = quoted(unit.tokens)
     colons = [k for k, t in enumerate(toks) if t.text == ":" and k not in inside]
