@@ -99,11 +99,17 @@ def run_rules(unit: Unit, ctx: Context, heading: bool = False) -> list[Unit]:
     return units
 
 
+#: words a sentence cannot end with: a line ending in one introduces what follows (a list)
+_OPEN_ENDINGS = {"bei", "für", "mit", "von", "zu", "an", "auf", "in", "um", "über", "die", "der", "das", "den",
+                 "dem", "und", "oder", "wie", "z.", "als"}
+
+
 def _finish_tokens(unit: Unit) -> list[str]:
     tokens = list(unit.tokens)
     if unit.kind in ("sentence", "explanation") and (unit.rules or unit.speaker):
-        if tokens and tokens[-1] == ":" and not unit.speaker:
-            tokens = [tokens[0][:1].upper() + tokens[0][1:]] + tokens[1:]  # "… folgende Themen:" before a list
+        if tokens and (tokens[-1] == ":" or tokens[-1].lower() in _OPEN_ENDINGS) and not unit.speaker:
+            # "… folgende Themen:" or "Wir helfen zum Beispiel bei" before a list: no full stop
+            tokens = [tokens[0][:1].upper() + tokens[0][1:]] + tokens[1:]
         else:
             tokens = end_sentence(tokens)  # a sentence no rule touched keeps its punctuation ("VON ANNA …")
     if unit.speaker and tokens:
@@ -398,8 +404,8 @@ def _explanations_after_quotations(units: list[Unit]) -> list[Unit]:
     held: list[Unit] = []
     depth = 0
     question = False  # "Erhalten Sie Bürger-Geld?" + "Dann …": the explanation goes after the answer
-    for unit in units:
-        if unit.kind == "explanation" and (depth > 0 or question):
+    for k, unit in enumerate(units):
+        if unit.kind == "explanation" and (depth > 0 or question or _refers_back(units, k)):
             held.append(unit)
             continue
         out.append(unit)
@@ -411,6 +417,19 @@ def _explanations_after_quotations(units: list[Unit]) -> list[Unit]:
                 out.extend(held)
                 held = []
     return out + held
+
+
+#: first words of a sentence that point back to the sentence before ("Das geht aus dem Bericht hervor.")
+_REFERRING = {"das", "dies", "diese", "dieser", "dieses", "er", "es", "dort", "dabei", "damit", "dadurch",
+              "deshalb", "dafür", "davor", "danach", "daher", "darum", "trotzdem", "dann"}
+
+
+def _refers_back(units: list[Unit], k: int) -> bool:
+    """The explanation at ``k`` stands before a sentence that points back ("Das …", "Er …"): the
+    explanation would take the reference, so it waits until after that sentence."""
+    nxt = next((u for u in units[k + 1 :] if u.kind != "explanation"), None)
+    return nxt is not None and nxt.kind == "sentence" and not nxt.speaker and bool(nxt.tokens) and \
+        nxt.tokens[0].lower() in _REFERRING
 
 
 def _extend_speaker_over_quotation(units: list[Unit]) -> set[int]:

@@ -17,6 +17,7 @@ from lesbar.simplify.clauses import (
     QUOTES_CLOSE,
     QUOTES_OPEN,
     SENT_END,
+    mentioned_again,
     quote_balance,
     segment_end,
     strip_end,
@@ -162,28 +163,34 @@ def _note_source(toks: list[Tok], ctx: Context) -> None:
         return
 
 
-_PEOPLE = {"Mann", "Frau", "Mädchen", "Junge", "Kind", "Mensch", "Person", "Herr", "Dame", "Mutter", "Vater"}
+#: nouns for people that name someone new, not the person named before ("Die Mutter sagte …")
+_PEOPLE = {"Mann", "Frau", "Mädchen", "Junge", "Kind", "Mensch", "Person", "Herr", "Dame", "Mutter", "Vater", "Sohn",
+           "Tochter", "Bruder", "Schwester", "Oma", "Opa", "Großmutter", "Großvater", "Arzt", "Ärztin", "Nachbar",
+           "Nachbarin", "Gast", "Kunde", "Kundin", "Zeuge", "Zeugin", "Kollege", "Kollegin", "Freund", "Freundin",
+           "Chef", "Chefin", "Koch", "Köchin", "Experte", "Expertin", "Schüler", "Schülerin", "Ehemann", "Ehefrau"}
 
 
 def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
     """"Der Leiter zeigte sich erschüttert.": a person described by a role as the subject of a sentence
     becomes the last person, so that a report that follows is not given to someone named before."""
-    if len(toks) < 3 or toks[0].tag != "ART" or toks[0].text.lower() not in ("der", "die", "ein", "eine"):
+    if len(toks) < 3 or not (toks[0].tag == "ART" and toks[0].text.lower() in ("der", "die", "ein", "eine") or (
+            toks[0].tag == "PPOSAT" and toks[0].text.lower() in ("seine", "sein", "ihre", "ihr"))):
         return
     k = 1
     while k < len(toks) and toks[k].tag == "ADJ(A)" and not _capitalised(toks[k].text):
         k += 1
     if k + 1 >= len(toks) or toks[k].tag not in ("NN", "NNA") or not toks[k + 1].is_finite:
         return
-    indefinite = toks[0].text.lower() in ("ein", "eine")
-    if not (toks[k].text in roles() or (indefinite and (toks[k].text in _PEOPLE or is_person_noun(toks[k].text,
-                                                                                                    toks[k].tag)))):
+    indefinite = toks[0].text.lower() in ("ein", "eine", "seine", "sein", "ihre", "ihr")
+    if not (toks[k].text in roles() or toks[k].text in _PEOPLE or (indefinite and is_person_noun(toks[k].text,
+                                                                                                  toks[k].tag))):
         return  # "Ein Mann fragte, …", "Eine Anwohnerin meinte …": someone new speaks
     by_role = [p for p in ctx.persons if p.role and p.role.split()[-1] == toks[k].text] if not indefinite else []
     if len(by_role) == 1:
         ctx.last_person, ctx.last_person_block = by_role[0], ctx.block_index
         return
-    person = Person(" ".join([toks[0].text.capitalize()] + [t.text for t in toks[1 : k + 1]]))
+    words = mentioned_again([toks[0].text.capitalize()] + [t.text for t in toks[1 : k + 1]])
+    person = Person(" ".join(words))  # "Ein Arzt bestätigte das. Er …" → "Der Arzt sagt: …"
     ctx.persons.append(person)
     ctx.last_person, ctx.last_person_block = person, ctx.block_index
 
@@ -267,9 +274,12 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
             last = ctx.last_person
             if any(t.tag == "NE" for t in toks[m + 1 : end]):
                 return None, False, start  # "Der Dezernent für Jugend, Michael Krüger, …": the name follows
-            if last is not None and not by_role and not (noun in roles() and last.role and last.role != noun):
-                return last, True, m + 1
-            if not by_role and (last is None or noun in roles()):
+            family = noun in _PEOPLE and not (last is not None and last.role and last.role.split()[-1] == noun)
+            if last is not None and not by_role and not family and not (
+                    noun in roles() and last.role and last.role != noun):
+                return last, True, m + 1  # "sagte die 52-Jährige": the person named before
+            if not by_role and (last is None or noun in roles() or family):
+                # "erklärte der Bürgermeister", "sagte die Mutter" with nobody (or someone else) named before:
                 # "erklärte der Bürgermeister" with nobody (or someone with another role) named before:
                 # the description itself is the speaker, so the report keeps its source
                 person = Person(" ".join([toks[start].text.capitalize()] + [t.text for t in toks[start + 1 : m + 1]]))
