@@ -476,8 +476,11 @@ def _without_role(speaker: str) -> str:
             k += 1
         if k < len(words) and words[k] in roles():
             words = words[k:]
+    full = list(words)
     while words and words[0] in roles():
         words = words[1:]
+    if words and (words[0].lower() in ("vom", "von", "der", "des", "im", "für", "bei", "beim") or not words[0][:1].isupper()):
+        return " ".join(full)  # "Die Geschäftsführerin vom Verein": without the role no name is left
     return " ".join(words)
 
 

@@ -74,8 +74,9 @@ def _phrase_end(toks: list[Tok], i: int) -> int | None:
         j = i
     elif t.text in ("Anfang", "Ende", "Mitte") and i + 1 < n and is_time_word(toks[i + 1].text):
         j = i + 1
-    elif t.tag in ("ADV", "ADJ(D)") and is_time_word(t.text) and i + 1 < n and toks[i + 1].text == "bis":
-        j = i  # "montags bis freitags"
+    elif t.tag in ("ADV", "ADJ(D)") and is_time_word(t.text) and i + 2 < n and toks[i + 1].text in ("bis", "und", "oder") \
+            and is_time_word(toks[i + 2].text):
+        j = i  # "montags bis freitags", "dienstags und donnerstags"
     else:
         return None
     end, saw_time, bare_years = _body_end(toks, j)
@@ -348,6 +349,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     lows = {w.lower() for w in phrase}
     if (past and lows & _FUTURE_WORDS) or (not past and lows & _PAST_WORDS):
         return None  # "sprachen über den Haushalt im kommenden Jahr": the phrase belongs to a noun
-    verb = _block_verb(next((w.lower() for w in phrase if w.lower() not in _TIME_MODIFIERS), ""), past)
+    first_word = next((w.lower() for w in phrase if w.lower() not in _TIME_MODIFIERS), "")
+    if first_word == "ab" and "Uhr" in phrase:
+        first_word = "um"  # "ab 18 Uhr": a starting time each day, no date from which something is valid
+    verb = _block_verb(first_word, past)
     ctx.counts[ID] += 1
     return [unit.derive(end_sentence(main), ID), unit.derive(end_sentence(["Das", verb] + phrase), ID)]

@@ -24,6 +24,14 @@ HEADINGS = False
 
 def has_finite_verb(toks: list[Tok]) -> bool:
     """A finite verb, or an imperative ("Seid fruchtbar.", "Komm her!"), which is a full sentence too."""
+    from lesbar.simplify.clauses import quoted
+
+    inside = quoted([t.text for t in toks])
+    outside = [t for k, t in enumerate(toks) if k not in inside and t.is_word]
+    if inside and outside and not any(t.is_finite or t.tag.endswith("(IMP)") for t in outside):
+        # "An Begriffen wie „Vorfahrt gewähren“.": a verb inside a quoted name makes no sentence; a sentence
+        # that is a quotation keeps its own verbs
+        return False
     return any(t.is_finite or t.tag.endswith("(IMP)") for t in toks)
 
 
