@@ -262,11 +262,15 @@ def _repair_participles(toks: list[Tok]) -> None:
 def _repair_capitalised_verbs(toks: list[Tok]) -> None:
     """A capitalised word after an article, a preposition or an adjective is a noun, not a finite verb
     ("bei der Vorsprache" tagged as the verb "vorsprechen"): a second finite verb there would stop the
-    clause rules."""
+    clause rules. A capitalised present participle inside a sentence ("viele Teilnehmende", "Studierende")
+    is an adjective used as a noun."""
     for i in range(1, len(toks)):
         t = toks[i]
         if t.is_finite and t.text[:1].isupper() and t.text.isalpha() and toks[i - 1].tag in _NOUN_BEFORE:
             toks[i] = Tok(t.text, "NN", t.text)
+        elif t.tag == "ADJ(A)" and t.text[:1].isupper() and t.text.endswith(("ende", "enden")) and \
+                toks[i - 1].text not in {".", ":", "„", "!", "?"} and not (i + 1 < len(toks) and toks[i + 1].tag == "NE"):
+            toks[i] = Tok(t.text, "NNA", t.text)
 
 
 def _repair_first_names(toks: list[Tok]) -> None:

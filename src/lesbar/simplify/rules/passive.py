@@ -124,6 +124,10 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             continue  # "in Höhe von 5.000 Euro": an amount, not who does it
         if i > 0 and toks[i - 1].tag == "NN" and toks[i - 1].text.lower().endswith(_ACTION_ENDINGS):
             continue  # "mit Unterstützung von Dolmetschern": the noun's own "von", not who does it
+        if t.text.lower() == "von" and i + 1 < len(toks) and toks[i + 1].tag == "PIS" and \
+                toks[i + 1].text.lower() in _PLURAL_QUANTIFIERS and (i + 2 >= len(toks) or not toks[i + 2].is_noun):
+            # "wird von vielen nicht ernst genommen" → "Viele nehmen … nicht ernst"
+            return i, i + 2, [_PLURAL_QUANTIFIERS[toks[i + 1].text.lower()]], True
         end = _plain_np_end(toks, i + 1)  # the agent's own noun phrase; a genitive or a second agent follows
         np = toks[i + 1 : end]
         if not np or not np[-1].is_noun or np[-1].text in _UNITS:
@@ -479,7 +483,8 @@ def _around_colon(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
 _LEADING_KON = {"doch", "aber", "und", "oder", "denn"}
 #: adverbs about the whole statement: they come before the object in the active sentence
 _SENTENCE_ADVERBS = {"außerdem", "auch", "zudem", "ebenfalls", "noch", "bereits", "schon", "dann", "danach",
-                     "deshalb", "daher", "jedoch", "aber", "also", "nun", "inzwischen", "wieder", "gleichzeitig"}
+                     "deshalb", "daher", "jedoch", "aber", "also", "nun", "inzwischen", "wieder", "gleichzeitig",
+                     "immer"}
 #: harm that happens in accidents: without an agent, "man hat … verletzt" would say someone did it
 _HARM = {"verletzen", "töten", "beschädigen", "zerstören", "verwunden", "verschütten", "überfluten", "verbrennen"}
 #: a subject pronoun of the passive as the object of the active sentence

@@ -462,6 +462,12 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
                 t.text in QUOTES_OPEN for t in tail) and not any(w in QUOTES_OPEN for w in content):
             # "Das Fest sei wichtig, sagte Anna Berg, vor allem für Kinder.": the addition is part of the statement
             content = content + [t.text for t in tail if t.text not in SENT_END]
+        elif tail and tail[0].text == "," and len(tail) > 2 and any(t.is_finite for t in tail) and not any(
+                t.text in QUOTES_OPEN for t in tail) and tail[1].tag not in ("KOUS", "PRELS", "PWS", "PWAV") \
+                and not any(w in QUOTES_OPEN for w in content):
+            # "Die Wartezeit betrage sechs Monate, sagt er, deshalb lerne er mit einer App.": a second statement
+            second = [t.text for t in tail[1:] if t.text not in SENT_END] + ["."]
+            extra.append(_speaker_unit(unit, second, person, pronoun, ctx, reported=True))
         elif tail and tail[0].text == ",":
             rest += list(tail)
         words = [t.text for t in rest if t.text not in SENT_END]
@@ -656,6 +662,11 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         if mood is None and ctx.last_speech_block == ctx.block_index and _preterite_as_konj2(first_fin) and \
                 any(t.text.lower() in _NOW for t in toks):
             mood = Mood("konj2", 2, first_fin.text)  # "Zu seinen Kunden gehörten mittlerweile auch …"
+        if mood is None and ctx.last_speech_block == ctx.block_index and _preterite_as_konj2(first_fin):
+            # "Viele lebten allein und hätten kaum Kontakt": an unambiguous Konjunktiv II in the same
+            # sentence shows that the preterite-looking form is one too
+            mood = next((m for t in main if t is not first_fin for m in [konjunktiv(t.text, t.lemma)]
+                         if m is not None and m.kind == "konj2" and not _preterite_as_konj2(t)), None)
     if mood is None:
         return None
     # Konjunktiv II stands for Konjunktiv I in reported speech, right after a reported statement, or after

@@ -110,6 +110,9 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if not finite_indices(clause) or len(clause) < 2:
             continue
         after_adv, before_adv, mode = _CONJ[conj]
+        if conj in _CONDITIONS and s > 1 and any(t.text.lower() == "es" and t.tag == "PPER" for t in toks[:s]) and \
+                any(t.is_finite and t.lemma in ("sein", "werden", "bleiben", "finden") for t in toks[:s]):
+            continue  # "Bei Diagnosen ist es gefährlich, wenn Kinder übersetzen": the clause is what "es" means
         prev_start = max([k + 1 for k in commas if k < s - 1], default=0)
         if s > 1 and prev_start > 0 and toks[prev_start].tag in ("PWAV", "PWS", "KOUS") and conj in _CONDITIONS:
             continue  # "ich weiß, wie es sich anfühlt, wenn man …": the condition belongs to that clause
