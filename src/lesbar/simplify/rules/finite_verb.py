@@ -28,7 +28,8 @@ def has_finite_verb(toks: list[Tok]) -> bool:
 
     inside = quoted([t.text for t in toks])
     outside = [t for k, t in enumerate(toks) if k not in inside and t.is_word]
-    if inside and outside and not any(t.is_finite or t.tag.endswith("(IMP)") for t in outside):
+    speech = any(t.text == ":" for k, t in enumerate(toks) if k not in inside) or len(inside) > 8
+    if inside and outside and not speech and not any(t.is_finite or t.tag.endswith("(IMP)") for t in outside):
         # "An Begriffen wie „Vorfahrt gewähren“.": a verb inside a quoted name makes no sentence; a sentence
         # that is a quotation keeps its own verbs
         return False
