@@ -103,3 +103,15 @@ def test_plain_text_lines_with_bullets_or_numbers_are_a_list() -> None:
     items = [[s.text for p in item.blocks for s in p.content] for item in lists[0].items]
     assert items == [["Die Teilnahme ist kostenlos."], ["Die Zahl der Plätze ist auf 24 begrenzt."]]
     assert [s.text for s in doc.blocks[0].content] == ["Bitte beachten Sie Folgendes:"]
+
+
+@pytest.mark.parametrize(("text", "full"), [
+    ("Koordinator Jens Hartmann erklärt: „Ohne die Ehrenamtlichen könnten viele Gespräche nicht stattfinden.", True),
+    ("„Wir kommen gern wieder.“", True),
+    ("An Begriffen wie „Vorfahrt gewähren“.", False),  # the verb belongs to a quoted name
+])
+def test_a_verb_inside_a_quoted_name_makes_no_sentence(text: str, full: bool) -> None:
+    from lesbar.simplify.analysis import analyze_text
+    from lesbar.simplify.rules.finite_verb import has_finite_verb
+
+    assert has_finite_verb(analyze_text(text)) is full
