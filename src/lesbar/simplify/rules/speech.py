@@ -195,10 +195,38 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
     ctx.last_person, ctx.last_person_block = person, ctx.block_index
 
 
+def _gender(person: Person) -> str:
+    """"f"/"m" from the role or description ("Projektleiterin", "Der Fahrlehrer", "Die Mutter"), "" unknown."""
+    words = (person.role or person.name).split()
+    if not words:
+        return ""
+    if words[0] in ("Die", "Eine") or words[-1] in ("Frau", "Mutter", "Tochter", "Schwester", "Oma"):
+        return "f"
+    if words[0] in ("Der", "Ein") or words[-1] in ("Herr", "Mann", "Vater", "Sohn", "Bruder", "Opa"):
+        return "m"
+    head = words[-1] if person.role else ""
+    if head.endswith("in") and (head in roles() or is_person_noun(head, "NN")):
+        return "f"
+    if head and head.endswith(("er", "or", "ent", "ist", "eur", "rat", "ant")):
+        return "m"
+    return ""
+
+
+def _by_pronoun(pronoun: str, ctx: Context) -> Person | None:
+    """The person "er"/"sie" points to: the last person named, unless that person's role shows the other
+    gender and someone named before has the pronoun's ("Kern … Anna Roth ergänzte … Er meinte …")."""
+    last = ctx.last_person
+    want = {"er": "m", "sie": "f"}.get(pronoun, "")
+    if last is None or not want or _gender(last) in ("", want):
+        return last
+    match = [p for p in reversed(ctx.persons) if p is not last and _gender(p) == want]
+    return match[0] if match else last
+
+
 def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Person | None, bool, int]:
     """The speaker after a frame verb at ``start``: (person, from_pronoun, index after the subject)."""
     if start < end and toks[start].text in _PRONOUNS:
-        return ctx.last_person, True, start + 1
+        return _by_pronoun(toks[start].text.lower(), ctx), True, start + 1
     j = start
     role = ""
     lead: list[str] = []  # "Der bisherige", "Der": what the role cannot do without
