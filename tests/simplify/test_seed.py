@@ -61,3 +61,24 @@ def test_readability_improves(leicht) -> None:  # type: ignore[no-untyped-def]
     r = leicht.report["readability"]
     assert r["flesch_amstad"]["after"] > r["flesch_amstad"]["before"]
     assert r["avg_sentence_length"]["after"] < r["avg_sentence_length"]["before"]
+
+
+def test_each_report_keeps_its_own_speaker() -> None:
+    """The shipped sample (DOCX, in the repository): the professor's reported statements stay hers, also
+    after "erklärte sie" (a title such as "Doktor" says nothing about who "sie" is)."""
+    from pathlib import Path
+
+    from lesbar.readers import read_document
+    from lesbar.transforms.segment import segment_document
+
+    docx = Path(__file__).resolve().parents[2] / "samples" / "integrationskonferenz.docx"
+    doc = segment_document(read_document(docx))
+    texts = [s.text for s in simplify_document(doc, "einfach", None).document.sentences()]
+    framed = [tuple(t.split(" sagt: ", 1)) for t in texts if " sagt: " in t]
+
+    def speaker(start: str) -> str:
+        return next(who for who, said in framed if said.startswith(start))
+
+    assert speaker("Auf der anderen Seite kann Integration").endswith("Möltgen-Sicking"), framed
+    assert speaker("Die KIs sind dabei das Herzstück").endswith("Möltgen-Sicking"), framed
+    assert speaker("Die Infrastruktur gibt es bundesweit").endswith("Asli Sevinçim"), framed

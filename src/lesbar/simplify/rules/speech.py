@@ -195,9 +195,13 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
     ctx.last_person, ctx.last_person_block = person, ctx.block_index
 
 
+#: titles that say nothing about gender ("Doktor Katrin Möltgen-Sicking")
+_NEUTRAL_TITLES = {"Doktor", "Dr.", "Prof.", "Dipl.-Ing."}
+
+
 def _gender(person: Person) -> str:
     """"f"/"m" from the role or description ("Projektleiterin", "Der Fahrlehrer", "Die Mutter"), "" unknown."""
-    words = (person.role or person.name).split()
+    words = [w for w in (person.role or person.name).split() if w not in _NEUTRAL_TITLES]
     if not words:
         return ""
     if words[0] in ("Die", "Eine") or words[-1] in ("Frau", "Mutter", "Tochter", "Schwester", "Oma"):
