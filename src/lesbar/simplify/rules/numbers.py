@@ -111,19 +111,35 @@ def number_word_value(word: str, table: dict[str, str]) -> str | None:
 _VAGUE = {"einige", "mehrere", "viele", "paar", "etliche", "zig", "ein", "einigen", "mehreren", "vielen"}
 
 
+def _quoted_titles(toks: list[Tok]) -> set[int]:
+    """Indices inside short quotations without a finite verb (a title: „Zwei Heimaten“); a quoted
+    statement („Bei uns spricht man zwei Sprachen.“) gets digits like the text around it."""
+    inside = quoted([t.text for t in toks])
+    out: set[int] = set()
+    run: list[int] = []
+    for k in range(len(toks) + 1):
+        if k in inside:
+            run.append(k)
+            continue
+        if run and len(run) <= 5 and not any(toks[m].is_finite for m in run):
+            out.update(run)
+        run = []
+    return out
+
+
 def _convert(toks: list[Tok]) -> tuple[list[str], int, list[str]]:
     words: list[str] = []
     changed = 0
     percent: list[str] = []
     table = number_words()
-    inside = quoted([t.text for t in toks])
+    inside = _quoted_titles(toks)
     i = 0
     while i < len(toks):
         t = toks[i]
         low = t.text.lower()
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if i in inside and t.text[:1].isalpha():
-            words.append(t.text)  # "„Zwei Heimaten“": a title or someone's words keep their number words
+            words.append(t.text)  # "„Zwei Heimaten“": a title keeps its number words
             i += 1
             continue
         prev = toks[i - 1] if i else None
