@@ -206,6 +206,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     last word is an infinitive form, not after "zu", with a subject-like word, has that verb finite."""
     out = list(toks)
     _repair_participles(out)
+    _repair_statt(out)
     _repair_first_names(out)
     _repair_surnames(out)
     _repair_capitalised_verbs(out)
@@ -245,6 +246,14 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
 _NOUN_BEFORE = {"ART", "PDS", "APPR", "APPRART", "ADJ(A)", "PPOSAT", "PIAT", "PDAT"}
 
 
+def _repair_statt(toks: list[Tok]) -> None:
+    """"spielten draußen statt in der Wohnung": "statt" before a phrase is "instead of", not the particle
+    of "stattspielen"/"stattfinden" (a particle ends its clause)."""
+    for i, t in enumerate(toks[:-1]):
+        if t.tag == "PTKVZ" and t.text.lower() == "statt" and toks[i + 1].is_word and toks[i + 1].tag not in ("KON",):
+            toks[i] = Tok(t.text, "KOKOM", t.text)
+
+
 def _repair_participles(toks: list[Tok]) -> None:
     """HanTa tags some infinitives as participles ("werden die Bewohner betreuen" → "betreuen" as the
     participle): a "participle" that is its verb's infinitive and not its participle ("betreut") is the
@@ -266,8 +275,9 @@ def _repair_capitalised_verbs(toks: list[Tok]) -> None:
     is an adjective used as a noun."""
     for i in range(1, len(toks)):
         t = toks[i]
-        if t.is_finite and t.text[:1].isupper() and t.text.isalpha() and toks[i - 1].tag in _NOUN_BEFORE:
-            toks[i] = Tok(t.text, "NN", t.text)
+        if t.is_finite and t.text[:1].isupper() and t.text.isalpha() and (toks[i - 1].tag in _NOUN_BEFORE or (
+                toks[i - 1].text == "," and i + 1 < len(toks) and toks[i + 1].text in (",", "und", "oder"))):
+            toks[i] = Tok(t.text, "NN", t.text)  # "Arabisch, Dari und Englisch": an item, not the verb "daraten"
         elif t.tag == "ADJ(A)" and t.text[:1].isupper() and t.text.endswith(("ende", "enden")) and \
                 toks[i - 1].text not in {".", ":", "„", "!", "?"} and not (i + 1 < len(toks) and toks[i + 1].tag == "NE"):
             toks[i] = Tok(t.text, "NNA", t.text)
@@ -300,8 +310,8 @@ def _repair_surnames(toks: list[Tok]) -> None:
             continue
         if i >= 2 and toks[i - 2].tag == "NE":
             continue
-        if t.tag.startswith(("VV", "VA", "VM", "ADJ")):
-            toks[i] = Tok(t.text, "NE", t.text)
+        if t.tag.startswith(("VV", "VA", "VM", "ADJ")) or t.tag == "NNA":
+            toks[i] = Tok(t.text, "NE", t.text)  # "Tom Wiesner": not an adjective used as a noun
         elif t.tag == "NN" and i + 1 < len(toks) and (toks[i + 1].is_finite or toks[i + 1].text in {",", "(", "und"}) \
                 and (i == 1 or toks[i - 2].tag in ("NN", "NNA", "ART", "$,") or toks[i - 2].text in {"von", "mit"}):
             toks[i] = Tok(t.text, "NE", t.text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.morphology import separable_particle
-from lesbar.simplify.temporal import date_after_weekday_end
+from lesbar.simplify.temporal import WEEKDAYS, date_after_weekday_end
 
 QUOTES_OPEN = {"„", "»", "‚"}
 QUOTES_CLOSE = {"“", "«", "‘", "”"}
@@ -173,6 +173,8 @@ def _genitive_attribute_end(toks: list[Tok], i: int) -> int:
     """A genitive attribute belongs to the noun phrase before it ("der Haushalt der Stadt"): the verb
     of "da der Haushalt der Stadt angespannt sei" goes after "Stadt", not after "Haushalt"."""
     n = len(toks)
+    if i > 0 and any(toks[i - 1].text.lower().startswith(d) for d in WEEKDAYS):
+        return i  # "am Freitag der Integrationspreis": a weekday takes no genitive
     while i < n and (toks[i].tag == "ART" and toks[i].text.lower() in ("des", "der", "eines", "einer") or (
             toks[i].text.lower() in _GENITIVE_QUANTIFIERS and i + 1 < n and toks[i + 1].tag in ("NN", "ADJ(A)"))):
         j = i + 1

@@ -61,9 +61,10 @@ def _phrase_end(toks: list[Tok], i: int) -> int | None:
     low = t.text.lower()
     if low in _OPENERS and (t.tag.startswith("APPR") or low == "bis"):
         j = i + 1
-        while j < n and toks[j].text.lower() in _HEDGES and toks[j].tag in ("ADV", "ADJ(D)", "APPRART", "APPR",
-                                                                              "ADJ(A)"):
-            j += 1
+        while j < n and (toks[j].text.lower() in _HEDGES and toks[j].tag in ("ADV", "ADJ(D)", "APPRART", "APPR",
+                                                                               "ADJ(A)")
+                         or (toks[j].text in ("Anfang", "Ende", "Mitte") and j + 1 < n and is_time_word(toks[j + 1].text))):
+            j += 1  # "bis spätestens zum", "bis Ende Januar"
     elif low in TIME_DETERMINERS and t.tag in ("PIAT", "PDAT", "ADJ(A)", "PIDAT"):
         k = i + 1
         while k < n and toks[k].tag == "ADJ(A)" and not is_time_word(toks[k].text):
@@ -304,6 +305,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         return None  # "an Werktagen alle 20 Minuten und am Wochenende alle 2 Stunden": parallel time frames
     if any(a > 0 and body[a - 1].text.lower() in _RELATING for a, _ in blocks):
         return None
+    if any(t.tag == "PTKNEG" or t.text.lower() in ("kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals")
+           for t in body):
+        return None  # "kann an diesem Abend nicht angeboten werden": the time is inside the negation
     blocks = _with_modifiers(body, [(a, b) for a, b in blocks if a > f or b <= f])
     front = [(a, b) for a, b in blocks if b <= f]
     if front and front[0] != (0, f):

@@ -681,6 +681,8 @@ def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Un
     if len(toks) < f + 3 or toks[-1].text != "werden" or toks[-2].tag != "VV(PP)":
         return None
     pp = toks[-2]
+    if any(t.tag == "VV(PP)" for t in toks[f + 1 : -2]):
+        return None  # "kann abgeholt oder heruntergeladen werden": two participles, one infinitive would not do
     if toks[f].lemma in ("wollen", "mögen", "möchten", "sollen") or toks[f].text.lower().startswith("möcht"):
         return None  # "die nicht genannt werden möchte", "soll verwendet werden" (a plan): "man" cannot take it
     table = verb_table(pp.lemma)

@@ -110,6 +110,8 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if not finite_indices(clause) or len(clause) < 2:
             continue
         after_adv, before_adv, mode = _CONJ[conj]
+        if conj in _CONDITIONS and s > 1 and toks[-1].text == "?":
+            continue  # "Wie reagiert man, wenn …?": the condition belongs to the question
         if conj in _CONDITIONS and s > 1 and any(t.text.lower() == "es" and t.tag == "PPER" for t in toks[:s]) and \
                 any(t.is_finite and t.lemma in ("sein", "werden", "bleiben", "finden") for t in toks[:s]):
             continue  # "Bei Diagnosen ist es gefährlich, wenn Kinder übersetzen": the clause is what "es" means
@@ -336,7 +338,8 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             head -= 1
         noun_words = [t.text for t in toks[head:c_noun]]
         end = _relative_end(toks, i)
-        while end < len(toks) and toks[end].text == ",":
+        embedded = head > 0 and toks[head - 1].is_finite  # "berichtet Goran Ilić, der …, von seinen Erfahrungen"
+        while end < len(toks) and toks[end].text == "," and not embedded:
             nxt_end = segment_end(toks, end + 1)
             nxt = toks[end + 1 : nxt_end]
             pp = nxt and (nxt[0].tag.startswith("APPR") or (nxt[0].tag == "KOUI" and not any(
