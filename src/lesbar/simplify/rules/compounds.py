@@ -57,7 +57,7 @@ def split_compound(word: str) -> tuple[str, ...]:
                 head_z < (_MIN_ZIPF if len(head) > 3 else _SHORT_HEAD_ZIPF):
             continue  # a three-letter head only when it is a common word ("Integrations-Rat", "-Amt")
         left = word[:i]
-        whole_z = zipf(word)
+        whole_z = _whole_zipf(word)
         if head in ("Ende", "Enden", "Ender") and left[-1:] not in ("n", "s"):
             continue  # "Vorsitzende", "Reisende": a participle, not "…-Ende"
         for link in _LINKS:
@@ -89,6 +89,16 @@ def split_compound(word: str) -> tuple[str, ...]:
     _, i, _ = best
     left, head = word[:i], word[i:].capitalize()
     return (left,) + split_compound(head)
+
+
+def _whole_zipf(word: str) -> float:
+    """How common the whole word is, its inflected and feminine forms counted by their base:
+    "Begleiterinnen" is as common as "Begleiter" (and is then no "Beg-Leiterinnen")."""
+    best = zipf(word)
+    for ending in ("innen", "in", "en", "n", "s", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 5:
+            best = max(best, zipf(word[: -len(ending)]))
+    return best
 
 
 def _feminine_zipf(head: str) -> float:

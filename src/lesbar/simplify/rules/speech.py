@@ -506,8 +506,12 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         while words and words[-1] == ",":
             words.pop()
         tail_words: list[str] = []
+        affiliation: list[str] = []
         circumstance = bool(rest) and (rest[0].tag.startswith("APPR") or rest[0].tag in ("ADV", "ADJ(D)"))
-        if verb.lemma != "lauten" and circumstance and len(words) <= 8 and "," not in words \
+        if rest and rest[0].text.lower() in ("vom", "von") and rest[-1].is_noun and not pronoun and \
+                not any(t.is_finite or t.text == "," for t in rest) and after == c + 2 + len(person.name.split()):
+            affiliation = words  # "forderte Aylin Demir vom Integrationsrat": who she is, not the circumstance
+        elif verb.lemma != "lauten" and circumstance and len(words) <= 8 and "," not in words \
                 and not any(t.is_finite for t in rest):
             tail_words = words  # "sagte er bei der Eröffnung": "Stephan Pusch sagt bei der Eröffnung: …"
         elif verb.lemma != "lauten" and any(t.is_noun for t in rest):
@@ -521,6 +525,8 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         main = _speaker_unit(unit, content, person, pronoun, ctx,
                              reported=not any(w in QUOTES_OPEN for w in content))
         main.speech_tail = tail_words
+        if affiliation:
+            main.speaker = " ".join([main.speaker] + affiliation)
         return [main] + extra
     return None
 

@@ -61,6 +61,10 @@ def _is_main_clause(part: list[Tok]) -> bool:
         return False  # "Was die Niederlande vorhätten mit …": a w-clause, not a question ("Was machen wir")
     if any(t.text == "," for t in part[: fins[0]]):
         return False  # "… für Kinder und | Jugendliche kostenlos, Erwachsene zahlen …": the verb is another clause's
+    if any(t.text == ":" for t in part[: fins[0]]):
+        return False  # "Elternbegleiter: Sie sprechen …": the colon's clause, not this part's
+    if fins[0] > 1 and part[fins[0] - 1].tag == "KON":
+        return False  # "Sprechtagen und erklären …": the verb is joined to something before this part
     return fins[0] <= 6
 
 
