@@ -73,6 +73,22 @@ def quoted(tokens: list[str]) -> set[int]:
     return inside
 
 
+def quoted_names(toks: list[Tok]) -> set[int]:
+    """Indices inside short quotations without a verb: names, titles and references („Winterhilfe 2025“,
+    „Zwei Heimaten“) that rules keep as written; a quoted statement is text like the rest."""
+    inside = quoted([t.text for t in toks])
+    out: set[int] = set()
+    run: list[int] = []
+    for k in range(len(toks) + 1):
+        if k in inside:
+            run.append(k)
+            continue
+        if run and len(run) <= 5 and not any(toks[m].is_finite for m in run):
+            out.update(run)
+        run = []
+    return out
+
+
 def is_direct_quote(toks: list[Tok]) -> bool:
     """Whether the sentence is a direct quotation ("„Wir müssen weitermachen.“", "„…“, sagte er"), which
     stays as the person said it. A sentence that only starts with a quoted title ("„Vielfalt leben!“ war

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import quoted
+from lesbar.simplify.clauses import quoted_names
 from lesbar.simplify.morphology import is_known_noun
 from lesbar.simplify.resources import compound_blocklist, compound_prefixes, roles
 from lesbar.simplify.rules.words import glossary_matches, zipf
@@ -236,28 +236,12 @@ def _role_noun(t: Tok) -> bool:
 _ROLE_ENDINGS = ("er", "erin", "ent", "entin", "ist", "istin", "or", "orin", "eur", "eurin", "gogin", "gin")
 
 
-def _quoted_names(toks: list[Tok]) -> set[int]:
-    """Indices inside short quotations without a verb: names and references („Winterhilfe 2025“,
-    „Brückenbauer“) stay as written; a quoted statement gets the same splits as the text around it."""
-    inside = quoted([t.text for t in toks])
-    out: set[int] = set()
-    run: list[int] = []
-    for k in range(len(toks) + 1):
-        if k in inside:
-            run.append(k)
-            continue
-        if run and len(run) <= 5 and not any(toks[m].is_finite for m in run):
-            out.update(run)
-        run = []
-    return out
-
-
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if not ctx.options.split_compounds:
         return None
     toks = unit.toks()
     protected = _protected(toks, ctx)
-    inside = _quoted_names(toks)  # „Winterhilfe 2025“ is a name or a reference: as written
+    inside = quoted_names(toks)  # „Winterhilfe 2025“ is a name or a reference: as written
     words = []
     changed = 0
     renames: dict[str, str] = {}

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import quoted
+from lesbar.simplify.clauses import quoted_names
 from lesbar.simplify.resources import number_words
 from lesbar.simplify.units import Unit
 
@@ -111,28 +111,12 @@ def number_word_value(word: str, table: dict[str, str]) -> str | None:
 _VAGUE = {"einige", "mehrere", "viele", "paar", "etliche", "zig", "ein", "einigen", "mehreren", "vielen"}
 
 
-def _quoted_titles(toks: list[Tok]) -> set[int]:
-    """Indices inside short quotations without a finite verb (a title: „Zwei Heimaten“); a quoted
-    statement („Bei uns spricht man zwei Sprachen.“) gets digits like the text around it."""
-    inside = quoted([t.text for t in toks])
-    out: set[int] = set()
-    run: list[int] = []
-    for k in range(len(toks) + 1):
-        if k in inside:
-            run.append(k)
-            continue
-        if run and len(run) <= 5 and not any(toks[m].is_finite for m in run):
-            out.update(run)
-        run = []
-    return out
-
-
 def _convert(toks: list[Tok]) -> tuple[list[str], int, list[str]]:
     words: list[str] = []
     changed = 0
     percent: list[str] = []
     table = number_words()
-    inside = _quoted_titles(toks)
+    inside = quoted_names(toks)
     i = 0
     while i < len(toks):
         t = toks[i]
