@@ -196,7 +196,7 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
 
 
 #: titles that say nothing about gender ("Doktor Katrin Möltgen-Sicking")
-_NEUTRAL_TITLES = {"Doktor", "Dr.", "Prof.", "Dipl.-Ing."}
+_NEUTRAL_TITLES = _TITLES - {"Professor", "Professorin"}
 
 
 def _gender(person: Person) -> str:
