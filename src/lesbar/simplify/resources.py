@@ -42,9 +42,17 @@ def roles() -> frozenset[str]:
 PERSON_SUFFIXES = ("er", "erin", "in", "ent", "entin", "ist", "istin", "or", "orin", "eur", "eurin", "ige")
 
 
+#: nouns for people that name someone new, not the person named before ("Die Mutter sagte …")
+PEOPLE_NOUNS = {"Mann", "Frau", "Mädchen", "Junge", "Kind", "Mensch", "Person", "Herr", "Dame", "Mutter", "Vater", "Sohn",
+           "Tochter", "Bruder", "Schwester", "Oma", "Opa", "Großmutter", "Großvater", "Arzt", "Ärztin", "Nachbar",
+           "Nachbarin", "Gast", "Kunde", "Kundin", "Zeuge", "Zeugin", "Kollege", "Kollegin", "Freund", "Freundin",
+           "Chef", "Chefin", "Koch", "Köchin", "Experte", "Expertin", "Schüler", "Schülerin", "Ehemann", "Ehefrau"}
+
+
 def is_person_noun(text: str, tag: str) -> bool:
-    """"Elektroniker", "Leiterin", "27-Jährige", "Vorsitzende", a role: a noun for a person, not "der Appell"."""
-    return tag == "NNA" or text in roles() or text.lower().endswith(PERSON_SUFFIXES)
+    """"Elektroniker", "Leiterin", "27-Jährige", "Vorsitzende", "Mutter", a role: a noun for a person, not
+    "der Appell"."""
+    return tag == "NNA" or text in roles() or text in PEOPLE_NOUNS or text.lower().endswith(PERSON_SUFFIXES)
 
 
 @lru_cache(maxsize=1)

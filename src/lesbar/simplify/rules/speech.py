@@ -27,7 +27,7 @@ from lesbar.simplify.clauses import (
 )
 from lesbar.simplify.context import Person
 from lesbar.simplify.morphology import Mood, konjunktiv, noun_info, present_form, separable_particle, verb_table
-from lesbar.simplify.resources import is_person_noun, roles, speech_verbs
+from lesbar.simplify.resources import PEOPLE_NOUNS, is_person_noun, roles, speech_verbs
 from lesbar.simplify.units import Unit
 
 if TYPE_CHECKING:
@@ -163,12 +163,6 @@ def _note_source(toks: list[Tok], ctx: Context) -> None:
         return
 
 
-#: nouns for people that name someone new, not the person named before ("Die Mutter sagte …")
-_PEOPLE = {"Mann", "Frau", "Mädchen", "Junge", "Kind", "Mensch", "Person", "Herr", "Dame", "Mutter", "Vater", "Sohn",
-           "Tochter", "Bruder", "Schwester", "Oma", "Opa", "Großmutter", "Großvater", "Arzt", "Ärztin", "Nachbar",
-           "Nachbarin", "Gast", "Kunde", "Kundin", "Zeuge", "Zeugin", "Kollege", "Kollegin", "Freund", "Freundin",
-           "Chef", "Chefin", "Koch", "Köchin", "Experte", "Expertin", "Schüler", "Schülerin", "Ehemann", "Ehefrau"}
-
 
 def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
     """"Der Leiter zeigte sich erschüttert.": a person described by a role as the subject of a sentence
@@ -182,7 +176,7 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
     if k + 1 >= len(toks) or toks[k].tag not in ("NN", "NNA") or not toks[k + 1].is_finite:
         return
     indefinite = toks[0].text.lower() in ("ein", "eine", "seine", "sein", "ihre", "ihr")
-    if not (toks[k].text in roles() or toks[k].text in _PEOPLE or (indefinite and is_person_noun(toks[k].text,
+    if not (toks[k].text in roles() or toks[k].text in PEOPLE_NOUNS or (indefinite and is_person_noun(toks[k].text,
                                                                                                   toks[k].tag))):
         return  # "Ein Mann fragte, …", "Eine Anwohnerin meinte …": someone new speaks
     by_role = [p for p in ctx.persons if p.role and p.role.split()[-1] == toks[k].text] if not indefinite else []
@@ -306,7 +300,7 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
             last = ctx.last_person
             if any(t.tag == "NE" for t in toks[m + 1 : end]):
                 return None, False, start  # "Der Dezernent für Jugend, Michael Krüger, …": the name follows
-            family = noun in _PEOPLE and not (last is not None and last.role and last.role.split()[-1] == noun)
+            family = noun in PEOPLE_NOUNS and not (last is not None and last.role and last.role.split()[-1] == noun)
             if last is not None and not by_role and not family and not (
                     noun in roles() and last.role and last.role != noun):
                 return last, True, m + 1  # "sagte die 52-Jährige": the person named before
