@@ -43,10 +43,11 @@ PERSON_SUFFIXES = ("er", "erin", "in", "ent", "entin", "ist", "istin", "or", "or
 
 
 #: nouns for people that name someone new, not the person named before ("Die Mutter sagte …")
-PEOPLE_NOUNS = {"Mann", "Frau", "Mädchen", "Junge", "Kind", "Mensch", "Person", "Herr", "Dame", "Mutter", "Vater", "Sohn",
-           "Tochter", "Bruder", "Schwester", "Oma", "Opa", "Großmutter", "Großvater", "Arzt", "Ärztin", "Nachbar",
-           "Nachbarin", "Gast", "Kunde", "Kundin", "Zeuge", "Zeugin", "Kollege", "Kollegin", "Freund", "Freundin",
-           "Chef", "Chefin", "Koch", "Köchin", "Experte", "Expertin", "Schüler", "Schülerin", "Ehemann", "Ehefrau"}
+PEOPLE_NOUNS = frozenset({"Mann", "Frau", "Mädchen", "Junge", "Kind", "Mensch", "Person", "Herr", "Dame", "Mutter",
+                          "Vater", "Sohn", "Tochter", "Bruder", "Schwester", "Oma", "Opa", "Großmutter",
+                          "Großvater", "Arzt", "Ärztin", "Nachbar", "Nachbarin", "Gast", "Kunde", "Kundin",
+                          "Zeuge", "Zeugin", "Kollege", "Kollegin", "Freund", "Freundin", "Chef", "Chefin", "Koch",
+                          "Köchin", "Experte", "Expertin", "Schüler", "Schülerin", "Ehemann", "Ehefrau"})
 
 
 def is_person_noun(text: str, tag: str) -> bool:
