@@ -115,3 +115,11 @@ def test_a_verb_inside_a_quoted_name_makes_no_sentence(text: str, full: bool) ->
     from lesbar.simplify.rules.finite_verb import has_finite_verb
 
     assert has_finite_verb(analyze_text(text)) is full
+
+
+def test_a_name_before_the_full_stop_ends_the_sentence() -> None:
+    from lesbar.language.sentences import split_sentences
+
+    assert split_sentences("„Ich weiß es“, erzählt Osman. Niemand half ihr.") == [
+        "„Ich weiß es“, erzählt Osman.", "Niemand half ihr."]
+    assert split_sentences("Es sprach Prof. Meier.") == ["Es sprach Prof. Meier."]

@@ -43,6 +43,7 @@ def sentence_spans(text: str, lang: str = "de") -> list[tuple[int, int]]:
             spans.append((start, end))
         if base == "de":
             spans = [part for span in spans for part in _split_after_number(text, span)]
+            spans = [part for span in spans for part in _split_after_name(text, span)]
         return _cover(text, spans)
     spans = []
     pos = 0
@@ -70,6 +71,27 @@ _NUMBER_AFTER_NOUN_END = re.compile(
 _MONTHS = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
            "November", "Dezember"}
 _NOT_BEFORE_ORDINAL = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Sonnabend"}
+
+
+# "…“, erzählt Osman. Niemand habe …": SoMaJo may read a name before a full stop as an abbreviation and keep
+# one sentence. A capitalised word of four letters or more with a full stop, then a capitalised word, ends
+# a sentence unless the word is a known abbreviation.
+_NAME_END = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{3,})\.(\s+)(?=[A-ZÄÖÜ][a-zäöüß]+\b)")
+CAPITAL_ABBREVIATIONS = {"Prof", "Dipl", "Abs", "Abt", "Jahrh", "Hrsg", "Verf", "Bsp", "Anm", "Gebr", "Bearb",
+                          "Kath", "Evang", "Forts", "Tsd", "Stellv", "Vors", "Mrd", "Mio", "Std", "Okt", "Sept",
+                          "Febr", "Sonn", "Nord", "Sankt"}
+
+
+def _split_after_name(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = span
+    out = []
+    for m in _NAME_END.finditer(text, start, end):
+        if m.group(1) in CAPITAL_ABBREVIATIONS or m.start(2) <= start:
+            continue
+        out.append((start, m.start(2)))
+        start = m.end(2)
+    out.append((start, end))
+    return out
 
 
 def _split_after_number(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:

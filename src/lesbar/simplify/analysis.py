@@ -82,7 +82,21 @@ def _tokenize_cached(text: str) -> tuple[str, ...]:
         return ()
     with _lock:
         toks = [t for sent in _somajo().tokenize_text([text]) for t in sent]
-    return tuple(_close_mixed_quotes(_rejoin(toks)))
+    return tuple(_final_stop(_close_mixed_quotes(_rejoin(toks))))
+
+
+def _final_stop(tokens: list[str]) -> list[str]:
+    """"…, erzählt Osman.": SoMaJo may keep a name and the sentence's full stop as one abbreviation-like
+    token; a capitalised word of four letters or more that is no known abbreviation gets its stop back."""
+    from lesbar.language.sentences import CAPITAL_ABBREVIATIONS
+
+    if tokens and len(tokens) > 1:
+        last = tokens[-1]
+        word = last[:-1]
+        if last.endswith(".") and len(word) >= 4 and word.isalpha() and word[:1].isupper() and \
+                word not in CAPITAL_ABBREVIATIONS:
+            return tokens[:-1] + [word, "."]
+    return tokens
 
 
 def _close_mixed_quotes(tokens: list[str]) -> list[str]:
@@ -276,8 +290,10 @@ def _repair_capitalised_verbs(toks: list[Tok]) -> None:
     for i in range(1, len(toks)):
         t = toks[i]
         if t.is_finite and t.text[:1].isupper() and t.text.isalpha() and (toks[i - 1].tag in _NOUN_BEFORE or (
-                toks[i - 1].text == "," and i + 1 < len(toks) and toks[i + 1].text in (",", "und", "oder"))):
-            toks[i] = Tok(t.text, "NN", t.text)  # "Arabisch, Dari und Englisch": an item, not the verb "daraten"
+                toks[i - 1].text in (",", "und", "oder") and i >= 2 and toks[i - 2].text[:1].isupper()
+                and toks[i - 2].tag not in ("PPER",))):
+            # "Arabisch, Dari und Englisch", "nach Ukrainisch und Dari": an item, not the verb "daraten"
+            toks[i] = Tok(t.text, "NN", t.text)
         elif t.tag == "ADJ(A)" and t.text[:1].isupper() and t.text.endswith(("ende", "enden")) and \
                 toks[i - 1].text not in {".", ":", "„", "!", "?"} and not (i + 1 < len(toks) and toks[i + 1].tag == "NE"):
             toks[i] = Tok(t.text, "NNA", t.text)
