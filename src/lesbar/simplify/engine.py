@@ -424,12 +424,17 @@ _REFERRING = {"das", "dies", "diese", "dieser", "dieses", "er", "es", "dort", "d
               "deshalb", "dafür", "davor", "danach", "daher", "darum", "trotzdem", "dann"}
 
 
+_PRONOUNS_BACK = {"er", "es", "ihm", "ihn", "sie", "ihnen", "dort", "dies", "das"}
+
+
 def _refers_back(units: list[Unit], k: int) -> bool:
     """The explanation at ``k`` stands before a sentence that points back ("Das …", "Er …"): the
     explanation would take the reference, so it waits until after that sentence."""
     nxt = next((u for u in units[k + 1 :] if u.kind != "explanation"), None)
-    return nxt is not None and nxt.kind == "sentence" and not nxt.speaker and bool(nxt.tokens) and \
-        nxt.tokens[0].lower() in _REFERRING
+    if nxt is None or nxt.kind != "sentence" or nxt.speaker or not nxt.tokens:
+        return False
+    # "Das geht aus …", "Jetzt gehören ihm 86 Frauen und Männer an": the pointing word comes early
+    return nxt.tokens[0].lower() in _REFERRING or any(w in _PRONOUNS_BACK for w in nxt.tokens[1:4])
 
 
 def _extend_speaker_over_quotation(units: list[Unit]) -> set[int]:
