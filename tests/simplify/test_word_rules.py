@@ -306,3 +306,13 @@ def test_checker_lists_the_fillers_it_finds() -> None:
 ])
 def test_compounds_with_a_feminine_head_are_split(word: str, parts: tuple[str, ...]) -> None:
     assert split_compound(word) == parts
+
+
+@pytest.mark.parametrize("text", [
+    "Die Stelle des Kreises hat 214 Meldungen bearbeitet. Das geht aus dem Jahresbericht hervor.",
+    "Der Pool des Kreises wächst. Inzwischen gehören ihm 86 Frauen und Männer an.",
+])
+def test_a_glossary_explanation_waits_after_a_sentence_that_points_back(text: str, glossary) -> None:  # type: ignore[no-untyped-def]
+    out = texts(text, "leicht", glossary)
+    explanation = next(k for k, s in enumerate(out) if s.startswith("Ein Kreis ist"))
+    assert explanation == 2, out  # after the sentence with "Das"/"ihm", not between the two
