@@ -358,12 +358,9 @@ def _repair_main_clause(toks: list[Tok]) -> None:
 def _present_read_as_participle(t: Tok) -> bool:
     """"übersetzt", "informiert": verbs with an inseparable prefix or -ieren have a participle that is also
     their present tense; without any finite verb in the clause it is the present."""
-    from lesbar.simplify.morphology import verb_table
+    from lesbar.simplify.morphology import is_present_form
 
-    if not (t.tag.startswith("VV") and t.tag.endswith("(PP)")):
-        return False
-    table = verb_table(t.lemma)
-    return table is not None and t.text.lower() in table.present
+    return t.tag.startswith("VV") and t.tag.endswith("(PP)") and is_present_form(t.text, t.lemma)
 
 
 _tag = lru_cache(maxsize=50_000)(_tag_cached)

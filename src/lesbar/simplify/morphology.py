@@ -62,6 +62,13 @@ def present_form(lemma: str, index: int) -> str:
     return table.present[index] if table else ""
 
 
+def is_present_form(form: str, lemma: str) -> bool:
+    """Whether ``form`` is one of the present-tense forms of ``lemma`` ("übersetzt", "informieren"): a
+    word the tagger read as a participle or infinitive may be the finite verb."""
+    table = verb_table(lemma)
+    return table is not None and form.lower() in table.present
+
+
 @lru_cache(maxsize=20_000)
 def separable_particle(lemma: str) -> str:
     """``ein`` for ``einnehmen`` (from ablaut's split present form), ``""`` for inseparable verbs."""

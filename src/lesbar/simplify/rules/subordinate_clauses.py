@@ -31,6 +31,7 @@ from lesbar.simplify.morphology import (
     Mood,
     dative,
     form_of,
+    is_present_form,
     konjunktiv,
     noun_info,
     present_form,
@@ -600,8 +601,7 @@ def _finite_at_end(clause: list[Tok]) -> list[Tok]:
     k = clause.index(last)
     if k > 0 and clause[k - 1].tag == "PTKZU":
         return clause
-    table = verb_table(last.lemma)
-    if table is None or last.text.lower() not in table.present:
+    if not is_present_form(last.text, last.lemma):
         return clause
     # "die zu Themen wie Gesundheit, Schule oder Mietrecht informieren": a plural verb read as infinitive
     tag = last.tag.replace("(PP)", "(FIN)").replace("(INF)", "(FIN)")
