@@ -14,8 +14,10 @@ import re
 from lesbar.simplify.analysis import Tok
 
 WEEKDAYS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag"}
-MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-          "november", "dezember", "jänner"}
+#: month names in calendar order (the numbers rule writes "1.3." as "1. März")
+MONTH_NAMES = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+               "November", "Dezember"]
+MONTHS = {m.lower() for m in MONTH_NAMES} | {"jänner"}
 #: nouns (or compound heads) that name a point or span of time
 TIME_NOUNS = {"uhr", "tag", "tage", "tagen", "woche", "wochen", "wochenende", "monat", "monate", "monaten",
               "monats", "jahr", "jahre", "jahren", "jahres", "abend", "abends", "morgen", "vormittag",

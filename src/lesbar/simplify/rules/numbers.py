@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import quoted_names
 from lesbar.simplify.resources import number_words
+from lesbar.simplify.temporal import MONTH_NAMES
 from lesbar.simplify.units import Unit
 
 if TYPE_CHECKING:
@@ -25,8 +26,7 @@ PRIORITY = 100
 LEVELS = ("leicht", "einfach")
 HEADINGS = True
 
-MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-          "November", "Dezember"]
+MONTHS = MONTH_NAMES
 _DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$")
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
