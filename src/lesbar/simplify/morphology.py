@@ -185,6 +185,12 @@ def noun_info(lemma: str) -> NounInfo | None:
         if "Substantiv" in (entry.get("pos") or []) and flex:
             genus = entry.get("genus") or entry.get("genus 1") or ""
             return NounInfo(lemma, genus, dict(flex))
+    if lemma.endswith("schaft") and len(lemma) > 7 and lemma != "Mannschaft":
+        # "Handwerkerschaft", "Elternschaft": the suffix -schaft makes a feminine noun; its head is not the
+        # masculine noun "Schaft"
+        model = noun_info("Mannschaft")
+        if model is not None:
+            return NounInfo(lemma, "f", {k: v.replace("Mannschaft", lemma) if v else v for k, v in model.flexion.items()})
     # compound: find the longest known head and keep the prefix
     for i in range(1, len(lemma) - 2):
         head = lemma[i:].capitalize()

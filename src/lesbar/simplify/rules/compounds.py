@@ -51,9 +51,10 @@ def split_compound(word: str) -> tuple[str, ...]:
         if low[i:] in compound_blocklist() or len(head) < 3:
             continue
         agent_z = _agent_verb_zipf(head)
-        head_z = max(zipf(head), agent_z, _feminine_zipf(head))  # "Antrag-Steller": "stellen" is common
+        derived_z = _collective_zipf(head)
+        head_z = max(zipf(head), agent_z, _feminine_zipf(head), derived_z)  # "Antrag-Steller": "stellen" is common
         if not (is_known_noun(head) or agent_z >= _COMMON_ZIPF or _feminine_zipf(head) >= _MIN_ZIPF
-                or _compound_head(head)) or \
+                or derived_z >= _MIN_ZIPF or _compound_head(head)) or \
                 head_z < (_MIN_ZIPF if len(head) > 3 else _SHORT_HEAD_ZIPF):
             continue  # a three-letter head only when it is a common word ("Integrations-Rat", "-Amt")
         left = word[:i]
@@ -112,6 +113,17 @@ def _feminine_zipf(head: str) -> float:
             for cand in (base, base + "e"):
                 if is_known_noun(cand):
                     return zipf(cand)
+    return 0.0
+
+
+def _collective_zipf(head: str) -> float:
+    """Frequency of the noun a "-schaft" collective is made from ("Handwerkerschaft" → "Handwerker"), 0
+    when ``head`` is none: such collectives are rare in word lists but as plain as their base
+    ("Kreis-Handwerkerschaft")."""
+    for suffix in ("schaften", "schaft"):
+        if head.endswith(suffix) and len(head) > len(suffix) + 3:
+            base = head[: -len(suffix)]
+            return zipf(base) if is_known_noun(base) else 0.0
     return 0.0
 
 
