@@ -1,8 +1,9 @@
-"""Rule ``adverbials``: the time phrase of a long one-clause sentence becomes a sentence of its own.
+"""Rule ``adverbials``: the time and place of a long one-clause sentence become a sentence of their own.
 
-Leichte Sprache writers say when something happens in a sentence of its own ("Das ist am Samstag.").
-The rule does that only for sentences that are too long (Leichte Sprache: over 10 words) and only where
-the phrase is clearly a time and the rest stays a full sentence.
+Leichte Sprache writers say when and where something happens in a sentence of its own ("Das ist am
+Samstag im Rathaus."). The rule does that only for sentences that are too long (Leichte Sprache: over 10
+words) and only where the phrase is clearly a time or the place of the event and the rest stays a full
+sentence.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pytest
 from lesbar.simplify import simplify_document
 from lesbar.simplify.analysis import analyze, tokenize
 from lesbar.simplify.clauses import top_level_commas
+from lesbar.simplify.places import is_place_noun, place_blocks
 from lesbar.simplify.rules.adverbials import time_blocks
 
 from .conftest import doc_of
@@ -78,7 +80,7 @@ def test_a_time_phrase_in_the_prefield_lets_the_subject_move_to_the_front() -> N
 def test_the_tense_follows_the_sentence() -> None:
     out = leicht("Im großen Sitzungssaal des Kreishauses haben am vergangenen Donnerstag 86 Frauen, Männer und "
                  "Kinder ihre Urkunden erhalten.")
-    assert out[-1] == "Das war am vergangenen Donnerstag.", out
+    assert out[-1] == "Das war am vergangenen Donnerstag im großen Sitzungs-Saal vom Kreishaus.", out
     assert "86 Frauen, Männer und Kinder" in out[0], out
 
 
@@ -169,3 +171,58 @@ def test_no_split_that_strands_a_word_or_mixes_two_times(text: str) -> None:
 def test_a_perfekt_participle_goes_past_the_date_after_a_weekday() -> None:
     assert leicht("Rund 400 Besucher kamen am Samstag, 14.06.2025, zum Fest auf den Marktplatz.") == [
         "Rund 400 Besucher sind zum Fest auf den Marktplatz gekommen.", "Das war am Samstag, 14. Juni 2025."]
+
+
+def test_the_place_of_an_event_gets_a_sentence_of_its_own() -> None:
+    assert leicht("Die stellvertretende Bürgermeisterin Petra Lange überreichte die Auszeichnung im Bürgersaal "
+                  "des Rathauses.") == [
+        "Die stellvertretende Bürger-Meisterin Petra Lange hat die Auszeichnung überreicht.",
+        "Das war im Bürgersaal vom Rathaus."]
+
+
+def test_time_and_place_that_are_too_long_together_get_a_sentence_each() -> None:
+    assert leicht("Im großen Sitzungssaal des Kreishauses in Unna haben am vergangenen Donnerstag 86 Frauen, "
+                  "Männer und Kinder aus 27 Nationen ihre Einbürgerungsurkunden erhalten.") == [
+        "86 Frauen, Männer und Kinder aus 27 Nationen haben ihre Einbürgerungs-Urkunden erhalten.",
+        "Das war am vergangenen Donnerstag.",
+        "Das war im großen Sitzungs-Saal vom Kreishaus in Unna."]
+
+
+def test_a_date_keeps_its_closing_comma_before_the_place() -> None:
+    out = leicht("Rund 120 Fachleute haben am Mittwoch, 9. Oktober, im Kulturzentrum über neue Wege der "
+                 "Integration diskutiert.")
+    assert out[-1] == "Das war am Mittwoch, 9. Oktober, im Kultur-Zentrum.", out
+
+
+@pytest.mark.parametrize("text", [
+    # a direction, not a place ("in den Garten", accusative)
+    "Rund 600 Besucherinnen und Besucher sind nach Angaben der Veranstalter in den Garten des Zentrums gekommen.",
+    # the verb needs its place
+    "Die Familie von Yusuf Haddad wohnt seit vielen Jahren in der Innenstadt von Schwerte.",
+    # the place says which noun, inside a prepositional phrase
+    "Seit dem Sommer gelten für alle Antragstellerinnen neue Regeln für die Einbürgerung in Deutschland.",
+    "Der Rat hat mit großer Mehrheit den Bau von einem neuen Wohnprojekt in der Ulmer Straße beschlossen.",
+    # the place is in an infinitive clause
+    "Der Ausschuss hat beschlossen, zwei zusätzliche Stellen im Kommunalen Integrationszentrum zu schaffen.",
+    # an instruction to the reader: where to go, not where something happened
+    "Die Anträge für das Bildungspaket erhalten Sie im Sekretariat der Schule an jedem Werktag.",
+    # something follows the place that the rule cannot take along
+    "Das neue Sprachcafé öffnet zum ersten Mal im Raum 012 neben der Mensa der Gesamtschule.",
+])
+def test_places_that_cannot_leave_their_sentence_stay(text: str) -> None:
+    assert not any(s.startswith("Das ist im") or s.startswith("Das war i") or s.startswith("Das ist in")
+                   for s in leicht(text)), leicht(text)
+
+
+@pytest.mark.parametrize(("word", "place"), [
+    ("Sitzungs-Saal", True), ("Kreishaus", True), ("Räumen", True), ("Familienzentrum", True),
+    ("Zeitraum", False), ("Arbeitsmarkt", False), ("Haushalt", False), ("Verein", False),
+])
+def test_place_nouns_are_recognised_by_their_head(word: str, place: bool) -> None:
+    assert is_place_noun(word) is place
+
+
+def test_a_place_phrase_takes_along_whose_place_it_is_and_where_that_is() -> None:
+    toks = analyze(tokenize("Sie trafen sich im Saal des Kreishauses in Unna an der Bahnhofstraße 12 zum Gespräch."))
+    assert [" ".join(t.text for t in toks[a:b]) for a, b in place_blocks(toks)] == [
+        "im Saal des Kreishauses in Unna an der Bahnhofstraße 12"]

@@ -440,15 +440,21 @@ def subject_after_verb(toks: list[Tok], f: int) -> tuple[int, int, int] | None:
     end = constituent_end(toks, k)
     if end <= k or not toks[end - 1].is_noun and toks[end - 1].tag not in ("PIS",):
         return None
-    while end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].is_noun:
-        # "86 Frauen, Männer und Kinder": an enumeration is one subject
+    while True:
+        while end < len(toks) and toks[end].text.lower() in ("von", "vom", "aus") and toks[end].tag.startswith("APPR"):
+            nxt = constituent_end(toks, end)  # "der Rat von der Stadt Hamm", "Kinder aus 27 Nationen"
+            if nxt <= end + 1 or not toks[nxt - 1].is_noun:
+                break
+            end = nxt
+        if not (end + 1 < len(toks) and toks[end].text == "," and (
+                toks[end + 1].is_noun or toks[end + 1].tag in ("ART", "ADJ(A)", "CARD", "PIAT", "PPOSAT"))):
+            break
+        # "86 Frauen, Männer und Kinder", "ein Chor, eine Trommelgruppe aus Ghana und die Tanzgruppe": an
+        # enumeration is one subject
         nxt = constituent_end(toks, end + 1)
-        if nxt <= end + 1:
-            break
-        end = nxt
-    while end < len(toks) and toks[end].text.lower() in ("von", "vom", "aus") and toks[end].tag.startswith("APPR"):
-        nxt = constituent_end(toks, end)  # "der Rat von der Stadt Hamm", "Kinder aus 27 Nationen"
         if nxt <= end + 1 or not toks[nxt - 1].is_noun:
-            break
+            return None
         end = nxt
+    if end < len(toks) and toks[end].text == ",":
+        return None  # the subject goes on in a way that cannot be followed safely
     return lead, k, end

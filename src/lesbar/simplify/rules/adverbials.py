@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, finite_indices, strip_end, subject_after_verb
 from lesbar.simplify.morphology import verb_table
+from lesbar.simplify.places import place_blocks
 from lesbar.simplify.temporal import (
     TIME_DETERMINERS,
     date_after_weekday_end,
@@ -281,6 +282,64 @@ def _block_verb(first: str, past: bool) -> str:
     return "war" if past else "ist"
 
 
+def _first_word(body: list[Tok], block: tuple[int, int]) -> str:
+    """The word that decides the verb of "Das ist/geht bis/gilt ab …"."""
+    words = [t.text for t in body[block[0] : block[1]]]
+    first = next((w.lower() for w in words if w.lower() not in _TIME_MODIFIERS), "")
+    if first == "ab" and "Uhr" in words:
+        return "um"  # "ab 18 Uhr": a starting time each day, no date from which something is valid
+    return first
+
+
+#: verbs whose place is part of what they say ("wohnt in Unna", "findet im Rathaus statt", "liegt am
+#: Markt"): the place cannot leave them
+_PLACE_VERBS = {"sein", "liegen", "stehen", "sitzen", "wohnen", "leben", "arbeiten", "finden", "stattfinden",
+                "befinden", "bleiben", "hängen", "geben", "aufwachsen", "wachsen", "übernachten", "parken",
+                "halten", "ankommen", "abholen", "abgeben", "melden", "anmelden",
+                "bringen", "liefern", "legen", "stellen", "setzen", "einsetzen", "unterbringen", "auslegen",
+                "aushängen", "erreichen", "treffen", "engagieren", "aufnehmen", "beteiligen", "einziehen"}
+_LOCATIVE = {"in", "im", "auf", "an", "am", "vor", "neben", "hinter", "bei", "beim", "gegenüber"}
+_FORMAL = {"Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"}
+
+
+def _place_block(body: list[Tok], f: int, times: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The one place phrase that can leave the sentence with (or instead of) its time phrase: where an
+    event happened ("im Sitzungssaal vom Kreishaus in Unna"), not the place a verb needs ("wohnt in Unna")
+    or a place where someone is asked to go ("erhalten Sie im Sekretariat")."""
+    fin = body[f]
+    verbs = [t for t in body if t.tag.startswith("V")]
+    if any(t.tag.startswith("VM") or t.lemma in _PLACE_VERBS for t in verbs):
+        return None
+    if any(t.text in _FORMAL or (t.text == "Sie" and k > 0) or t.tag.startswith("VV(IMP") for k, t in enumerate(body)):
+        return None
+    if fin.lemma in ("haben", "sein", "werden") and not any(t.tag.endswith(("(PP)", "(INF)")) for t in verbs):
+        return None
+    taken = {k for a, b in times for k in range(a, b)}
+    places = [(a, b) for a, b in place_blocks(body)
+              if not any(k in taken for k in range(a, b)) and (a > f or (a == 0 and b == f))]
+    if len(places) != 1:
+        return None
+    a, b = places[0]
+    if (a > 0 and (body[a - 1].tag == "KON" or body[a - 1].text.lower() in _RELATING)) or \
+            (b < len(body) and (body[b].tag in ("KON", "NN", "NE") or body[b].text == ","
+                                or body[b].tag.startswith("APPR") and body[b].text.lower() in _LOCATIVE)):
+        # "im Sekretariat oder beim Sozialamt", "…, Parkstraße 44,", "im Raum 012 neben der Mensa": part of
+        # something larger
+        return None
+    closing = {b for _, b in times}  # "am Mittwoch, 9. Oktober, im Saal": the date's closing comma
+    if any(body[k].text == "," and k not in taken and k not in closing for k in range(f, a)):
+        return None  # "hat beschlossen, Stellen im Zentrum zu schaffen": the place is in another clause
+    if a > f and body[a - 1].is_noun and a - 1 not in taken:
+        k = a - 1
+        while k > 0 and body[k - 1].tag in ("ART", "ADJ(A)", "CARD", "PPOSAT", "PIAT", "NN", "NE"):
+            k -= 1
+        if k > 0 and body[k - 1].tag.startswith("APPR"):
+            # "neue Regeln für die Einbürgerung in Deutschland", "den Bau von einem Wohnprojekt in der Ulmer
+            # Straße": after a noun inside a prepositional phrase the place says which one, not where
+            return None
+    return a, b
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence" or unit.speaker:
         return None
@@ -300,6 +359,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if len(fins) != 1 or fins[0] == 0:
         return None
     f = fins[0]
+    commas = [k for k, t in enumerate(body) if t.text == "," and k > f]
+    if any(k + 1 < len(body) and body[k + 1].tag in ("ART", "PDS", "PRELS", "PRELAT", "PWS", "PWAV")
+           and any(t.tag.startswith(("VA", "VM")) for t in body[k:]) for k in commas):
+        return None  # "…, das Frauen selbst gebacken haben": a clause the tagger did not mark
     blocks = [(a, b + 1 if b + 1 == f and body[b].text == "," else b) for a, b in time_blocks(body)]
     if any(_coordinated(body, a, b) for a, b in blocks):
         return None  # "an Werktagen alle 20 Minuten und am Wochenende alle 2 Stunden": parallel time frames
@@ -309,32 +372,38 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
            for t in body):
         return None  # "kann an diesem Abend nicht angeboten werden": the time is inside the negation
     blocks = _with_modifiers(body, [(a, b) for a, b in blocks if a > f or b <= f])
-    front = [(a, b) for a, b in blocks if b <= f]
-    if front and front[0] != (0, f):
-        blocks = [blk for blk in blocks if blk not in front]  # "Nach Beginn des Krieges im Februar …"
-        front = []
-    if len(blocks) != 1:
-        # none, or times in two places ("ab Oktober jeden zweiten Samstag von 10 bis 12 Uhr", a deadline
-        # and opening hours): joined in one sentence they would say something else
+    if [(a, b) for a, b in blocks if b <= f] not in ([], [(0, f)]):
+        blocks = [(a, b) for a, b in blocks if b > f]  # "Nach Beginn des Krieges im Februar …"
+    if len(blocks) > 1:
+        # times in two places ("ab Oktober jeden zweiten Samstag von 10 bis 12 Uhr", a deadline and opening
+        # hours): joined in one sentence they would say something else
         return None
+    place = _place_block(body, f, blocks)
+    time_block = blocks[0] if blocks else None
+    if place is not None and (not blocks or _block_verb(_first_word(body, blocks[0]), False) == "ist"):
+        # where with when ("Das war am Samstag im Saal vom Kreishaus."), unless the time is a deadline or
+        # start ("Das geht bis …")
+        blocks = sorted(blocks + [place])
+    if not blocks:
+        return None
+    front = [(a, b) for a, b in blocks if b <= f]
     removed = {k for a, b in blocks for k in range(a, b)}
     for a, b in blocks:
         if b < len(body) and body[b].text == "," and any(body[k].text == "," for k in range(a, b)):
             removed.add(b)  # "bis zum 8. August 2025, 18 Uhr, beim Wahlleiter": the date's closing comma
+    # the sentence without the phrases after the verb; a phrase in front leaves the subject to move there
+    kept = [t for k, t in enumerate(body) if k not in removed or k < f]
     if front:
-        subject = subject_after_verb(body, f)
+        subject = subject_after_verb(kept, f)
         if subject is None:
             return None
         lead, s0, s1 = subject
-        if any(k in removed for k in range(s0, s1)):
-            return None
-        main = ([t.text for t in body[s0:s1]] + [body[f].text] + [t.text for t in body[lead:s0]]
-                + [t.text for k, t in enumerate(body) if k >= s1 and k not in removed])
+        main = ([t.text for t in kept[s0:s1]] + [kept[f].text] + [t.text for t in kept[lead:s0]]
+                + [t.text for t in kept[s1:]])
+        rest = [t for k, t in enumerate(kept) if k > f and not (lead <= k < s1)]
     else:
-        main = [t.text for k, t in enumerate(body) if k not in removed]
-    rest = [t for k, t in enumerate(body) if k > f and k not in removed]
-    if front:
-        rest = [t for k, t in enumerate(body) if k > f and k not in removed and not (lead <= k < s1)]
+        main = [t.text for t in kept]
+        rest = kept[f + 1 :]
     if not any(t.is_noun or t.tag in ("PPER", "PIS", "PDS") for t in rest) and not front:
         # "Die Elternabende finden … statt", "Die Saison beginnt voraussichtlich": nothing would be left to
         # say but the verb
@@ -342,20 +411,25 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     main_words = [w for w in main if any(c.isalnum() for c in w)]
     if len(main_words) < 3:
         return None
-    phrase: list[str] = []
-    for a, b in blocks:
-        phrase += [t.text for t in body[a:b]]
-    while phrase and phrase[-1] == ",":
-        phrase.pop()
-    if not body[blocks[0][0]].is_noun:
-        phrase[0] = phrase[0].lower()
+    phrases: list[list[str]] = []
+    for a, b in sorted(blocks, key=lambda blk: blk != time_block):  # the time first: "am Samstag im Saal"
+        words = [t.text for t in body[a:b]]
+        while words and words[-1] == ",":
+            words.pop()
+        if not body[a].is_noun:
+            words[0] = words[0].lower()
+        phrases.append(words)
+    phrase = [w for words in phrases for w in words]
+    if len(phrases) == 2 and "," in phrases[0]:
+        phrase = phrases[0] + [","] + phrases[1]  # "am Mittwoch, 9. Oktober, im Kulturzentrum": the date's comma
     past = _tense_past(body, f)
     lows = {w.lower() for w in phrase}
     if (past and lows & _FUTURE_WORDS) or (not past and lows & _PAST_WORDS):
         return None  # "sprachen über den Haushalt im kommenden Jahr": the phrase belongs to a noun
-    first_word = next((w.lower() for w in phrase if w.lower() not in _TIME_MODIFIERS), "")
-    if first_word == "ab" and "Uhr" in phrase:
-        first_word = "um"  # "ab 18 Uhr": a starting time each day, no date from which something is valid
-    verb = _block_verb(first_word, past)
+    verb = _block_verb(_first_word(body, time_block or blocks[0]), past)
     ctx.counts[ID] += 1
-    return [unit.derive(end_sentence(main), ID), unit.derive(end_sentence(["Das", verb] + phrase), ID)]
+    out = [unit.derive(end_sentence(main), ID)]
+    if len(phrases) == 2 and len([w for w in phrase if w[:1].isalnum()]) + 2 > limit:
+        # "Das war am Donnerstag. Das war im großen Sitzungssaal vom Kreishaus." rather than one long sentence
+        return out + [unit.derive(end_sentence(["Das", verb] + words), ID) for words in phrases]
+    return out + [unit.derive(end_sentence(["Das", verb] + phrase), ID)]
