@@ -311,6 +311,7 @@ def test_compounds_with_a_feminine_head_are_split(word: str, parts: tuple[str, .
 @pytest.mark.parametrize("text", [
     "Die Stelle des Kreises hat 214 Meldungen bearbeitet. Das geht aus dem Jahresbericht hervor.",
     "Der Pool des Kreises wächst. Inzwischen gehören ihm 86 Frauen und Männer an.",
+    "Der Kreis Steinfurt hat seinen Bericht vorgestellt. Demnach leben rund 21.400 Ausländer im Kreis.",
 ])
 def test_a_glossary_explanation_waits_after_a_sentence_that_points_back(text: str, glossary) -> None:  # type: ignore[no-untyped-def]
     out = texts(text, "leicht", glossary)

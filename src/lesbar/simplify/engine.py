@@ -421,7 +421,9 @@ def _explanations_after_quotations(units: list[Unit]) -> list[Unit]:
 
 #: first words of a sentence that point back to the sentence before ("Das geht aus dem Bericht hervor.")
 _REFERRING = {"das", "dies", "diese", "dieser", "dieses", "er", "es", "dort", "dabei", "damit", "dadurch",
-              "deshalb", "dafür", "davor", "danach", "daher", "darum", "trotzdem", "dann"}
+              "deshalb", "dafür", "davor", "danach", "daher", "darum", "trotzdem", "dann", "demnach", "darin",
+              "daraus", "dazu", "darüber", "demzufolge", "folglich", "außerdem", "zudem", "ebenso", "auch",
+              "jedoch", "allerdings", "stattdessen", "dagegen", "hingegen", "somit", "also"}
 
 
 _PRONOUNS_BACK = {"er", "es", "ihm", "ihn", "sie", "ihnen", "dort", "dies", "das"}

@@ -242,6 +242,8 @@ def _with_modifiers(toks: list[Tok], blocks: list[tuple[int, int]]) -> list[tupl
         while True:
             if a > 0 and toks[a - 1].text.lower() in _TIME_MODIFIERS and toks[a - 1].tag in ("ADV", "ADJ(D)"):
                 a -= 1
+            elif a > 0 and toks[a - 1].tag in ("ADV", "ADJ(D)") and is_time_word(toks[a - 1].text):
+                a -= 1  # "dienstags von 9 bis 12 Uhr": the day goes with its hours
             elif a > 1 and toks[a - 2].text.lower() in TIME_DETERMINERS and is_time_word(toks[a - 1].text):
                 a -= 2  # "jedes Jahr am 3. Oktober": a frequency goes with the date it repeats
             else:

@@ -85,6 +85,11 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         auxiliary = "sein"  # "zog nach Lünen" → "ist nach Lünen gezogen" ("zog den Wagen" keeps "hat")
     if lemma in _SEIN_VERBS:
         auxiliary = "sein"  # ablaut says "haben" for these ("Der Unfall passierte" → "ist passiert")
+    if lemma in _SEIN_WITHOUT_OBJECT and not any(t.tag in ("ART", "PPOSAT") and t.text.lower() in (
+            "den", "die", "das", "einen", "eine", "ihre", "seine", "ihren", "seinen") for t in toks[i + 1 :]):
+        auxiliary = "sein"
+    if verb.text[:1].isupper() and i == 0 and any(t.text == "," for t in toks) and toks[-1].text != "?":
+        return None  # "Lebten 2023 noch 1.150 Personen dort, so waren es 2024 nur 640": a condition, verb first
     aux_table = verb_table(auxiliary) if table else None
     if table is None or aux_table is None or not table.participle:
         return None
@@ -233,7 +238,11 @@ def _far_particle(toks: list[Tok], i: int) -> int | None:
 
 #: verbs whose Perfekt takes "sein" when they mean moving somewhere and "haben" with an object
 #: intransitive verbs whose perfect takes "sein", where ablaut's data says "haben"
-_SEIN_VERBS = {"eintreten", "passieren", "eilen", "wandern", "aufbrechen", "zurücktreten", "abstürzen", "einstürzen"}
+_SEIN_VERBS = {"eintreten", "passieren", "eilen", "wandern", "aufbrechen", "zurücktreten", "abstürzen", "einstürzen",
+               "auftreten", "beitreten", "austreten", "übertreten"}
+#: verbs with "sein" when they have no object ("Mannschaften traten gegeneinander an" → "sind angetreten"),
+#: with "haben" when they have one ("trat die Reise an" → "hat die Reise angetreten")
+_SEIN_WITHOUT_OBJECT = {"antreten"}
 _MOTION = {"stoßen", "ziehen", "umziehen", "fahren", "fliegen", "reiten", "schwimmen", "rudern", "segeln", "wegziehen",
            "zurückziehen", "einziehen", "ausziehen", "wegfahren", "zurückfahren", "mitfahren"}
 

@@ -59,6 +59,8 @@ def _is_main_clause(part: list[Tok]) -> bool:
         return False
     if part[0].tag in ("PWS", "PWAV", "PWAT") and fins[0] != constituent_end(part, 0):
         return False  # "Was die Niederlande vorhätten mit …": a w-clause, not a question ("Was machen wir")
+    if part[0].tag in ("PWS", "PWAV", "PWAT") and len(part) > 2 and part[-1].is_finite and part[-1].text != "?":
+        return False  # "Welche Kinder teilnehmen, haben …": the verb at the end makes it a w-clause
     if any(t.text == "," for t in part[: fins[0]]):
         return False  # "… für Kinder und | Jugendliche kostenlos, Erwachsene zahlen …": the verb is another clause's
     if any(t.text == ":" for t in part[: fins[0]]):

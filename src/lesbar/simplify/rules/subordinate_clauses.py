@@ -70,6 +70,9 @@ _CONJ = {
     "dass": ("", "", "colon"),
     "daß": ("", "", "colon"),
 }
+#: verbs of demanding or advising: what they ask for has not happened ("forderte …, bevor …")
+_DEMAND_VERBS = {"fordern", "verlangen", "bitten", "wünschen", "mahnen", "anmahnen", "appellieren", "empfehlen",
+                 "raten", "warnen", "drängen", "beantragen", "vorschlagen", "anregen", "plädieren"}
 _RELPRON_ARTICLE = {"der": "der", "die": "die", "das": "das", "dem": "dem", "den": "den", "denen": "den"}
 
 
@@ -127,6 +130,8 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if conj in ("dass", "daß") and any(t.lemma in _DOUBT_VERBS or t.text.lower() in _DOUBT_WORDS
                                            for t in toks[:s]):
             continue  # "Er bestritt, dass er das Geld nahm": after a colon it would read as a fact
+        if conj in ("bevor", "ehe") and any(t.lemma in _DEMAND_VERBS for t in toks[:s]):
+            continue  # "Sie forderte eine Versammlung, bevor die Arbeiten beginnen": a demand, not two facts
         if s > 0 and mode != "colon" and not after_adv:
             continue  # no adverb keeps the relation when the clause follows ("…, indem …")
         if conj in ("wenn", "falls", "sofern") and any(t.is_finite and (
