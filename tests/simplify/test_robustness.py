@@ -71,6 +71,18 @@ def test_a_salutation_stays_a_line_of_its_own_and_is_no_fragment() -> None:
     assert report["sentences"][0]["findings"] == []
 
 
+def test_signature_lines_after_a_closing_stay_one_line_each_and_are_no_fragments() -> None:
+    from lesbar.simplify import check_document
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("Wir freuen uns auf Sie.\n\nMit freundlichen Grüßen\n\n"
+                             "Claudia Hesse, Schulleiterin\nTobias Brandt, Schulsozialarbeiter")
+    assert [s.text for s in doc.sentences()][1:] == [
+        "Mit freundlichen Grüßen", "Claudia Hesse, Schulleiterin", "Tobias Brandt, Schulsozialarbeiter"]
+    report = check_document(doc, "leicht", None)
+    assert all(not any(f["rule"] == "finite_verb" for f in s["findings"]) for s in report["sentences"]), report
+
+
 @pytest.mark.parametrize(("text", "sentences"), [
     ("Die Sprechstunde ist in Raum 12. Kinder dürfen mitkommen.",
      ["Die Sprechstunde ist in Raum 12.", "Kinder dürfen mitkommen."]),

@@ -60,6 +60,9 @@ class Context:
     last_speech_block: int = -1
     #: the paragraph in which ``last_person`` was last named ("… lobte die Gastfreundschaft. Viele hätten …")
     last_person_block: int = -1
+    #: the paragraph in which ``last_person`` was the subject of a speech verb without a statement ("Die
+    #: Bürgermeisterin berichtete von ihrer Gemeinde. Dort lebten inzwischen …": what follows is her report)
+    last_report_block: int = -1
     #: the text addresses its reader as "Sie" ("Ihnen", "Sie"/"Ihr…" inside a sentence): a capital "Ihr…"
     #: that a rule moves from the start of a sentence is then the polite "your"
     polite: bool = False

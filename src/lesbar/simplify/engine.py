@@ -474,7 +474,7 @@ def _split_words(text: str, ctx: Context) -> str:
 
 
 def _without_role(speaker: str) -> str:
-    from lesbar.simplify.resources import roles
+    from lesbar.simplify.resources import is_person_noun, roles
 
     words = speaker.split()
     if words and words[0] in ("Der", "Die"):  # "Der bisherige Vorsitzende Karl Oswald"
@@ -484,8 +484,8 @@ def _without_role(speaker: str) -> str:
         if k < len(words) and words[k] in roles():
             words = words[k:]
     full = list(words)
-    while words and words[0] in roles():
-        words = words[1:]
+    while words and (words[0] in roles() or (len(words) > 2 and is_person_noun(words[0], "NN"))):
+        words = words[1:]  # "Landrat", "Sozialarbeiterin" before "Anna Berg"
     if words and (words[0].lower() in ("vom", "von", "der", "des", "im", "für", "bei", "beim") or not words[0][:1].isupper()):
         return " ".join(full)  # "Die Geschäftsführerin vom Verein": without the role no name is left
     return " ".join(words)

@@ -208,6 +208,14 @@ def noun_info(lemma: str) -> NounInfo | None:
     return None
 
 
+def is_place_name(word: str) -> bool:
+    """"Heinsberg", "Wittlich": a place name (german-nouns' toponyms) that is no common noun ("Berg")."""
+    with _lock:
+        entries = _nouns()[word]
+    return any("Toponym" in (e.get("pos") or []) for e in entries) and not any(
+        e.get("genus") and "Toponym" not in (e.get("pos") or []) for e in entries)
+
+
 def is_known_noun(word: str) -> bool:
     """True when ``word`` (capitalised) is a noun lemma in german-nouns."""
     if not word or not word[0].isupper():

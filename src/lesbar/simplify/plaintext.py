@@ -25,7 +25,17 @@ def document_from_text(text: str, title: str = "") -> Document:
     doc.meta.title = title
     paras: list[tuple[str, bool]] = []  # (text, written on several lines)
     lists: dict[int, list[tuple[bool, list[str]]]] = {}  # paragraph index → the lists (ordered, items) after it
+    signature = -1  # paragraphs from this index on follow a letter's closing ("Mit freundlichen Grüßen")
     for raw in text.replace("\r\n", "\n").split("\n\n"):
+        if signature >= 0:
+            # "Claudia Hesse, Schulleiterin" / "Tobias Brandt, Schulsozialarbeiter": one line each, never
+            # joined into one sentence (that would make him the head teacher)
+            paras += [(line.strip(), True) for line in raw.split("\n") if line.strip()]
+            continue
+        if _CLOSING.match(raw.strip()) and len(raw.strip()) <= 60:
+            paras.append((raw.strip(), True))
+            signature = len(paras)
+            continue
         bullets = _list_lines(raw)
         if bullets is not None:
             intro, ordered, items = bullets
@@ -87,6 +97,10 @@ _FUNCTION_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "ein
                    "für", "über", "unter", "vor", "durch", "gegen", "um", "und", "oder", "aber", "sowie", "dass",
                    "weil", "wenn", "als", "wie", "sich", "nicht", "sehr", "auch"}
 
+
+#: a letter's closing formula: the lines after it are signatures, one person per line
+_CLOSING = re.compile(r"^(mit )?(freundlichen|herzlichen|besten|vielen|lieben|solidarischen) grüßen,?$|^viele grüße,?$",
+                      re.IGNORECASE)
 
 _SALUTATIONS = ("liebe ", "lieber ", "liebes ", "sehr geehrte", "hallo", "guten tag", "moin", "servus")
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import quoted_names
-from lesbar.simplify.morphology import is_known_noun
+from lesbar.simplify.morphology import is_known_noun, is_place_name
 from lesbar.simplify.resources import compound_blocklist, compound_prefixes, roles
 from lesbar.simplify.rules.words import glossary_matches, zipf
 from lesbar.simplify.units import Unit
@@ -44,6 +44,8 @@ def split_compound(word: str) -> tuple[str, ...]:
     """The parts of a compound noun ("Integrations", "Konferenz"), or ``(word,)`` if it is not one."""
     if len(word) < MIN_LENGTH or not word.isalpha() or not word[:1].isupper():
         return (word,)
+    if _demonym(word):
+        return (word,)  # "Wittlicherinnen", "Heinsberger": people of a place, not "Witt-Licherinnen"
     best: tuple[tuple[float, float], int, str] | None = None
     low = word.lower()
     for i in range(3, len(word) - 2):
@@ -90,6 +92,14 @@ def split_compound(word: str) -> tuple[str, ...]:
     _, i, _ = best
     left, head = word[:i], word[i:].capitalize()
     return (left,) + split_compound(head)
+
+
+def _demonym(word: str) -> bool:
+    """A noun or adjective made from a place name with "-er" ("Heinsberger", "Wittlicherinnen")."""
+    for suffix in ("erinnen", "erin", "ern", "er"):
+        if word.endswith(suffix) and is_place_name(word[: -len(suffix)]):
+            return True
+    return False
 
 
 def _whole_zipf(word: str) -> float:

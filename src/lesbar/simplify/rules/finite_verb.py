@@ -40,8 +40,31 @@ _SALUTATION_START = {"liebe", "lieber", "liebes", "sehr", "hallo", "guten", "moi
 
 
 def is_salutation(toks: list[Tok]) -> bool:
-    """"Liebe Eltern,", "Sehr geehrte Damen und Herren,": a letter's form of address is no fragment."""
-    return bool(toks) and toks[0].text.lower() in _SALUTATION_START and toks[-1].text in (",", "!") and len(toks) <= 10
+    """"Liebe Eltern,", "Sehr geehrte Damen und Herren,": a letter's form of address is no fragment; nor
+    are its closing ("Mit freundlichen Grüßen") and signatures ("Dr. Petra Lohmann, Schulleiterin")."""
+    if bool(toks) and toks[0].text.lower() in _SALUTATION_START and toks[-1].text in (",", "!") and len(toks) <= 10:
+        return True
+    return is_closing(toks) or is_signature(toks)
+
+
+_CLOSING_WORDS = {"mit", "freundlichen", "herzlichen", "besten", "vielen", "lieben", "viele", "grüßen", "grüße", ","}
+
+
+def is_closing(toks: list[Tok]) -> bool:
+    """"Mit freundlichen Grüßen", "Viele Grüße"."""
+    words = [t.text.lower() for t in toks if t.text not in (".",)]
+    return 2 <= len(words) <= 4 and words[-1].strip(",") in ("grüßen", "grüße") and all(w in _CLOSING_WORDS for w in words)
+
+
+def is_signature(toks: list[Tok]) -> bool:
+    """"Dr. Petra Lohmann, Schulleiterin", "Tobias Brandt, Schul-Sozial-Arbeiter": a name and its role."""
+    words = [t for t in toks if t.text != "."]
+    if not 3 <= len(words) <= 9 or "," not in [t.text for t in words] or any(t.tag.startswith("V") for t in words):
+        return False
+    c = [t.text for t in words].index(",")
+    name = words[:c]
+    return 2 <= len(name) <= 5 and any(t.tag == "NE" for t in name) and all(t.text[:1].isupper() for t in name) \
+        and c + 1 < len(words) and words[c + 1].text[:1].isupper()
 
 
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:

@@ -106,7 +106,9 @@ def _reported_preterite(toks: list[Tok], known: set[int]) -> list[tuple[int, Moo
     out = []
     inside = quoted([t.text for t in toks])
     for i, t in enumerate(toks):
-        if i in known or i in inside or not t.is_finite or t.lemma in ("werden",) or t.tag.startswith("VM"):
+        if i in known or i in inside or not t.is_finite or t.lemma in ("werden",) or (
+                t.tag.startswith("VM") and t.lemma not in ("sollen", "wollen")):
+            # "die Lotsen sollten erreichbar sein" in a report: "sollen"; "konnten" is no Konjunktiv II
             continue
         table = verb_table(t.lemma)
         low = t.text.lower()

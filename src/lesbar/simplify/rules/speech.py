@@ -224,6 +224,8 @@ def _by_pronoun(pronoun: str, ctx: Context) -> Person | None:
 def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Person | None, bool, int]:
     """The speaker after a frame verb at ``start``: (person, from_pronoun, index after the subject)."""
     if start < end and toks[start].text in _PRONOUNS:
+        if toks[start].text == "Sie" and start > 0:
+            return None, False, start  # "…, sprechen Sie uns an": the reader addressed, nobody reported
         return _by_pronoun(toks[start].text.lower(), ctx), True, start + 1
     j = start
     role = ""
@@ -676,6 +678,8 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     low = [t.text.lower() for t in toks]
     if "laut" in low or "zufolge" in low or any(low[k : k + 2] == ["nach", "angaben"] for k in range(len(low))):
         return None  # "Laut Feuerwehr sei der Brand gelöscht": the sentence names its own source
+    if "es" in low[:12] and any(t.lemma == "heißen" and t.is_finite for t in toks[:12]):
+        return None  # "Am Ende hieß es: man wolle …": an impersonal source, nobody's continued report
     first_fin = next((t for t in toks if t.is_finite), None)
     if first_fin is None:
         return None
@@ -691,9 +695,18 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         main = _main_clause_verbs(toks)
         mood = next((m for t in main if t is not first_fin
                      for m in [konjunktiv(t.text, t.lemma)] if m is not None and m.kind == "konj1"), None)
-        if mood is None and ctx.last_speech_block == ctx.block_index and _preterite_as_konj2(first_fin) and \
-                any(t.text.lower() in _NOW for t in toks):
+        reporting = ctx.block_index in (ctx.last_speech_block, ctx.last_report_block)
+        if mood is None and reporting and _preterite_as_konj2(first_fin) and any(t.text.lower() in _NOW for t in toks):
             mood = Mood("konj2", 2, first_fin.text)  # "Zu seinen Kunden gehörten mittlerweile auch …"
+        if mood is None and ctx.last_speech_block == ctx.block_index and first_fin.lemma == "sollen" and \
+                _preterite_as_konj2(first_fin) and any(t is first_fin for t in main):
+            mood = Mood("konj2", 2, first_fin.text)  # "Die Lotsen sollten daher erreichbar sein": a demand reported
+        if mood is None and reporting and _preterite_as_konj2(first_fin):
+            # "Viele fühlten sich einsam, weil es kaum Treffpunkte gebe": a Konjunktiv I in the reason shows
+            # that the whole sentence is reported
+            mood = next((m for k, t in enumerate(toks) if k > 0 and toks[k - 1].text == "," and t.tag == "KOUS"
+                         and t.text.lower() in ("weil", "da", "denn") for x in toks[k + 1 :] if x.is_finite
+                         for m in [konjunktiv(x.text, x.lemma)] if m is not None and m.kind == "konj1"), None)
         if mood is None and ctx.last_speech_block == ctx.block_index and _preterite_as_konj2(first_fin):
             # "Viele lebten allein und hätten kaum Kontakt": an unambiguous Konjunktiv II in the same
             # sentence shows that the preterite-looking form is one too
@@ -704,7 +717,8 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     # Konjunktiv II stands for Konjunktiv I in reported speech, right after a reported statement, or after
     # the person was named in this paragraph when the form cannot be a past ("hätten", "wären", "käme")
     if mood.kind != "konj1" and first_fin.lemma != "werden" and ctx.last_speech_block != ctx.block_index and not (
-            ctx.last_person_block == ctx.block_index and not _preterite_as_konj2(first_fin)):
+            ctx.last_person_block == ctx.block_index and not _preterite_as_konj2(first_fin)) and not (
+            ctx.last_report_block == ctx.block_index and any(t.text.lower() in _NOW for t in toks)):
         return None
     # a report continued without a frame is reported speech throughout: "gingen" next to "seien" is the
     # Konjunktiv II standing for the present, not a past
@@ -794,18 +808,102 @@ def _closing_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
     return _trailing_frame(unit, toks, ctx, after=closing[0])
 
 
+def _so_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
+    """"Das größte Problem sei der Busverkehr, so Maier." / "…, so die Leiterin weiter.": the source
+    after "so" at the end is the speaker of what comes before."""
+    body = strip_end(toks)
+    commas = [c for c in top_level_commas(toks) if c + 2 < len(body) and body[c + 1].text.lower() == "so"]
+    if not commas:
+        return None
+    c = commas[-1]
+    if c == 0 or any(t.is_finite for t in body[c + 1 :]):
+        return None
+    end = len(body)
+    while end > c + 2 and body[end - 1].text in _FRAME_ADVERBS | {"weiter", "abschließend"}:
+        end -= 1
+    extra: list[Unit] = []
+    inner = [k for k in range(c + 2, end) if body[k].text == ","]
+    if len(inner) == 1 and inner[0] + 2 <= end and all(t.tag == "NE" for t in body[inner[0] + 1 : end]):
+        # "…, so die Leiterin der Beratungsstelle, Anna Berg": the name after the description
+        names = [t.text for t in body[inner[0] + 1 : end]]
+        person = ctx.find_person(names) or Person(" ".join(names))
+        if person not in ctx.persons:
+            ctx.persons.append(person)
+        description = [t.text for t in body[c + 2 : inner[0]]]
+        description[0] = description[0].lower()
+        extra.append(unit.derive(names + ["ist"] + description + ["."], ID, speaker=""))
+        pronoun = False
+    else:
+        person, pronoun, after = _subject(body, c + 2, end, ctx)
+        if person is None and body[c + 2].tag == "ART" and body[c + 2].text.lower() in ("der", "die", "das") and \
+                end - c - 2 <= 4 and all(t.tag in ("ART", "ADJ(A)", "NN", "NE") for t in body[c + 2 : end]):
+            # "…, so die Stadt", "…, so die Polizei": an institution speaks
+            words = [t.text for t in body[c + 2 : end]]
+            person, pronoun, after = Person(" ".join([words[0].capitalize()] + words[1:])), False, end
+            ctx.persons.append(person)
+        if person is None or after != end:
+            return None
+    content = [t.text for t in toks[:c]]
+    if content and content[-1] not in SENT_END | QUOTES_CLOSE:
+        content.append(".")
+    return extra + [_speaker_unit(unit, content, person, pronoun, ctx,
+                                  reported=not any(w in QUOTES_OPEN for w in content))]
+
+
+def _impersonal_at(toks: list[Tok]) -> int | None:
+    """Index of the comma after an impersonal frame ("Am Ende hieß es, …", "Es heißt, …"), or None."""
+    for k, t in enumerate(toks[:12]):
+        if t.lemma != "heißen" or not t.is_finite:
+            continue
+        nxt = k + 1
+        if nxt < len(toks) and toks[nxt].text == "es":
+            nxt += 1  # "hieß es,"
+        elif not (k > 0 and toks[k - 1].text in ("Es", "es")):
+            return None  # "Das Fest heißt …": a name, no frame
+        while nxt < len(toks) and toks[nxt].tag in ("ADV", "ADJ(D)") and toks[nxt].text != ",":
+            nxt += 1  # "hieß es abschließend,"
+        return nxt if nxt + 1 < len(toks) and toks[nxt].text == "," else None
+    return None
+
+
+def _impersonal_frame(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
+    """"Am Ende der Veranstaltung hieß es, man wolle …" names no speaker: nobody can be named in front of
+    it, and it is nobody's continued report. The comma becomes a colon before the statement ("…  hieß es:
+    Man will …"), which the later rules treat like any statement after a colon."""
+    c = _impersonal_at(toks)
+    if c is None:
+        return None
+    rest = toks[c + 1 :]
+    if rest and rest[0].text in ("dass", "daß"):
+        end = segment_end(toks, c + 2)
+        content = to_v2(toks[c + 2 : end]) + [t.text for t in toks[end:]]
+    elif rest and (rest[0].tag in ("KOUS", "PRELS", "PWS", "PWAV") or not any(t.is_finite for t in rest)):
+        return None
+    else:
+        content = [t.text for t in rest]
+    if content and content[0] not in ("Sie",) and rest[0].tag not in ("NE", "NN", "NNA"):
+        content[0] = content[0][:1].upper() + content[0][1:]
+    return [unit.derive([t.text for t in toks[:c]] + [":"] + content, ID, speaker="")]
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.speaker or unit.kind != "sentence":
         return None
     toks = unit.toks()
+    impersonal = _impersonal_frame(unit, toks)
+    if impersonal is not None:
+        return impersonal
     if not _quotes_balanced(toks):
         result = _closing_frame(unit, toks, ctx)
         if result is None:
             note_persons(toks, ctx)
         return result
-    result = (_wie_frame(unit, toks, ctx) or _trailing_frame(unit, toks, ctx) or _leading_frame(unit, toks, ctx)
-              or _continued(unit, toks, ctx))
-    note_persons(toks, ctx) if result is None else None
+    result = (_wie_frame(unit, toks, ctx) or _trailing_frame(unit, toks, ctx) or _so_frame(unit, toks, ctx)
+              or _leading_frame(unit, toks, ctx) or _continued(unit, toks, ctx))
+    if result is None:
+        note_persons(toks, ctx)
+        if ctx.last_person_block == ctx.block_index and any(_is_speech_verb(t, toks, k) for k, t in enumerate(toks)):
+            ctx.last_report_block = ctx.block_index  # "berichtete von ihrer Gemeinde": a report follows
     return result
 
 
