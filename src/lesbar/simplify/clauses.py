@@ -168,9 +168,30 @@ def _np_end(toks: list[Tok], i: int) -> int:
         i += 1
         while i < n and toks[i].tag == "NE":
             i += 1
-        end = _genitive_attribute_end(toks, i)
+        end = _complement_end(toks, _genitive_attribute_end(toks, i))
         return _coordinated_np_end(toks, end)
     return max(i, 1)
+
+
+#: nouns and the preposition of their complement ("die Nachfrage nach Kursen", "der Bedarf an Plätzen"):
+#: the prepositional phrase belongs to the noun, so a verb moved to second place goes after it
+_NOUN_COMPLEMENTS = {"nachfrage": "nach", "suche": "nach", "bedarf": "an", "interesse": "an", "kritik": "an",
+                     "teilnahme": "an", "mangel": "an", "angst": "vor", "hoffnung": "auf", "anspruch": "auf",
+                     "zugang": "zu", "beitrag": "zu", "zustimmung": "zu", "bedeutung": "für",
+                     "verantwortung": "für", "kosten": "für", "sorge": "um", "diskussion": "über",
+                     "debatte": "über", "zusammenarbeit": "mit", "erfahrungen": "mit", "erfahrung": "mit"}
+
+
+def _complement_end(toks: list[Tok], i: int) -> int:
+    """After a noun phrase ending at ``i``: the end of the noun's prepositional complement, if it has one."""
+    if i < 2 or i >= len(toks) or not toks[i - 1].is_noun:
+        return i
+    head = toks[i - 1].text.lower()
+    prep = next((p for noun, p in _NOUN_COMPLEMENTS.items() if head.endswith(noun)), None)
+    if prep is None or toks[i].text.lower() != prep or i + 1 >= len(toks):
+        return i
+    end = _np_end(toks, i + 1)
+    return end if end > i + 1 and toks[end - 1].is_noun else i
 
 
 def _coordinated_np_end(toks: list[Tok], end: int) -> int:

@@ -144,6 +144,8 @@ def _body_end(toks: list[Tok], j: int) -> tuple[int, bool, bool]:
             head_seen = True
             k = last_good = run
             continue
+        if t.tag == "ADJ(A)" and t.text[:1].isupper() and k > 0:
+            break  # "zur Interkulturellen Woche": a capitalised adjective makes a name, not a time
         if t.tag in ("ART", "ADJ(A)", "PIAT", "PDAT", "PPOSAT") and not head_seen:
             if t.tag != "ART":
                 specific = True
