@@ -113,7 +113,7 @@ def _finish_tokens(unit: Unit) -> list[str]:
         else:
             tokens = end_sentence(tokens)  # a sentence no rule touched keeps its punctuation ("VON ANNA …")
     if unit.speaker and tokens:
-        tokens = unit.speaker.split() + [says(unit.speaker)] + unit.speech_tail + [":"] + tokens
+        tokens = unit.speaker.split() + [says(unit.speaker, unit.speech_verb)] + unit.speech_tail + [":"] + tokens
     return tokens
 
 
@@ -123,7 +123,8 @@ def _final_toks(unit: Unit, tokens: list[str]) -> list[Tok] | None:
         return None
     n = len(unit.speaker.split())
     content = tokens[n + 2 + len(unit.speech_tail) :]
-    frame = ([Tok(w, "NE", w) for w in unit.speaker.split()] + [Tok(says(unit.speaker), "VV(FIN)", "sagen")]
+    frame = ([Tok(w, "NE", w) for w in unit.speaker.split()]
+             + [Tok(says(unit.speaker, unit.speech_verb), "VV(FIN)", unit.speech_verb or "sagen")]
              + [Tok(w, "ADV", w) for w in unit.speech_tail] + [Tok(":", "$.", ":")])
     return frame + analyze(content)
 
@@ -229,14 +230,14 @@ class Builder:
     def speech_intro(self, unit: Unit) -> Sentence:
         """"Stephan Pusch sagt:" on a line of its own, before the statements of one speaker. The speech
         rule's review comments (a speaker found from a pronoun) belong here."""
-        tokens = unit.speaker.split() + [says(unit.speaker)] + unit.speech_tail + [":"]
+        tokens = unit.speaker.split() + [says(unit.speaker, unit.speech_verb)] + unit.speech_tail + [":"]
         return self.sentence(Unit(tokens, source=list(unit.source), rules=["speech"], kind="intro",
                                   comments=[c for c in unit.comments if c.rule == "speech"]))
 
     def _speech_run(self, unit: Unit, run: tuple[str, tuple[str, ...]] | None, blocks: list[Block],
                     current: list[Sentence], lang: str | None) -> tuple[list[Sentence], tuple[str, tuple[str, ...]]]:
         """Continue the current speaker's paragraph, or close it and open a new one with "<Name> sagt:"."""
-        key = (_without_role(unit.speaker), tuple(unit.speech_tail))
+        key = (_without_role(unit.speaker), tuple(unit.speech_tail + ([unit.speech_verb] if unit.speech_verb else [])))
         if not _new_run(key, run):
             return current, run or key
         if current:
@@ -258,6 +259,7 @@ class Builder:
             blocks.append(heading)
         group = self.ctx.level == "leicht"
         run: tuple[str, tuple[str, ...]] | None = None  # (speaker, frame words) of the current run
+        last_frame: tuple[str, str] = ("", "")  # (speaker, frame verb) of the last sentence with its own verb
         for unit in units:
             if unit.kind == "list":
                 if unit.speaker:  # "Katrin Möltgen-Sicking sagt:" / "Wichtige Faktoren sind:" / the list
@@ -277,6 +279,11 @@ class Builder:
                 continue
             if unit.speaker and id(unit) in inside:  # Einfache Sprache: the frame only before the quotation
                 unit = unit.derive(unit.tokens, "speech", speaker="", speech_tail=[])
+            if unit.speech_verb and (unit.speaker, unit.speech_verb) == last_frame:
+                # "Eva Noller widerspricht: A." + "Eva Noller sagt: B.": the second part of one statement
+                # contradicts nothing new
+                unit = unit.derive(unit.tokens, "speech", speech_verb="")
+            last_frame = (unit.speaker, unit.speech_verb) if unit.speech_verb else last_frame
             if run is not None:
                 run = None
                 if current:

@@ -22,6 +22,8 @@ class Unit:
     speaker: str = ""
     #: words of the speech frame that carry meaning ("bei der ersten Fahrt"): "<speaker> sagt <tail>: …"
     speech_tail: list[str] = field(default_factory=list)
+    #: the frame's verb when "sagt" would lose its meaning ("widersprechen" → "<speaker> widerspricht: …")
+    speech_verb: str = ""
     #: the content is a reported main clause without "dass" ("sie sagte, viele lebten hier"): its
     #: preterite-looking verbs are Konjunktiv II and mean the present
     reported: bool = False

@@ -451,7 +451,8 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         verb = toks[c + 1]
         verb_lemma = _full_lemma(toks, c + 1)
         end = segment_end(toks, c + 2)
-        person, pronoun, after = _subject(toks, c + 2, end, ctx)
+        start = c + 3 if c + 3 < end and toks[c + 2].tag == "PRF" else c + 2  # "erinnert sich die 71-Jährige"
+        person, pronoun, after = _subject(toks, start, end, ctx)
         if person is None:
             continue
         content = [t.text for t in toks[:c]]
@@ -521,6 +522,7 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         main = _speaker_unit(unit, content, person, pronoun, ctx,
                              reported=not any(w in QUOTES_OPEN for w in content))
         main.speech_tail = tail_words
+        main.speech_verb = verb_lemma if verb_lemma in FRAME_VERBS else ""
         if affiliation:
             main.speaker = " ".join([main.speaker] + affiliation)
         return [main] + extra
@@ -656,6 +658,8 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             return None
         out = [_speaker_unit(unit, content, person, pronoun, ctx, reported=reported)]
         out[0].speech_tail = tail
+        lemma = _full_lemma(toks, v)
+        out[0].speech_verb = lemma if lemma in FRAME_VERBS else ""
         if statement is not None:
             out.insert(0, unit.derive(statement, ID, speaker=""))
         if description:  # "Ayşe Demir ist die Leiterin der Beratungsstelle."
@@ -907,9 +911,26 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     return result
 
 
-def says(speaker: str) -> str:
+#: frame verbs whose meaning the plain "sagt" would lose ("widersprach" says that someone disagrees):
+#: lemma → (singular, plural) present forms used in the frame
+FRAME_VERBS = {"fordern": ("fordert", "fordern"), "kritisieren": ("kritisiert", "kritisieren"),
+               "bemängeln": ("kritisiert", "kritisieren"), "widersprechen": ("widerspricht", "widersprechen"),
+               "warnen": ("warnt", "warnen"), "antworten": ("antwortet", "antworten"),
+               "entgegnen": ("antwortet", "antworten"), "versprechen": ("verspricht", "versprechen"),
+               "loben": ("lobt", "loben")}
+
+
+def says(speaker: str, verb: str = "") -> str:
     """"sagt" or, for several speakers, "sagen": "Die Eltern sagen:", "Die Grünen sagen:", "Anna Berg und
-    Peter Koch sagen:" (the frame must agree with its subject)."""
+    Peter Koch sagen:" (the frame must agree with its subject). ``verb``: the frame's own verb when "sagt"
+    would lose its meaning ("Karl Ott widerspricht:")."""
+    said = _says(speaker)
+    if verb in FRAME_VERBS:
+        return FRAME_VERBS[verb][0 if said == "sagt" else 1]
+    return said
+
+
+def _says(speaker: str) -> str:
     words = speaker.split()
     if "und" in words:
         return "sagen"
