@@ -17,6 +17,7 @@ from lesbar.simplify.clauses import (
     QUOTES_CLOSE,
     QUOTES_OPEN,
     SENT_END,
+    constituent_end,
     mentioned_again,
     quote_balance,
     segment_end,
@@ -173,8 +174,17 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
     k = 1
     while k < len(toks) and toks[k].tag == "ADJ(A)" and not _capitalised(toks[k].text):
         k += 1
-    if k + 1 >= len(toks) or toks[k].tag not in ("NN", "NNA") or not toks[k + 1].is_finite:
+    if k + 1 >= len(toks) or toks[k].tag not in ("NN", "NNA"):
         return
+    end = k + 1
+    if not toks[end].is_finite:
+        # "Der Leiter des Gemeindezentrums, der erst im Januar kam, zeigte sich erschüttert."
+        end = constituent_end(toks, 0)
+        if end < len(toks) and toks[end].text == "," and end + 1 < len(toks) and toks[end + 1].tag == "PRELS":
+            close = segment_end(toks, end + 1)
+            end = close + 1 if close < len(toks) and toks[close].text == "," else len(toks)
+        if end >= len(toks) or not toks[end].is_finite or end > 16:
+            return
     indefinite = toks[0].text.lower() in ("ein", "eine", "seine", "sein", "ihre", "ihr")
     if not (toks[k].text in roles() or toks[k].text in PEOPLE_NOUNS or (indefinite and is_person_noun(toks[k].text,
                                                                                                   toks[k].tag))):
@@ -184,6 +194,9 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
         ctx.last_person, ctx.last_person_block = by_role[0], ctx.block_index
         return
     words = mentioned_again([toks[0].text.capitalize()] + [t.text for t in toks[1 : k + 1]])
+    attribute = constituent_end(toks, 0)
+    if not indefinite and k + 1 < attribute <= k + 5:
+        words += _dative_genitives(toks[k:attribute])  # "Der Leiter vom Gemeindezentrum sagt:"
     person = Person(" ".join(words))  # "Ein Arzt bestätigte das. Er …" → "Der Arzt sagt: …"
     ctx.persons.append(person)
     ctx.last_person, ctx.last_person_block = person, ctx.block_index
@@ -303,6 +316,8 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
             if any(t.tag == "NE" for t in toks[m + 1 : end]):
                 return None, False, start  # "Der Dezernent für Jugend, Michael Krüger, …": the name follows
             family = noun in PEOPLE_NOUNS and not (last is not None and last.role and last.role.split()[-1] == noun)
+            if last is not None and last.name.split()[0] in ("Der", "Die", "Ein", "Eine") and noun not in last.name.split():
+                last = None  # "Der Vorsitzende des Beirats" was described before; "die Leiterin" is someone else
             if last is not None and not by_role and not family and not (
                     noun in roles() and last.role and last.role != noun):
                 return last, True, m + 1  # "sagte die 52-Jährige": the person named before
@@ -529,6 +544,24 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
     return None
 
 
+def _dative_genitives(toks: list[Tok]) -> list[str]:
+    """The words after the head noun ``toks[0]`` with genitives as "von" + dative ("des Kreises" → "vom
+    Kreis"), as the genitive rule writes them: a speaker's name in the frame is not rewritten later."""
+    from lesbar.simplify.rules.genitive import _match
+
+    words: list[str] = []
+    i = 1
+    while i < len(toks):
+        m = _match(toks, i)
+        if m is not None:
+            words += m[1]
+            i = m[0]
+        else:
+            words.append(toks[i].text)
+            i += 1
+    return words
+
+
 def _described_speaker(toks: list[Tok], v: int, ctx: Context) -> tuple[Person | None, list[str]]:
     """"Die Kursleiterin Maria Schneider" / "Die Leiterin der Beratungsstelle, Ayşe Demir," before the
     verb at ``v``: the person and, for the comma form, the description ("die Leiterin der …")."""
@@ -617,6 +650,16 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
         if person is None:
             person, description = _described_speaker(toks, v, ctx)
             pronoun = False
+        if person is None and v > 4 and toks[v - 1].text == "," and toks[0].tag == "ART":
+            # "Ein Vater, der im Förderverein aktiv ist, sagte, …": the described speaker and a fact about him
+            c = next((k for k in range(1, v) if toks[k].text == ","), v)
+            if c < v - 1 and toks[c + 1].tag == "PRELS" and segment_end(toks, c + 1) == v - 1:
+                person, _ = _described_speaker(toks, c, ctx)
+                if person is not None:
+                    statement = _relative_statement(person, toks[c + 1 : v - 1])  # "Ein Vater ist im …"
+                    if statement is None:
+                        return None
+                    person.name = " ".join(mentioned_again(person.name.split()))  # "Der Vater sagt: …"
         if person is None:
             return None
         while j < len(toks) and (toks[j].text in _FRAME_ADVERBS or toks[j].tag == "PTKVZ"):
