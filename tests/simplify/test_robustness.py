@@ -71,6 +71,33 @@ def test_a_salutation_stays_a_line_of_its_own_and_is_no_fragment() -> None:
     assert report["sentences"][0]["findings"] == []
 
 
+def test_a_short_first_line_before_longer_lines_is_a_subheading() -> None:
+    from lesbar.model import Heading
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("Kurz gemeldet\n\nAusländerbehörde geschlossen\n"
+                             "Die Ausländerbehörde bleibt am Montag wegen einer Schulung geschlossen.")
+    assert [type(b).__name__ for b in doc.blocks] == ["Heading", "Heading", "Paragraph"]
+    assert isinstance(doc.blocks[1], Heading)
+
+
+def test_text_wrapped_in_columns_is_not_cut_into_headings() -> None:
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("Der Landrat begrüßte die neuen\nStaatsbürgerinnen und Staatsbürger\nim Kreishaus.")
+    assert [s.text for s in doc.sentences()] == [
+        "Der Landrat begrüßte die neuen Staatsbürgerinnen und Staatsbürger im Kreishaus."]
+
+
+def test_short_lines_after_a_colon_line_are_a_list() -> None:
+    from lesbar.model import ListBlock
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("Die Öffnungszeiten sind:\nMontag von 9 bis 13 Uhr\nDienstag von 14 bis 18 Uhr")
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1 and len(lists[0].items) == 2
+
+
 def test_signature_lines_after_a_closing_stay_one_line_each_and_are_no_fragments() -> None:
     from lesbar.simplify import check_document
     from lesbar.simplify.plaintext import document_from_text

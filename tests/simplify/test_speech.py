@@ -152,7 +152,7 @@ def test_reported_preterite_without_dass_is_konjunktiv_and_means_the_present() -
     # "lebten" is both preterite and Konjunktiv II; in a reported main clause it stands for "leben"
     out = texts("Die Leiterin ist Doktor Ayşe Kaya-Brenner. Kaya-Brenner betonte, viele der Eingebürgerten "
                 "lebten schon seit mehr als 10 Jahren in Deutschland.", "einfach")
-    assert out[-1] == ("Doktor Ayşe Kaya-Brenner sagt: Viele der Eingebürgerten leben schon seit mehr als "
+    assert out[-1] == ("Doktor Ayşe Kaya-Brenner sagt: Viele von den Eingebürgerten leben schon seit mehr als "
                        "10 Jahren in Deutschland."), out
 
 

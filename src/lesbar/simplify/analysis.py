@@ -96,7 +96,14 @@ def _final_stop(tokens: list[str]) -> list[str]:
         if last.endswith(".") and len(word) >= 4 and word.isalpha() and word[:1].isupper() and \
                 word not in CAPITAL_ABBREVIATIONS:
             return tokens[:-1] + [word, "."]
+        if last.endswith(".") and word.isdigit() and tokens[-2].lower().endswith(_NUMBERED_PLACES):
+            return tokens[:-1] + [word, "."]  # "in der Lindenallee 12.": a house number, no ordinal
     return tokens
+
+
+#: nouns followed by a number that is no ordinal ("Lindenallee 12", "Raum 104")
+_NUMBERED_PLACES = ("straße", "str", "allee", "weg", "platz", "gasse", "ring", "damm", "ufer", "raum", "zimmer",
+                    "haus", "nummer", "saal", "gebäude", "etage", "tor", "gleis", "linie")
 
 
 def _close_mixed_quotes(tokens: list[str]) -> list[str]:
@@ -340,11 +347,14 @@ def _repair_main_clause(toks: list[Tok]) -> None:
     (no subject) stays a fragment."""
     from lesbar.simplify.clauses import constituent_end
 
-    if not toks or any(t.is_finite for t in toks):
-        return
+    first_clause = next((i for i, t in enumerate(toks) if t.text in (",", ":", ";")), len(toks))
+    if not toks or any(t.is_finite for t in toks[:first_clause]):
+        return  # "Die Mutter beklagt, dass …": the first clause has no finite verb of its own
     first = toks[0]
     if first.tag in ("ART", "PPOSAT", "PIAT", "PDAT"):
         k = constituent_end(toks, 0)
+        while k + 1 < first_clause and toks[k].text in ("von", "vom", "aus") and toks[k + 1].tag != "PRELS":
+            k = max(constituent_end(toks, k), k + 1)  # "Die Mutter von zwei Kindern beklagt"
     elif first.tag == "PPER" and first.text.lower() in ("wir", "sie", "ihr"):
         k = 1
     else:

@@ -133,6 +133,8 @@ def constituent_end(toks: list[Tok], start: int) -> int:
         return i
     if t.tag in _NP_START or t.tag in ("NN", "NE", "NNA"):
         return _np_end(toks, i)
+    if t.tag == "PIS" and start + 2 < len(toks) and toks[start + 1].text.lower() in ("der", "des", "dieser"):
+        return max(_genitive_attribute_end(toks, start + 1), start + 1)  # "viele der Anwesenden"
     return start + 1
 
 

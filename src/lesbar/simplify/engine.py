@@ -433,7 +433,8 @@ _REFERRING = {"das", "dies", "diese", "dieser", "dieses", "er", "es", "dort", "d
               "jedoch", "allerdings", "stattdessen", "dagegen", "hingegen", "somit", "also"}
 
 
-_PRONOUNS_BACK = {"er", "es", "ihm", "ihn", "sie", "ihnen", "dort", "dies", "das"}
+_PRONOUNS_BACK = {"er", "es", "ihm", "ihn", "sie", "ihnen", "dort", "dies", "das", "dafür", "dazu", "davon", "dabei",
+                  "damit", "darauf", "darin", "daraus", "darüber", "dadurch", "deshalb", "deswegen", "daher"}
 
 
 def _refers_back(units: list[Unit], k: int) -> bool:

@@ -36,7 +36,12 @@ def document_from_text(text: str, title: str = "") -> Document:
             paras.append((raw.strip(), True))
             signature = len(paras)
             continue
-        bullets = _list_lines(raw)
+        bullets = _list_lines(raw) or _colon_lines(raw)
+        head = _heading_line(raw)
+        if head is not None and bullets is None:
+            paras.append((head, False))  # "Ausländerbehörde geschlossen" / "Die Ausländerbehörde bleibt …"
+            raw = raw.strip().split("\n", 1)[1]
+            bullets = _list_lines(raw) or _colon_lines(raw)
         if bullets is not None:
             intro, ordered, items = bullets
             if intro:
@@ -85,6 +90,39 @@ def _list_lines(raw: str) -> tuple[str, bool, list[str]] | None:
         else:
             items[-1] = join_lines([items[-1], line])
     return join_lines(lines[:first]), ordered, items
+
+
+#: what ends a line that is a sentence or an item of its own, or goes on in the next line
+_LINE_END = ".!?:;,-–"
+
+
+def _heading_line(raw: str) -> str | None:
+    """A short first line without final punctuation before longer lines that start with a capital:
+    a subheading written without a blank line after it ("Ausländerbehörde geschlossen" / "Die
+    Ausländerbehörde bleibt am Montag geschlossen."). Text wrapped in narrow columns has lines of
+    about the same length, and its next line goes on in lower case or after a function word."""
+    lines = [line.strip() for line in raw.strip().split("\n") if line.strip()]
+    if len(lines) < 2:
+        return None
+    first, rest = lines[0], lines[1:]
+    words = first.split()
+    if len(first) > 60 or first[-1] in _LINE_END or not rest[0][:1].isupper() or not words or \
+            words[-1].lower() in _FUNCTION_WORDS or len(first) > 0.6 * max(len(line) for line in rest):
+        return None
+    return first
+
+
+def _colon_lines(raw: str) -> tuple[str, bool, list[str]] | None:
+    """Lines after a line ending in ":" that are short and start with a capital or a digit are the items
+    of a list written without bullets ("Die Öffnungszeiten sind:" / "Montag von 9 bis 13 Uhr" / …)."""
+    lines = [line.strip() for line in raw.strip().split("\n") if line.strip()]
+    colon = next((k for k, line in enumerate(lines) if line.endswith(":")), None)
+    if colon is None or colon > 1 or len(lines) - colon - 1 < 2:
+        return None
+    items = lines[colon + 1 :]
+    if any(len(i) > 70 or i[-1] in ",-–" or not (i[:1].isupper() or i[:1].isdigit()) for i in items):
+        return None
+    return join_lines(lines[: colon + 1]), False, items
 
 
 def _append_list(doc: Document, ordered: bool, items: list[str]) -> None:

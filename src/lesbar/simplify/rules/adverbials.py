@@ -45,7 +45,7 @@ _OPENERS = {"am", "um", "im", "ab", "vom", "von", "in", "an", "zwischen", "bis",
 #: inside a time phrase: words that join its parts ("von 11 bis 18 Uhr", "Dienstag und Donnerstag")
 _JOINERS = {"bis", "und", "-", "–", "oder"}
 _INNER_PREPOSITIONS = {"am", "um", "vom", "von", "bis", "ab", "zum", "zur", "im"}
-_HEDGES = {"spätestens", "frühestens", "etwa", "circa", "ca.", "gegen", "kurz", "zum", "zur"}
+_HEDGES = {"spätestens", "frühestens", "mindestens", "höchstens", "etwa", "circa", "ca.", "gegen", "kurz", "zum", "zur"}
 #: ages and durations after a bare number ("zwischen 16 und 25 Jahren", "ab 18 Jahren") are no time
 _AGE_PREPOSITIONS = {"von", "zwischen", "ab", "bis", "unter", "über", "mit"}
 #: "jede Stunde", "im Jahr" (after an amount): a rate, not a point in time
@@ -376,6 +376,14 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
            for t in body):
         return None  # "kann an diesem Abend nicht angeboten werden": the time is inside the negation
     blocks = _with_modifiers(body, [(a, b) for a, b in blocks if a > f or b <= f])
+    if any(a > 0 and (body[a - 1].tag.startswith("APPR") or body[a - 1].text.lower() in _HEDGES) for a, _ in blocks):
+        return None  # "innerhalb von 3 Monaten", "bis mindestens Ende 2026": part of a larger phrase
+    if any(body[k].text == "," and body[k + 1].tag not in ("NN", "NE", "ADJ(A)", "CARD")
+           for a, _ in blocks if a > f for k in range(f, a - 1)):
+        return None  # "plant, die Unterkunft bis Ende 2026 zu betreiben": the time is in another clause
+    if any(b + 1 < len(body) and body[b].text == "," and body[b + 1].text.lower() in ("dem", "der")
+           and not any(t.text == "," for t in body[a:b]) for a, b in blocks):
+        return None  # "am 3. Oktober, dem Tag der Deutschen Einheit, …": the date's apposition would stay behind
     if [(a, b) for a, b in blocks if b <= f] not in ([], [(0, f)]):
         blocks = [(a, b) for a, b in blocks if b > f]  # "Nach Beginn des Krieges im Februar …"
     if len(blocks) > 1:

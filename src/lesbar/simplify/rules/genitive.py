@@ -31,7 +31,10 @@ _GEN_ARTICLES = {"des", "der", "eines", "einer"}
 #: events named with a genitive ("Fest der Kulturen", "Sportfest der Nationen", "Woche der Vielfalt")
 _EVENTS = ("fest", "festival", "woche", "nacht", "markt", "gala", "tag")
 _FIXED_NAMES = {("Tag", "Tür"), ("Haus", "Jugend"), ("Tag", "Arbeit"), ("Tag", "Einheit"), ("Haus", "Geschichte"),
-                ("Tag", "Begegnung"), ("Woche", "Begegnung")}
+                ("Tag", "Begegnung"), ("Woche", "Begegnung"), ("Raum", "Stille"), ("Haus", "Begegnung"),
+                ("Haus", "Kulturen"), ("Haus", "Familie"), ("Garten", "Kulturen"), ("Garten", "Religionen"),
+                ("Platz", "Republik"), ("Platz", "Einheit"), ("Haus", "Religionen"), ("Ort", "Begegnung"),
+                ("Ort", "Erinnerung"), ("Tag", "Menschenrechte"), ("Tag", "Muttersprache")}
 
 
 def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) -> tuple[int, list[str]] | None:  # noqa: ANN001
@@ -42,8 +45,10 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
     if art not in _GEN_ARTICLES or t.tag != "ART" or i == 0:
         return None
     prev = toks[i - 1]
-    if not prev.is_noun and not coordinated:
-        return None
+    if not prev.is_noun and not coordinated and not (prev.tag in ("PIS", "PIAT") and prev.text.lower() in (
+            "viele", "einige", "manche", "alle", "wenige", "keiner", "keine", "jeder", "jede", "einer", "eine",
+            "mehrere", "beide", "zwei", "drei", "die", "meisten")):
+        return None  # "viele der Anwesenden" → "viele von den Anwesenden"; otherwise only after a noun
     if not coordinated and any(prev.text.lower().startswith(d) for d in WEEKDAYS):
         return None  # "sind am Mittwochabend der Einladung gefolgt": a weekday takes no genitive, "der" is a dative
     j = i + 1

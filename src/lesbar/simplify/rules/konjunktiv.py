@@ -68,6 +68,8 @@ def _first_conjunct_infinitive(toks: list[Tok], i: int, last: int | None) -> int
 
 
 _IRREALIS_CUES = {"ohne", "sonst", "beinahe", "fast"}
+#: adverbs of a real, repeated or lasting past: with them "hätten … müssen" is a report, not unreal
+_REAL_PAST_CUES = {"bisher", "bislang", "oft", "häufig", "jahrelang", "meist", "meistens"}
 
 
 def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
@@ -87,7 +89,10 @@ def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
     if toks[i].lemma == "haben" and any(
             (toks[k].tag == "VM(INF)" or (toks[k].tag.startswith("VM") and toks[k].text == toks[k].lemma))
             and toks[k - 1].tag.endswith(("(INF)", "(PP)")) for k in range(i + 2, min(i + 12, len(toks)))):
-        return True  # "dass ihn keiner hätte machen können": the unreal past with a modal (Ersatzinfinitiv)
+        # "dass ihn keiner hätte machen können": the unreal past with a modal (Ersatzinfinitiv); but "bisher
+        # hätten Ratsuchende oft fahren müssen" reports what really happened
+        return not (any(t.text.lower() in _REAL_PAST_CUES for t in toks)
+                    and not any(t.text.lower() in _IRREALIS_CUES for t in toks))
     start, end = i, i + 1
     while start > 0 and toks[start - 1].text not in {",", ";", ":", ".", "!", "?"}:
         start -= 1

@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import constituent_end, quoted, strip_end
+from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, constituent_end, quoted, strip_end
 from lesbar.simplify.morphology import form_of, noun_info, separable_particle, verb_table
 from lesbar.simplify.units import Unit, end_sentence
 
@@ -66,7 +66,16 @@ def _polite(word: str) -> bool:
     return _POLITE_TEXT.get() and word in ("Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Sie")
 
 
+#: masculine pronouns standing alone as the subject, and their accusative ("Wird dieser eingereicht?")
+_PRONOUN_STANDALONE_ACC = {"dieser": "diesen", "jener": "jenen", "der": "den", "keiner": "keinen", "jeder": "jeden",
+                           "einer": "einen"}
+
+
 def _accusative(np: list[Tok]) -> list[str]:
+    if len(np) == 1 and np[0].tag == "PPER" and np[0].text in _PRONOUN_ACC and not _polite(np[0].text):
+        return [_PRONOUN_ACC[np[0].text]]  # "Danach wird er bewilligt" → "Danach bewilligt man ihn"
+    if len(np) == 1 and np[0].tag in ("PDS", "PIS", "PRELS") and np[0].text.lower() in _PRONOUN_STANDALONE_ACC:
+        return [_PRONOUN_STANDALONE_ACC[np[0].text.lower()]]
     kon = next((k for k, t in enumerate(np) if t.tag == "KON" and t.text in ("und", "oder") and k > 0), None)
     if kon is not None and kon + 1 < len(np):
         # "jede Teilnehmerin und jeder Teilnehmer" → "jede Teilnehmerin und jeden Teilnehmer"
@@ -151,6 +160,12 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
                 end = k
         if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].text.lower() in ("darunter", "davon"):
             return None  # "von einem Team aus 14 Ehrenamtlichen, darunter …": the addition belongs to the agent
+        if end < len(toks) and toks[end].text in QUOTES_OPEN:
+            close = next((k for k in range(end + 1, min(end + 10, len(toks))) if toks[k].text in QUOTES_CLOSE), None)
+            if close is None:
+                return None
+            origin = origin + [w.text for w in toks[end : close + 1]]  # "durch das Bundesprogramm „Integration …“"
+            end = close + 1
         genitive_end = _genitive_end(toks, end)
         if genitive_end > end:  # "von der Fraktion der Grünen": the genitive goes with the agent (and gets "von" later)
             origin = [w.text for w in toks[end:genitive_end]]
@@ -303,6 +318,26 @@ def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
     return None
 
 
+_BORN = {"wurde": "ist", "wurden": "sind", "ist": "ist", "sind": "sind", "war": "ist", "waren": "sind"}
+
+
+def _born(unit: Unit, full: list[Tok], fins: list[int]) -> list[Unit] | None:
+    """"Sie wurde 1990 in Aleppo geboren." has no agent to name ("Man hat sie geboren" is nonsense):
+    being born is said with "sein" ("Sie ist 1990 in Aleppo geboren.")."""
+    words = [t.text for t in full]
+    if "geboren" not in words or len(fins) != 1 or full[fins[0]].text.lower() not in _BORN:
+        return None
+    f = fins[0]
+    out = list(words)
+    verb = _BORN[words[f].lower()]
+    out[f] = verb.capitalize() if words[f][:1].isupper() else verb
+    if "worden" in out:
+        out.remove("worden")  # "ist … geboren worden" → "ist … geboren"
+    if out == words:
+        return None
+    return [unit.derive(out, ID)]
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
@@ -313,6 +348,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if not hits:
         return _zu_infinitive(unit, full, ctx)
     fins = [i for i, t in enumerate(toks) if t.is_finite]
+    born = _born(unit, full, fins)
+    if born is not None:
+        return born
     if len(fins) > 1:
         return _around_colon(unit, toks, ctx)
     if not fins:
@@ -436,8 +474,12 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     # the verb part closes the clause before a following ", … zu beteiligen" / ", den …"
     cut = next((k for k, t in enumerate(middle) if t.text in {",", ";", ":"}), len(middle))
     # unstressed pronouns come before the object: "Man hat mir das Buch geschenkt"
-    pronoun += [t.text for t in middle[:cut] if t.tag in ("PPER", "PRF")]
-    inner = [t.text for t in middle[:cut] if t.tag not in ("PPER", "PRF")]
+    # without a subject noun phrase a nominative pronoun is the subject: "Danach wird er bewilligt" →
+    # "Danach bewilligt man ihn", "Wird dieser eingereicht?" → "Reicht man diesen ein?"
+    nominative = {"er": "ihn", "ich": "mich", "du": "dich", "wir": "uns"} if not subj else {}
+    pronoun += [nominative.get(t.text, t.text) for t in middle[:cut] if t.tag in ("PPER", "PRF")]
+    inner = [_PRONOUN_STANDALONE_ACC.get(t.text, t.text) if not subj and t.tag in ("PDS", "PIS") else t.text
+             for t in middle[:cut] if t.tag not in ("PPER", "PRF")]
     outer = [t.text for t in middle[cut:]]
     inner_toks = [t for t in middle[:cut] if t.tag not in ("PPER", "PRF")]
     lead_adv = 0

@@ -108,6 +108,10 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
         prev = toks[i - 1].text.lower() if i > 0 else ""
         is_person = (role and names) or (len(names) >= 2 and prev not in {"in", "aus", "nach", "im", "bei"}
                                          and not any(w.isupper() for w in names))
+        if len(names) == 1 and not role and not names[0].isupper() and (
+                (j == 0 and k + 1 < n and toks[k].text == "aus" and toks[k + 1].tag == "NE")  # "Yonas aus Eritrea"
+                or (j > 0 and toks[j - 1].text.lower().endswith(("jährige", "jähriger", "jährigen")))):  # "die 15-jährige Lena"
+            is_person = True
         if not is_person and len(names) == 1 and not role:
             known = ctx.find_person(names)
             if known is not None and len(known.name.split()) > 1:
@@ -266,8 +270,9 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     k = j
     while k < end and toks[k].tag == "NE":
         k += 1
-    if k == j and j < end and _double_surname(toks[j]) and ctx.find_person([toks[j].text]):
-        k = j + 1  # "Kaya-Brenner betonte": a double surname read as a noun, named before
+    if k == j and j < end and (_double_surname(toks[j]) or toks[j].tag == "NN" and _capitalised(toks[j].text)) \
+            and (known := ctx.find_person([toks[j].text])) is not None and len(known.name.split()) > 1:
+        k = j + 1  # "Kaya-Brenner betonte", "betonte Meinecke": a surname read as a noun, named before
     elif j < k < end and _surname_as_noun(toks, k, end):
         k += 1  # "sagte Landrat Frank Rock in seiner Rede": the surname is also a noun
     if lead and role:
@@ -468,6 +473,9 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         end = segment_end(toks, c + 2)
         start = c + 3 if c + 3 < end and toks[c + 2].tag == "PRF" else c + 2  # "erinnert sich die 71-Jährige"
         person, pronoun, after = _subject(toks, start, end, ctx)
+        frame_end = end - 1 if end > start and toks[end - 1].text in SENT_END else end
+        if person is None and (person := _institution(toks, start, frame_end, ctx)) is not None:
+            pronoun, after = False, frame_end  # "Alle Kurse seien ausgebucht, teilte die VHS mit."
         if person is None:
             continue
         content = [t.text for t in toks[:c]]
@@ -574,7 +582,7 @@ def _described_speaker(toks: list[Tok], v: int, ctx: Context) -> tuple[Person | 
     head_ok = k < len(pre) and (pre[k].tag == "NNA" or (pre[k].tag == "NN" and (
         _person_noun(pre[k]) or pre[0].text.lower() in ("der", "die", "das"))))
     if pre[0].text.lower() in ("ein", "eine", "der", "die", "das") and head_ok and k <= 2 and len(pre) <= 6 \
-            and all(t.tag in ("ART", "NN", "NE", "APPR", "APPRART", "ADJ(A)") for t in pre[k + 1 :]) \
+            and all(t.tag in ("ART", "NN", "NE", "APPR", "APPRART", "ADJ(A)", "CARD") for t in pre[k + 1 :]) \
             and not (k + 1 < len(pre) and pre[k + 1].tag == "NE") and pre[-1].text != ",":
         # "Ein Sprecher der Polizei sagte, …", "Die Stadt teilte mit, …", "Der Angeklagte behauptete, …":
         # nobody named, but the report is still someone's
@@ -855,6 +863,18 @@ def _closing_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
     return _trailing_frame(unit, toks, ctx, after=closing[0])
 
 
+def _institution(toks: list[Tok], start: int, end: int, ctx: Context) -> Person | None:
+    """"die Stadt", "die VHS", "der Caritasverband": an institution as the speaker of a frame, when the
+    words from ``start`` to ``end`` are just that noun phrase."""
+    words = [t for t in toks[start:end] if t.tag != "PTKVZ"]
+    if not (1 < len(words) <= 4 and words[0].tag == "ART" and words[0].text.lower() in ("der", "die", "das")
+            and all(t.tag in ("ADJ(A)", "NN", "NE") for t in words[1:]) and words[-1].tag in ("NN", "NE")):
+        return None
+    person = Person(" ".join([words[0].text.capitalize()] + [t.text for t in words[1:]]))
+    ctx.persons.append(person)
+    return person
+
+
 def _so_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     """"Das größte Problem sei der Busverkehr, so Maier." / "…, so die Leiterin weiter.": the source
     after "so" at the end is the speaker of what comes before."""
@@ -882,12 +902,8 @@ def _so_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         pronoun = False
     else:
         person, pronoun, after = _subject(body, c + 2, end, ctx)
-        if person is None and body[c + 2].tag == "ART" and body[c + 2].text.lower() in ("der", "die", "das") and \
-                end - c - 2 <= 4 and all(t.tag in ("ART", "ADJ(A)", "NN", "NE") for t in body[c + 2 : end]):
-            # "…, so die Stadt", "…, so die Polizei": an institution speaks
-            words = [t.text for t in body[c + 2 : end]]
-            person, pronoun, after = Person(" ".join([words[0].capitalize()] + words[1:])), False, end
-            ctx.persons.append(person)
+        if person is None and (person := _institution(body, c + 2, end, ctx)) is not None:
+            pronoun, after = False, end  # "…, so die Stadt", "…, so die Polizei": an institution speaks
         if person is None or after != end:
             return None
     content = [t.text for t in toks[:c]]

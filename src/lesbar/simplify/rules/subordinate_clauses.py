@@ -92,7 +92,9 @@ _NO_MOOD = Mood("", 0, "")
 #: main clauses that deny, doubt, hope or fear what their dass clause says
 _DOUBT_VERBS = {"bestreiten", "bezweifeln", "leugnen", "dementieren", "zweifeln", "ausschließen", "hoffen",
                 "befürchten", "fürchten", "verhindern", "vermeiden", "wünschen", "vermuten", "glauben",
-                "annehmen", "abstreiten", "verneinen"}
+                "annehmen", "abstreiten", "verneinen",
+                # … insist on, or forget, what their dass clause says: after a colon it would read as a fact
+                "bestehen", "drängen", "vergessen", "übersehen", "ignorieren", "verlangen", "fordern"}
 _DOUBT_WORDS = {"wahrscheinlich", "unwahrscheinlich", "möglich", "unmöglich", "unklar", "fraglich", "denkbar",
                 "ausgeschlossen", "zweifelhaft", "unsicher", "nicht", "kein", "keine", "vielleicht", "ob"}
 
