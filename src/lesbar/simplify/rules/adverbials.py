@@ -286,6 +286,17 @@ def _block_verb(first: str, past: bool) -> str:
     return "war" if past else "ist"
 
 
+def _clause_after(body: list[Tok], k: int) -> bool:
+    """The comma at ``k`` opens a clause of its own (a zu-infinitive, a finite verb), not an address or a
+    date ("im Rathaus, Zimmer 14, montags …")."""
+    end = next((m for m in range(k + 1, len(body)) if body[m].text == ","), len(body))
+    return any(t.tag == "PTKZU" or t.tag.endswith("(IZU)") or t.is_finite for t in body[k + 1 : end])
+
+
+#: forms of the Konjunktiv II that say something did not or does not happen
+_UNREAL = {"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste", "müssten"}
+
+
 def _first_word(body: list[Tok], block: tuple[int, int]) -> str:
     """The word that decides the verb of "Das ist/geht bis/gilt ab …"."""
     words = [t.text for t in body[block[0] : block[1]]]
@@ -345,8 +356,8 @@ def _place_block(body: list[Tok], f: int, times: list[tuple[int, int]]) -> tuple
 
 
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
-    if unit.kind != "sentence" or unit.speaker:
-        return None
+    if unit.kind != "sentence" or (unit.speaker and ctx.level != "leicht"):
+        return None  # Einfache Sprache repeats the frame before each sentence: "X sagt: Das ist …" would not do
     toks = unit.toks()
     words = [t for t in toks if t.is_word]
     limit = LEICHT_SPLIT_ABOVE if ctx.level == "leicht" else ctx.options.max_words
@@ -375,11 +386,12 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if any(t.tag == "PTKNEG" or t.text.lower() in ("kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals")
            for t in body):
         return None  # "kann an diesem Abend nicht angeboten werden": the time is inside the negation
+    if any(t.is_finite and t.text.lower() in _UNREAL for t in body):
+        return None  # "Ohne die Freiwilligen wäre das in den letzten Jahren unmöglich gewesen": nothing happened
     blocks = _with_modifiers(body, [(a, b) for a, b in blocks if a > f or b <= f])
     if any(a > 0 and (body[a - 1].tag.startswith("APPR") or body[a - 1].text.lower() in _HEDGES) for a, _ in blocks):
         return None  # "innerhalb von 3 Monaten", "bis mindestens Ende 2026": part of a larger phrase
-    if any(body[k].text == "," and body[k + 1].tag not in ("NN", "NE", "ADJ(A)", "CARD")
-           for a, _ in blocks if a > f for k in range(f, a - 1)):
+    if any(body[k].text == "," and _clause_after(body, k) for a, _ in blocks if a > f for k in range(f, a)):
         return None  # "plant, die Unterkunft bis Ende 2026 zu betreiben": the time is in another clause
     if any(b + 1 < len(body) and body[b].text == "," and body[b + 1].text.lower() in ("dem", "der")
            and not any(t.text == "," for t in body[a:b]) for a, b in blocks):
