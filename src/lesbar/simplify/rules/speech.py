@@ -707,9 +707,11 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             # "sprach am Montag, dem 3. Mai, im Rathaus", "kündigte an, das Café samstags zu öffnen, sofern …":
             # what follows the comma is no statement of its own
             return None
+        lemma = _full_lemma(toks, v)
+        if lemma in _DEMANDS:
+            content = _as_demand(content)  # "fordern, dass die Schule mehr Lehrer bekommt"
         out = [_speaker_unit(unit, content, person, pronoun, ctx, reported=reported)]
         out[0].speech_tail = tail
-        lemma = _full_lemma(toks, v)
         out[0].speech_verb = lemma if lemma in FRAME_VERBS else ""
         if statement is not None:
             out.insert(0, unit.derive(statement, ID, speaker=""))
@@ -861,6 +863,37 @@ def _closing_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
     if any(t.text in QUOTES_OPEN for t in toks) or len(closing) != 1:
         return None
     return _trailing_frame(unit, toks, ctx, after=closing[0])
+
+
+#: frame verbs whose statement is a demand: "Die Eltern fordern: Die Schule soll mehr Lehrer bekommen."
+_DEMANDS = {"fordern", "verlangen"}
+
+
+def _as_demand(content: list[str]) -> list[str]:
+    """"Die Schule bekommt mehr Lehrer." after "fordern" would read as a fact: the demand gets "soll"/
+    "sollen" and the verb's infinitive at the end. Statements with a modal verb, several clauses or a
+    quotation stay as they are."""
+    toks = analyze(content)
+    if any(t.text in QUOTES_OPEN or t.text in (",", ":", ";") for t in toks):
+        return content
+    fins = [k for k, t in enumerate(toks) if t.is_finite]
+    if len(fins) != 1 or toks[fins[0]].tag.startswith("VM") or fins[0] == 0:
+        return content
+    f = fins[0]
+    verb = toks[f]
+    if any(t.tag.endswith(("(PP)", "(INF)")) for t in toks[f + 1 :]):
+        return content  # "wird … gebaut", "hat … beschlossen": left as written
+    particle = next((k for k in range(f + 1, len(toks)) if toks[k].tag == "PTKVZ"), None)
+    infinitive = (toks[particle].text.lower() if particle is not None else "") + verb.lemma
+    if verb_table(infinitive) is None:
+        return content
+    plural = verb.text.lower().endswith("en") or verb.text.lower() == "sind"
+    words = [t.text for k, t in enumerate(toks) if k != particle]
+    end = len(words)
+    while end > 0 and words[end - 1] in SENT_END:
+        end -= 1
+    words[f] = "sollen" if plural else "soll"
+    return words[:end] + [infinitive] + words[end:]
 
 
 def _institution(toks: list[Tok], start: int, end: int, ctx: Context) -> Person | None:
