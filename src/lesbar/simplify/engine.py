@@ -489,8 +489,9 @@ def _without_role(speaker: str) -> str:
         k = 1
         while k < len(words) and words[k][:1].islower():
             k += 1
-        if k < len(words) and words[k] in roles():
-            words = words[k:]
+        if k < len(words) and (words[k] in roles() or (len(words) - k > 2 and is_person_noun(words[k], "NN")
+                                                       and all(w[:1].isupper() for w in words[k + 1 :]))):
+            words = words[k:]  # "Die Integrationsbeauftragte Fatma Yıldırım"
     full = list(words)
     while words and (words[0] in roles() or (len(words) > 2 and is_person_noun(words[0], "NN"))):
         words = words[1:]  # "Landrat", "Sozialarbeiterin" before "Anna Berg"

@@ -39,7 +39,8 @@ def roles() -> frozenset[str]:
 
 
 #: endings of nouns for persons ("Elektroniker", "Leiterin", "Präsident", "Pädagogin")
-PERSON_SUFFIXES = ("er", "erin", "in", "ent", "entin", "ist", "istin", "or", "orin", "eur", "eurin", "ige")
+PERSON_SUFFIXES = ("er", "erin", "in", "ent", "entin", "ist", "istin", "or", "orin", "eur", "eurin", "ige",
+                   "beauftragte", "vorsitzende", "angestellte", "jährige")  # adjectives used as nouns for people
 
 
 #: nouns for people that name someone new, not the person named before ("Die Mutter sagte …")
