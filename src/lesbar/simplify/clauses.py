@@ -8,6 +8,8 @@ split again ("haben … vor").
 
 from __future__ import annotations
 
+import re
+
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.morphology import separable_particle
 from lesbar.simplify.temporal import WEEKDAYS, date_after_weekday_end
@@ -465,15 +467,25 @@ def subject_after_verb(toks: list[Tok], f: int) -> tuple[int, int, int] | None:
         return None
     if t.tag not in ("ART", "NE", "NN", "CARD", "PIAT", "PIS", "PPOSAT", "ADJ(A)"):
         return None
+    if t.tag == "CARD" and re.fullmatch(r"(19|20)\d\d", t.text) and not (k + 1 < len(toks) and toks[k + 1].is_noun):
+        return None  # "wurden 2023 insgesamt 1.240 Einsätze vermittelt": a year, not the subject
     end = constituent_end(toks, k)
     if end <= k or not toks[end - 1].is_noun and toks[end - 1].tag not in ("PIS",):
         return None
     while True:
         while end < len(toks) and toks[end].text.lower() in ("von", "vom", "aus") and toks[end].tag.startswith("APPR"):
             nxt = constituent_end(toks, end)  # "der Rat von der Stadt Hamm", "Kinder aus 27 Nationen"
-            if nxt <= end + 1 or not toks[nxt - 1].is_noun:
-                break
+            if nxt <= end + 1 or not toks[nxt - 1].is_noun or toks[end + 1].tag == "PPOSAT" or (
+                    nxt < len(toks) and toks[nxt].text in QUOTES_OPEN):
+                break  # "liest die Autorin aus ihrem Buch „…“": what she reads from, not where she is from
             end = nxt
+        if end + 3 < len(toks) and toks[end].text.lower() in ("zwischen", "ab", "unter", "über", "bis") and \
+                toks[end + 1].tag == "CARD":
+            m = end + 2
+            while m < len(toks) and (toks[m].tag == "CARD" or toks[m].text in ("und", "bis")):
+                m += 1
+            if m < len(toks) and toks[m].text in ("Jahren", "Jahre"):
+                end = m + 1  # "84 Jugendliche zwischen 14 und 19 Jahren": their age goes with them
         if not (end + 1 < len(toks) and toks[end].text == "," and (
                 toks[end + 1].is_noun or toks[end + 1].tag in ("ART", "ADJ(A)", "CARD", "PIAT", "PPOSAT"))):
             break

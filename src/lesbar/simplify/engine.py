@@ -420,8 +420,11 @@ def _explanations_after_quotations(units: list[Unit]) -> list[Unit]:
             was_question = question
             depth = max(0, depth + quote_balance(unit.tokens))
             question = depth == 0 and bool(unit.tokens) and unit.tokens[-1] == "?" and not was_question
-            if depth == 0 and not question and held:
-                out.extend(held)
+            nxt = next((u for u in units[k + 1 :] if u.kind != "explanation"), None)
+            demonstrative = nxt is not None and nxt.kind == "sentence" and not nxt.speaker and bool(nxt.tokens) \
+                and nxt.tokens[0] in ("Das", "Dies", "Dort")
+            if depth == 0 and not question and held and not demonstrative:
+                out.extend(held)  # not before "Das ist am Donnerstag." that points back to this sentence
                 held = []
     return out + held
 
@@ -493,8 +496,9 @@ def _without_role(speaker: str) -> str:
                                                        and all(w[:1].isupper() for w in words[k + 1 :]))):
             words = words[k:]  # "Die Integrationsbeauftragte Fatma Yıldırım"
     full = list(words)
-    while words and (words[0] in roles() or (len(words) > 2 and is_person_noun(words[0], "NN"))):
-        words = words[1:]  # "Landrat", "Sozialarbeiterin" before "Anna Berg"
+    while words and (words[0] in roles() or (len(words) > 2 and (
+            is_person_noun(words[0], "NN") or words[0] in ("Doktor", "Dr.", "Professor", "Professorin", "Prof.")))):
+        words = words[1:]  # "Landrat", "Sozialarbeiterin", "Doktor" before "Anna Berg"
     if words and (words[0].lower() in ("vom", "von", "der", "des", "im", "für", "bei", "beim") or not words[0][:1].isupper()):
         return " ".join(full)  # "Die Geschäftsführerin vom Verein": without the role no name is left
     return " ".join(words)

@@ -39,6 +39,7 @@ _DATIVE_ARTICLES = {"dem", "der", "einem", "einer", "unserem", "unserer", "ihrem
                     "diesem", "dieser"}
 _PLURAL_DATIVE_ARTICLES = {"den", "unseren", "ihren", "seinen", "diesen"}
 _NUMBER = re.compile(r"^\d+[a-z]?$")
+_TOWN_PREFIXES = {"Bad", "Sankt", "St.", "Neu", "Alt", "Groß", "Klein", "Hohen", "Ober", "Unter", "Nieder"}
 
 
 def is_place_noun(word: str) -> bool:
@@ -88,7 +89,9 @@ def _head(toks: list[Tok], i: int, *, first: bool) -> int | None:
             plural_article = True
             j += 1
         elif j < n and toks[j].tag == "NE" and low == "in":
-            return _names_end(toks, j)  # "in Unna"
+            # "in Unna", "in Bad Hersfeld": a town has one name (after "Bad", "Sankt" … two); a name after it
+            # is something else ("in Gelsenkirchen Deutsch")
+            return j + 2 if toks[j].text in _TOWN_PREFIXES and j + 1 < n and toks[j + 1].tag == "NE" else j + 1
         else:
             return None
     while j < n and toks[j].tag in ("ADJ(A)", "CARD") and not toks[j].is_noun:

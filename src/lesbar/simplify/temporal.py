@@ -45,7 +45,7 @@ _DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})?$")
 def is_time_word(word: str) -> bool:
     """A weekday, month, time noun (also as a compound head: "Donnerstag-Abend"; "Schuljahresbeginn"
     is none), year, clock time or written date."""
-    low = word.lower().rstrip(".")
+    low = word.lower().rstrip(".").rstrip("-")  # "Dienstag- und Donnerstagabend"
     if low in WEEKDAYS or low in MONTHS or low in TIME_NOUNS:
         return True
     if low.endswith("s") and low[:-1] in WEEKDAYS:  # "samstags", "montags"

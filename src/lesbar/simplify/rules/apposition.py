@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import QUOTES_OPEN, finite_indices, is_direct_quote, strip_end, top_level_commas
+from lesbar.simplify.morphology import forms, noun_info
 from lesbar.simplify.resources import is_person_noun
 from lesbar.simplify.units import Unit, end_sentence
 
@@ -52,6 +53,31 @@ def _is_description(toks: list[Tok]) -> bool:
     while k < len(toks) and toks[k].tag in ("ART", "PPOSAT", "ADJ(A)"):
         k += 1
     return k < len(toks) and toks[k].tag in ("NN", "NNA") and is_person_noun(toks[k].text, toks[k].tag)
+
+
+#: dative articles of an apposition after "von/mit/bei <Name>" and their nominative
+_DATIVE_ARTICLES = {"einer": "eine", "einem": "ein", "dem": "der"}
+
+
+def _nominative(np: list[Tok]) -> list[str]:
+    """"einer pensionierten Lehrerin" (the apposition agrees with "von Emine Yavuz") → "eine pensionierte
+    Lehrerin" after "ist"; "einem erfahrenen Trainer" → "ein erfahrener Trainer"."""
+    words = [t.text for t in np]
+    art = words[0].lower() if words else ""
+    if art not in _DATIVE_ARTICLES:
+        return words
+    out = [_DATIVE_ARTICLES[art].capitalize() if words[0][:1].isupper() else _DATIVE_ARTICLES[art]]
+    head = next((k for k, t in enumerate(np) if t.is_noun), len(np))
+    for k in range(1, len(np)):
+        w = words[k]
+        if k < head and np[k].tag == "ADJ(A)" and w.endswith("en"):
+            w = w[:-1] if art != "einem" else w[:-2] + "er"  # "pensionierten" → "pensionierte"/"erfahrener"
+        elif k == head and art in ("einem", "dem"):
+            info = noun_info(np[k].lemma)
+            if info is not None and w in forms(info, "dativ singular"):
+                w = next(iter(forms(info, "nominativ singular")), w)  # "dem Kollegen" → "der Kollege"
+        out.append(w)
+    return out
 
 
 def _subject_apposition(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
@@ -105,7 +131,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         main = [t.text for t in toks[:c]]
         if not finite_indices(toks[:c]):
             continue
-        app = [t.text for t in rest]
+        app = _nominative(rest)
         if rest[0].tag in ("ART", "PPOSAT"):
             app[0] = app[0].lower()
         ctx.counts[ID] += 1

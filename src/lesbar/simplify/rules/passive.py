@@ -68,7 +68,7 @@ def _polite(word: str) -> bool:
 
 #: masculine pronouns standing alone as the subject, and their accusative ("Wird dieser eingereicht?")
 _PRONOUN_STANDALONE_ACC = {"dieser": "diesen", "jener": "jenen", "der": "den", "keiner": "keinen", "jeder": "jeden",
-                           "einer": "einen"}
+                           "einer": "einen", "niemand": "niemanden", "jemand": "jemanden"}
 
 
 def _accusative(np: list[Tok]) -> list[str]:
@@ -182,6 +182,16 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
                                or after[0].text in (",", "und", "oder", "der", "des"))):
                 plural = toks[end].text == "und" or first[1] or other[1]
                 return i, second_end, first[0] + [toks[end].text] + other[0], plural
+            return None
+        if end + 1 < len(toks) and toks[end].text == "und" and toks[end + 1].tag == "NN" and \
+                np[-1].text.endswith("innen") and len(np[-1].text) > 8 and \
+                toks[end + 1].text.startswith(np[-1].text[:-5]) and (end + 2 >= len(toks) or not toks[end + 2].is_noun):
+            # "von ehrenamtlichen Mentorinnen und Mentoren": one group named in both forms
+            first = _nominative(t.text.lower(), np)
+            info = noun_info(toks[end + 1].lemma)
+            other = form_of(info, "nominativ plural") if info is not None else None
+            if first is not None and other:
+                return i, end + 2, first[0] + ["und", other], True
             return None
         if end + 1 < len(toks) and toks[end].text in (",", "und", "oder", "sowie") and toks[end + 1].tag in (
                 "ART", "PPOSAT", "PDAT", "NE", "NN", "CARD", "PIAT", "ADJ(A)"):
@@ -343,6 +353,13 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         return None
     _POLITE_TEXT.set(ctx.polite)
     full = unit.toks()
+    if len(full) > 2 and full[1].text == ":" and full[0].tag in ("NN", "NE"):
+        # "Frage: Werden Sie …?": an interview's label before the sentence stays in front of it
+        rest = apply(unit.derive([t.text for t in full[2:]], ID), ctx)
+        if rest is None or len(rest) != 1:
+            return None
+        words = rest[0].tokens
+        return [unit.derive([full[0].text, ":"] + [words[0][:1].upper() + words[0][1:]] + words[1:], ID)]
     toks = strip_end(full)
     hits = detect(toks)
     if not hits:
@@ -423,6 +440,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if len(prefield) == 1 and prefield[0].tag == "PPER" and prefield[0].text in _PRONOUN_ACC:
         pronoun = [prefield[0].text if _polite(prefield[0].text) else _PRONOUN_ACC[prefield[0].text]]
         # "Er wurde festgenommen" → "… hat ihn festgenommen"; "Sie werden eingeladen" (polite) → "Sie"
+    elif len(prefield) == 1 and prefield[0].tag == "PIS" and prefield[0].text.lower() in _PRONOUN_STANDALONE_ACC:
+        subj = prefield  # "dass niemand ausgelacht wird" → "dass man niemanden auslacht"
     elif prefield and prefield[0].text.lower() not in ("dem", "einem", "diesem", "jedem") and (
             prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") or (
             prefield[-1].is_noun and (prefield[0].tag == "CARD" or prefield[0].text.lower() in _ABOUT))):

@@ -250,13 +250,17 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     a = j + 1
     while a < end and toks[a].tag == "ADJ(A)" and not _capitalised(toks[a].text):
         a += 1
-    if a + 1 < end and toks[j].tag == "ART" and toks[j].text.lower() in ("der", "die") and toks[a].tag in (
-            "NN", "NNA") and (toks[a].text in roles() or _person_noun(toks[a])) and toks[a + 1].tag == "NE":
+    if a + 1 < end and toks[j].tag == "ART" and toks[j].text.lower() in ("der", "die") and (toks[a].tag in (
+            "NN", "NNA") or toks[a].tag == "ADJ(A)" and _capitalised(toks[a].text)) and (
+            toks[a].text in roles() or _person_noun(toks[a])) and (
+            toks[a + 1].tag == "NE" or (toks[a + 1].text in _TITLES and a + 2 < end and toks[a + 2].tag == "NE")):
         # "sagte die Leiterin Anna Berg": the article before role and name. An adjective ("der bisherige
         # Vorsitzende") or an adjective used as a noun ("der Vorsitzende") needs its article in the frame.
-        if a > j + 1 or toks[a].tag == "NNA":
+        if a > j + 1 or toks[a].tag in ("NNA", "ADJ(A)"):
             lead = [toks[j].text.capitalize()] + [t.text for t in toks[j + 1 : a]]
         j = a
+        if toks[j].tag == "ADJ(A)":  # "die Integrationsbeauftragte Dr. Lena Ostermann": read as an adjective
+            toks = toks[:j] + [Tok(toks[j].text, "NNA", toks[j].text)] + toks[j + 1 :]
     while j < end and (toks[j].text in roles() or toks[j].text in _TITLES or (
             toks[j].tag in ("NN", "NNA") and j - start < 2 and j + 1 < end
             and (toks[j + 1].tag == "NE" or toks[j + 1].text in _TITLES))):
@@ -598,7 +602,7 @@ def _described_speaker(toks: list[Tok], v: int, ctx: Context) -> tuple[Person | 
             else:
                 words.append(pre[i].text)
                 i += 1
-        person = Person(" ".join(words))
+        person = Person(" ".join([words[0][:1].upper() + words[0][1:]] + words[1:]))  # "Wie ein Sprecher …"
         ctx.persons.append(person)
         return person, []
     if pre[-1].text == "," :
@@ -742,6 +746,10 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         return None
     mood = konjunktiv(first_fin.text, first_fin.lemma)
     commas = top_level_commas(toks)
+    last = toks[commas[-1] + 1] if commas and commas[-1] + 1 < len(toks) else None
+    if commas and not any(t.is_finite for t in toks[: commas[0]]) and last is not None and last.is_finite and \
+            konjunktiv(last.text, last.lemma) is None and last.tag.startswith("VV"):
+        return None  # "Kritik, die Gemeinde wolle …, wies er zurück": the narrator reports, the main verb says so
     first_clause = [t for t in toks[: commas[0]] if t.is_word] if commas else []
     if mood is None and first_clause and first_clause[-1] is first_fin:
         return None  # "Die Fraktionen argumentierten, Sprache sei wichtig": a frame of its own (unknown verb)
@@ -834,6 +842,11 @@ def _wie_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     if v is None or not _is_speech_verb(toks[v], toks, v) or any(t.is_finite for t in toks[v + 1 : c]):
         return None
     person, pronoun, subject_end = _subject(toks, 1, v, ctx)
+    if person is None:
+        # "Wie ein Sprecher der Stadt mitteilte, …", "Wie die Stadt mitteilte, …"
+        person, _ = _described_speaker(toks[1:], v - 1, ctx)
+        person = person or _institution(toks, 1, v, ctx)
+        pronoun, subject_end = False, v
     if person is None or subject_end != v:
         return None
     main = strip_end(toks[c + 1 :])
@@ -916,6 +929,21 @@ def _so_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     if not commas:
         return None
     c = commas[-1]
+    after = [k for k in top_level_commas(toks) if k > c + 2]
+    middle: tuple[Person | None, bool, int] = (None, False, 0)
+    if after and c > 0 and not any(t.is_finite for t in body[c + 1 : after[0]]) and \
+            any(t.is_finite or t.tag.endswith(("(PP)", "(INF)")) for t in body[after[0] :]):
+        # "Auffällig sei, so Nkemelu, dass Frauen …": the frame in the middle names the speaker of the whole
+        middle = _subject(body, c + 2, after[0], ctx)
+        if middle[0] is None and (institution := _institution(body, c + 2, after[0], ctx)) is not None:
+            middle = (institution, False, after[0])
+    if middle[0] is not None and middle[2] == after[0]:
+        person, pronoun, _ = middle
+        nxt = after[0] + 1
+        keep_comma = nxt < len(toks) and toks[nxt].tag in ("KOUS", "PRELS", "PWS", "PWAV", "KOUI")
+        content = [t.text for t in toks[:c]] + [t.text for t in toks[after[0] if keep_comma else nxt :]]
+        return [_speaker_unit(unit, content, person, pronoun, ctx,
+                              reported=not any(w in QUOTES_OPEN for w in content))]
     if c == 0 or any(t.is_finite for t in body[c + 1 :]):
         return None
     end = len(body)

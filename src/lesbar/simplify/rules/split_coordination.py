@@ -380,8 +380,17 @@ def _shared_modal(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
             m > 0 and phrase2[m - 1].tag.startswith("APPR")) for m, t in enumerate(phrase2[:-1])):
         return None  # "protokollieren und im Internet veröffentlichen": the object is shared, the second has none
     pre = body[:f]
-    subject = subject_of(list(pre) + [body[f]])
-    subject = mentioned_again(subject) if subject else subject
+    after_modal = body[f + 1] if f + 1 < len(body) else None
+    obj: list[str] = []
+    if after_modal is not None and after_modal.tag in ("PPER", "PIS") and after_modal.text in _NOMINATIVE_PRONOUNS | {"man"} \
+            and pre and pre[0].tag in ("ART", "PIAT", "PPOSAT", "NN", "ADJ(A)") and pre[-1].is_noun:
+        # "Ein Buch können Sie mitbringen oder ausleihen": the pronoun is the subject, the prefield the object
+        subject = [after_modal.text]
+        obj = mentioned_again([t.text for t in pre])
+        obj[0] = obj[0][:1].lower() + obj[0][1:] if pre[0].tag != "NN" else obj[0]
+    else:
+        subject = subject_of(list(pre) + [body[f]])
+        subject = mentioned_again(subject) if subject else subject
     if subject is None:
         nxt = body[f + 1] if f + 1 < len(body) else None
         if nxt is None or nxt.tag != "PPER" or nxt.text not in _NOMINATIVE_PRONOUNS:
@@ -391,7 +400,7 @@ def _shared_modal(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
     first = [t.text for t in body[:k]] + [t.text for t in tail]
     subject_words = [subject[0] if subject[0] == "Sie" or body[0].tag == "NE" else subject[0][:1].lower()
                      + subject[0][1:]] + subject[1:]
-    second_words = [word] + subject_words + [body[f].text] + [t.text for t in phrase2] + [t.text for t in tail]
+    second_words = [word] + subject_words + [body[f].text] + obj + [t.text for t in phrase2] + [t.text for t in tail]
     ctx.counts[ID] += 1
     return [unit.derive(end_sentence(first), ID), unit.derive(end_sentence(second_words), ID)]
 
