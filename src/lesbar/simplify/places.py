@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.morphology import forms, noun_info
+from lesbar.simplify.morphology import forms, is_known_noun, is_place_name, noun_info
 
 #: heads of nouns for places where something happens (compared with the end of the noun, so that
 #: "Sitzungssaal" and "Sitzungs-Saal" both count)
@@ -88,7 +88,9 @@ def _head(toks: list[Tok], i: int, *, first: bool) -> int | None:
         elif j < n and toks[j].tag in ("ART", "PPOSAT", "PDAT") and toks[j].text.lower() in _PLURAL_DATIVE_ARTICLES:
             plural_article = True
             j += 1
-        elif j < n and toks[j].tag == "NE" and low == "in":
+        elif j < n and low == "in" and (toks[j].tag == "NE" or (
+                toks[j].tag == "NN" and toks[j].text[:1].isupper() and not is_known_noun(toks[j].text)
+                and (is_place_name(toks[j].text) or j + 1 >= n or not toks[j + 1].is_noun))):
             # "in Unna", "in Bad Hersfeld": a town has one name (after "Bad", "Sankt" … two); a name after it
             # is something else ("in Gelsenkirchen Deutsch")
             return j + 2 if toks[j].text in _TOWN_PREFIXES and j + 1 < n and toks[j + 1].tag == "NE" else j + 1

@@ -312,7 +312,7 @@ _PLACE_VERBS = {"sein", "liegen", "stehen", "sitzen", "wohnen", "leben", "arbeit
                 "befinden", "bleiben", "hängen", "geben", "aufwachsen", "wachsen", "übernachten", "parken",
                 "halten", "ankommen", "abholen", "abgeben", "melden", "anmelden",
                 "bringen", "liefern", "legen", "stellen", "setzen", "einsetzen", "unterbringen", "auslegen",
-                "aushängen", "erreichen", "treffen", "engagieren", "aufnehmen", "beteiligen", "einziehen"}
+                "aushängen", "erreichen", "engagieren", "aufnehmen", "beteiligen", "einziehen"}
 _LOCATIVE = {"in", "im", "auf", "an", "am", "vor", "neben", "hinter", "bei", "beim", "gegenüber"}
 _FORMAL = {"Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"}
 
@@ -344,7 +344,7 @@ def _place_block(body: list[Tok], f: int, times: list[tuple[int, int]]) -> tuple
     closing = {b for _, b in times}  # "am Mittwoch, 9. Oktober, im Saal": the date's closing comma
     if any(body[k].text == "," and k not in taken and k not in closing for k in range(f, a)):
         return None  # "hat beschlossen, Stellen im Zentrum zu schaffen": the place is in another clause
-    if a > f and body[a - 1].is_noun and a - 1 not in taken:
+    if a > f and body[a - 1].is_noun and a - 1 not in taken and not is_time_word(body[a - 1].text):
         k = a - 1
         while k > 0 and body[k - 1].tag in ("ART", "ADJ(A)", "CARD", "PPOSAT", "PIAT", "NN", "NE"):
             k -= 1
@@ -406,10 +406,25 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     time_block = blocks[0] if blocks else None
     if place is not None and (not blocks or _block_verb(_first_word(body, blocks[0]), False) == "ist"):
         # where with when ("Das war am Samstag im Saal vom Kreishaus."), unless the time is a deadline or
-        # start ("Das geht bis …")
-        blocks = sorted(blocks + [place])
+        # start ("Das geht bis …"); when the place must stay ("trifft sich ab Oktober … im Lesesaal": the
+        # verb would be left alone), the time goes alone
+        both = _split(unit, body, f, sorted(blocks + [place]), time_block, limit)
+        if both is not None or not blocks:
+            if both is not None:
+                ctx.counts[ID] += 1
+            return both
     if not blocks:
         return None
+    out = _split(unit, body, f, blocks, time_block, limit)
+    if out is not None:
+        ctx.counts[ID] += 1
+    return out
+
+
+def _split(unit: Unit, body: list[Tok], f: int, blocks: list[tuple[int, int]], time_block: tuple[int, int] | None,
+           limit: int) -> list[Unit] | None:
+    """The sentence without ``blocks`` and the "Das ist/war …" sentence(s) that say them, or None when
+    what is left would be no sentence."""
     front = [(a, b) for a, b in blocks if b <= f]
     removed = {k for a, b in blocks for k in range(a, b)}
     for a, b in blocks:
@@ -451,7 +466,6 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if (past and lows & _FUTURE_WORDS) or (not past and lows & _PAST_WORDS):
         return None  # "sprachen über den Haushalt im kommenden Jahr": the phrase belongs to a noun
     verb = _block_verb(_first_word(body, time_block or blocks[0]), past)
-    ctx.counts[ID] += 1
     out = [unit.derive(end_sentence(main), ID)]
     if len(phrases) == 2 and len([w for w in phrase if w[:1].isalnum()]) + 2 > limit:
         # "Das war am Donnerstag. Das war im großen Sitzungssaal vom Kreishaus." rather than one long sentence
