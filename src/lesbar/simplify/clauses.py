@@ -145,7 +145,7 @@ _UNSTRESSED = {"sich", "mich", "dich", "uns", "euch", "ihm", "ihn", "ihnen"}
 #: focus and degree particles that belong to the phrase after them ("zu wenige Bäume", "rund 300 Menschen")
 _PHRASE_PARTICLES = {"möglichst", "zu", "sehr", "nur", "rund", "etwa", "fast", "knapp", "auch", "schon", "bereits", "über",
                      "insgesamt", "ungefähr", "circa", "mindestens", "höchstens", "allein", "gerade", "besonders",
-                     "ganz", "genau", "noch", "mehr", "weniger", "so", "viel"}
+                     "ganz", "genau", "noch", "mehr", "weniger", "so", "viel", "ausreichend", "genügend", "genug"}
 
 
 def first_constituent_end(toks: list[Tok]) -> int:
@@ -212,8 +212,12 @@ def _coordinated_np_end(toks: list[Tok], end: int) -> int:
 
 def _genitive_attribute_end(toks: list[Tok], i: int) -> int:
     """A genitive attribute belongs to the noun phrase before it ("der Haushalt der Stadt"): the verb
-    of "da der Haushalt der Stadt angespannt sei" goes after "Stadt", not after "Haushalt"."""
+    of "da der Haushalt der Stadt angespannt sei" goes after "Stadt", not after "Haushalt"; so does a
+    genitive plural without article ("die Anerkennung ausländischer Abschlüsse")."""
     n = len(toks)
+    if i + 1 < n and i > 0 and toks[i - 1].tag == "NN" and toks[i].tag == "ADJ(A)" and toks[i].text.endswith("er") \
+            and toks[i].text[:1].islower() and toks[i + 1].tag == "NN":
+        return i + 2
     if i > 0 and any(toks[i - 1].text.lower().startswith(d) for d in WEEKDAYS):
         return i  # "am Freitag der Integrationspreis": a weekday takes no genitive
     while i < n and (toks[i].tag == "ART" and toks[i].text.lower() in ("des", "der", "eines", "einer") or (

@@ -422,7 +422,7 @@ def _explanations_after_quotations(units: list[Unit]) -> list[Unit]:
             question = depth == 0 and bool(unit.tokens) and unit.tokens[-1] == "?" and not was_question
             nxt = next((u for u in units[k + 1 :] if u.kind != "explanation"), None)
             demonstrative = nxt is not None and nxt.kind == "sentence" and not nxt.speaker and bool(nxt.tokens) \
-                and nxt.tokens[0] in ("Das", "Dies", "Dort")
+                and nxt.tokens[0].lower() in _REFERRING - _SEQUENCE
             if depth == 0 and not question and held and not demonstrative:
                 out.extend(held)  # not before "Das ist am Donnerstag." that points back to this sentence
                 held = []
@@ -433,9 +433,11 @@ def _explanations_after_quotations(units: list[Unit]) -> list[Unit]:
 _REFERRING = {"das", "dies", "diese", "dieser", "dieses", "er", "es", "dort", "dabei", "damit", "dadurch",
               "deshalb", "dafür", "davor", "danach", "daher", "darum", "trotzdem", "dann", "demnach", "darin",
               "daraus", "dazu", "darüber", "demzufolge", "folglich", "außerdem", "zudem", "ebenso", "auch",
-              "jedoch", "allerdings", "stattdessen", "dagegen", "hingegen", "somit", "also"}
+              "jedoch", "allerdings", "stattdessen", "dagegen", "hingegen", "somit", "also", "denn"}
 
 
+#: pointing words that only order events ("Danach gab es Kaffee."): an explanation may stand before them
+_SEQUENCE = {"danach", "dann", "davor", "außerdem", "zudem", "auch", "ebenso"}
 _PRONOUNS_BACK = {"er", "es", "ihm", "ihn", "sie", "ihnen", "dort", "dies", "das", "dafür", "dazu", "davon", "dabei",
                   "damit", "darauf", "darin", "daraus", "darüber", "dadurch", "deshalb", "deswegen", "daher"}
 

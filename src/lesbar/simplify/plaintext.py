@@ -54,7 +54,9 @@ def document_from_text(text: str, title: str = "") -> Document:
         lines = "\n" in raw.strip()
         if paras and (len(paras) - 1) not in lists and paras[-1][0][-1:] not in ".!?:;“\"»" and \
                 not _salutation(paras[-1][0]) and (
-                para[:1].islower() or para[:1].isdigit() or _ends_in_function_word(paras[-1][0])):
+                para[:1].islower() or (para[:1].isdigit() and len(paras[-1][0]) > 80)
+                or _ends_in_function_word(paras[-1][0])):
+            # (a paragraph that starts with a year after a short headline is no continuation)
             paras[-1] = (join_two(paras[-1][0], para), True)  # "… zu spät" / "informiert worden seien."
         else:
             paras.append((para, lines))

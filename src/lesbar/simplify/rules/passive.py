@@ -102,7 +102,7 @@ def _accusative(np: list[Tok]) -> list[str]:
             return [words[0].lower()] + words[1:]
         for k, w in enumerate(words):
             low = w.lower()
-            if k == 0 and np[k].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "ADV", "ADJ(A)") and not _polite(w):
+            if k == 0 and np[k].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "ADV", "ADJ(A)", "ADJ(D)") and not _polite(w):
                 w = low  # the phrase was first in the sentence: "Viele Gastarbeiter" → "viele Gastarbeiter"
             if low in _ACC:
                 acc = _ACC[low]
@@ -659,6 +659,8 @@ def _participle_first(unit: Unit, toks: list[Tok], f: int, pp_i: int, ctx: Conte
 
 _PLURAL_DETERMINERS = {"die", "viele", "alle", "einige", "mehrere", "beide", "wenige", "manche", "zahlreiche"}
 _ABOUT = {"etwa", "rund", "ungefähr", "circa", "ca.", "knapp", "fast", "mindestens", "höchstens"}
+#: amounts without a number before a noun ("ausreichend Dolmetscher", "genug Plätze", "mehr Kurse")
+_QUANTITIES = {"ausreichend", "genug", "genügend", "mehr", "weniger", "zusätzlich", "weitere"}
 
 
 def _middle_subject(middle: list[Tok]) -> tuple[int, int] | None:
@@ -678,6 +680,10 @@ def _middle_subject(middle: list[Tok]) -> tuple[int, int] | None:
                 return k, end  # "etwa 3.000 Besucher": the hedge belongs to the number
         if t.tag == "ADJ(A)" and end > k + 1 and middle[end - 1].is_noun:
             return k, end  # "folgende Unterlagen"
+        if t.text.lower() in _QUANTITIES and k + 1 < len(middle) and middle[k + 1].tag in ("NN", "ADJ(A)"):
+            end = _with_enumeration(middle, constituent_end(middle, k + 1))
+            if middle[end - 1].is_noun:
+                return k, end  # "ausreichend Dolmetscher", "genug Plätze": the amount belongs to the noun
         if t.tag in ("ADV", "PTKNEG", "ADJ(D)", "PROAV", "PAV") or t.tag.startswith("APPR") or t.text.lower() in _OBLIQUE:
             k = max(end, k + 1)
             continue
@@ -760,7 +766,9 @@ def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Un
     if len(prefield) == 1 and prefield[0].tag == "PPER" and prefield[0].text in _PRONOUN_ACC:
         acc = prefield[0].text if _polite(prefield[0].text) else _PRONOUN_ACC[prefield[0].text]
         words = ["man", finite, acc] + [t.text for t in middle] + [pp.lemma]
-    elif prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)"):
+    elif prefield and (prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") or (
+            prefield[0].text.lower() in _QUANTITIES and prefield[-1].is_noun)):
+        # "Anträge können gestellt werden", "Ausreichend Dolmetscher können eingeplant werden"
         words = ["man", finite] + _accusative(prefield) + [t.text for t in middle] + [pp.lemma]
     else:
         found = _middle_subject(middle)  # "Dann kann der Antrag nicht bearbeitet werden."

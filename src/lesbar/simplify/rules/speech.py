@@ -496,7 +496,8 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
             extra.append(unit.derive(statement, ID, speaker=""))
             tail = toks[rel_end:]
         # ", die Leiterin der Abteilung …" after the name: an apposition → "<Name> ist die Leiterin …"
-        if tail and tail[0].text == "," and len(tail) > 2 and tail[1].tag in ("ART", "PPOSAT"):
+        if tail and tail[0].text == "," and len(tail) > 2 and (tail[1].tag in ("ART", "PPOSAT") or (
+                tail[1].tag in ("NN", "NNA") and _person_noun(tail[1]) and not any(t.is_finite for t in tail))):
             app_end = segment_end(toks, end + 1)
             if not any(t.is_finite or t.tag in ("KOUS", "PRELS") for t in toks[app_end:]):
                 app_end = len(toks)  # the apposition runs to the end ("Ministerium für Kinder, Jugend, …")
@@ -518,6 +519,12 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
                 t.text in QUOTES_OPEN for t in tail) and not any(w in QUOTES_OPEN for w in content):
             # "Das Fest sei wichtig, sagte Anna Berg, vor allem für Kinder.": the addition is part of the statement
             content = content + [t.text for t in tail if t.text not in SENT_END]
+        elif tail and tail[0].text == "," and len(tail) > 3 and tail[1].text in ("und", "aber", "oder") and \
+                tail[2].is_finite and not any(t.text in QUOTES_OPEN for t in tail) and not any(
+                w in QUOTES_OPEN for w in content):
+            # "Er interessiere sich für …, erzählte er, und habe bereits zwei Termine vereinbart": the statement
+            # goes on after the frame with the same subject
+            content = content + [t.text for t in tail[1:] if t.text not in SENT_END]
         elif tail and tail[0].text == "," and len(tail) > 2 and any(t.is_finite for t in tail) and not any(
                 t.text in QUOTES_OPEN for t in tail) and tail[1].tag not in ("KOUS", "PRELS", "PWS", "PWAV") \
                 and not any(w in QUOTES_OPEN for w in content):
@@ -535,9 +542,13 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         if rest and rest[0].text.lower() in ("vom", "von") and rest[-1].is_noun and not pronoun and \
                 not any(t.is_finite or t.text == "," for t in rest) and after == c + 2 + len(person.name.split()):
             affiliation = words  # "forderte Aylin Demir vom Integrationsrat": who she is, not the circumstance
-        elif verb.lemma != "lauten" and circumstance and len(words) <= 8 and "," not in words \
+        elif verb.lemma != "lauten" and circumstance and (len(words) <= 8 and "," not in words or (
+                rest[0].tag.startswith("APPR") and len(words) <= 16 and any(w in ("und", "oder") for w in words)
+                and all(k + 1 < len(words) and words[k + 1][:1].isupper() for k, w in enumerate(words) if w == ","))) \
                 and not any(t.is_finite for t in rest):
-            tail_words = words  # "sagte er bei der Eröffnung": "Stephan Pusch sagt bei der Eröffnung: …"
+            # "sagte er bei der Eröffnung" (also "… vor Gästen aus Politik, Verwaltung und Zivilgesellschaft"):
+            # "Stephan Pusch sagt bei der Eröffnung: …"
+            tail_words = words
         elif verb.lemma != "lauten" and any(t.is_noun for t in rest):
             fin = present_form(verb_lemma, 2)
             particle = separable_particle(verb_lemma)
@@ -685,8 +696,9 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
         if j > k0:
             # "erinnerte daran, dass …": the pronominal adverb points to the statement, it is no circumstance
             tail = [x.text for x in toks[k0:j] if x.text not in _FRAME_ADVERBS and x.tag not in ("PTKVZ", "PAV", "PROAV")]
-        if tail and tail[0].lower() in ("von", "vom", "über"):
-            tail = []  # "berichtete von ihren Erfahrungen": "sagt von …" is no German; the topic follows anyway
+        cut = next((m for m, w in enumerate(tail) if w.lower() in ("von", "vom", "über")), None)
+        if cut is not None:
+            tail = tail[:cut]  # "berichtete (stolz) von ihren Erfahrungen": "sagt von …" is no German
         tail = front + tail
         if j >= len(toks) or toks[j].text not in {",", ":"}:
             return None
@@ -990,13 +1002,40 @@ def _impersonal_at(toks: list[Tok]) -> int | None:
     return None
 
 
+def _impersonal_after(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
+    """"Kleinere Standorte seien geprüft worden, hieß es aus ihrer Fraktion, und hätten sich …": the
+    impersonal frame after the statement goes in front of it ("Aus ihrer Fraktion hieß es: …")."""
+    for c in top_level_commas(toks):
+        if not (c > 2 and c + 2 < len(toks) and toks[c + 1].lemma == "heißen" and toks[c + 1].is_finite
+                and toks[c + 2].text == "es"):
+            continue
+        end = segment_end(toks, c + 3)
+        source = [t.text for t in toks[c + 3 : end] if t.text not in SENT_END]
+        if any(t.is_finite for t in toks[c + 3 : end]):
+            return None
+        rest = [t.text for t in toks[end + 1 :] if t.text not in SENT_END] if end < len(toks) and toks[end].text == "," else []
+        if rest and not (rest[0] in ("und", "aber") and toks[end + 2].is_finite):
+            return None  # something else follows the frame
+        frame = ([source[0][:1].upper() + source[0][1:]] + source[1:] + [toks[c + 1].text, "es"]) if source \
+            else ["Es", toks[c + 1].text]
+        content = [t.text for t in toks[:c]] + rest
+        if any(t.text == ":" for t in toks[:c]):
+            # "Janssen widersprach: Die Standorte seien geprüft worden, hieß es aus ihrer Fraktion, und …": the
+            # speaker is named already; the inserted frame goes
+            return [unit.derive(content + ["."], ID)]
+        if toks[0].tag not in ("NE", "NN", "NNA") and content[0] != "Sie":
+            content[0] = content[0][:1].upper() + content[0][1:]
+        return [unit.derive(frame + [":"] + content + ["."], ID, speaker="")]
+    return None
+
+
 def _impersonal_frame(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
     """"Am Ende der Veranstaltung hieß es, man wolle …" names no speaker: nobody can be named in front of
     it, and it is nobody's continued report. The comma becomes a colon before the statement ("…  hieß es:
     Man will …"), which the later rules treat like any statement after a colon."""
     c = _impersonal_at(toks)
     if c is None:
-        return None
+        return _impersonal_after(unit, toks)
     rest = toks[c + 1 :]
     if rest and rest[0].text in ("dass", "daß"):
         end = segment_end(toks, c + 2)
@@ -1016,6 +1055,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
     impersonal = _impersonal_frame(unit, toks)
     if impersonal is not None:
+        if len(impersonal) == 1 and not any(w in ("hieß", "heißt") for w in impersonal[0].tokens):
+            return apply(impersonal[0], ctx) or impersonal  # the inserted frame went; the speaker's is still to read
         return impersonal
     if not _quotes_balanced(toks):
         result = _closing_frame(unit, toks, ctx)

@@ -132,8 +132,10 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if conj in ("dass", "daß") and any(t.lemma in _DOUBT_VERBS or t.text.lower() in _DOUBT_WORDS
                                            for t in toks[:s]):
             continue  # "Er bestritt, dass er das Geld nahm": after a colon it would read as a fact
-        if conj in ("bevor", "ehe") and any(t.lemma in _DEMAND_VERBS for t in toks[:s]):
-            continue  # "Sie forderte eine Versammlung, bevor die Arbeiten beginnen": a demand, not two facts
+        if conj in ("bevor", "ehe") and (any(t.lemma in _DEMAND_VERBS or t.lemma == "drohen" for t in toks[:s])
+                                         or any(t.text.lower() == "überhaupt" for t in toks)):
+            continue  # "forderte eine Versammlung, bevor …", "drohe zu verschwinden, bevor es sich überhaupt
+            # etabliert habe": a demand or a threat, not two facts in a row
         if s > 0 and mode != "colon" and not after_adv:
             continue  # no adverb keeps the relation when the clause follows ("…, indem …")
         if conj in ("wenn", "falls", "sofern") and any(t.is_finite and (
@@ -315,6 +317,11 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if rel.text.lower() not in _RELPRON_ARTICLE or not (rel.tag == "PRELS" or prep or _v2_relative(toks, c)
                                                              or _relative_read_as_article(toks, c, i)):
             continue
+        if i + 2 < len(toks) and toks[i + 1].text.lower() in ("beiden", "meisten", "anderen", "übrigen") and \
+                toks[i + 2].is_finite:
+            continue  # "…, die beiden heirateten …": an article before a pronoun, no relative clause
+        if prep and prep[0].lower() in ("von", "unter") and i + 1 < len(toks) and toks[i + 1].tag in ("PIS", "PIAT", "CARD"):
+            continue  # "23 Ehrenamtliche, von denen einige …": a part of them, which the clause cannot name
         if ante.is_noun and not _agrees(ante, rel.text.lower()):
             # "standen drei Fachforen zur Wahl, in denen …": exactly one noun of the clause agrees
             clause_start = max([k + 1 for k in top_level_commas(toks) if k < c], default=0)
@@ -352,15 +359,22 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             nxt = toks[end + 1 : nxt_end]
             pp = nxt and (nxt[0].tag.startswith("APPR") or (nxt[0].tag == "KOUI" and not any(
                 t.tag == "PTKZU" or t.tag.endswith("(IZU)") or t.tag.endswith("(INF)") for t in nxt)))
-            if not pp or finite_indices(nxt) or nxt_end <= end + 1:
-                break
+            if not pp or finite_indices(nxt) or nxt_end <= end + 1 or (
+                    nxt[0].tag == "KOUI" and any(t.tag.startswith("V") for t in nxt)):
+                break  # ", um fast die Hälfte zurückgegangen": the main clause's verb part, not the clause's
             end = nxt_end  # ", um das Zusammenspiel …": an extraposed part of the relative clause
         if (end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].text.lower() in ("dass", "daß")
                 and any(t.text.lower() == "so" for t in toks[i + 1 : end])):
             end = segment_end(toks, end + 2)  # "…, der so schön war, dass …": the dass clause belongs to "so"
+        if end + 1 < len(toks) and toks[end].text == "," and (
+                toks[end + 1].text.lower() in ("dass", "daß", "ob") or toks[end + 1].tag in ("PWAV", "PWS")):
+            continue  # "…, die daran erinnerte, dass …": the dass clause would be left without its verb
         clause = _finite_at_end(toks[i + 1 : end])
         if not finite_indices(clause):
             continue
+        if any(t.tag == "KON" and k + 1 < len(clause) and clause[k + 1].text.lower() == rel.text.lower()
+               for k, t in enumerate(clause)):
+            continue  # "Mitglieder, die der Kreistag entsendet und die … benannt werden": two relative clauses
         verb_second = not prep and rel.text.lower() in ("der", "die", "das") and _verb_second(clause)
         if not verb_second and not _parts_ready(clause, relative=True) and not _one_verb_at_end(clause):
             continue  # "ein Ring, der glänzte … und war so schön, daß": two verbs, none of them last
