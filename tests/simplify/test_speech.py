@@ -89,7 +89,7 @@ def test_leichte_sprache_names_the_speaker_once_on_a_line_before_their_statement
     paragraphs = [[s.text for s in b.content] for b in outcome.document.blocks if isinstance(b, Paragraph)]
     assert paragraphs == [
         ["Die Halle war voll."],
-        ["Bürgermeister Stephan Muckel sagt:", "Die Stadt will allen Kindern Sport ermöglichen.",
+        ["Bürger-Meister Stephan Muckel sagt:", "Die Stadt will allen Kindern Sport ermöglichen.",
          "Sport verbindet Menschen."],
         ["Danach gab es Kuchen."],
     ], paragraphs

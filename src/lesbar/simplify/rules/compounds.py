@@ -14,10 +14,10 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from lesbar.simplify.analysis import Tok
+from lesbar.simplify.analysis import Tok, analyze
 from lesbar.simplify.clauses import quoted_names
 from lesbar.simplify.morphology import is_known_noun, is_place_name
-from lesbar.simplify.resources import compound_blocklist, compound_prefixes, roles
+from lesbar.simplify.resources import compound_blocklist, compound_prefixes, is_person_noun, roles
 from lesbar.simplify.rules.words import glossary_matches, zipf
 from lesbar.simplify.units import Unit
 
@@ -294,12 +294,37 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                 changed += 1
         words.append(w)
     changed += _split_like_neighbours(words, toks, renames, protected)
-    if not changed:
+    frame = _frame_words(unit, ctx)
+    if not changed and frame is None:
         return None
     ctx.counts[ID] += changed
     explained = {_rename(k, renames): v for k, v in unit.explained.items()}
     terms = {_rename(k, renames): v for k, v in unit.terms.items()}
-    return [unit.derive(words, ID, explained=explained, terms=terms)]
+    speaker, tail = frame if frame is not None else (unit.speaker, unit.speech_tail)
+    return [unit.derive(words, ID, explained=explained, terms=terms, speaker=speaker, speech_tail=tail)]
+
+
+def _frame_words(unit: Unit, ctx: Context) -> tuple[str, list[str]] | None:
+    """The speaker frame is written like the sentence: "Die Integrations-Beauftragte Lena Ostermann sagt bei
+    der Eröffnung vor Gästen aus der Zivil-Gesellschaft:". Names stay as they are."""
+    if not unit.speaker:
+        return None
+    words = unit.speaker.split()
+    toks = analyze(words)
+    speaker = []
+    for k, (w, t) in enumerate(zip(words, toks, strict=True)):
+        name_follows = k + 1 < len(toks) and toks[k + 1].tag == "NE"
+        if t.tag in ("NN", "NNA", "ADJ(A)") and w[:1].isupper() and (is_person_noun(w, t.tag) or not name_follows) \
+                and "-" not in w:
+            w = hyphenate(w, t.lemma)
+        speaker.append(w)
+    tail = []
+    tail_toks = analyze(unit.speech_tail) if unit.speech_tail else []
+    for w, t in zip(unit.speech_tail, tail_toks, strict=True):
+        tail.append(hyphenate(w, t.lemma) if t.tag in ("NN", "NNA") and "-" not in w else w)
+    if speaker == words and tail == unit.speech_tail:
+        return None
+    return " ".join(speaker), tail
 
 
 def _split_like_neighbours(words: list[str], toks: list[Tok], renames: dict[str, str], protected: set[str]) -> int:
