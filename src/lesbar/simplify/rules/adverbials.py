@@ -312,7 +312,7 @@ _PLACE_VERBS = {"sein", "liegen", "stehen", "sitzen", "wohnen", "leben", "arbeit
                 "befinden", "bleiben", "hängen", "geben", "aufwachsen", "wachsen", "übernachten", "parken",
                 "halten", "ankommen", "abholen", "abgeben", "melden", "anmelden",
                 "bringen", "liefern", "legen", "stellen", "setzen", "einsetzen", "unterbringen", "auslegen",
-                "aushängen", "erreichen", "engagieren", "aufnehmen", "beteiligen", "einziehen"}
+                "aushängen", "erreichen", "engagieren", "gelten", "bestehen", "herrschen", "aufnehmen", "beteiligen", "einziehen"}
 _LOCATIVE = {"in", "im", "auf", "an", "am", "vor", "neben", "hinter", "bei", "beim", "gegenüber"}
 _FORMAL = {"Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"}
 

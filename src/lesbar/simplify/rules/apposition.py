@@ -124,7 +124,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         rest = strip_end(toks[c + 1 :])
         if not rest or finite_indices(rest) or rest[0].tag not in ("ART", "NN", "PPOSAT"):
             continue
-        if any(t.text in QUOTES_OPEN or t.tag in ("KOUS", "PRELS") or t.tag.startswith("V") for t in rest):
+        if any(t.text in QUOTES_OPEN or t.tag in ("KOUS", "PRELS", "PTKVZ") or t.tag.startswith("V") for t in rest):
             continue  # a verb part ("…, der Sparkasse und dem Verein unterstützt") ends an enumeration
         if any(t.text[:1].isdigit() or "@" in t.text for t in rest) and rest[0].tag == "NN":
             continue  # "Anna Berg, Telefon 02161 25-4410", "…, Zimmer 204": contact details, no description

@@ -133,14 +133,22 @@ def _reported_condition(unit: Unit, toks: list[Tok], i: int) -> bool:
     return not (toks[i].lemma in ("haben", "sein") and any(t.tag.endswith("(PP)") for t in toks))
 
 
+def _conditional_sollte(toks: list[Tok], i: int) -> bool:
+    """"Sollte die Nachfrage steigen, muss man …": "sollte" first in a clause marks a condition; "Soll die
+    Nachfrage steigen, …" would be a question about a plan."""
+    return toks[i].lemma == "sollen" and (i == 0 or toks[i - 1].text in (",", ":", "„")) and \
+        toks[i].text.lower() in ("sollte", "sollten") and any(t.text == "," for t in toks[i + 1 :])
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
     wish = not unit.speaker and any(t.text.lower() in ("gern", "gerne", "lieber") for t in toks)
     hits = [(i, mood) for i, mood in detect(toks) if not (irrealis(toks, i, mood) and not _reported_condition(
             unit, toks, i)) and not (wish and mood.kind == "konj2")  # "Die Stadt würde gern …": a wish
-            and not (toks[i].lemma == "dürfen" and mood.kind == "konj2")]  # "dürfte" means "probably"
+            and not (toks[i].lemma == "dürfen" and mood.kind == "konj2")  # "dürfte" means "probably"
+            and not _conditional_sollte(toks, i)]
     if unit.reported:
-        hits += _reported_preterite(toks, {i for i, _ in hits})
+        hits += [(i, m) for i, m in _reported_preterite(toks, {i for i, _ in hits}) if not _conditional_sollte(toks, i)]
     if not hits:
         return None
     words = [t.text for t in toks]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import quoted_names
+from lesbar.simplify.morphology import is_known_noun, is_place_name
 from lesbar.simplify.resources import number_words
 from lesbar.simplify.temporal import MONTH_NAMES
 from lesbar.simplify.units import Unit
@@ -51,7 +52,10 @@ def _is_big_number(toks: list[Tok], i: int) -> bool:
         return False
     if nxt is not None and (nxt.text[:1].isdigit() or nxt.text in ("-", "/")):
         return False
-    return not (len(text) == 5 and nxt is not None and nxt.tag == "NE")
+    # "59425 Unna", "…, 52349 Düren" (a town the tagger reads as a noun, after the street's comma)
+    return not (len(text) == 5 and nxt is not None and (nxt.tag == "NE" or (
+        nxt.tag in ("NN", "NE") and nxt.text[:1].isupper() and prev == ","
+        and (is_place_name(nxt.text) or not is_known_noun(nxt.text)))))
 
 
 def roman_to_int(text: str) -> int:

@@ -47,6 +47,8 @@ def find(toks: list[Tok]) -> tuple[int, int, int] | None:
         extension = toks[d + 1 : p]
         if not any(x.tag in ("APPR", "APPRART", "ADJ(D)", "ADV") for x in extension):
             continue
+        if extension[0].tag in ("NN", "NE"):
+            continue  # "den Umgang mit belastenden Gesprächen": the article is the first noun's, no attribute
         return d, p, p + 1
     return None
 

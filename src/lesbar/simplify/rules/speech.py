@@ -27,7 +27,14 @@ from lesbar.simplify.clauses import (
     top_level_commas,
 )
 from lesbar.simplify.context import Person
-from lesbar.simplify.morphology import Mood, konjunktiv, noun_info, present_form, separable_particle, verb_table
+from lesbar.simplify.morphology import (
+    Mood,
+    konjunktiv,
+    noun_info,
+    present_form,
+    separable_particle,
+    verb_table,
+)
 from lesbar.simplify.resources import PEOPLE_NOUNS, is_person_noun, roles, speech_verbs
 from lesbar.simplify.units import Unit
 
@@ -94,6 +101,9 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
                     toks[a + 1].tag == "NE":
                 lead = [toks[j].text.capitalize()] + [t.text for t in toks[j + 1 : a]]  # "Die stellvertretende"
                 j = a
+        if toks[j].text in roles() and j + 2 < n and toks[j + 1].tag == "NN" and toks[j + 2].tag == "NE" and \
+                _capitalised(toks[j + 1].text) and toks[j + 1].text.isalpha():
+            toks = toks[: j + 1] + [Tok(toks[j + 1].text, "NE", toks[j + 1].text)] + toks[j + 2 :]  # "Sacha"
         if toks[j].text in roles() and j + 1 < n and toks[j + 1].tag == "NE":
             role = " ".join(lead + [toks[j].text])
             j += 1
@@ -107,7 +117,7 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
         names = [t.text for t in toks[j:k]]
         prev = toks[i - 1].text.lower() if i > 0 else ""
         is_person = (role and names) or (len(names) >= 2 and prev not in {"in", "aus", "nach", "im", "bei"}
-                                         and not any(w.isupper() for w in names))
+                                         and not any(w.isupper() or _org_word(w) for w in names))
         if len(names) == 1 and not role and not names[0].isupper() and (
                 (j == 0 and k + 1 < n and toks[k].text == "aus" and toks[k + 1].tag == "NE")  # "Yonas aus Eritrea"
                 or (j > 0 and toks[j - 1].text.lower().endswith(("jährige", "jähriger", "jährigen")))):  # "die 15-jährige Lena"
@@ -134,6 +144,11 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
             i = k
             continue
         i += 1
+
+
+def _org_word(word: str) -> bool:
+    """"TuS", "SpVgg", "VfL", "e.V.": words of club and company names, which name no person."""
+    return any(c.isupper() for c in word[1:]) and "-" not in word or word in ("e.V.", "GmbH", "gGmbH", "AG")
 
 
 def _note_source(toks: list[Tok], ctx: Context) -> None:
@@ -543,12 +558,16 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
                 not any(t.is_finite or t.text == "," for t in rest) and after == c + 2 + len(person.name.split()):
             affiliation = words  # "forderte Aylin Demir vom Integrationsrat": who she is, not the circumstance
         elif verb.lemma != "lauten" and circumstance and (len(words) <= 8 and "," not in words or (
-                rest[0].tag.startswith("APPR") and len(words) <= 16 and any(w in ("und", "oder") for w in words)
-                and all(k + 1 < len(words) and words[k + 1][:1].isupper() for k, w in enumerate(words) if w == ","))) \
+                rest[0].tag.startswith("APPR") and len(words) <= 16 and ("," not in words or (
+                    any(w in ("und", "oder") for w in words)
+                    and all(k + 1 < len(words) and words[k + 1][:1].isupper()
+                            for k, w in enumerate(words) if w == ","))))) \
                 and not any(t.is_finite for t in rest):
             # "sagte er bei der Eröffnung" (also "… vor Gästen aus Politik, Verwaltung und Zivilgesellschaft"):
-            # "Stephan Pusch sagt bei der Eröffnung: …"
-            tail_words = words
+            # "Stephan Pusch sagt bei der Eröffnung: …"; genitives as the genitive rule writes them
+            tail_words = _dative_genitives([verb] + [t for t in rest if t.text not in SENT_END])
+            while tail_words and tail_words[-1] == ",":
+                tail_words.pop()
         elif verb.lemma != "lauten" and any(t.is_noun for t in rest):
             fin = present_form(verb_lemma, 2)
             particle = separable_particle(verb_lemma)

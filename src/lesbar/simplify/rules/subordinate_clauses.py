@@ -70,6 +70,17 @@ _CONJ = {
     "dass": ("", "", "colon"),
     "daß": ("", "", "colon"),
 }
+def _past_clause(clause: list[Tok]) -> bool:
+    """A clause in the preterite or Perfekt ("Bevor er ging", "bevor sie gekommen war"): a "bevor" clause
+    in the present before its main clause ("Bevor eine Minderung erfolgt, erhalten Sie …") may describe
+    something that never happens, so it is no sequence of facts."""
+    from lesbar.simplify.temporal import is_past
+
+    fins = [t for t in clause if t.is_finite]
+    return bool(fins) and (is_past(fins[-1]) or (fins[-1].lemma in ("haben", "sein")
+                                                 and any(t.tag.endswith("(PP)") for t in clause)))
+
+
 #: verbs of demanding or advising: what they ask for has not happened ("forderte …, bevor …")
 _DEMAND_VERBS = {"fordern", "verlangen", "bitten", "wünschen", "mahnen", "anmahnen", "appellieren", "empfehlen",
                  "raten", "warnen", "drängen", "beantragen", "vorschlagen", "anregen", "plädieren"}
@@ -133,7 +144,8 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
                                            for t in toks[:s]):
             continue  # "Er bestritt, dass er das Geld nahm": after a colon it would read as a fact
         if conj in ("bevor", "ehe") and (any(t.lemma in _DEMAND_VERBS or t.lemma == "drohen" for t in toks[:s])
-                                         or any(t.text.lower() == "überhaupt" for t in toks)):
+                                         or any(t.text.lower() == "überhaupt" for t in toks)
+                                         or (s == 0 and not _past_clause(clause))):
             continue  # "forderte eine Versammlung, bevor …", "drohe zu verschwinden, bevor es sich überhaupt
             # etabliert habe": a demand or a threat, not two facts in a row
         if s > 0 and mode != "colon" and not after_adv:
@@ -245,12 +257,33 @@ def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | 
         if part and fin.text.lower().startswith(part) and len(fin.text) > len(part) + 1:
             fin_word, particle = fin.text[len(part) :], part
         question = [fin_word] + [t.text for k, t in enumerate(clause) if k != f] + ([particle] if particle else [])
+    elif clause[0].lemma == "sollen" and clause[-1].tag.endswith("(INF)"):
+        question = _without_sollte(clause)
+        if question is None:
+            return None
     else:
         question = [t.text for t in clause]
     question = [question[0][:1].upper() + question[0][1:]] + question[1:] + ["?"]
     main_words = [t.text for t in main]
     main_words[0] = main_words[0][:1].lower() + main_words[0][1:]
     return [unit.derive(question, ID), unit.derive(end_sentence(["Dann"] + main_words), ID)]
+
+
+def _without_sollte(clause: list[Tok]) -> list[str] | None:
+    """"Sollte die Nachfrage weiter steigen" → "Steigt die Nachfrage weiter"; "Sollten Sie den Termin nicht
+    wahrnehmen können" → "Können Sie den Termin nicht wahrnehmen": "sollte" first only marks the
+    condition; the last infinitive becomes the finite verb (a separable particle goes to the end)."""
+    inf = clause[-1]
+    idx = 5 if clause[0].text.lower().endswith("en") else 2
+    table = verb_table(inf.lemma)
+    if table is None:
+        return None
+    fin = table.present[idx]
+    particle = separable_particle(inf.lemma)
+    tail: list[str] = []
+    if particle and fin.startswith(particle) and len(fin) > len(particle) + 1:
+        fin, tail = fin[len(particle) :], [particle]
+    return [fin] + [t.text for t in clause[1:-1]] + tail
 
 
 def _past_or_unreal(verb: Tok) -> bool:
@@ -310,6 +343,10 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         ante = toks[c - 1]
         i = c + 1
         prep: list[str] = []
+        if toks[i].text.lower() == "die" and any(toks[k].tag == "KON" and toks[k].text in ("und", "sowie")
+                                                  for k in range(max(0, c - 5), c)) and \
+                _verb_number_of(_finite_at_end(toks[i + 1 : _relative_end(toks, i)])) == "plural":
+            continue  # "die Gesamtschule, die Realschule und das Förderzentrum, die sich … teilen": all of them
         if toks[i].tag.startswith("APPR") and _relative_pronoun_at(toks, i + 1):
             prep = [toks[i].text]
             i += 1
@@ -347,6 +384,9 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             ante = toks[back]
         else:
             c_noun = c
+        if ante.tag == "NE" and c_noun >= 2 and toks[c_noun - 2].tag.startswith("APPR"):
+            continue  # "Amina aus Syrien, die …": the clause is about the person, not the place after "aus"
+
         # the antecedent noun: "Zeche Sophia-Jacoba" → take the common noun before names
         head = next(k for k in range(c_noun - 1, -1, -1) if toks[k] is ante)
         while head > 0 and toks[head].tag == "NE" and toks[head - 1].tag in ("NN", "NE"):
@@ -886,6 +926,11 @@ def _purpose_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if any(t.lemma == "werden" or t.tag == "PTKNEG" or t.text.lower() in ("kein", "keine", "nie", "niemand")
                for t in toks[:c]):
             continue  # "Religion dürfe nicht missbraucht werden, um …": the subject does not want the purpose
+        took_time = any(t.lemma in ("brauchen", "benötigen") for t in toks[:c]) and any(
+            t.text.lower() in ("lange", "länger", "zeit", "jahre", "monate", "wochen", "tage", "stunden") for t in toks[:c])
+        if took_time or any(t.lemma in ("dauern", "reichen", "genügen") and t.tag.startswith("V") or (
+                t.text.lower() in ("zu", "genug") and t.tag in ("PTKA", "ADV")) for t in toks[:c]):
+            continue  # "Sie habe lange gebraucht, um Freundinnen zu finden", "zu alt, um …": no purpose
         end = len(toks)
         while end > c and toks[end - 1].text in {".", "!", "?"}:
             end -= 1
