@@ -620,18 +620,7 @@ def _described_speaker(toks: list[Tok], v: int, ctx: Context) -> tuple[Person | 
             and not (k + 1 < len(pre) and pre[k + 1].tag == "NE") and pre[-1].text != ",":
         # "Ein Sprecher der Polizei sagte, …", "Die Stadt teilte mit, …", "Der Angeklagte behauptete, …":
         # nobody named, but the report is still someone's
-        from lesbar.simplify.rules.genitive import _match
-
-        words: list[str] = []
-        i = 0
-        while i < len(pre):
-            m = _match(pre, i)
-            if m is not None:
-                words += m[1]
-                i = m[0]
-            else:
-                words.append(pre[i].text)
-                i += 1
+        words = [pre[0].text] + _dative_genitives(pre)
         person = Person(" ".join([words[0][:1].upper() + words[0][1:]] + words[1:]))  # "Wie ein Sprecher …"
         ctx.persons.append(person)
         return person, []
