@@ -282,7 +282,10 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
                 t.is_noun or t.tag in ("PPER", "PIS", "PDS") for t in rest):
             # "weil gebaut wird": a passive without subject gets the placeholder "es" ("Es wird gebaut")
             return ["es", fin_word] + [t.text for t in lead] + [t.text for t in rest] + ([particle] if particle else [])
-        if lead and (not rest or rest[0].tag not in _NP_START | {"NN", "NE", "PPER", "PIS", "PDS", "NNA"}):
+        if lead and len(rest) > 2 and rest[0].text.lower() in _HEDGES and rest[1].tag in _NP_START | {"PIS"}:
+            # "dass sich fast alle Kinder verbessert haben": the hedge goes with the subject
+            k = 1 + _with_attributes(rest[1:], first_constituent_end(rest[1:]))
+        elif lead and (not rest or rest[0].tag not in _NP_START | {"NN", "NE", "PPER", "PIS", "PDS", "NNA"}):
             rest, k = lead + rest, len(lead)  # nothing to put first but the pronoun: keep the order
             lead = []
         words = [t.text for t in rest[:k]] + [fin_word] + [t.text for t in lead] + [t.text for t in rest[k:]]
@@ -290,6 +293,9 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
         words.append(particle)
     return words
 
+
+#: words that narrow a number or quantifier and stand before it: "fast alle", "rund 200"
+_HEDGES = {"fast", "nahezu", "beinahe", "rund", "etwa", "ungefähr", "circa", "knapp", "gut", "über", "nur"}
 
 #: prepositions whose phrase right after a noun belongs to it ("die Einnahmen aus der Kreisumlage")
 _ATTRIBUTE_PREPOSITIONS = {"aus", "von", "vom"}

@@ -12,6 +12,9 @@ from typing import Any
 class Person:
     name: str  # "Stephan Pusch"
     role: str = ""  # "Landrat"
+    #: "f" or "m" where the text shows it ("die Leiterin", "dem neunjährigen Karim"), else "": a later
+    #: description ("erzählt die 71-Jährige") must not be given to someone of the other gender
+    gender: str = ""
 
     @property
     def surname(self) -> str:
@@ -50,6 +53,8 @@ class Context:
     named: set[str] = field(default_factory=set)  # persons already introduced with their role
     current_speaker: Person | None = None
     last_person: Person | None = None
+    #: persons in the order the text last named them, up to the sentence being simplified
+    seen: list[Person] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)  # defined in the text: "KI" → "Kommunales …"
     explained: dict[str, str] = field(default_factory=dict)  # term id/word → explanation (Wörterbuch)
     explained_terms: dict[str, str] = field(default_factory=dict)  # term id → the word shown in the list
@@ -81,6 +86,12 @@ class Context:
             if p.surname == name_tokens[-1] and (len(name_tokens) == 1 or len(p.name.split()) == 1):
                 return p
         return None
+
+    def mention(self, person: Person) -> None:
+        """``person`` was named just now: the most recent candidate for a later "die 71-Jährige"."""
+        if person in self.seen:
+            self.seen.remove(person)
+        self.seen.append(person)
 
     def speaker_name(self, person: Person) -> str:
         first = person.name not in self.named

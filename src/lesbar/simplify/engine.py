@@ -389,6 +389,7 @@ def _collect_persons(doc: Document, ctx: Context) -> None:
         if "Ihnen" in words or any(w in _POLITE for w in words[1:] if w not in ("„", "»")):
             ctx.polite = True
     ctx.last_person = None
+    ctx.seen.clear()
 
 
 def _unframed(unit: Unit) -> Unit:

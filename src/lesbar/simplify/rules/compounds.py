@@ -81,7 +81,9 @@ def split_compound(word: str) -> tuple[str, ...]:
             if whole_z >= 3.5 and whole_z > head_z and whole_z > z:
                 continue  # "Generationen", "Katastrophen": a common word, more common than both supposed parts
             rare_noun = len(word) >= CHECK_LENGTH and z >= _RARE_STEM_ZIPF and noun  # "Subsidiaritäts-Prinzip"
-            if not (common or rare_noun):
+            if not (common or rare_noun) and _compound_stem(stem):
+                z = _MIN_ZIPF  # "Jugendmigrations-Dienst": the first part is a compound of its own
+            elif not (common or rare_noun):
                 continue
             # the rarer part decides; on a tie the more common parts win ("Landrats-Amt", not "Landrat-Samt")
             score = (min(z, head_z), z + head_z)
@@ -89,9 +91,27 @@ def split_compound(word: str) -> tuple[str, ...]:
                 best = (score, i, link)
     if best is None:
         return _particle_split(word) if len(word) >= CHECK_LENGTH else (word,)
-    _, i, _ = best
+    _, i, link = best
     left, head = word[:i], word[i:].capitalize()
+    stem = left[: len(left) - len(link)]
+    first = _compound_stem(stem) or (stem,)
+    if len(first) > 1:  # "Jugend-Migrations-Dienst": the first part split too, in the word's own letters
+        lead = [left[: len(first[0])]] + list(first[1:-1])
+        return tuple(lead) + (first[-1] + left[len(stem) :],) + split_compound(head)
     return (left,) + split_compound(head)
+
+
+def _compound_stem(stem: str) -> tuple[str, ...] | None:
+    """The parts of a first part that is itself a rare compound of common words ("Jugendmigration",
+    "Antidiskriminierung"), else None: "Lebensmittel", "Hausaufgaben" and "Sozialarbeiter" are common
+    words a reader knows whole."""
+    if len(stem) < 9 or zipf(stem) >= _RARE_STEM_ZIPF or zipf(stem.capitalize()) >= _RARE_STEM_ZIPF:
+        return None
+    parts = split_compound(stem.capitalize())
+    if len(parts) < 2 or any(len(p) < 4 or zipf(p.rstrip("s")) < _COMMON_ZIPF and zipf(p) < _COMMON_ZIPF
+                             for p in parts):
+        return None
+    return parts
 
 
 def _demonym(word: str) -> bool:
@@ -175,7 +195,9 @@ def _particle_split(word: str) -> tuple[str, ...]:
         if is_known_noun(head) and zipf(head) >= _MIN_ZIPF:
             return (word[: len(particle)], head)
         for suffix in _AGENT_SUFFIXES:
-            if rest.endswith(suffix) and len(rest) - len(suffix) >= 3 and zipf(rest[: -len(suffix)] + "en") >= _COMMON_ZIPF:
+            verb = rest[: -len(suffix)] + "en"
+            if rest.endswith(suffix) and len(rest) - len(suffix) >= 3 and zipf(verb) >= _COMMON_ZIPF and \
+                    zipf(particle + verb) >= _MIN_ZIPF:  # "Teil-Nehmerinnen"; not "Ein-Wohnerinnen" ("einwohnen")
                 return (word[: len(particle)], head)
     return (word,)
 
@@ -232,9 +254,11 @@ def split_like_explanation(word: str, lemma: str, ctx: Context) -> str:
     prefix = "".join(parts[:-1])
     if not word.lower().startswith(prefix.lower()) or len(word) <= len(prefix) + 1:
         return word
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     for part in parts[:-1]:
-        out.append(word[pos : pos + len(part)])
+        piece = word[pos : pos + len(part)]
+        out.append(piece if not out else piece[:1].upper() + piece[1:])  # "Jugend-Migrations-Dienst"
         pos += len(part)
     head = word[pos:]
     return "-".join(out + [head[:1].upper() + head[1:]])

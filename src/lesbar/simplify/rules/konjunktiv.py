@@ -69,6 +69,9 @@ def _first_conjunct_infinitive(toks: list[Tok], i: int, last: int | None) -> int
 
 _IRREALIS_CUES = {"ohne", "sonst", "beinahe", "fast"}
 #: adverbs of a real, repeated or lasting past: with them "hätten … müssen" is a report, not unreal
+#: words that put a clause in the past: a preterite beside them is the indicative, not a Konjunktiv II
+_PAST_TIME = {"gestern", "vorgestern", "damals", "letzten", "letzte", "letzter", "vergangenen", "vergangene",
+              "vergangener", "vorigen", "vorige", "voriger", "neulich", "kürzlich", "einst", "seinerzeit"}
 _REAL_PAST_CUES = {"bisher", "bislang", "oft", "häufig", "jahrelang", "meist", "meistens"}
 
 
@@ -92,7 +95,7 @@ def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
         # "dass ihn keiner hätte machen können": the unreal past with a modal (Ersatzinfinitiv); but "bisher
         # hätten Ratsuchende oft fahren müssen" reports what really happened
         return not (any(t.text.lower() in _REAL_PAST_CUES for t in toks)
-                    and not any(t.text.lower() in _IRREALIS_CUES for t in toks))
+                    and not _irrealis_cue(toks))
     start, end = i, i + 1
     while start > 0 and toks[start - 1].text not in {",", ";", ":", ".", "!", "?"}:
         start -= 1
@@ -101,14 +104,24 @@ def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
     clause = toks[start:end]
     # "Ohne die Ehrenamtlichen wäre das Fest nicht möglich gewesen" and, in the present, "Ohne seinen
     # Mentor wäre er noch ohne Arbeit": a cue of what did not happen makes hätte/wäre unreal
-    return any(t.text.lower() in _IRREALIS_CUES for t in clause)
+    return _irrealis_cue(clause)
+
+
+def _irrealis_cue(toks: list[Tok]) -> bool:
+    """"ohne", "sonst", "fast" ("Fast wäre es ausgefallen"); not "fast alle", "fast 200": there "fast"
+    narrows a quantity."""
+    return any(t.text.lower() in _IRREALIS_CUES and not (
+        t.text.lower() in ("fast", "beinahe") and k + 1 < len(toks) and toks[k + 1].tag in ("PIAT", "PIS", "CARD", "PIDAT"))
+        for k, t in enumerate(toks))
 
 
 def _reported_preterite(toks: list[Tok], known: set[int]) -> list[tuple[int, Mood]]:
     """In reported speech a form that is both preterite and Konjunktiv II ("lebten", "hatten") is the
     Konjunktiv II standing in for a Konjunktiv I that looks like the indicative ("sie sagte, viele
     lebten schon lange hier"): it means the present. (The reported past is "hätten gelebt".)"""
-    out = []
+    out: list[tuple[int, Mood]] = []
+    if any(t.text.lower() in _PAST_TIME for t in toks):
+        return out  # "das die Kinder am letzten Tag aufführten": the narrator's past, not a reported present
     inside = quoted([t.text for t in toks])
     for i, t in enumerate(toks):
         if i in known or i in inside or not t.is_finite or t.lemma in ("werden",) or (

@@ -144,6 +144,7 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
         if end + 1 < len(toks) and toks[end].tag == "ADJ(A)" and toks[end + 1].is_noun:
             return None  # "ein von Helferinnen zubereitetes Buffet": the agent of the participle, not of the sentence
         origin: list[str] = []
+        named = False  # the origin is part of an institution's name ("Agentur für Arbeit")
         if end + 1 < len(toks) and toks[end].text == "aus" and toks[end + 1].tag in ("ART", "NE", "NN", "APPRART",
                                                                                         "CARD", "ADJ(A)", "PIAT"):
             origin_end = constituent_end(toks, end)
@@ -155,8 +156,10 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             while k < len(toks) and (toks[k].tag in ("NN", "NE") or (
                     toks[k].text in (",", "und") and k + 1 < len(toks) and toks[k + 1].tag in ("NN", "NE"))):
                 k += 1
-            if k >= len(toks) or toks[k].tag.startswith("V") or toks[k].text in {".", "!", "?"}:
-                origin = [w.text for w in toks[end:k]]
+            if k >= len(toks) or toks[k].tag.startswith("V") or toks[k].text in {".", "!", "?"} or (
+                    toks[k].text in ("und", "oder") and k + 1 < len(toks) and toks[k + 1].tag in ("ART", "APPRART")):
+                origin = [w.text for w in toks[end:k]]  # also "von der Agentur für Arbeit und dem Jobcenter"
+                named = True
                 end = k
         if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].text.lower() in ("darunter", "davon"):
             return None  # "von einem Team aus 14 Ehrenamtlichen, darunter …": the addition belongs to the agent
@@ -177,11 +180,11 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             first = _nominative(t.text.lower(), np)
             other = _nominative("von", second) if second and second[-1].is_noun else None
             after = toks[second_end : second_end + 1]
-            if first is not None and other is not None and not origin and not (
+            if first is not None and other is not None and (named or not origin) and not (
                     after and (after[0].tag in ("NN", "NE") or after[0].tag.startswith("APPR")
                                or after[0].text in (",", "und", "oder", "der", "des"))):
                 plural = toks[end].text == "und" or first[1] or other[1]
-                return i, second_end, first[0] + [toks[end].text] + other[0], plural
+                return i, second_end, first[0] + origin + [toks[end].text] + other[0], plural
             return None
         if end + 1 < len(toks) and toks[end].text == "und" and toks[end + 1].tag == "NN" and \
                 np[-1].text.endswith("innen") and len(np[-1].text) > 8 and \
@@ -612,7 +615,8 @@ def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | No
         return None  # "ist barrierefrei und gut zu erreichen": "ist" also belongs to the adjective
     can = any(t.text.lower() in _CAN_CUES for t in middle) or infinitive[0] in _CAN_VERBS
     modal = "kann" if can else "muss"
-    if prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)"):
+    if prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") and \
+            prefield[0].text.lower() not in _OBLIQUE:  # "Dem Antrag ist … beizufügen": a dative leads
         words = ["man", modal] + _accusative(prefield) + [t.text for t in middle] + infinitive
     elif prefield and prefield[0].tag not in ("PPER", "PDS", "PIS"):
         found = _middle_subject(middle)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import SENT_END, first_person_near, is_direct_quote
+from lesbar.simplify.clauses import SENT_END, first_person_near, is_direct_quote, segment_end
 from lesbar.simplify.morphology import separable_particle, verb_table
 from lesbar.simplify.temporal import date_after_weekday_end
 from lesbar.simplify.units import Unit
@@ -132,6 +132,11 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         # "lernten sich kennen" → "haben sich kennengelernt" (the verb is "kennenlernen")
         full = verb_table(toks[end - 1].text.lower() + verb.lemma)
         words[end - 1] = full.participle if full and full.participle else words[end - 1] + table.participle
+    elif end - 1 > i and toks[end - 1].tag in ("ADJ(D)", "ADV") and _joined_verb(
+            toks[end - 1].text.lower() + verb.lemma, 2.5) and toks[end - 2].text.lower() not in _DEGREE:
+        # "standen bereit" (the tagger reads "bereit" as an adjective) → "haben bereitgestanden"
+        full = verb_table(toks[end - 1].text.lower() + verb.lemma)
+        words[end - 1] = full.participle if full and full.participle else words[end - 1] + table.participle
     else:
         words.insert(end, table.participle)
     ctx.counts[ID] += 1
@@ -184,12 +189,16 @@ def _next_conjunct(toks: list[Tok], k: int) -> bool:
     return False
 
 
-def _joined_verb(lemma: str) -> bool:
-    """"kennenlernen", "spazierengehen": an infinitive + verb written as one word (a common word), not
-    "schwimmen lernen"."""
+#: words before an adjective that make it an adjective of its own ("hielt sie für zu hoch"), no verb part
+_DEGREE = {"zu", "sehr", "so", "ganz", "besonders", "recht", "ziemlich", "für", "als", "wie", "nicht", "gar", "viel"}
+
+
+def _joined_verb(lemma: str, min_zipf: float = 2.0) -> bool:
+    """"kennenlernen", "spazierengehen", "bereitstehen": a word + verb written as one word (a common
+    word), not "schwimmen lernen" or "schnell laufen"."""
     from lesbar.simplify.rules.words import zipf
 
-    return zipf(lemma) >= 2.0 and verb_table(lemma) is not None
+    return zipf(lemma) >= min_zipf and verb_table(lemma) is not None
 
 
 def _past_quoted_name(words: list[str], end: int) -> int:
@@ -208,7 +217,8 @@ def _past_quoted_name(words: list[str], end: int) -> int:
 def _enumeration_end(toks: list[Tok], comma: int) -> int:
     """The clause goes on past ``comma`` when the rest of the sentence is the enumeration it started
     ("freuten sich A, B, C und D (von links)"): no verb or clause word follows, and "und"/"oder" does.
-    Returns the index before the sentence end (or a closing bracket remark), else ``comma``."""
+    Returns the index before the sentence end (or a bracket remark, or a clause that follows the
+    enumeration: "…, die Fachkräfte suchen"), else ``comma``."""
     stop = len(toks)
     while stop > comma and toks[stop - 1].text in SENT_END:
         stop -= 1
@@ -216,12 +226,28 @@ def _enumeration_end(toks: list[Tok], comma: int) -> int:
     if "(" in [t.text for t in rest]:
         stop = comma + 1 + [t.text for t in rest].index("(")
         rest = toks[comma + 1 : stop]
+    clause = next((k for k in range(comma + 1, stop - 1) if toks[k].text == "," and _clause_start(toks, k + 1)), None)
+    if clause is not None:  # "Unternehmen aus Handwerk, Pflege und Logistik, die Fachkräfte suchen"
+        stop = clause
+        rest = toks[comma + 1 : stop]
     if not any(t.text in ("und", "oder", "sowie") for t in rest):
         return comma
     if any(t.is_finite or t.tag in ("KOUS", "PRELS", "PWS", "PWAV", "PTKZU", "VV(PP)", "VV(INF)", "PRF")
            or t.tag.endswith("(IZU)") or t.text in {";", ":", "„", "“", ")"} for t in rest):
         return comma
     return stop
+
+
+def _clause_start(toks: list[Tok], k: int) -> bool:
+    """Whether a subordinate clause starts at ``k`` after a comma: a conjunction or relative word, also a
+    relative pronoun read as an article when its comma segment ends with a verb ("…, die Fachkräfte
+    suchen")."""
+    if toks[k].tag in ("PRELS", "PRELAT", "KOUS", "PWS", "PWAV"):
+        return True
+    if toks[k].tag != "ART" or toks[k].text.lower() not in ("der", "die", "das", "dem", "den"):
+        return False
+    words = [t for t in toks[k + 1 : segment_end(toks, k + 1)] if t.is_word]
+    return len(words) >= 2 and words[-1].tag.startswith("V")
 
 
 def _far_particle(toks: list[Tok], i: int) -> int | None:

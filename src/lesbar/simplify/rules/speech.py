@@ -36,6 +36,7 @@ from lesbar.simplify.morphology import (
     verb_table,
 )
 from lesbar.simplify.resources import PEOPLE_NOUNS, is_person_noun, roles, speech_verbs
+from lesbar.simplify.rules.subordinate_clauses import possessive_sentence
 from lesbar.simplify.units import Unit
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
             known = ctx.find_person(names)
             if known is not None and len(known.name.split()) > 1:
                 ctx.last_person = known  # "Jansen sieht das anders": the surname of someone named before
+                ctx.mention(known)
                 ctx.last_person_block = ctx.block_index
                 i = k
                 continue
@@ -139,11 +141,63 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
                     person.name = " ".join(names)  # "Landrat Pusch" first, "Stephan Pusch" later
                 if role and (not person.role or (role.endswith(" " + person.role) and person.role[:1].isupper())):
                     person.role = role
+            if not person.gender:
+                person.gender = _role_gender(role) or _gender_before(toks, j)
             ctx.last_person = person
+            ctx.mention(person)
             ctx.last_person_block = ctx.block_index
             i = k
             continue
         i += 1
+
+
+def _role_gender(role: str) -> str:
+    """"f" for "Leiterin", "Die Vorsitzende", "Fachfrau"; "m" for "Landrat", "Der Vorsitzende"; "" when
+    the role does not tell ("Vorsitzende" without its article)."""
+    words = role.split()
+    if not words:
+        return ""
+    words = [w for w in words if w not in _TITLES or w.endswith("in")]  # "Doktor", "Prof.": also women's titles
+    if not words:
+        return ""
+    head = words[-1]
+    if head.lower().endswith(("frau", "in")) and len(head) > 3:  # "Frau", "Leiterin", also "der Leiterin"
+        return "f"
+    if head.lower().endswith(("mann", "herr")) or words[0] == "Der" and not head.endswith("en"):
+        return "m"
+    if words[0] == "Die":
+        return "f"
+    if head in roles() and not head.endswith("e"):
+        return "m"  # "Landrat", "Bürgermeister", "Imam"
+    return ""
+
+
+def _same_gender(ctx: Context, last: Person | None, gender: str) -> Person | None:
+    """``last``, or when the text shows it has the other gender ("… mit dem neunjährigen Karim. „…“,
+    erzählt die 71-Jährige"), the person named most recently who may have ``gender``."""
+    if last is None or last.gender in ("", gender):
+        return last
+    for person in reversed(ctx.seen):
+        if person is not last and person.gender in ("", gender) and not person.name.startswith(("Der ", "Die ")):
+            return person
+    return None
+
+
+def _gender_before(toks: list[Tok], j: int) -> str:
+    """The gender an article before a name shows: "dem neunjährigen Karim" (m), "die 15-jährige Lena"
+    (f). "der" is left open: it is also the feminine dative and genitive."""
+    k = j - 1
+    while k >= 0 and (toks[k].tag in ("ADJ(A)", "ADJA", "CARD") or toks[k].text in _TITLES
+                      or toks[k].text in roles()):
+        k -= 1
+    if k < 0 or toks[k].tag != "ART":
+        return ""
+    art = toks[k].text.lower()
+    if art in ("die", "eine"):
+        return "f"
+    if art in ("dem", "einem", "den", "einen"):
+        return "m"
+    return ""
 
 
 def _org_word(word: str) -> bool:
@@ -320,6 +374,8 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
             ctx.persons.append(person)
         elif role and (not person.role or (role.endswith(" " + person.role) and person.role[:1].isupper())):
             person.role = role  # also "Vorsitzende" (noted before) → "Der Vorsitzende" (with its article)
+        if not person.gender:
+            person.gender = _role_gender(role)
         return person, False, k
     # "sagte der 27-jährige Elektroniker", "so die Leiterin": a definite description of someone named
     # before → the person with that role, else the last person named (marked for review)
@@ -336,7 +392,7 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
             by_role = [p for p in ctx.persons if p.role and (p.role == noun or p.role.endswith(noun.lower()))]
             if len(by_role) == 1:
                 return by_role[0], False, m + 1
-            last = ctx.last_person
+            last = _same_gender(ctx, ctx.last_person, "f" if toks[start].text.lower() == "die" else "m")
             if any(t.tag == "NE" for t in toks[m + 1 : end]):
                 return None, False, start  # "Der Dezernent für Jugend, Michael Krüger, …": the name follows
             family = noun in PEOPLE_NOUNS and not (last is not None and last.role and last.role.split()[-1] == noun)
@@ -453,6 +509,7 @@ def _speaker_unit(unit: Unit, content: list[str], person: Person, pronoun: bool,
     _note_pronouns(new)
     ctx.current_speaker = person
     ctx.last_person = person
+    ctx.mention(person)
     ctx.last_speech_block = ctx.block_index
     ctx.counts[ID] += 1
     return new
@@ -509,6 +566,13 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
             if statement is None:
                 return None  # "…, die alle kennen": left as written rather than glued to the frame
             extra.append(unit.derive(statement, ID, speaker=""))
+            tail = toks[rel_end:]
+        elif tail and tail[0].text == "," and len(tail) > 3 and tail[1].tag == "PRELAT":
+            rel_end = segment_end(toks, end + 1)
+            statement = possessive_sentence(toks[end + 1 : rel_end], person.name.split())
+            if statement is None:
+                return None  # "…, dessen Frau er lange kennt": left as written rather than glued to the frame
+            extra.append(unit.derive(statement + ["."], ID, speaker=""))  # "Der Betrieb von Jürgen Haller hat …"
             tail = toks[rel_end:]
         # ", die Leiterin der Abteilung …" after the name: an apposition → "<Name> ist die Leiterin …"
         if tail and tail[0].text == "," and len(tail) > 2 and (tail[1].tag in ("ART", "PPOSAT") or (

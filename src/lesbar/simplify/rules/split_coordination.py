@@ -55,8 +55,8 @@ def _is_main_clause(part: list[Tok]) -> bool:
         return False
     if is_verb_final(part):
         return False
-    if part[0].tag in ("KOUS", "PRELS", "PRELAT"):
-        return False
+    if part[0].tag in ("KOUS", "PRELS", "PRELAT") and part[1].text.lower() not in _PRONOUN_GROUPS:
+        return False  # ("die meisten von ihnen sind …": an article read as a relative pronoun)
     if part[0].tag in ("PWS", "PWAV", "PWAT") and fins[0] != constituent_end(part, 0):
         return False  # "Was die Niederlande vorhätten mit …": a w-clause, not a question ("Was machen wir")
     if part[0].tag in ("PWS", "PWAV", "PWAT") and len(part) > 2 and part[-1].is_finite and part[-1].text != "?":
@@ -98,6 +98,10 @@ _V2_START = {"ART", "PPER", "NN", "NE", "NNA", "PIS", "PDS", "ADV", "APPR", "APP
 _REPORTING = {"glauben", "denken", "finden", "wissen", "hoffen", "fürchten", "vermuten", "schreiben", "fragen", "lauten"}
 
 
+#: pronouns that take an article ("die meisten", "die beiden"): "die" before them is no relative pronoun
+_PRONOUN_GROUPS = {"beiden", "meisten", "anderen", "übrigen", "wenigsten"}
+
+
 def _v2_clause_follows(toks: list[Tok], c: int) -> bool:
     """A comma between two main clauses without a conjunction: the part after it (to the next comma or
     the end) has its finite verb right after its first constituent, and the part before it is a main
@@ -108,11 +112,13 @@ def _v2_clause_follows(toks: list[Tok], c: int) -> bool:
     while end < len(toks) and toks[end].text not in {",", ";", ":", ".", "!", "?", "„", "“"}:
         end += 1
     seg = toks[c + 1 : end]
-    if len(seg) < 3 or seg[0].tag not in _V2_START:
+    if len(seg) >= 3 and seg[0].text.lower() in ("die", "den") and seg[1].text.lower() in _PRONOUN_GROUPS:
+        # "…, die meisten (von ihnen) sind …": a pronoun with its article, read as a relative pronoun
+        k = 4 if len(seg) > 4 and seg[2].text == "von" and seg[3].tag in ("PPER", "PRELS", "PDS") else 2
+    elif len(seg) < 3 or seg[0].tag not in _V2_START or _relative_read_as_article(toks, c, seg):
         return False
-    if _relative_read_as_article(toks, c, seg):
-        return False
-    k = constituent_end(seg, 0)
+    else:
+        k = constituent_end(seg, 0)
     if k >= len(seg) or not seg[k].is_finite or k > 5:
         return False
     left = toks[:c]
@@ -319,9 +325,12 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                     right = right[:k] + right[k + 1 :]
                     right_s = strip_end(right)
                     break
+        frame = right_s[: next((k for k, t in enumerate(right_s) if t.text == ","), len(right_s))]
         if right_s[0].is_finite and toks[i].text == "," and right_s[0].lemma in speech_verbs() and \
-                sum(1 for t in right_s if t.is_word) <= 6 and not any(t.text == "," for t in right_s):
-            continue  # "…, sagte die Leiterin": a speech frame, not a second statement of the same subject
+                sum(1 for t in frame if t.is_word) <= 6:
+            # "…, sagte die Leiterin" (also "…, sagte Anna Berg, deren Mann …"): a speech frame, not a
+            # second statement of the same subject
+            continue
         if right_s[0].is_finite:
             # "… und ging nach Hause": repeat the subject of the first clause
             subject = subject_of(left[_clause_start(left, len(left)) :])

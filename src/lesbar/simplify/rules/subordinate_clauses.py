@@ -354,9 +354,10 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if rel.text.lower() not in _RELPRON_ARTICLE or not (rel.tag == "PRELS" or prep or _v2_relative(toks, c)
                                                              or _relative_read_as_article(toks, c, i)):
             continue
-        if i + 2 < len(toks) and toks[i + 1].text.lower() in ("beiden", "meisten", "anderen", "übrigen") and \
-                toks[i + 2].is_finite:
-            continue  # "…, die beiden heirateten …": an article before a pronoun, no relative clause
+        if i + 2 < len(toks) and toks[i + 1].text.lower() in ("beiden", "meisten", "anderen", "übrigen") and (
+                toks[i + 2].is_finite or (i + 4 < len(toks) and toks[i + 2].text == "von"
+                                          and toks[i + 3].tag in ("PPER", "PRELS", "PDS") and toks[i + 4].is_finite)):
+            continue  # "…, die beiden heirateten …", "die meisten von ihnen sind …": an article, no relative clause
         if prep and prep[0].lower() in ("von", "unter") and i + 1 < len(toks) and toks[i + 1].tag in ("PIS", "PIAT", "CARD"):
             continue  # "23 Ehrenamtliche, von denen einige …": a part of them, which the clause cannot name
         if ante.is_noun and not _agrees(ante, rel.text.lower()):
@@ -526,52 +527,62 @@ def _verb_number(verb: Tok) -> str:
 def _possessive_relative(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
     """A relative clause with "dessen"/"deren" becomes a sentence about the possessed noun with "von" and
     the antecedent: "die Geschichte von Emre, dessen Großvater 1972 gekommen ist" → "… von Emre." + "Der
-    Großvater von Emre ist 1972 gekommen." (no genitive, no pronoun that could point to another noun).
-    Only when the possessed noun is the clause's subject: no subject pronoun in the clause and the verb
-    agrees with the noun's number."""
+    Großvater von Emre ist 1972 gekommen." (no genitive, no pronoun that could point to another noun)."""
     for c in top_level_commas(toks):
         if c == 0 or c + 3 >= len(toks) or toks[c + 1].tag != "PRELAT":
             continue
-        k = c + 2
-        while k < len(toks) and toks[k].tag in ("ADJ(A)", "CARD") and not toks[k].is_noun:
-            k += 1
-        if k >= len(toks) or toks[k].tag != "NN":
-            continue
-        info = noun_info(toks[k].lemma)
-        number = _number(toks[k])
-        if info is None or not number or (number == "singular" and info.genus not in _NOMINATIVE_ARTICLE):
-            continue
         end = segment_end(toks, c + 1)
-        clause = toks[k + 1 : end]
-        fins = finite_indices(clause)
-        if len(fins) != 1 or not is_verb_final(toks[c + 1 : end]) or _clause_goes_on(toks, end):
-            continue
-        if _verb_number(clause[fins[0]]) != number:
-            continue
-        if any(t.text.lower() in _NOMINATIVE_PRONOUNS and t.tag in ("PPER", "PIS") for t in clause):
+        if _clause_goes_on(toks, end):
             continue
         possessor = _possessor(toks, c)
         if possessor is None:
             continue
-        adjectives = []
-        for a in toks[c + 2 : k]:
-            word = a.text
-            if a.tag == "ADJ(A)":
-                stem = next((word[: -len(e)] for e in ("er", "es", "e") if word.endswith(e)), None)
-                if stem is None:
-                    break
-                word = stem + ("en" if number == "plural" else "e")
-            adjectives.append(word)
-        else:
-            article = "die" if number == "plural" else _NOMINATIVE_ARTICLE[info.genus]
-            subject = [article] + adjectives + [toks[k].text, "von"] + possessor
-            main = strip_end(_main_without(toks, c, end))
-            if not finite_indices(main):
-                continue
-            new = to_v2(clause, prefield=subject)
-            new[0] = new[0][:1].upper() + new[0][1:]
-            return [unit.derive(end_sentence([t.text for t in main]), ID), unit.derive(end_sentence(new), ID)]
+        new = possessive_sentence(toks[c + 1 : end], possessor)
+        if new is None:
+            continue
+        main = strip_end(_main_without(toks, c, end))
+        if not finite_indices(main):
+            continue
+        return [unit.derive(end_sentence([t.text for t in main]), ID), unit.derive(end_sentence(new), ID)]
     return None
+
+
+def possessive_sentence(clause: list[Tok], possessor: list[str]) -> list[str] | None:
+    """The relative clause ``clause`` ("dessen Betrieb sieben Filialen hat") as a main clause about the
+    possessed noun, with "von" and ``possessor`` ("Der Betrieb von Jürgen Haller hat sieben Filialen").
+    Only when the possessed noun is the clause's subject: no subject pronoun in the clause and the verb
+    agrees with the noun's number; else None."""
+    k = 1
+    while k < len(clause) and clause[k].tag in ("ADJ(A)", "CARD") and not clause[k].is_noun:
+        k += 1
+    if not clause or clause[0].tag != "PRELAT" or k >= len(clause) or clause[k].tag != "NN":
+        return None
+    info = noun_info(clause[k].lemma)
+    number = _number(clause[k])
+    if info is None or not number or (number == "singular" and info.genus not in _NOMINATIVE_ARTICLE):
+        return None
+    rest = [t for t in clause[k + 1 :] if t.text not in SENT_END]
+    if not finite_indices(rest) and rest and rest[-1].tag == "VV(PP)":  # "besucht": also the 3rd person
+        rest = rest[:-1] + [Tok(rest[-1].text, "VV(FIN)", rest[-1].lemma)]
+        clause = clause[: k + 1] + rest
+    fins = finite_indices(rest)
+    if len(fins) != 1 or not is_verb_final(clause) or _verb_number(rest[fins[0]]) != number:
+        return None
+    if any(t.text.lower() in _NOMINATIVE_PRONOUNS and t.tag in ("PPER", "PIS") for t in rest):
+        return None
+    adjectives = []
+    for a in clause[1:k]:
+        word = a.text
+        if a.tag == "ADJ(A)":
+            stem = next((word[: -len(e)] for e in ("er", "es", "e") if word.endswith(e)), None)
+            if stem is None:
+                return None
+            word = stem + ("en" if number == "plural" else "e")
+        adjectives.append(word)
+    article = "die" if number == "plural" else _NOMINATIVE_ARTICLE[info.genus]
+    new = to_v2(rest, prefield=[article] + adjectives + [clause[k].text, "von"] + possessor)
+    new[0] = new[0][:1].upper() + new[0][1:]
+    return new
 
 
 def _possessor(toks: list[Tok], c: int) -> list[str] | None:
