@@ -110,6 +110,35 @@ def test_signature_lines_after_a_closing_stay_one_line_each_and_are_no_fragments
     assert all(not any(f["rule"] == "finite_verb" for f in s["findings"]) for s in report["sentences"]), report
 
 
+def test_label_lines_stay_one_line_each_and_get_no_full_stop() -> None:
+    from lesbar.simplify import simplify_document
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("Einladung zur Lesung\n\nTermin: Freitag, 21. März 2025, 19 Uhr (Einlass 18 Uhr)\n"
+                             "Ort: Stadtbibliothek, Ostenallee 5")
+    draft = simplify_document(doc, "leicht", None).document
+    assert [s.text for s in draft.sentences()][1:] == [
+        "Termin: Freitag, 21. März 2025, 19 Uhr (Einlass 18 Uhr)", "Ort: Stadt-Bibliothek, Ostenallee 5"]
+
+
+def test_a_place_and_date_line_starts_a_signature_and_the_place_stays_whole() -> None:
+    from lesbar.simplify import simplify_document
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("Bekanntmachung\n\nHohenlinden liegt im Kreis.\n\n"
+                             "Hohenlinden, den 16. Dezember 2024\nDie Bürgermeisterin\nGerda Wilmsen")
+    draft = simplify_document(doc, "leicht", None).document
+    assert [s.text for s in draft.sentences()][1:] == [
+        "Hohenlinden liegt im Kreis.", "Hohenlinden, den 16. Dezember 2024", "Die Bürger-Meisterin", "Gerda Wilmsen"]
+
+
+def test_a_part_after_a_dash_goes_on_from_a_title_with_an_exclamation_mark() -> None:
+    from lesbar.language.sentences import split_sentences
+
+    assert split_sentences("11. September: „Glück auf!“ – Bergleute erzählen") == [
+        "11. September: „Glück auf!“ – Bergleute erzählen"]
+
+
 @pytest.mark.parametrize(("text", "sentences"), [
     ("Die Sprechstunde ist in Raum 12. Kinder dürfen mitkommen.",
      ["Die Sprechstunde ist in Raum 12.", "Kinder dürfen mitkommen."]),

@@ -44,7 +44,7 @@ def sentence_spans(text: str, lang: str = "de") -> list[tuple[int, int]]:
         if base == "de":
             spans = [part for span in spans for part in _split_after_number(text, span)]
             spans = [part for span in spans for part in _split_after_name(text, span)]
-        return _cover(text, spans)
+        return _join_dash_continuations(text, _cover(text, spans))
     spans = []
     pos = 0
     for m in _GENERIC_END.finditer(text):
@@ -133,6 +133,18 @@ def _cover(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out.append((start, stripped_end))
     if out and text[: out[0][0]].strip():  # leading text the tokenizer skipped
         out[0] = (len(text) - len(text.lstrip()), out[0][1])
+    return out
+
+
+def _join_dash_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"11. September: „Glück auf!“ – Bergleute erzählen": a part that starts with a dash goes on from the
+    part before it (a title with "!" or "?" inside a line); no sentence starts with a dash."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and text[start:end][:1] in ("–", "—") or out and text[start : start + 2] == "- ":
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
     return out
 
 

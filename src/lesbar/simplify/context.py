@@ -53,6 +53,9 @@ class Context:
     named: set[str] = field(default_factory=set)  # persons already introduced with their role
     current_speaker: Person | None = None
     last_person: Person | None = None
+    #: words the text uses as names of places ("in Hohenlinden", "Hohenlinden, den 16. Dezember"): never
+    #: split as compounds, also where the sentence alone does not show it ("Hohenlinden liegt …")
+    place_names: set[str] = field(default_factory=set)
     #: persons in the order the text last named them, up to the sentence being simplified
     seen: list[Person] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)  # defined in the text: "KI" → "Kommunales …"

@@ -12,7 +12,7 @@ import logging
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lesbar.model import (
@@ -38,10 +38,11 @@ from lesbar.simplify.analysis import Tok, analyze, join_tokens, tokenize, warm_u
 from lesbar.simplify.checker import WORDLIST_TITLE, check_sentence, fragment_sentences, summarize
 from lesbar.simplify.clauses import quote_balance, quoted
 from lesbar.simplify.context import Context, options_for
+from lesbar.simplify.places import place_names
 from lesbar.simplify.readability import compare
 from lesbar.simplify.rules import RULESET_VERSION, Finding, rules_for
 from lesbar.simplify.rules.finite_verb import has_finite_verb, is_salutation
-from lesbar.simplify.rules.speech import says
+from lesbar.simplify.rules.speech import PERFECT, says
 from lesbar.simplify.units import Unit, end_sentence
 from lesbar.transforms.segment import number_sentences
 
@@ -104,10 +105,17 @@ _OPEN_ENDINGS = {"bei", "für", "mit", "von", "zu", "an", "auf", "in", "um", "ü
                  "dem", "und", "oder", "wie", "z.", "als"}
 
 
+#: what ends a sentence in the source; a sentence without it is a line ("Ort: Stadtbibliothek")
+_SENTENCE_ENDS = {".", "!", "?", "…", "“", "”", "\"", "»", ":"}
+
+
 def _finish_tokens(unit: Unit) -> list[str]:
     tokens = list(unit.tokens)
     if unit.kind in ("sentence", "explanation") and (unit.rules or unit.speaker):
-        if tokens and (tokens[-1] == ":" or tokens[-1].lower() in _OPEN_ENDINGS) and not unit.speaker:
+        if unit.line and not unit.speaker and tokens and tokens[-1] not in {".", "!", "?", ":"}:
+            # "Ort: Stadt-Bibliothek", a signature line: only words changed; a line stays a line
+            tokens = [tokens[0][:1].upper() + tokens[0][1:]] + tokens[1:]
+        elif tokens and (tokens[-1] == ":" or tokens[-1].lower() in _OPEN_ENDINGS) and not unit.speaker:
             # "… folgende Themen:" or "Wir helfen zum Beispiel bei" before a list: no full stop
             tokens = [tokens[0][:1].upper() + tokens[0][1:]] + tokens[1:]
         else:
@@ -124,7 +132,8 @@ def _final_toks(unit: Unit, tokens: list[str]) -> list[Tok] | None:
     n = len(unit.speaker.split())
     content = tokens[n + 2 + len(unit.speech_tail) :]
     frame = ([Tok(w, "NE", w) for w in unit.speaker.split()]
-             + [Tok(says(unit.speaker, unit.speech_verb), "VV(FIN)", unit.speech_verb or "sagen")]
+             + [Tok(says(unit.speaker, unit.speech_verb), "VA(FIN)", "haben") if unit.speech_verb.startswith(PERFECT)
+                else Tok(says(unit.speaker, unit.speech_verb), "VV(FIN)", unit.speech_verb or "sagen")]
              + [Tok(w, "ADV", w) for w in unit.speech_tail] + [Tok(":", "$.", ":")])
     return frame + analyze(content)
 
@@ -192,7 +201,8 @@ class Builder:
                 continue
             # "Liebe Eltern,": a salutation gets only the word rules, like a heading, and keeps its comma
             line = heading or is_salutation(analyze(tokens))
-            unit = Unit(tokens, source=[s.id] if s.id else list(s.source), kind="heading" if line else "sentence")
+            unit = Unit(tokens, source=[s.id] if s.id else list(s.source), kind="heading" if line else "sentence",
+                        line=bool(tokens) and tokens[-1] not in _SENTENCE_ENDS)
             out.extend(run_rules(unit, self.ctx, heading=line))
         return out
 
@@ -252,7 +262,8 @@ class Builder:
         sentences stay short and the reader sees where the speaker's words begin and end."""
         blocks: list[Block] = []
         current: list[Sentence] = []
-        units = _explanations_after_quotations(self.units(sentences))
+        units = _name_pointing_explanations(_explanations_after_quotations(self.units(sentences), self.ctx.polite),
+                                            self.ctx)
         inside = _extend_speaker_over_quotation(units)
         heading = self.topic_heading(units)
         if heading is not None:
@@ -385,7 +396,9 @@ def _collect_persons(doc: Document, ctx: Context) -> None:
 
     for s in doc.sentences():
         words = tokenize(s.text)
-        note_persons(analyze(words), ctx)
+        toks = analyze(words)
+        note_persons(toks, ctx)
+        ctx.place_names |= place_names(toks)
         if "Ihnen" in words or any(w in _POLITE for w in words[1:] if w not in ("„", "»")):
             ctx.polite = True
     ctx.last_person = None
@@ -404,7 +417,7 @@ def _new_run(key: tuple[str, tuple[str, ...]], run: tuple[str, tuple[str, ...]] 
     return run is None or key[0] != run[0] or (bool(key[1]) and key[1] != run[1])
 
 
-def _explanations_after_quotations(units: list[Unit]) -> list[Unit]:
+def _explanations_after_quotations(units: list[Unit], polite: bool = False) -> list[Unit]:
     """A glossary explanation of a word inside a quotation over several sentences comes after the
     quotation's closing mark, not between the speaker's sentences („A. / Ein Ehren-Amt ist … / B.“);
     after a condition written as a question it comes after the "Dann …" sentence that answers it."""
@@ -413,7 +426,7 @@ def _explanations_after_quotations(units: list[Unit]) -> list[Unit]:
     depth = 0
     question = False  # "Erhalten Sie Bürger-Geld?" + "Dann …": the explanation goes after the answer
     for k, unit in enumerate(units):
-        if unit.kind == "explanation" and (depth > 0 or question or _refers_back(units, k)):
+        if unit.kind == "explanation" and (depth > 0 or question or _refers_back(units, k, polite)):
             held.append(unit)
             continue
         out.append(unit)
@@ -430,6 +443,26 @@ def _explanations_after_quotations(units: list[Unit]) -> list[Unit]:
     return out + held
 
 
+def _name_pointing_explanations(units: list[Unit], ctx: Context) -> list[Unit]:
+    """"Das ist ein Ministerium vom Land NRW." points back to the word it explains; after the explanation
+    of another word it would point to that one. There it names its word first ("Integrations-Ministerium:
+    Das ist …")."""
+    for k, unit in enumerate(units):
+        prev = units[k - 1] if k > 0 else None
+        if unit.kind != "explanation" or not unit.topic or prev is None or prev.kind != "explanation" or \
+                prev.topic == unit.topic or len(unit.tokens) < 3 or unit.tokens[0] not in _POINTING_START:
+            continue
+        if not unit.tokens[1][:1].islower():
+            continue  # "Das Kommunale Integrations-Management ist …": an article, no pointing word
+        topic = _split_words(unit.topic, ctx) if ctx.options.split_compounds else unit.topic
+        units[k] = replace(unit, tokens=[*topic.split(), ":"] + unit.tokens)
+    return units
+
+
+#: pronouns that start an explanation by pointing back to its word ("Das ist ein Amt.")
+_POINTING_START = {"Das", "Dies", "Er", "Sie", "Es"}
+
+
 #: first words of a sentence that point back to the sentence before ("Das geht aus dem Bericht hervor.")
 _REFERRING = {"das", "dies", "diese", "dieser", "dieses", "er", "es", "dort", "dabei", "damit", "dadurch",
               "deshalb", "dafür", "davor", "danach", "daher", "darum", "trotzdem", "dann", "demnach", "darin",
@@ -443,12 +476,15 @@ _PRONOUNS_BACK = {"er", "es", "ihm", "ihn", "sie", "ihnen", "dort", "dies", "das
                   "damit", "darauf", "darin", "daraus", "darüber", "dadurch", "deshalb", "deswegen", "daher"}
 
 
-def _refers_back(units: list[Unit], k: int) -> bool:
-    """The explanation at ``k`` stands before a sentence that points back ("Das …", "Er …"): the
-    explanation would take the reference, so it waits until after that sentence."""
+def _refers_back(units: list[Unit], k: int, polite: bool = False) -> bool:
+    """The explanation at ``k`` stands before a sentence that points back ("Das …", "Er …", and "Sie …"
+    in a text that does not address its reader as "Sie"): the explanation would take the reference, so
+    it waits until after that sentence."""
     nxt = next((u for u in units[k + 1 :] if u.kind != "explanation"), None)
     if nxt is None or nxt.kind != "sentence" or nxt.speaker or not nxt.tokens:
         return False
+    if nxt.tokens[0] == "Sie" and not polite:
+        return True  # "Sie findet jeden Dienstag statt.": the Sprechstunde, not the explained word
     # "Das geht aus …", "Jetzt gehören ihm 86 Frauen und Männer an": the pointing word comes early
     return nxt.tokens[0].lower() in _REFERRING or any(w in _PRONOUNS_BACK for w in nxt.tokens[1:4])
 

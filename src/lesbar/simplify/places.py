@@ -151,3 +151,26 @@ def place_blocks(toks: list[Tok]) -> list[tuple[int, int]]:
         blocks.append((i, end))
         i = end
     return blocks
+
+
+#: words before a place name: "die Stadt Hohenlinden", "Gemeinde Selfkant" ("in Gastfamilien" shows that
+#: "in" is no such cue)
+_BEFORE_PLACE = {"stadt", "gemeinde", "kreis", "landkreis", "ortsteil", "stadtteil", "dorf", "ortschaft"}
+
+
+def place_names(toks: list[Tok]) -> set[str]:
+    """Words this sentence uses as place names: an unknown capitalised word after "Stadt", "Gemeinde"
+    …, or before ", den <date>" (a dateline). The document's pre-pass collects them, so that the same
+    word is kept whole where nothing shows it is a name ("Hohenlinden liegt …")."""
+    from lesbar.simplify.rules.words import zipf
+
+    out: set[str] = set()
+    for k, t in enumerate(toks):
+        if not t.text[:1].isupper() or not t.text.isalpha() or len(t.text) < 5 or is_known_noun(t.text) \
+                or zipf(t.text) >= 3.0:
+            continue
+        after_cue = k > 0 and toks[k - 1].text.lower() in _BEFORE_PLACE
+        dateline = k == 0 and len(toks) > 3 and toks[1].text == "," and toks[2].text == "den" and toks[3].text[:1].isdigit()
+        if after_cue or dateline:
+            out.add(t.text)
+    return out

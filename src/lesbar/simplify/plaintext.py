@@ -36,6 +36,16 @@ def document_from_text(text: str, title: str = "") -> Document:
             paras.append((raw.strip(), True))
             signature = len(paras)
             continue
+        lines_of = [line.strip() for line in raw.strip().split("\n") if line.strip()]
+        if len(lines_of) >= 2 and _DATELINE.match(lines_of[0]) and all(len(line) <= 60 for line in lines_of):
+            # "Hohenlinden, den 16. Dezember 2024" / "Die Bürgermeisterin" / "Gerda Wilmsen": a signature
+            paras += [(line, True) for line in lines_of]
+            signature = len(paras)
+            continue
+        if len(lines_of) >= 2 and all(_LABEL_LINE.match(line) for line in lines_of):
+            # "Termin: Freitag, 21. März, 19 Uhr" / "Ort: Stadtbibliothek": one fact per line, never joined
+            paras += [(line, True) for line in lines_of]
+            continue
         bullets = _list_lines(raw) or _colon_lines(raw)
         head = _heading_line(raw)
         if head is not None and bullets is None:
@@ -72,6 +82,11 @@ def document_from_text(text: str, title: str = "") -> Document:
             _append_list(doc, ordered, items)
     return segment_document(doc)
 
+
+#: "Hohenlinden, den 16. Dezember 2024", "Kleve, 3.12.2025": the place and date line of a signature
+_DATELINE = re.compile(r"^[A-ZÄÖÜ][\w .-]{1,40}, (den )?(\d{1,2}\. ?[A-ZÄÖÜ][a-zä]+ \d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})$")
+#: "Termin: Freitag, 19 Uhr", "Ort: Stadtbibliothek": a short label, a colon and its value
+_LABEL_LINE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}: \S")
 
 _BULLET = re.compile(r"^\s*(?:([-•*–·▪])|(\d{1,2})[.)])\s+(\S.*)$")
 

@@ -29,6 +29,11 @@ class Unit:
     reported: bool = False
     #: "sentence", "heading", "explanation" (added by a rule), "list" (items in ``items``)
     kind: str = "sentence"
+    #: the word an explanation explains ("Integrationsministerium")
+    topic: str = ""
+    #: the source sentence had no final punctuation (a label line, a signature): when only its words
+    #: change, no full stop is added
+    line: bool = False
     items: list[list[str]] = field(default_factory=list)
     #: surface word → explanation, shown as an Explained inline
     explained: dict[str, str] = field(default_factory=dict)

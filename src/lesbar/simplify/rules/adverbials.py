@@ -18,7 +18,14 @@ import re
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, finite_indices, strip_end, subject_after_verb
+from lesbar.simplify.clauses import (
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
+    constituent_end,
+    finite_indices,
+    strip_end,
+    subject_after_verb,
+)
 from lesbar.simplify.morphology import verb_table
 from lesbar.simplify.places import place_blocks
 from lesbar.simplify.temporal import (
@@ -91,7 +98,16 @@ def _phrase_end(toks: list[Tok], i: int) -> int | None:
         return None  # "die Ergebnisse vom Abend": "von" of a noun, not a time span ("vom 7. bis 11. Mai")
     if bare_years and low in _AGE_PREPOSITIONS:
         return None  # "zwischen 16 und 25 Jahren": an age, not a time
+    if end + 1 < n and toks[end].text.lower() in ("vor", "nach") and toks[end - 1].is_noun and \
+            toks[end - 1].text.lower() in _DURATIONS and toks[end + 1].tag in ("ART", "APPRART", "PPOSAT", "NN"):
+        # "bis spätestens drei Tage vor dem Termin": the duration counts from the time or event after it
+        return constituent_end(toks, end)
     return end
+
+
+#: units of a duration: "drei Tage vor dem Termin", "zwei Wochen nach der Anmeldung"
+_DURATIONS = {"tag", "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten", "stunde", "stunden",
+              "minuten", "jahr", "jahre", "jahren", "werktage", "werktagen", "arbeitstage", "arbeitstagen"}
 
 
 def _body_end(toks: list[Tok], j: int) -> tuple[int, bool, bool]:

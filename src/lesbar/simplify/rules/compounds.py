@@ -305,7 +305,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         place = k > 0 and toks[k - 1].text.lower() in ("in", "nach", "aus", "bis") and not is_known_noun(t.text) \
             and not is_known_noun(t.lemma) and zipf(t.text) < 3.0
         if t.tag in ("NN", "NNA") and w not in protected and not in_name and not close_apposition and not place \
-                and k not in inside:
+                and k not in inside and w not in ctx.place_names:
             parts = w.split("-")
             lemma = t.lemma if len(parts) == 1 else ""
             new_parts = [hyphenate(p, lemma) if p[:1].isupper() else p for p in parts]

@@ -143,7 +143,11 @@ def _reported_condition(unit: Unit, toks: list[Tok], i: int) -> bool:
     an unreal condition: only "hätte/wäre" with a participle stays unreal there."""
     if not unit.speaker or not any(t.tag == "KOUS" and t.text.lower() in ("wenn", "falls", "sofern") for t in toks):
         return False  # only a condition is reported speech there; "hätte … sein können" stays unreal
-    return not (toks[i].lemma in ("haben", "sein") and any(t.tag.endswith("(PP)") for t in toks))
+    if not (toks[i].lemma in ("haben", "sein") and any(t.tag.endswith("(PP)") for t in toks)):
+        return True
+    # "hätte … verloren": unreal only with a Konjunktiv II in the other clause too ("wenn sie … verloren
+    # hätten, wären sie …"); "Viele melden sich erst, wenn sie ihren Job verloren hätten" reports a fact
+    return not any(k != i and m.kind == "konj2" for k, m in detect(toks))
 
 
 def _conditional_sollte(toks: list[Tok], i: int) -> bool:

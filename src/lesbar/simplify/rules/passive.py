@@ -41,7 +41,7 @@ def detect(toks: list[Tok]) -> list[int]:
         if t.is_finite and t.lemma == "werden":
             j = i + 1
             while j < len(toks) and toks[j].text not in {",", ".", ";", ":", "!", "?"}:
-                if toks[j].tag == "VV(PP)":
+                if toks[j].tag == "VV(PP)" and not _future_look_alike(toks, j):
                     out.append(i)
                     break
                 if toks[j].tag.endswith("(INF)"):
@@ -49,11 +49,36 @@ def detect(toks: list[Tok]) -> list[int]:
                 j += 1
             else:
                 k = i - 1
-                if k >= 0 and toks[k].tag == "VV(PP)":
+                if k >= 0 and toks[k].tag == "VV(PP)" and not _future_look_alike(toks, k):
                     out.append(i)
         elif t.text == "werden" and not t.is_finite and i > 0 and toks[i - 1].tag == "VV(PP)":
             out.append(i)  # "können … gestellt werden"
     return out
+
+
+def _future_look_alike(toks: list[Tok], j: int) -> bool:
+    """"Diesen Nachmittag werden die Spieler nicht vergessen": a participle that is also the infinitive
+    ("vergessen", "bekommen") with an accusative object in the clause is the future, not the passive (a
+    passive has no accusative object)."""
+    if toks[j].text.lower() != toks[j].lemma.lower():
+        return False
+    start, end = j, j
+    while start > 0 and toks[start - 1].text not in {",", ";", ":"}:
+        start -= 1
+    while end < len(toks) and toks[end].text not in {",", ".", ";", ":", "!", "?"}:
+        end += 1
+    for k in range(start, end - 1):
+        if toks[k].tag not in ("ART", "PDAT", "PIAT", "PPOSAT") or toks[k].text.lower() not in _ACCUSATIVE_ONLY:
+            continue
+        noun = next((x for x in toks[k + 1 : min(k + 4, end)] if x.tag == "NN"), None)
+        info = noun_info(noun.lemma) if noun is not None else None
+        if info is not None and info.genus == "m" and noun is not None and noun.text in info.number_forms("singular"):
+            return True  # "diesen Nachmittag" (not "den Teilnehmern": a dative plural)
+    return False
+
+
+#: determiners that are only accusative (masculine singular)
+_ACCUSATIVE_ONLY = {"den", "diesen", "einen", "keinen", "jeden", "seinen", "ihren", "unseren", "meinen", "euren"}
 
 
 _POLITE_TEXT: ContextVar[bool] = ContextVar("polite_text", default=False)
@@ -440,6 +465,19 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         prefield, agent_first = [], front_agent
     else:
         agent_first = None
+    opener: list[str] = []  # "Aber der Anbau wird …": the connective stays first
+    hedge: list[str] = []  # "Nur etwa jeder dritte Anruf wurde …": the hedge stays with the subject
+    while len(prefield) > 2 and prefield[0].text.lower() in _OPENERS | _HEDGES | _ABOUT and prefield[-1].is_noun:
+        if prefield[0].text.lower() in _OPENERS and not hedge:
+            opener.append(prefield[0].text)
+        elif prefield[0].text.lower() in _HEDGES | _ABOUT:
+            hedge.append(prefield[0].text.lower())
+        else:
+            break
+        prefield = prefield[1:]
+    if (opener or hedge) and not (prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)", "CARD")
+                                  and prefield[0].text.lower() not in ("dem", "einem", "diesem", "jedem")):
+        return None  # no subject after the hedge: left as written
     if len(prefield) == 1 and prefield[0].tag == "PPER" and prefield[0].text in _PRONOUN_ACC:
         pronoun = [prefield[0].text if _polite(prefield[0].text) else _PRONOUN_ACC[prefield[0].text]]
         # "Er wurde festgenommen" → "… hat ihn festgenommen"; "Sie werden eingeladen" (polite) → "Sie"
@@ -511,7 +549,11 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if subj and lead_adv:
         # "Weitere Helfer werden außerdem gesucht" → "Man sucht außerdem weitere Helfer"
         before, inner = before + inner[:lead_adv], inner[lead_adv:]
-    obj = pronoun + obj
+    obj = pronoun + hedge + obj
+    if opener and not others_pre:  # "Aber man stellt den Anbau … fertig": the conjunction before the clause
+        words = opener + new_subject + [fin] + before + obj + inner + tail + outer
+        ctx.counts[ID] += 1
+        return [unit.derive(end_sentence(words), ID)]
     if others_pre:
         words = [t.text for t in others_pre] + [fin] + new_subject + before + obj + inner + tail + outer
     else:
@@ -662,6 +704,9 @@ def _participle_first(unit: Unit, toks: list[Tok], f: int, pp_i: int, ctx: Conte
 
 
 _PLURAL_DETERMINERS = {"die", "viele", "alle", "einige", "mehrere", "beide", "wenige", "manche", "zahlreiche"}
+#: words before a passive subject that are not part of it: connectives stay first, hedges stay with it
+_OPENERS = {"aber", "doch"}
+_HEDGES = {"nur", "lediglich", "sogar", "allein", "bereits", "schon"}
 _ABOUT = {"etwa", "rund", "ungefähr", "circa", "ca.", "knapp", "fast", "mindestens", "höchstens"}
 #: amounts without a number before a noun ("ausreichend Dolmetscher", "genug Plätze", "mehr Kurse")
 _QUANTITIES = {"ausreichend", "genug", "genügend", "mehr", "weniger", "zusätzlich", "weitere"}

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import SENT_END, first_person_near, is_direct_quote, segment_end
 from lesbar.simplify.morphology import separable_particle, verb_table
+from lesbar.simplify.rules.subordinate_clauses import agrees_with_relative
 from lesbar.simplify.temporal import date_after_weekday_end
 from lesbar.simplify.units import Unit
 
@@ -78,6 +79,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     i, idx = hits[0]
     verb = toks[i]
     ptk = _particle_after(toks, i)
+    if ptk is not None and ptk.tag == "PTKVZ" and _postposition(toks, i, toks.index(ptk)):
+        ptk = None
     lemma = ptk.text.lower() + verb.lemma if ptk is not None and ptk.tag == "PTKVZ" else verb.lemma
     table = verb_table(lemma) or verb_table(verb.lemma)
     auxiliary = table.auxiliary if table else ""
@@ -115,7 +118,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     elif end < len(words) and words[end] == ",":
         end = _enumeration_end(toks, end)
     particle = separable_particle(verb.lemma)
-    ptkvz = [k for k in range(i + 1, end) if toks[k].tag == "PTKVZ"]
+    ptkvz = [k for k in range(i + 1, end) if toks[k].tag == "PTKVZ" and not _postposition(toks, i, k)]
     if particle and end - 1 > i and words[end - 1] == particle:
         words[end - 1] = table.participle
     elif ptkvz:
@@ -238,6 +241,16 @@ def _enumeration_end(toks: list[Tok], comma: int) -> int:
     return stop
 
 
+def _postposition(toks: list[Tok], i: int, k: int) -> bool:
+    """"verfolgte das Spiel von der Seitenlinie aus", "von Anfang an": "aus"/"an" closes a phrase with
+    "von", it is no particle of the verb at ``i`` (unless verb and particle make a common verb)."""
+    from lesbar.simplify.rules.words import zipf
+
+    if toks[k].text.lower() not in ("aus", "an") or not any(t.text.lower() in ("von", "vom") for t in toks[i + 1 : k]):
+        return False
+    return zipf(toks[k].text.lower() + toks[i].lemma) < 2.0
+
+
 def _clause_start(toks: list[Tok], k: int) -> bool:
     """Whether a subordinate clause starts at ``k`` after a comma: a conjunction or relative word, also a
     relative pronoun read as an article when its comma segment ends with a verb ("…, die Fachkräfte
@@ -290,6 +303,12 @@ def _goes_somewhere(toks: list[Tok], i: int) -> bool:
 def _clause_is_verb_final(toks: list[Tok], i: int) -> bool:
     """Whether the clause holding the verb at ``i`` is a subordinate (verb-final) clause: it starts with
     a subordinating conjunction, a relative or interrogative word. "Pusch sprach." is a main clause."""
+    comma = next((k for k in range(i - 1, 0, -1) if toks[k].text in {",", ";", ":"} | SENT_END), None)
+    if comma is not None and toks[comma].text == "," and toks[comma - 1].tag == "NN" and comma + 2 < i and \
+            agrees_with_relative(toks[comma - 1], toks[comma + 1].text.lower()) and \
+            toks[comma + 1].text.lower() in ("der", "die", "das", "den", "dem", "denen") and \
+            (i + 1 >= len(toks) or toks[i + 1].text in {",", ";", ":"} | SENT_END):
+        return True  # "In einem Fall, den Popescu schilderte, …": a relative pronoun read as an article
     start = i
     while start > 0 and toks[start - 1].text not in {";", ":"} | SENT_END:
         if toks[start - 1].text == ",":

@@ -37,7 +37,7 @@ from lesbar.simplify.morphology import (
 )
 from lesbar.simplify.resources import PEOPLE_NOUNS, is_person_noun, roles, speech_verbs
 from lesbar.simplify.rules.subordinate_clauses import possessive_sentence
-from lesbar.simplify.units import Unit
+from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
     from lesbar.simplify.context import Context
@@ -539,6 +539,19 @@ def _relative_statement(person: Person, clause: list[Tok]) -> list[str] | None:
     return to_v2(body, prefield=person.name.split()) + ["."]
 
 
+def _object_pronoun(toks: list[Tok], k: int, end: int) -> bool:
+    """Whether ``toks[k]`` is an object pronoun before the frame's subject ("lobte ihn der Landrat"):
+    "ihn", "ihm", "ihnen" always; "sie", "es", "ihr" only when a subject follows ("lobte sie" alone is
+    "she praised")."""
+    word = toks[k].text
+    if toks[k].tag != "PPER":
+        return False
+    if word in ("ihn", "ihm", "ihnen", "uns", "euch", "mich", "dich"):
+        return True
+    return word in ("sie", "es", "ihr") and k + 1 < end and (toks[k + 1].tag == "NE" or (
+        toks[k + 1].tag == "ART" and toks[k + 1].text.lower() in ("der", "die")))
+
+
 def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -> list[Unit] | None:
     commas = [c for c in top_level_commas(toks) if c > after]
     for c in commas:
@@ -547,8 +560,15 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         verb = toks[c + 1]
         verb_lemma = _full_lemma(toks, c + 1)
         end = segment_end(toks, c + 2)
-        start = c + 3 if c + 3 < end and toks[c + 2].tag == "PRF" else c + 2  # "erinnert sich die 71-Jährige"
-        person, pronoun, after = _subject(toks, start, end, ctx)
+        start = c + 3 if c + 3 < end and (toks[c + 2].tag == "PRF" or _object_pronoun(toks, c + 2, end)) else c + 2
+        # "erinnert sich die 71-Jährige", "würdigte ihn der Landrat": the pronoun is no speaker
+        if toks[c + 2].tag == "PPER" and start == c + 3:
+            # "würdigte ihn der Landrat": "ihn" is the person named last; the speaker is someone else
+            last, ctx.last_person = ctx.last_person, None
+            person, pronoun, after = _subject(toks, start, end, ctx)
+            ctx.last_person = last
+        else:
+            person, pronoun, after = _subject(toks, start, end, ctx)
         frame_end = end - 1 if end > start and toks[end - 1].text in SENT_END else end
         if person is None and (person := _institution(toks, start, frame_end, ctx)) is not None:
             pronoun, after = False, frame_end  # "Alle Kurse seien ausgebucht, teilte die VHS mit."
@@ -644,6 +664,12 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
                              reported=not any(w in QUOTES_OPEN for w in content))
         main.speech_tail = tail_words
         main.speech_verb = verb_lemma if verb_lemma in FRAME_VERBS else ""
+        table = verb_table(verb_lemma)
+        if any(w.lower() in _HABITUAL for w in tail_words) and table is not None and table.participle and \
+                table.auxiliary == "haben":
+            # "erzählte er später gern": "sagt später gern" would be the future; the frame keeps its past
+            main.speech_tail = tail_words + [table.participle]
+            main.speech_verb = PERFECT + verb_lemma
         if affiliation:
             main.speaker = " ".join([main.speaker] + affiliation)
         return [main] + extra
@@ -1082,6 +1108,14 @@ def _impersonal_after(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
                 and toks[c + 2].text == "es"):
             continue
         end = segment_end(toks, c + 3)
+        semicolon = next((k for k in range(c + 3, end) if toks[k].text == ";"), None)
+        after: list[Unit] = []
+        if semicolon is not None:  # "…, hieß es aus dem Kreishaus; ab Oktober solle …": a second statement
+            second = [t.text for t in toks[semicolon + 1 :]]
+            if len(second) < 3:
+                return None
+            after = [unit.derive(end_sentence([second[0][:1].upper() + second[0][1:]] + second[1:]), ID, speaker="")]
+            toks, end = toks[:semicolon], semicolon
         source = [t.text for t in toks[c + 3 : end] if t.text not in SENT_END]
         if any(t.is_finite for t in toks[c + 3 : end]):
             return None
@@ -1094,10 +1128,10 @@ def _impersonal_after(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if any(t.text == ":" for t in toks[:c]):
             # "Janssen widersprach: Die Standorte seien geprüft worden, hieß es aus ihrer Fraktion, und …": the
             # speaker is named already; the inserted frame goes
-            return [unit.derive(content + ["."], ID)]
+            return [unit.derive(content + ["."], ID)] + after
         if toks[0].tag not in ("NE", "NN", "NNA") and content[0] != "Sie":
             content[0] = content[0][:1].upper() + content[0][1:]
-        return [unit.derive(frame + [":"] + content + ["."], ID, speaker="")]
+        return [unit.derive(frame + [":"] + content + ["."], ID, speaker="")] + after
     return None
 
 
@@ -1128,7 +1162,11 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     impersonal = _impersonal_frame(unit, toks)
     if impersonal is not None:
         if len(impersonal) == 1 and not any(w in ("hieß", "heißt") for w in impersonal[0].tokens):
-            return apply(impersonal[0], ctx) or impersonal  # the inserted frame went; the speaker's is still to read
+            # the inserted frame went; the speaker's own frame before the colon is still to read. What
+            # follows the colon is that sentence's subject's, never a continued report of someone else
+            rest = impersonal[0].toks()
+            return (_wie_frame(impersonal[0], rest, ctx) or _trailing_frame(impersonal[0], rest, ctx)
+                    or _so_frame(impersonal[0], rest, ctx) or _leading_frame(impersonal[0], rest, ctx) or impersonal)
         return impersonal
     if not _quotes_balanced(toks):
         result = _closing_frame(unit, toks, ctx)
@@ -1144,6 +1182,12 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     return result
 
 
+#: a frame's adverbs of habit or of the past: with them the frame stays in the past ("hat oft erzählt")
+_HABITUAL = {"später", "gern", "gerne", "oft", "häufig", "immer", "stets", "damals", "früher", "einst",
+             "wiederholt", "mehrfach", "mehrmals", "öfter"}
+#: marks ``Unit.speech_verb`` of a frame in the perfect: the participle ends ``speech_tail``
+PERFECT = "perfect:"
+
 #: frame verbs whose meaning the plain "sagt" would lose ("widersprach" says that someone disagrees):
 #: lemma → (singular, plural) present forms used in the frame
 FRAME_VERBS = {"fordern": ("fordert", "fordern"), "kritisieren": ("kritisiert", "kritisieren"),
@@ -1158,6 +1202,8 @@ def says(speaker: str, verb: str = "") -> str:
     Peter Koch sagen:" (the frame must agree with its subject). ``verb``: the frame's own verb when "sagt"
     would lose its meaning ("Karl Ott widerspricht:")."""
     said = _says(speaker)
+    if verb.startswith(PERFECT):
+        return "hat" if said == "sagt" else "haben"  # "Hüseyin Aksoy hat später gern erzählt:"
     if verb in FRAME_VERBS:
         return FRAME_VERBS[verb][0 if said == "sagt" else 1]
     return said

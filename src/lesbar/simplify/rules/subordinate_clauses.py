@@ -360,10 +360,10 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue  # "…, die beiden heirateten …", "die meisten von ihnen sind …": an article, no relative clause
         if prep and prep[0].lower() in ("von", "unter") and i + 1 < len(toks) and toks[i + 1].tag in ("PIS", "PIAT", "CARD"):
             continue  # "23 Ehrenamtliche, von denen einige …": a part of them, which the clause cannot name
-        if ante.is_noun and not _agrees(ante, rel.text.lower()):
+        if ante.is_noun and not agrees_with_relative(ante, rel.text.lower()):
             # "standen drei Fachforen zur Wahl, in denen …": exactly one noun of the clause agrees
             clause_start = max([k + 1 for k in top_level_commas(toks) if k < c], default=0)
-            cands = [k for k in range(clause_start, c) if toks[k].tag == "NN" and _agrees(toks[k], rel.text.lower())]
+            cands = [k for k in range(clause_start, c) if toks[k].tag == "NN" and agrees_with_relative(toks[k], rel.text.lower())]
             if len(cands) != 1:
                 continue
             ante = toks[cands[0]]
@@ -376,10 +376,10 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             if back == c - 1 or not toks[back].is_noun:
                 continue
             c_noun = back + 1
-            if not _agrees(toks[back], rel.text.lower()):
+            if not agrees_with_relative(toks[back], rel.text.lower()):
                 # "lädt zum Fest der Vielfalt ein, das …": the noun before a genitive attribute is meant
                 if not (back >= 2 and toks[back - 1].text in ("der", "des") and toks[back - 2].tag == "NN"
-                        and _agrees(toks[back - 2], rel.text.lower())):
+                        and agrees_with_relative(toks[back - 2], rel.text.lower())):
                     continue
                 back -= 2
             ante = toks[back]
@@ -435,11 +435,11 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             demonstrative = True  # "berät Menschen, die neu hier sind" → "Diese Menschen sind neu hier."
         if _attached_to_earlier_noun(toks, head, rel.text.lower()):
             continue  # "ein Empfang mit Kaffee und Kuchen, bei dem …": which noun is meant is unclear
-        if not _agrees(toks[head], rel.text.lower()):
+        if not agrees_with_relative(toks[head], rel.text.lower()):
             continue  # "standen drei Fachforen zur Wahl, in denen …": the noun before the comma is not it
         if rel.text.lower() == "der" and not prep and _genus(toks[head]) == "f":
             if not (head >= 2 and toks[head - 1].text == "der" and toks[head - 2].tag == "NN"
-                    and _genus(toks[head - 2]) == "m" and _agrees(toks[head - 2], "der")
+                    and _genus(toks[head - 2]) == "m" and agrees_with_relative(toks[head - 2], "der")
                     and _only_subject_is_the_pronoun(clause, verb_plural=False, person=False)):
                 continue  # "der" for a feminine noun is a dative: the clause has another subject
             # "aus dem Haushalt der Stadt, der im Dezember verabschiedet wird": with no other subject the
@@ -447,7 +447,7 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             head -= 2
             noun_words = [t.text for t in toks[head:c_noun]]
         if head >= 2 and toks[head - 1].text in ("der", "des") and toks[head - 2].is_noun \
-                and _agrees(toks[head - 2], rel.text.lower()):
+                and agrees_with_relative(toks[head - 2], rel.text.lower()):
             continue  # "dem Haushalt der Stadt, der …": which noun is meant is ambiguous
         if head >= 1 and toks[head - 1].text.lower() in ("des", "eines", "seines", "ihres", "meines", "dieses",
                                                          "unseres", "jedes"):
@@ -782,7 +782,13 @@ def _wanted(toks: list[Tok], head: int) -> bool:
         return False
     main = toks[:head]
     wish_modal = any(t.tag == "VM(FIN)" and t.lemma in ("wollen", "möchten", "mögen", "sollen") for t in main)
-    return any(t.lemma in _WANTING for t in main) or (wish_modal and any(t.lemma == "sein" for t in toks[head:]))
+    # "Wir haben Kinder, die seit Monaten warten": the clause says which ones there are; "Wir haben
+    # Kinder." alone says something else (with "es gibt" or a determiner the split reads right)
+    existential = [t for t in main if t.is_finite and t.lemma == "haben"] and not any(
+        t.tag.endswith(("(PP)", "(INF)")) for t in toks) and (j < 0 or toks[j].tag not in (
+            "ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD"))
+    return any(t.lemma in _WANTING for t in main) or (wish_modal and any(t.lemma == "sein" for t in toks[head:])) \
+        or bool(existential)
 
 
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines"}
@@ -824,7 +830,7 @@ def _attached_to_earlier_noun(toks: list[Tok], head: int, relpron: str) -> bool:
         t = toks[j]
         if t.tag.startswith("APPR") or (t.tag == "KON" and t.text in ("und", "oder")):
             seen_link = True
-        elif seen_link and t.tag in ("NN", "NNA") and _agrees(t, relpron):
+        elif seen_link and t.tag in ("NN", "NNA") and agrees_with_relative(t, relpron):
             return True
         j -= 1
     return False
@@ -873,7 +879,7 @@ def _genus(noun: Tok) -> str:
     return info.genus if info else ""
 
 
-def _agrees(noun: Tok, relpron: str) -> bool:
+def agrees_with_relative(noun: Tok, relpron: str) -> bool:
     """Whether the relative pronoun can refer to ``noun`` (gender and number from german-nouns)."""
     if noun.tag == "NE":
         return relpron not in ("denen",)
@@ -1140,13 +1146,35 @@ def _is_plural(noun: Tok) -> bool:
     return noun.text not in info.number_forms("singular") or info.genus in ("m", "n")
 
 
+def _unless(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
+    """"…, es sei denn, er ist vorher gerügt worden" is a fixed phrase for an exception ("unless"), not
+    reported speech: "es ist denn" would be no German. The exception becomes a sentence of its own:
+    "Ausnahme: Er ist vorher gerügt worden."
+    """
+    words = [t.text.lower() for t in toks]
+    for c in range(1, len(toks) - 4):
+        if words[c : c + 4] != [",", "es", "sei", "denn"]:
+            continue
+        k = c + 4 + (1 if words[c + 4] == "," else 0)
+        rest = strip_end(toks[k:])
+        if len(rest) < 2:
+            return None
+        body = to_v2(rest[1:]) if words[k] in ("dass", "daß") else [t.text for t in rest]
+        if not finite_indices(rest):
+            return None
+        body[0] = body[0][:1].upper() + body[0][1:]
+        return [unit.derive(end_sentence([t.text for t in toks[:c]]), ID),
+                unit.derive(end_sentence(["Ausnahme", ":"] + body), ID)]
+    return None
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
     toks = unit.toks()
     if is_direct_quote(toks):
         return None  # direct quotes stay as the person said them
-    out = (_condition_first(unit, toks, ctx) or _plural_statement(unit, toks, ctx) or _conj_clause(unit, toks)
+    out = (_unless(unit, toks) or _condition_first(unit, toks, ctx) or _plural_statement(unit, toks, ctx) or _conj_clause(unit, toks)
            or _relative_clause(unit, toks) or _possessive_relative(unit, toks) or _purpose_clause(unit, toks))
     if out:
         ctx.counts[ID] += 1

@@ -125,7 +125,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                 explained[m.surface] = " ".join(lines)
                 first = lines[:1] if level == "leicht" else lines[:2]
                 for line in first:
-                    extra.append(Unit(tokenize(line), source=list(unit.source), rules=[ID], kind="explanation"))
+                    extra.append(Unit(tokenize(line), source=list(unit.source), rules=[ID], kind="explanation",
+                                      topic=m.surface))
                 ctx.explained_words.update(m.surface.split())
                 ctx.explained_words.update(entry.abbreviations)
             continue
