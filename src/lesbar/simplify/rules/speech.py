@@ -871,8 +871,12 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         mood = next((m for t in main if t is not first_fin
                      for m in [konjunktiv(t.text, t.lemma)] if m is not None and m.kind == "konj1"), None)
         reporting = ctx.block_index in (ctx.last_speech_block, ctx.last_report_block)
-        if mood is None and reporting and _preterite_as_konj2(first_fin) and any(t.text.lower() in _NOW for t in toks):
-            mood = Mood("konj2", 2, first_fin.text)  # "Zu seinen Kunden gehörten mittlerweile auch …"
+        if mood is None and reporting and _preterite_as_konj2(first_fin) and (
+                any(t.text.lower() in _NOW for t in toks) or (any(t.text.lower() in _GENERIC for t in toks)
+                                                              and not any(t.text.lower() in _PAST_CUES for t in toks))):
+            # "Zu seinen Kunden gehörten mittlerweile auch …", "Die meisten Vermieter handelten nicht aus
+            # böser Absicht", "Aus Angst schwiegen sie oft monatelang": what is so now or as a rule
+            mood = Mood("konj2", 2, first_fin.text)
         if mood is None and ctx.last_speech_block == ctx.block_index and first_fin.lemma == "sollen" and \
                 _preterite_as_konj2(first_fin) and any(t is first_fin for t in main):
             mood = Mood("konj2", 2, first_fin.text)  # "Die Lotsen sollten daher erreichbar sein": a demand reported
@@ -910,6 +914,11 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
 
 #: adverbs of the present: with them a preterite-looking form in a report is the Konjunktiv II
 _NOW = {"mittlerweile", "inzwischen", "heute", "jetzt", "derzeit", "zurzeit", "momentan", "gegenwärtig", "aktuell"}
+#: words of what holds as a rule (frequency, most of a group): in a report, like _NOW
+_GENERIC = {"oft", "häufig", "oftmals", "meist", "meistens", "selten", "regelmäßig", "meisten", "manche", "mancher"}
+#: words that put a sentence in the past; a preterite beside them is the narrator's
+_PAST_CUES = {"gestern", "vorgestern", "damals", "letzten", "letzte", "letzter", "vergangenen", "vergangene",
+              "früher", "zuvor", "anschließend", "danach", "später", "am", "abends", "morgens"}
 _SUBORDINATE_START = {"KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "KOUI"}
 
 
