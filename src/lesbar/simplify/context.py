@@ -15,6 +15,8 @@ class Person:
     #: "f" or "m" where the text shows it ("die Leiterin", "dem neunjährigen Karim"), else "": a later
     #: description ("erzählt die 71-Jährige") must not be given to someone of the other gender
     gender: str = ""
+    #: the age the text gives ("der 71-jährige Elektromeister"): "Der 22-Jährige" is then someone else
+    age: int | None = None
 
     @property
     def surname(self) -> str:

@@ -48,7 +48,8 @@ PEOPLE_NOUNS = frozenset({"Mann", "Frau", "Mädchen", "Junge", "Kind", "Mensch",
                           "Vater", "Sohn", "Tochter", "Bruder", "Schwester", "Oma", "Opa", "Großmutter",
                           "Großvater", "Arzt", "Ärztin", "Nachbar", "Nachbarin", "Gast", "Kunde", "Kundin",
                           "Zeuge", "Zeugin", "Kollege", "Kollegin", "Freund", "Freundin", "Chef", "Chefin", "Koch",
-                          "Köchin", "Experte", "Expertin", "Schüler", "Schülerin", "Ehemann", "Ehefrau"})
+                          "Köchin", "Experte", "Expertin", "Schüler", "Schülerin", "Ehemann", "Ehefrau",
+                          "Eltern", "Großeltern", "Leute", "Geschwister"})
 
 
 def is_person_noun(text: str, tag: str) -> bool:

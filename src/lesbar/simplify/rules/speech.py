@@ -10,6 +10,7 @@ found from a pronoun ("betonte sie") is marked for review: the rule takes the la
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok, analyze
@@ -29,6 +30,7 @@ from lesbar.simplify.clauses import (
 from lesbar.simplify.context import Person
 from lesbar.simplify.morphology import (
     Mood,
+    is_known_noun,
     konjunktiv,
     noun_info,
     present_form,
@@ -81,6 +83,9 @@ def _particle_index(toks: list[Tok], i: int) -> int | None:
         if t.tag == "APPR" and k + 1 < len(toks) and toks[k + 1].tag.startswith("APPR") and \
                 t.text.lower() + toks[i].lemma in speech_verbs():
             return k
+        if t.tag in ("PROAV", "PAV", "ADV") and (k + 1 == len(toks) or toks[k + 1].text in {",", ".", ":"}) and \
+                t.text.lower() + toks[i].lemma in speech_verbs():
+            return k  # "hielten dagegen, …": "dagegen" read as an adverb is the particle of "dagegenhalten"
     return None
 
 
@@ -105,8 +110,9 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
         if toks[j].text in roles() and j + 2 < n and toks[j + 1].tag == "NN" and toks[j + 2].tag == "NE" and \
                 _capitalised(toks[j + 1].text) and toks[j + 1].text.isalpha():
             toks = toks[: j + 1] + [Tok(toks[j + 1].text, "NE", toks[j + 1].text)] + toks[j + 2 :]  # "Sacha"
-        if toks[j].text in roles() and j + 1 < n and toks[j + 1].tag == "NE":
-            role = " ".join(lead + [toks[j].text])
+        if (toks[j].text in roles() or (toks[j].tag == "NN" and toks[j].text.endswith("in") and _person_noun(toks[j])
+                                         and j + 2 < n and toks[j + 2].tag == "NE")) and j + 1 < n and toks[j + 1].tag == "NE":
+            role = " ".join(lead + [toks[j].text])  # also "Lehrerin Sabine Kowalczyk": a woman's role
             j += 1
         while j < n and toks[j].text in _TITLES:
             j += 1
@@ -115,6 +121,10 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
             k += 1
         if j < k < n and (_double_surname(toks[k]) or (j > i and _surname_as_noun(toks, k, n))):
             k += 1  # "Ayşe Kaya-Brenner", "Landrat Frank Rock": the tagger reads the surname as a noun
+        if k == j and j > 0 and toks[j].tag == "NN" and toks[j - 1].text.lower().endswith(("jährige", "jährigen")) \
+                and toks[j].text.isalpha() and not is_known_noun(toks[j].text) and \
+                not is_person_noun(toks[j].text, "NN"):
+            k = j + 1  # "den 14-jährigen Emre": an unknown word after the age is a first name
         names = [t.text for t in toks[j:k]]
         prev = toks[i - 1].text.lower() if i > 0 else ""
         is_person = (role and names) or (len(names) >= 2 and prev not in {"in", "aus", "nach", "im", "bei"}
@@ -141,8 +151,10 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
                     person.name = " ".join(names)  # "Landrat Pusch" first, "Stephan Pusch" later
                 if role and (not person.role or (role.endswith(" " + person.role) and person.role[:1].isupper())):
                     person.role = role
-            if not person.gender:
-                person.gender = _role_gender(role) or _gender_before(toks, j)
+            if not _gender(person):
+                person.gender = _gender_before(toks, j)  # "dem neunjährigen Karim"
+            if person.age is None and j > 0:
+                person.age = _age_of(toks[j - 1].text)  # "der 22-jährige Samir"
             ctx.last_person = person
             ctx.mention(person)
             ctx.last_person_block = ctx.block_index
@@ -151,34 +163,13 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
         i += 1
 
 
-def _role_gender(role: str) -> str:
-    """"f" for "Leiterin", "Die Vorsitzende", "Fachfrau"; "m" for "Landrat", "Der Vorsitzende"; "" when
-    the role does not tell ("Vorsitzende" without its article)."""
-    words = role.split()
-    if not words:
-        return ""
-    words = [w for w in words if w not in _TITLES or w.endswith("in")]  # "Doktor", "Prof.": also women's titles
-    if not words:
-        return ""
-    head = words[-1]
-    if head.lower().endswith(("frau", "in")) and len(head) > 3:  # "Frau", "Leiterin", also "der Leiterin"
-        return "f"
-    if head.lower().endswith(("mann", "herr")) or words[0] == "Der" and not head.endswith("en"):
-        return "m"
-    if words[0] == "Die":
-        return "f"
-    if head in roles() and not head.endswith("e"):
-        return "m"  # "Landrat", "Bürgermeister", "Imam"
-    return ""
-
-
 def _same_gender(ctx: Context, last: Person | None, gender: str) -> Person | None:
     """``last``, or when the text shows it has the other gender ("… mit dem neunjährigen Karim. „…“,
     erzählt die 71-Jährige"), the person named most recently who may have ``gender``."""
-    if last is None or last.gender in ("", gender):
+    if last is None or _gender(last) in ("", gender):
         return last
     for person in reversed(ctx.seen):
-        if person is not last and person.gender in ("", gender) and not person.name.startswith(("Der ", "Die ")):
+        if person is not last and _gender(person) in ("", gender) and not person.name.startswith(("Der ", "Die ")):
             return person
     return None
 
@@ -238,9 +229,49 @@ def _note_source(toks: list[Tok], ctx: Context) -> None:
 
 
 
+_AGE = re.compile(r"^(\d{1,3})-[jJ]ährige[nrm]?$")
+
+
+def _age_of(word: str) -> int | None:
+    m = _AGE.match(word)
+    return int(m.group(1)) if m else None
+
+
+def _note_age_subject(toks: list[Tok], ctx: Context) -> bool:
+    """"Der 71-jährige Elektromeister, der …": the age of the person named last; "Der 22-Jährige ist froh …"
+    after him: someone else, the person named most recently whose age does not contradict it. Returns
+    whether the sentence's subject was such a description."""
+    if len(toks) < 3 or toks[0].tag != "ART" or toks[0].text.lower() not in ("der", "die"):
+        return False
+    age = _age_of(toks[1].text)
+    if age is None:
+        return False
+    last = ctx.last_person
+    if "-j" in toks[1].text:  # "Der 71-jährige Elektromeister": a description of the person named last
+        if last is not None and last.age is None and toks[2].tag in ("NN", "NNA") and \
+                is_person_noun(toks[2].text, toks[2].tag):
+            last.age = age
+        return False
+    gender = "f" if toks[0].text.lower() == "die" else "m"
+    same = [p for p in reversed(ctx.seen) if p.age == age]
+    if same:
+        ctx.last_person, ctx.last_person_block = same[0], ctx.block_index
+        return True
+    if last is not None and last.age is not None and last.age != age:
+        other = next((p for p in reversed(ctx.seen) if p is not last and p.age in (None, age)
+                      and _gender(p) in ("", gender)), None)
+        if other is not None:
+            other.age = age
+            ctx.last_person, ctx.last_person_block = other, ctx.block_index
+            return True
+    return False
+
+
 def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
     """"Der Leiter zeigte sich erschüttert.": a person described by a role as the subject of a sentence
     becomes the last person, so that a report that follows is not given to someone named before."""
+    if _note_age_subject(toks, ctx):
+        return
     if len(toks) < 3 or not (toks[0].tag == "ART" and toks[0].text.lower() in ("der", "die", "ein", "eine") or (
             toks[0].tag == "PPOSAT" and toks[0].text.lower() in ("seine", "sein", "ihre", "ihr"))):
         return
@@ -281,6 +312,8 @@ _NEUTRAL_TITLES = _TITLES - {"Professor", "Professorin"}
 
 def _gender(person: Person) -> str:
     """"f"/"m" from the role or description ("Projektleiterin", "Der Fahrlehrer", "Die Mutter"), "" unknown."""
+    if person.gender:
+        return person.gender  # from the text: "dem neunjährigen Karim"
     words = [w for w in (person.role or person.name).split() if w not in _NEUTRAL_TITLES]
     if not words:
         return ""
@@ -303,7 +336,9 @@ def _by_pronoun(pronoun: str, ctx: Context) -> Person | None:
     want = {"er": "m", "sie": "f"}.get(pronoun, "")
     if last is None or not want or _gender(last) in ("", want):
         return last
-    match = [p for p in reversed(ctx.persons) if p is not last and _gender(p) == want]
+    # the person named most recently with that gender ("Für den 14-jährigen Emre … „…“, erzählte er" after
+    # "Lehrerin Sabine Kowalczyk"); persons the text names only later are no candidates
+    match = [p for p in reversed(ctx.seen) if p is not last and _gender(p) == want]
     return match[0] if match else last
 
 
@@ -374,8 +409,6 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
             ctx.persons.append(person)
         elif role and (not person.role or (role.endswith(" " + person.role) and person.role[:1].isupper())):
             person.role = role  # also "Vorsitzende" (noted before) → "Der Vorsitzende" (with its article)
-        if not person.gender:
-            person.gender = _role_gender(role)
         return person, False, k
     # "sagte der 27-jährige Elektroniker", "so die Leiterin": a definite description of someone named
     # before → the person with that role, else the last person named (marked for review)
@@ -570,7 +603,8 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         else:
             person, pronoun, after = _subject(toks, start, end, ctx)
         frame_end = end - 1 if end > start and toks[end - 1].text in SENT_END else end
-        if person is None and (person := _institution(toks, start, frame_end, ctx)) is not None:
+        if person is None and (person := _institution(toks, start, frame_end, ctx) or _group(
+                toks, start, frame_end, ctx)) is not None:
             pronoun, after = False, frame_end  # "Alle Kurse seien ausgebucht, teilte die VHS mit."
         if person is None:
             continue
@@ -771,6 +805,8 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
         if person is None:
             person, description = _described_speaker(toks, v, ctx)
             pronoun = False
+        if person is None and v > 0:
+            person = _group(toks, 0, v, ctx)  # "Andere Besucher hielten dagegen, …"
         if person is None and v > 4 and toks[v - 1].text == "," and toks[0].tag == "ART":
             # "Ein Vater, der im Förderverein aktiv ist, sagte, …": the described speaker and a fact about him
             c = next((k for k in range(1, v) if toks[k].text == ","), v)
@@ -846,6 +882,9 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         return None  # "Ich würde …": someone speaks for themselves (an interview answer), no report
     if len(toks) > 2 and toks[1].text == ":" and toks[0].tag in ("NN", "NE"):
         return None  # "Frage: …", "Lange: …": an interview's label says who speaks
+    colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
+    if colon is not None and any(t.is_finite for t in toks[:colon]) and any(t.tag == "NE" for t in toks[:colon]):
+        return None  # "Schulleiter Thomas Reuter zeigte sich stolz: Selten habe er …": he frames it himself
     low = [t.text.lower() for t in toks]
     if "laut" in low or "zufolge" in low or any(low[k : k + 2] == ["nach", "angaben"] for k in range(len(low))):
         return None  # "Laut Feuerwehr sei der Brand gelöscht": the sentence names its own source
@@ -1040,6 +1079,34 @@ def _institution(toks: list[Tok], start: int, end: int, ctx: Context) -> Person 
     return person
 
 
+#: quantifiers before a group that speaks ("Andere Besucher hielten dagegen, …")
+_GROUP_WORDS = {"Viele", "Einige", "Andere", "Mehrere", "Manche", "Zahlreiche", "Etliche", "Wenige"}
+
+
+def _group(toks: list[Tok], start: int, end: int, ctx: Context) -> Person | None:
+    """"Spieler der unterlegenen Mannschaften", "andere Besucher": a group of people without article as the
+    speaker of a frame, when the words from ``start`` to ``end`` are just that noun phrase (a genitive
+    after it is written with "von")."""
+    words = [t for t in toks[start:end] if t.tag != "PTKVZ" and t.text not in SENT_END]
+    k = 1 if words and words[0].text.capitalize() in _GROUP_WORDS else 0
+    while k < len(words) and words[k].tag == "ADJ(A)":
+        k += 1
+    if k >= len(words) or words[k].tag != "NN" or not (
+            is_person_noun(words[k].text, "NN") or is_person_noun(words[k].lemma, "NN")):
+        return None
+    info = noun_info(words[k].lemma)
+    if info is None or words[k].text not in info.number_forms("plural"):
+        return None
+    rest = words[k + 1 :]
+    if rest and not (rest[0].text in ("der", "des") and (rest[-1].is_noun or rest[-1].tag == "CARD") and all(
+            t.tag in ("ART", "ADJ(A)", "NN", "NE", "CARD") for t in rest)):
+        return None
+    name = [words[0].text.capitalize()] + [t.text for t in words[1 : k + 1]] + _dative_genitives(words[k:])
+    person = Person(" ".join(name))
+    ctx.persons.append(person)
+    return person
+
+
 def _so_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     """"Das größte Problem sei der Busverkehr, so Maier." / "…, so die Leiterin weiter.": the source
     after "so" at the end is the speaker of what comes before."""
@@ -1203,7 +1270,8 @@ FRAME_VERBS = {"fordern": ("fordert", "fordern"), "kritisieren": ("kritisiert", 
                "bemängeln": ("kritisiert", "kritisieren"), "widersprechen": ("widerspricht", "widersprechen"),
                "warnen": ("warnt", "warnen"), "antworten": ("antwortet", "antworten"),
                "entgegnen": ("antwortet", "antworten"), "versprechen": ("verspricht", "versprechen"),
-               "loben": ("lobt", "loben")}
+               "loben": ("lobt", "loben"), "dagegenhalten": ("widerspricht", "widersprechen"),
+               "entgegenhalten": ("widerspricht", "widersprechen")}
 
 
 def says(speaker: str, verb: str = "") -> str:
@@ -1222,7 +1290,16 @@ def _says(speaker: str) -> str:
     words = speaker.split()
     if "und" in words:
         return "sagen"
-    if not words or words[0].lower() != "die":
+    if words and words[0] in _GROUP_WORDS:
+        return "sagen"  # "Andere Besucher sagen:"
+    if words and words[0].lower() != "die":
+        first = analyze(words)
+        info = noun_info(first[0].lemma) if first[0].tag == "NN" else None
+        if info is not None and not any(t.tag == "NE" for t in first) and words[0] in info.number_forms("plural") \
+                and words[0] not in roles():
+            return "sagen"  # "Spieler von den unterlegenen Mannschaften sagen:": a bare noun is a plural
+        return "sagt"
+    if not words:
         return "sagt"
     toks = analyze(words)
     nouns = [t for t in toks if t.tag in ("NN", "NNA")]
