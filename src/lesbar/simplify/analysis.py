@@ -347,7 +347,9 @@ def _repair_main_clause(toks: list[Tok]) -> None:
     (no subject) stays a fragment."""
     from lesbar.simplify.clauses import constituent_end
 
-    first_clause = next((i for i, t in enumerate(toks) if t.text in (",", ":", ";")), len(toks))
+    first_clause = next((i for i, t in enumerate(toks) if t.text in (",", ":", ";") or (
+        t.tag == "KON" and t.text in ("und", "oder") and i + 1 < len(toks) and toks[i + 1].is_finite)), len(toks))
+    # (a clause ends before "und" + finite verb too: "Der Bericht umfasst 64 Seiten und kann …")
     if not toks or any(t.is_finite for t in toks[:first_clause]):
         return  # "Die Mutter beklagt, dass …": the first clause has no finite verb of its own
     first = toks[0]
@@ -363,6 +365,22 @@ def _repair_main_clause(toks: list[Tok]) -> None:
         toks[k] = Tok(toks[k].text, _INF_TO_FIN[toks[k].tag], toks[k].lemma)
     elif 1 <= k < len(toks) and _present_read_as_participle(toks[k]) and (toks[k - 1].is_noun or k == 1):
         toks[k] = Tok(toks[k].text, toks[k].tag.replace("(PP)", "(FIN)"), toks[k].lemma)  # "Die Person übersetzt."
+    elif 1 <= k < first_clause - 1 and toks[k - 1].is_noun and (lemma := _present_read_as_adjective(toks[k])):
+        toks[k] = Tok(toks[k].text, "VV(FIN)", lemma)  # "Der Bericht umfasst 64 Seiten."
+
+
+def _present_read_as_adjective(t: Tok) -> str:
+    """The verb of "umfasst", which HanTa reads as an adjective: a lower-case word in -t that is the
+    present tense of a verb ("umfassen") is that verb when it follows the subject of a verbless clause."""
+    from lesbar.simplify.morphology import is_present_form
+
+    if not t.tag.startswith("ADJ") or not t.text.islower() or not t.text.endswith("t"):
+        return ""
+    stem = t.text[:-2] if t.text.endswith("et") else t.text[:-1]
+    for lemma in (stem + "en", stem + "n", t.text[:-1] + "en"):
+        if is_present_form(t.text, lemma):
+            return lemma
+    return ""
 
 
 def _present_read_as_participle(t: Tok) -> bool:

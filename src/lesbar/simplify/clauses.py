@@ -285,6 +285,8 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
         if lead and len(rest) > 2 and rest[0].text.lower() in _HEDGES and rest[1].tag in _NP_START | {"PIS"}:
             # "dass sich fast alle Kinder verbessert haben": the hedge goes with the subject
             k = 1 + _with_attributes(rest[1:], first_constituent_end(rest[1:]))
+        elif lead and len(rest) > 1 and rest[0].tag in ("ADV", "ADJ(D)") and rest[0].text.lower() not in _HEDGES:
+            k = 1  # "sofern sich erneut eine Lehrkraft findet" → "Erneut findet sich eine Lehrkraft"
         elif lead and (not rest or rest[0].tag not in _NP_START | {"NN", "NE", "PPER", "PIS", "PDS", "NNA"}):
             rest, k = lead + rest, len(lead)  # nothing to put first but the pronoun: keep the order
             lead = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -44,6 +44,11 @@ def verb_table(lemma: str) -> VerbTable | None:
         t = ablaut.conjugate(lemma)
     except (ValueError, KeyError):
         return None
+    if " " not in (t.present[2] or "") and (word := _word_particle(lemma)):
+        # "schwerfallen": ablaut conjugates it as one verb ("geschwerfallt"); it is "fallen" with "schwer"
+        base = verb_table(lemma[len(word) :])
+        if base is not None:
+            return replace(base, infinitive=lemma, participle=word + base.participle)
     return VerbTable(
         infinitive=lemma,
         present=tuple(_first(f) for f in t.present),
@@ -79,7 +84,27 @@ def separable_particle(lemma: str) -> str:
     except (ValueError, KeyError):
         return ""
     parts = form.split(" ")
-    return parts[1] if len(parts) == 2 else ""
+    if len(parts) == 2:
+        return parts[1]
+    return _word_particle(lemma)
+
+
+@lru_cache(maxsize=20_000)
+def _word_particle(lemma: str) -> str:
+    """"schwer" for "schwerfallen": ablaut does not know adjectives and nouns as separable particles."""
+    from wordfreq import zipf_frequency
+
+    for word in _WORD_PARTICLES:
+        rest = lemma[len(word) :]
+        if lemma.startswith(word) and len(rest) > 3 and zipf_frequency(rest, "de") >= 3.5 and \
+                verb_table(rest) is not None:
+            return word  # (not "offenbaren": "baren" is no verb)
+    return ""
+
+
+#: adjectives and other words that are separable parts of a verb ("fällt schwer", "steht bereit")
+_WORD_PARTICLES = ("schwer", "leicht", "bereit", "fest", "frei", "hoch", "offen", "kennen", "fern", "nahe",
+                   "wahr", "schief", "sicher", "klar", "stand", "statt", "zurecht", "übrig")
 
 
 @dataclass(frozen=True)

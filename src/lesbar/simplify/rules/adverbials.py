@@ -214,6 +214,9 @@ def time_blocks(toks: list[Tok]) -> list[tuple[int, int]]:
         if end is None:
             i += 1
             continue
+        if i > 0 and toks[i - 1].text.lower() in ("wie", "als") and toks[i - 1].tag in ("KOKOM", "KOUS", "KON"):
+            i = end  # "doppelt so viele wie im Jahr 2015": the time of a comparison, not of the event
+            continue
         if blocks and blocks[-1][1] == i:
             blocks[-1] = (blocks[-1][0], end)
         else:

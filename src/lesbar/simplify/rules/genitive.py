@@ -83,6 +83,18 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
     while end < len(toks) and toks[end].tag == "NE":
         names.append(toks[end].text)
         end += 1
+    if art in ("der", "einer") and end < len(toks) and (toks[end].tag.startswith("V") or toks[end].tag == "PTKVZ") and not coordinated and (
+            end + 1 == len(toks) or toks[end + 1].text in {",", ".", ";", "!", "?"}):
+        k = i - 2
+        while k >= 0 and toks[k].tag == "ADJ(A)":
+            k -= 1
+        after_genitive = k > 0 and toks[k].tag == "ART" and toks[k].text.lower() in ("der", "des") and \
+            toks[k - 1].is_noun  # "Prozent der Männer", not "auf der Internetseite der Stadt"
+        info = noun_info(toks[j].lemma) if toks[j].tag == "NN" else None
+        if after_genitive and info is not None and info.genus == "f" and toks[j].text in forms(info, "dativ singular"):
+            # "58 Prozent der Männer einer Beschäftigung nachgehen": after a genitive and before the verb
+            # that ends the clause, a feminine "einer/der Beschäftigung" is the verb's dative object
+            return None
     if noun.tag == "NNA":  # nominalised adjective: "der Teilnehmenden" – the form stays
         if art == "der":
             return end, ["von", "den"] + adjs + [prefix + noun.text] + names

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, constituent_end, quoted, strip_end
 from lesbar.simplify.morphology import form_of, noun_info, separable_particle, verb_table
+from lesbar.simplify.places import is_place_noun
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -166,6 +167,8 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
         np = toks[i + 1 : end]
         if not np or not np[-1].is_noun or np[-1].text in _UNITS:
             continue
+        if t.text.lower() == "durch" and is_place_noun(np[-1].text):
+            continue  # "durch den Gebetsraum geführt": the way through a place, not who does it
         if end + 1 < len(toks) and toks[end].tag == "ADJ(A)" and toks[end + 1].is_noun:
             return None  # "ein von Helferinnen zubereitetes Buffet": the agent of the participle, not of the sentence
         origin: list[str] = []
@@ -401,6 +404,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if not fins:
         return None
     f = fins[0]
+    if f > 0 and toks[f - 1].tag == "KON" and toks[f - 1].text.lower() in ("und", "oder", "aber"):
+        return None  # "Der Bericht umfasst 64 Seiten und kann … heruntergeladen werden": two clauses, split first
     expletive = f == 1 and toks[0].text in ("Es", "es") and len(toks) >= 3 and not any(
         t.text == "?" for t in full) and not (_has_agent_phrase(toks[2:]) and _middle_subject(
             [t for t in toks[2:] if t.tag != "VV(PP)" and t.text != "worden"]) is None)
@@ -562,6 +567,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if words and words[-1] == ":":
         # "Folgende Themen werden behandelt:" + a list: the colon stays ("Man behandelt folgende Themen:")
         return [unit.derive([words[0][:1].upper() + words[0][1:]] + words[1:], ID)]
+    if full and full[-1].text == "?":
+        return [unit.derive(end_sentence(words)[:-1] + ["?"], ID)]  # "Was wird gefördert?" → "Was fördert man?"
     return [unit.derive(end_sentence(words), ID)]
 
 
@@ -774,6 +781,8 @@ def _has_agent_phrase(toks: list[Tok]) -> bool:
     for i, t in enumerate(toks[:-1]):
         if i > 0 and toks[i - 1].text in _MEASURES:
             continue  # "in Höhe von 5.000 Euro"
+        if t.text == "durch" and is_place_noun(toks[min(constituent_end(toks, i), len(toks)) - 1].text):
+            continue  # "durch den Gebetsraum": a way, no agent
         if i > 0 and toks[i - 1].tag == "NN" and toks[i - 1].text.lower().endswith(_ACTION_ENDINGS):
             continue  # "mit Unterstützung von Dolmetschern"
         if i > 0 and toks[i - 1].tag == "ART" and t.text in ("von", "vom", "durch"):

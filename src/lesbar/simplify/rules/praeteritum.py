@@ -233,8 +233,8 @@ def _enumeration_end(toks: list[Tok], comma: int) -> int:
     if clause is not None:  # "Unternehmen aus Handwerk, Pflege und Logistik, die Fachkräfte suchen"
         stop = clause
         rest = toks[comma + 1 : stop]
-    if not any(t.text in ("und", "oder", "sowie") for t in rest):
-        return comma
+    if not any(t.text in ("und", "oder", "sowie") for t in rest) or (rest and rest[0].tag in ("KON", "ADV")):
+        return comma  # ", und zwar von 13,9 auf 13,1 Prozent": an addition, not the enumeration going on
     if any(t.is_finite or t.tag in ("KOUS", "PRELS", "PWS", "PWAV", "PTKZU", "VV(PP)", "VV(INF)", "PRF")
            or t.tag.endswith("(IZU)") or t.text in {";", ":", "„", "“", ")"} for t in rest):
         return comma

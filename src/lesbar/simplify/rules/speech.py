@@ -61,7 +61,19 @@ def _is_speech_verb(t: Tok, toks: list[Tok] | None = None, i: int = 0) -> bool:
         return False
     if t.lemma in speech_verbs() or t.lemma == "lauten":
         return True
+    if toks is not None and t.lemma == "geben" and _to_consider(toks, i) is not None:
+        return True  # "gab er zu bedenken"
     return toks is not None and _full_lemma(toks, i) in speech_verbs()
+
+
+def _to_consider(toks: list[Tok], i: int) -> int | None:
+    """Where "zu bedenken" stands in the clause of "geben" at ``i`` ("gab er zu bedenken"), else None."""
+    for k in range(i + 1, min(i + 8, len(toks) - 1)):
+        if toks[k].text in {",", ".", ";", ":"}:
+            return None
+        if toks[k].text == "zu" and toks[k + 1].text.lower() == "bedenken":
+            return k
+    return None
 
 
 def _full_lemma(toks: list[Tok], i: int) -> str:
@@ -593,16 +605,21 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         verb = toks[c + 1]
         verb_lemma = _full_lemma(toks, c + 1)
         end = segment_end(toks, c + 2)
-        start = c + 3 if c + 3 < end and (toks[c + 2].tag == "PRF" or _object_pronoun(toks, c + 2, end)) else c + 2
+        consider = _to_consider(toks, c + 1) if verb.lemma == "geben" else None
+        # "…, gab die Lehrerin zu bedenken.": the speaker ends before "zu bedenken"
+        subject_end = consider if consider is not None and consider + 2 >= end - 1 else end
+        start = c + 3 if c + 3 < subject_end and (toks[c + 2].tag == "PRF" or _object_pronoun(
+            toks, c + 2, subject_end)) else c + 2
         # "erinnert sich die 71-Jährige", "würdigte ihn der Landrat": the pronoun is no speaker
         if toks[c + 2].tag == "PPER" and start == c + 3:
             # "würdigte ihn der Landrat": "ihn" is the person named last; the speaker is someone else
             last, ctx.last_person = ctx.last_person, None
-            person, pronoun, after = _subject(toks, start, end, ctx)
+            person, pronoun, after = _subject(toks, start, subject_end, ctx)
             ctx.last_person = last
         else:
-            person, pronoun, after = _subject(toks, start, end, ctx)
+            person, pronoun, after = _subject(toks, start, subject_end, ctx)
         frame_end = end - 1 if end > start and toks[end - 1].text in SENT_END else end
+        frame_end = min(frame_end, subject_end)
         if person is None and (person := _institution(toks, start, frame_end, ctx) or _group(
                 toks, start, frame_end, ctx)) is not None:
             pronoun, after = False, frame_end  # "Alle Kurse seien ausgebucht, teilte die VHS mit."
@@ -611,7 +628,8 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         content = [t.text for t in toks[:c]]
         particle_at = _particle_index(toks, c + 1)
         rest = [t for k, t in enumerate(toks[after:end], start=after)
-                if t.tag != "PTKVZ" and k != particle_at and t.text not in _FRAME_ADVERBS]
+                if t.tag != "PTKVZ" and k != particle_at and t.text not in _FRAME_ADVERBS
+                and (consider is None or k not in (consider, consider + 1))]
         tail = toks[end:]
         extra: list[Unit] = []
         if tail and tail[0].text == "," and len(tail) > 2 and tail[1].tag == "PRELS":
@@ -829,7 +847,9 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             return None  # "lobte das Engagement der Ehrenamtlichen, ohne die …": an object, no speech frame
         if j > k0:
             # "erinnerte daran, dass …": the pronominal adverb points to the statement, it is no circumstance
-            tail = [x.text for x in toks[k0:j] if x.text not in _FRAME_ADVERBS and x.tag not in ("PTKVZ", "PAV", "PROAV")]
+            consider = _to_consider(toks, v) if t.lemma == "geben" else None  # "gab zu bedenken" → "sagt"
+            tail = [x.text for m, x in enumerate(toks[k0:j], start=k0) if x.text not in _FRAME_ADVERBS and x.tag
+                    not in ("PTKVZ", "PAV", "PROAV") and (consider is None or m not in (consider, consider + 1))]
         cut = next((m for m, w in enumerate(tail) if w.lower() in ("von", "vom", "über")), None)
         if cut is not None:
             tail = tail[:cut]  # "berichtete (stolz) von ihren Erfahrungen": "sagt von …" is no German

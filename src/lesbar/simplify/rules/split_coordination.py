@@ -152,6 +152,10 @@ def _comment_clause(right: list[Tok]) -> bool:
     if not right or not right[0].is_finite:
         return False
     rest = [t for t in right[1:] if t.tag not in ("PRF", "PTKVZ", "ADV")]
+    while rest and rest[-1].text in {".", "!", "?"}:
+        rest = rest[:-1]
+    if len(rest) > 2 and rest[-2].text == "zu" and rest[-1].tag.startswith("V"):
+        rest = rest[:-2]  # ", gab sie zu bedenken", ", gab er zu verstehen"
     if not rest or len(rest) > 5:
         return False
     return all(t.tag in ("NE", "NN", "NNA", "ART", "PPER", "ADJ(A)", "PPOSAT") for t in rest) and (

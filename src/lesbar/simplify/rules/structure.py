@@ -117,6 +117,8 @@ def _complete_items(items: list[list[Tok]]) -> bool:
     über die Vögel"; not "die Fische vom Meer" next to "über die Vögel"), and the first does not hold
     the preposition the others depend on ("Arten von Vieh", "Reptilien", "wilden Tieren": bare nouns,
     like the noun after "von")."""
+    if any(i and i[0].text.lower() in ("aber", "sondern", "doch", "jedoch") for i in items):
+        return False  # "aus der Berufsschule, aber auch das Schreiben …": a contrast, no list of equals
     starts = [bool(i) and i[0].tag.startswith("APPR") for i in items]
     if any(starts) and not all(starts):
         return False

@@ -107,7 +107,8 @@ _DOUBT_VERBS = {"bestreiten", "bezweifeln", "leugnen", "dementieren", "zweifeln"
                 # … insist on, or forget, what their dass clause says: after a colon it would read as a fact
                 "bestehen", "drängen", "vergessen", "übersehen", "ignorieren", "verlangen", "fordern"}
 _DOUBT_WORDS = {"wahrscheinlich", "unwahrscheinlich", "möglich", "unmöglich", "unklar", "fraglich", "denkbar",
-                "ausgeschlossen", "zweifelhaft", "unsicher", "nicht", "kein", "keine", "vielleicht", "ob"}
+                "ausgeschlossen", "zweifelhaft", "unsicher", "nicht", "kein", "keine", "keinen", "keinem", "keiner",
+                "nie", "niemals", "niemand", "vielleicht", "ob"}
 
 #: pronouns that point back to a noun named before them
 _BACK_POINTING = {"er", "ihn", "ihm", "sie", "ihnen"}
@@ -403,6 +404,9 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             if not pp or finite_indices(nxt) or nxt_end <= end + 1 or (
                     nxt[0].tag == "KOUI" and any(t.tag.startswith("V") for t in nxt)):
                 break  # ", um fast die Hälfte zurückgegangen": the main clause's verb part, not the clause's
+            if nxt[0].tag.startswith("APPR") and toks[end - 1].is_finite and head > 0 and \
+                    any(t.is_finite for t in toks[:head]):
+                break  # "ein Beirat, dem … angehören, innerhalb von sechs Wochen": the clause closed with its verb
             end = nxt_end  # ", um das Zusammenspiel …": an extraposed part of the relative clause
         if (end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].text.lower() in ("dass", "daß")
                 and any(t.text.lower() == "so" for t in toks[i + 1 : end])):
