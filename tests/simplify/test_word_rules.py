@@ -317,3 +317,13 @@ def test_a_glossary_explanation_waits_after_a_sentence_that_points_back(text: st
     out = texts(text, "leicht", glossary)
     explanation = next(k for k, s in enumerate(out) if s.startswith("Ein Kreis ist"))
     assert explanation == 2, out  # after the sentence with "Das"/"ihm", not between the two
+
+
+def test_a_glossary_explanation_waits_until_the_speaker_has_finished(glossary) -> None:  # type: ignore[no-untyped-def]
+    # under "X sagt:" an explanation would read as the speaker's words, and the run would need a second frame
+    out = texts("Kaya-Brenner betonte, die Zahl der Anträge sei deutlich gestiegen. Die Bearbeitung dauere "
+                "deshalb bis zu zwölf Monate. Danach gab es Kaffee.", "leicht", glossary)
+    assert out[:4] == ["Das sagt Kaya-Brenner", "Kaya-Brenner sagt:", "Die Zahl von den Anträgen ist deutlich "
+                       "gestiegen.", "Die Bearbeitung dauert deshalb bis zu 12 Monate."], out
+    assert out[4].startswith("Mit einem Antrag"), out
+    assert sum(s.endswith("sagt:") for s in out) == 1, out

@@ -212,9 +212,12 @@ def _lemma(word: str, tag: str) -> str:
     Uses HanTa's ``_analyze`` (what ``tag_sent`` calls itself); falls back to tagging the word alone."""
     tagger = _hanta()
     try:
-        return tagger._analyze(word, tagger.tag2int[tag], taglevel=1)[0]
+        lemma = tagger._analyze(word, tagger.tag2int[tag], taglevel=1)[0]
     except (AttributeError, KeyError, IndexError, TypeError):
-        return tagger.tag_sent([word], taglevel=1)[0][1]
+        lemma = tagger.tag_sent([word], taglevel=1)[0][1]
+    if tag == "NN" and word.endswith("innen") and lemma == word[:-2]:
+        return word[:-3]  # "Lotsinnen" → "Lotsin", not "Lotsinn": the feminine plural of an unknown noun
+    return lemma
 
 
 _SUBJECTS = {"NN", "NE", "NNA", "PPER", "PIS", "PDS", "PRELS"}
@@ -226,6 +229,9 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     ansteigen"). A subordinate clause (or a part of it after "und"/"oder") without a finite verb whose
     last word is an infinitive form, not after "zu", with a subject-like word, has that verb finite."""
     out = list(toks)
+    for i, t in enumerate(out):
+        if t.text.lower() in _ALWAYS_KOUS and t.tag != "KOUS":
+            out[i] = Tok(t.text, "KOUS", t.text.lower())  # HanTa reads "sodass" as an adjective
     _repair_participles(out)
     _repair_statt(out)
     _repair_first_names(out)
@@ -242,6 +248,9 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
         second = toks[seg[1]] if len(seg) > 1 else None
         subordinate = first.tag in ("KOUS", "PRELS", "PWAV") or (
             first.tag.startswith("APPR") and second is not None and second.tag == "PRELS")
+        if not subordinate and _relative_read_as_article(toks, seg):
+            _repair_relative(out, seg)
+            continue
         if not subordinate:
             continue
         parts: list[list[int]] = [[]]
@@ -262,6 +271,44 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
             elif _present_read_as_participle(t) and any(toks[i].tag in _SUBJECTS for i in part[:-1]):
                 out[last] = Tok(t.text, t.tag.replace("(PP)", "(FIN)"), t.lemma)  # "die übersetzt"
     return out
+
+
+#: words that are only ever subordinating conjunctions
+_ALWAYS_KOUS = {"sodass", "obwohl", "obgleich", "weil"}
+_D_WORDS = {"der", "die", "das", "dem", "den", "denen", "deren", "dessen"}
+
+
+def _relative_read_as_article(toks: list[Tok], seg: list[int]) -> bool:
+    """"ein Projekt gestartet, bei dem Lesepatinnen Kindern vorlesen", "unterwegs, die Familien bei Fragen
+    unterstützen": after a comma HanTa may read the relative pronoun as an article and the clause-final
+    verb as an infinitive. A comma segment that starts with (a preposition and) a d-word, has no finite
+    verb and no conjunction, and ends with an infinitive form (not after "zu") is such a relative clause,
+    unless the clause before it has a modal verb and ends with an infinitive ("muss kommen, die Kinder
+    abholen": a list of infinitives)."""
+    start = seg[0]
+    if start < 2 or toks[start - 1].text != ",":
+        return False
+    d = start + 1 if toks[start].tag.startswith("APPR") else start
+    if d >= seg[-1] or toks[d].tag != "ART" or toks[d].text.lower() not in _D_WORDS:
+        return False
+    words = [i for i in seg if toks[i].is_word]
+    if len(words) < 4 or any(toks[i].is_finite or toks[i].tag == "KON" for i in seg):
+        return False
+    last = words[-1]
+    if toks[last].tag not in _INF_TO_FIN or toks[last - 1].text == "zu":
+        return False
+    before = toks[start - 2]
+    return not (before.tag.endswith("(INF)") and any(t.tag.startswith("VM") for t in toks[: start - 1]))
+
+
+def _repair_relative(toks: list[Tok], seg: list[int]) -> None:
+    """Retag what :func:`_relative_read_as_article` found: the d-word is a relative pronoun, the last
+    verb finite."""
+    start = seg[0]
+    d = start + 1 if toks[start].tag.startswith("APPR") else start
+    toks[d] = Tok(toks[d].text, "PRELS", toks[d].lemma)
+    last = [i for i in seg if toks[i].is_word][-1]
+    toks[last] = Tok(toks[last].text, _INF_TO_FIN[toks[last].tag], toks[last].lemma)
 
 
 _NOUN_BEFORE = {"ART", "PDS", "APPR", "APPRART", "ADJ(A)", "PPOSAT", "PIAT", "PDAT"}

@@ -425,8 +425,9 @@ def _explanations_after_quotations(units: list[Unit], polite: bool = False) -> l
     held: list[Unit] = []
     depth = 0
     question = False  # "Erhalten Sie Bürger-Geld?" + "Dann …": the explanation goes after the answer
+    in_run = False  # the same speaker goes on: under "X sagt:" an explanation would read as X's words
     for k, unit in enumerate(units):
-        if unit.kind == "explanation" and (depth > 0 or question or _refers_back(units, k, polite)):
+        if unit.kind == "explanation" and (depth > 0 or question or in_run or _refers_back(units, k, polite)):
             held.append(unit)
             continue
         out.append(unit)
@@ -437,7 +438,9 @@ def _explanations_after_quotations(units: list[Unit], polite: bool = False) -> l
             nxt = next((u for u in units[k + 1 :] if u.kind != "explanation"), None)
             demonstrative = nxt is not None and nxt.kind == "sentence" and not nxt.speaker and bool(nxt.tokens) \
                 and nxt.tokens[0].lower() in _REFERRING - _SEQUENCE
-            if depth == 0 and not question and held and not demonstrative:
+            in_run = bool(unit.speaker) and nxt is not None and nxt.kind == "sentence" and \
+                _without_role(nxt.speaker) == _without_role(unit.speaker)
+            if depth == 0 and not question and held and not demonstrative and not in_run:
                 out.extend(held)  # not before "Das ist am Donnerstag." that points back to this sentence
                 held = []
     return out + held

@@ -363,13 +363,16 @@ def _place_block(body: list[Tok], f: int, times: list[tuple[int, int]]) -> tuple
     closing = {b for _, b in times}  # "am Mittwoch, 9. Oktober, im Saal": the date's closing comma
     if any(body[k].text == "," and k not in taken and k not in closing for k in range(f, a)):
         return None  # "hat beschlossen, Stellen im Zentrum zu schaffen": the place is in another clause
-    if a > f and body[a - 1].is_noun and a - 1 not in taken and not is_time_word(body[a - 1].text):
+    if a > f and body[a - 1].is_noun and a - 1 not in taken:
         k = a - 1
         while k > 0 and body[k - 1].tag in ("ART", "ADJ(A)", "CARD", "PPOSAT", "PIAT", "NN", "NE"):
             k -= 1
-        if k > 0 and body[k - 1].tag.startswith("APPR"):
-            # "neue Regeln für die Einbürgerung in Deutschland", "den Bau von einem Wohnprojekt in der Ulmer
-            # Straße": after a noun inside a prepositional phrase the place says which one, not where
+        if k > 0 and body[k - 1].tag.startswith("APPR") and not (
+                is_time_word(body[a - 1].text) and body[k - 1].text.lower() not in ("von", "vom", "über", "aus", "mit")):
+            # "für einen Tag in Berlin": a duration, the place is where it happened; but "neue Regeln für die
+            # Einbürgerung in Deutschland", "von ihren ersten Jahren in Deutschland", "den Bau von einem
+            # Wohnprojekt in der Ulmer Straße": after a noun inside a prepositional phrase the place says
+            # which one, not where
             return None
     return a, b
 

@@ -73,6 +73,8 @@ def split_compound(word: str) -> tuple[str, ...]:
                 continue  # "Gem-Einsamkeiten": a three-letter first part must be a word of its own ("Bus-")
             z = max(zipf(stem), zipf(stem.lower()), zipf(stem + "e") if link in ("", "s") else 0)
             noun = is_known_noun(stem.capitalize())
+            if link == "er" and not noun:
+                continue  # "Kinder-Garten" (Kind + er); not "Mitter-Nacht" ("Mitt" is no noun)
             verb_stem = max(zipf(stem.lower() + "n"), zipf(stem.lower() + "en")) >= _COMMON_ZIPF  # "Förder-"
             # not "Mitarb-Eiter": "mitarb" is no word, though wordfreq counts it
             common = z >= _MIN_ZIPF and (noun or verb_stem or z >= _COMMON_ZIPF)

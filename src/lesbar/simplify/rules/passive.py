@@ -696,6 +696,10 @@ def _participle_first(unit: Unit, toks: list[Tok], f: int, pp_i: int, ctx: Conte
     comma = next((k for k, t in enumerate(middle) if t.text in {",", ";", ":"}), len(middle))
     main, tail = middle[:comma], middle[comma:]
     found = _middle_subject(main)
+    if found is None and main and main[0].tag.startswith("APPR") and not tail[1:]:
+        # "Gespielt wurde in gemischten Teams.": no subject (an impersonal passive); the phrase leads
+        # ("In gemischten Teams wurde gespielt.") and that becomes "… hat man gespielt"
+        found = (0, constituent_end(main, 0))
     if found is None:
         return None
     a, b = found

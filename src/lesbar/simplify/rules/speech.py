@@ -393,6 +393,9 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     if k == j and j < end and (_double_surname(toks[j]) or toks[j].tag == "NN" and _capitalised(toks[j].text)) \
             and (known := ctx.find_person([toks[j].text])) is not None and len(known.name.split()) > 1:
         k = j + 1  # "Kaya-Brenner betonte", "betonte Meinecke": a surname read as a noun, named before
+    elif k == j and j == start and j + 1 == end and _double_surname(toks[j]) and not (
+            start > 0 and toks[start - 1].tag in ("ART", "PPOSAT", "PDAT")):
+        k = j + 1  # "Kaya-Brenner betonte, …": a double surname alone before the verb names a person
     elif j < k < end and _surname_as_noun(toks, k, end):
         k += 1  # "sagte Landrat Frank Rock in seiner Rede": the surname is also a noun
     if lead and role:
@@ -1316,7 +1319,7 @@ def _says(speaker: str) -> str:
         first = analyze(words)
         info = noun_info(first[0].lemma) if first[0].tag == "NN" else None
         if info is not None and not any(t.tag == "NE" for t in first) and words[0] in info.number_forms("plural") \
-                and words[0] not in roles():
+                and words[0] not in roles() and not (len(first) == 1 and _double_surname(first[0])):
             return "sagen"  # "Spieler von den unterlegenen Mannschaften sagen:": a bare noun is a plural
         return "sagt"
     if not words:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import (
+    QUOTES_CLOSE,
     QUOTES_OPEN,
     SENT_END,
     finite_indices,
@@ -337,7 +338,7 @@ def _lower(words: list[str], clause: list[Tok]) -> list[str]:
     return words
 
 
-def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
+def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list[Unit] | None:
     for c in top_level_commas(toks):
         if c == 0 or c + 2 >= len(toks):
             continue
@@ -369,11 +370,14 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
                 continue
             ante = toks[cands[0]]
             c_noun = cands[0] + 1
+        elif ante.text in QUOTES_CLOSE and (q := _title_noun(toks, c, rel.text.lower())) is not None:
+            ante, c_noun = toks[q], c  # "auf die Liste „Gemeinsam für Hemmingen“, die …": the noun before the title
         elif not ante.is_noun:
             # "bietet einen Kurs an, der …": the relative clause follows the verb part of the main clause
             back = c - 1
-            while back > 0 and (toks[back].tag == "PTKVZ" or toks[back].tag.endswith(("(PP)", "(INF)"))) and c - back < 3:
-                back -= 1
+            while back > 0 and (toks[back].tag == "PTKVZ" or toks[back].tag.endswith(("(PP)", "(INF)")) or (
+                    back == c - 1 and toks[back].tag in ("ADV", "ADJ(D)") and toks[back - 1].is_noun)) and c - back < 3:
+                back -= 1  # (… "sind 6 Lotsinnen unterwegs, die …": a predicate word after the noun)
             if back == c - 1 or not toks[back].is_noun:
                 continue
             c_noun = back + 1
@@ -434,7 +438,7 @@ def _relative_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue  # "Wer eine Person bemerkt, die im Freien schläft, …": the person of a condition
         demonstrative = False
         if _restrictive(toks, head):
-            if not _restrictive_at_the_end(toks, head, end):
+            if not _restrictive_at_the_end(toks, head, end, level):
                 continue  # "Vereine, die mitmachen möchten, können sich anmelden": the clause is a condition
             demonstrative = True  # "berät Menschen, die neu hier sind" → "Diese Menschen sind neu hier."
         if _attached_to_earlier_noun(toks, head, rel.text.lower()):
@@ -667,6 +671,15 @@ def _relative_read_as_article(toks: list[Tok], c: int, i: int) -> bool:
     return len(fins) == 1 and clause[-1] is fins[0] and len(clause) >= 3
 
 
+def _title_noun(toks: list[Tok], c: int, relpron: str) -> int | None:
+    """The noun before a quoted title that ends at the comma ``c`` ("die Liste „Gemeinsam für Hemmingen“,
+    die …"), when the relative pronoun agrees with it; else None."""
+    q = next((k for k in range(c - 2, 0, -1) if toks[k].text in QUOTES_OPEN), None)
+    if q is None or c - q > 10 or not toks[q - 1].is_noun or not agrees_with_relative(toks[q - 1], relpron):
+        return None
+    return q - 1
+
+
 def _finite_at_end(clause: list[Tok]) -> list[Tok]:
     """A relative clause needs a finite verb: a last word tagged as a participle or infinitive that is also
     the present tense ("die übersetzt", "die … informieren") is that verb when the clause has none."""
@@ -798,7 +811,7 @@ def _wanted(toks: list[Tok], head: int) -> bool:
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines"}
 
 
-def _restrictive_at_the_end(toks: list[Tok], head: int, end: int) -> bool:
+def _restrictive_at_the_end(toks: list[Tok], head: int, end: int, level: str = "leicht") -> bool:
     """A restrictive relative clause on an object at the end of the sentence ("Die Beratung berät Menschen,
     die neu nach Deutschland gekommen sind", "kann man eine Person mitbringen, die übersetzt") can follow
     as a sentence about "these" people: the main clause is complete before it. Not after "keine", "alle" or
@@ -808,11 +821,14 @@ def _restrictive_at_the_end(toks: list[Tok], head: int, end: int) -> bool:
     fins = finite_indices(toks[:head])
     if not fins or toks[0].tag in ("KOUS", "PWS", "PWAV", "PRELS") or toks[0].is_finite:
         return False
-    if head > 0 and toks[head - 1].tag.startswith("APPR"):
-        return False  # "stammen aus Familien, in denen …": without the clause "aus Familien" says nothing
+    if head > 0 and toks[head - 1].tag.startswith("APPR") and level != "leicht":
+        # "stammen aus Familien, in denen …": without the clause "aus Familien" says little; Leichte Sprache
+        # takes that for short sentences ("… aus Familien. In diesen Familien …"), Einfache keeps the clause
+        return False
     main = toks[:head]
+    in_phrase = head > 0 and toks[head - 1].tag.startswith("APPR")  # "ergänzt durch Interviews, in denen …"
     if any(t.lemma in _WANTING for t in main) or any(t.lemma in ("sein", "werden", "bleiben") and t.is_finite
-                                                      for t in main):
+                                                      and not (in_phrase and t.lemma == "werden") for t in main):
         # "Wir suchen Eltern, die backen": wanted, not a fact; "will ein Ort sein, an dem …", "Gefördert
         # werden Kurse, die …": a predicate noun or a passive subject is defined by the clause
         return False
@@ -922,6 +938,8 @@ def _noun_case(head: Tok, noun_words: list[str], relpron: str) -> list[str]:
     info = noun_info(head.lemma) if head.tag == "NN" else None
     if info is None or noun_words[0] != head.text:
         return noun_words
+    if head.text not in set(info.number_forms("plural")) | set(info.number_forms("singular")):
+        return noun_words  # a wrong lemma ("Lotsinnen" → "Lotsinn"): its table does not hold the word
     # "mit den Kindern, die neu sind" → "Die Kinder sind neu." (the noun takes the pronoun's case)
     plural = head.text in info.number_forms("plural") and head.text not in info.number_forms("singular")
     key = {"die": "nominativ plural" if plural else "", "der": "nominativ singular" if info.genus == "m" else "",
@@ -1179,7 +1197,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if is_direct_quote(toks):
         return None  # direct quotes stay as the person said them
     out = (_unless(unit, toks) or _condition_first(unit, toks, ctx) or _plural_statement(unit, toks, ctx) or _conj_clause(unit, toks)
-           or _relative_clause(unit, toks) or _possessive_relative(unit, toks) or _purpose_clause(unit, toks))
+           or _relative_clause(unit, toks, ctx.level) or _possessive_relative(unit, toks) or _purpose_clause(unit, toks))
     if out:
         ctx.counts[ID] += 1
     return out
