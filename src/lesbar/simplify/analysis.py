@@ -236,6 +236,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     _repair_statt(out)
     _repair_first_names(out)
     _repair_surnames(out)
+    _repair_roles_before_titles(out)
     _repair_capitalised_verbs(out)
     _repair_main_clause(out)
     start = 0
@@ -259,10 +260,12 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
                 parts.append([])
             else:
                 parts[-1].append(i)
-        for part in parts:
+        for n, part in enumerate(parts):
             words = [i for i in part if toks[i].is_word]
             if not words or any(toks[i].is_finite for i in part):
                 continue
+            if n + 1 < len(parts) and _shared_finite(toks, parts[-1]):
+                continue  # "dass Mütter Deutsch lernen und ihre Kinder begleiten wollen": one modal for both
             last = words[-1]
             t = toks[last]
             if t.tag in _INF_TO_FIN and (last == 0 or toks[last - 1].text != "zu") and \
@@ -271,6 +274,14 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
             elif _present_read_as_participle(t) and any(toks[i].tag in _SUBJECTS for i in part[:-1]):
                 out[last] = Tok(t.text, t.tag.replace("(PP)", "(FIN)"), t.lemma)  # "die übersetzt"
     return out
+
+
+def _shared_finite(toks: list[Tok], part: list[int]) -> bool:
+    """The last conjunct of a verb-final clause ends with an infinitive and a modal (or "werden"): the
+    modal is the finite verb of every conjunct ("… lernen und … begleiten wollen")."""
+    words = [i for i in part if toks[i].is_word]
+    return len(words) >= 2 and (toks[words[-1]].tag.startswith("VM") or toks[words[-1]].lemma == "werden") and \
+        toks[words[-2]].tag.endswith("(INF)")  # (the modal may itself be read as an infinitive: "fördern können")
 
 
 #: words that are only ever subordinating conjunctions
@@ -385,6 +396,21 @@ def _repair_surnames(toks: list[Tok]) -> None:
         elif t.tag == "NN" and i + 1 < len(toks) and (toks[i + 1].is_finite or toks[i + 1].text in {",", "(", "und"}) \
                 and (i == 1 or toks[i - 2].tag in ("NN", "NNA", "ART", "$,") or toks[i - 2].text in {"von", "mit"}):
             toks[i] = Tok(t.text, "NE", t.text)
+
+
+_TITLE_WORDS = {"Dr.", "Prof.", "Doktor", "Professor", "Professorin"}
+
+
+def _repair_roles_before_titles(toks: list[Tok]) -> None:
+    """"Stadtbaurätin Dr. Ute Kramer": HanTa reads an unknown role before a title as a name; a word for a
+    person right before a title and a name is the noun that describes the person."""
+    from lesbar.simplify.resources import is_person_noun
+
+    for i in range(len(toks) - 2):
+        t = toks[i]
+        if t.tag == "NE" and toks[i + 1].text in _TITLE_WORDS and toks[i + 2].tag == "NE" and \
+                is_person_noun(t.text, "NN"):
+            toks[i] = Tok(t.text, "NN", t.text)
 
 
 def _repair_main_clause(toks: list[Tok]) -> None:

@@ -301,6 +301,20 @@ _HEDGES = {"fast", "nahezu", "beinahe", "rund", "etwa", "ungefähr", "circa", "k
 
 #: prepositions whose phrase right after a noun belongs to it ("die Einnahmen aus der Kreisumlage")
 _ATTRIBUTE_PREPOSITIONS = {"aus", "von", "vom"}
+#: nouns that take a prepositional attribute of their own ("Anträge auf Wohngeld", "Bedarf an Plätzen")
+_NOUN_PREPOSITIONS = {"Antrag": "auf", "Anspruch": "auf", "Recht": "auf", "Hinweis": "auf", "Blick": "auf",
+                      "Zugang": "zu", "Angst": "vor", "Interesse": "an", "Bedarf": "an", "Mangel": "an",
+                      "Kritik": "an", "Teilnahme": "an", "Frage": "nach", "Suche": "nach", "Nachfrage": "nach",
+                      "Hilfe": "bei", "Unterstützung": "bei", "Förderung": "von", "Antwort": "auf"}
+
+
+def _passive_agent(toks: list[Tok], k: int) -> bool:
+    """"(weil) die Kurse vom Land bezahlt werden": von/vom before the participle of a passive names who
+    acts (the finite "werden" may already be taken out of ``toks``)."""
+    if toks[k].text.lower() not in ("von", "vom"):
+        return False
+    end = constituent_end(toks, k)
+    return end < len(toks) and toks[end].tag == "VV(PP)"
 
 
 def _with_attributes(toks: list[Tok], k: int) -> int:
@@ -317,7 +331,8 @@ def _with_attributes(toks: list[Tok], k: int) -> int:
             if close is None or any(x.is_finite for x in toks[k + 1 : close]):
                 break
             k = close + 1
-        elif t.tag.startswith("APPR") and t.text.lower() in _ATTRIBUTE_PREPOSITIONS:
+        elif t.tag.startswith("APPR") and (t.text.lower() in _ATTRIBUTE_PREPOSITIONS and not _passive_agent(toks, k)
+                                           or _NOUN_PREPOSITIONS.get(toks[k - 1].lemma) == t.text.lower()):
             end = constituent_end(toks, k)
             if end <= k + 1 or end >= len(toks) or not toks[end - 1].is_noun:
                 break

@@ -84,9 +84,12 @@ def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
         return False
     if any(t.tag == "KOUS" and t.text.lower() in ("wenn", "falls", "sofern") for t in toks):
         return True  # "Wenn ich Zeit hätte, würde ich kommen": an unreal condition
-    if any(t.text.lower() in ("gern", "gerne", "lieber") for t in toks) and any(
-            t.text.lower() in ("ich", "wir") for t in toks):
-        return True  # "Ich hätte gern mehr Zeit": one's own wish; "habe gern" would say something else
+    if any(t.text.lower() in ("gern", "gerne", "lieber") for t in toks) and (
+            toks[i].lemma in ("haben", "sein") or any(t.text.lower() in ("ich", "wir") for t in toks)):
+        # "Ich hätte gern mehr Zeit", "Er hätte lieber Investoren beteiligt": a wish, also when reported;
+        # "habe gern", "hat lieber beteiligt" would say something else ("würde gern übernehmen" in a report
+        # stands for "werde": it stays a statement)
+        return True
     if toks[i].lemma not in ("haben", "sein"):
         return False
     if toks[i].lemma == "haben" and any(

@@ -97,6 +97,24 @@ _PRONOUN_STANDALONE_ACC = {"dieser": "diesen", "jener": "jenen", "der": "den", "
                            "einer": "einen", "niemand": "niemanden", "jemand": "jemanden"}
 
 
+#: pronouns for several people or things that can be a plural passive subject on their own
+_PLURAL_PRONOUNS = {"viele", "einige", "alle", "manche", "mehrere", "wenige", "beide", "andere"}
+#: determiners of a singular noun phrase (a part of a coordinated plural subject)
+_SINGULAR_DETERMINERS = {"der", "ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer", "dieser", "jeder",
+                         "jener", "das", "eine", "die"}
+
+
+def _conjuncts(np: list[Tok]) -> list[list[Tok]]:
+    """The parts of a noun phrase and the conjunctions between them, each a list of its own."""
+    out: list[list[Tok]] = [[]]
+    for t in np:
+        if t.tag == "KON" and t.text in ("und", "oder", "sowie") and out[-1]:
+            out += [[t], []]
+        else:
+            out[-1].append(t)
+    return [p for p in out if p]
+
+
 def _accusative(np: list[Tok]) -> list[str]:
     if len(np) == 1 and np[0].tag == "PPER" and np[0].text in _PRONOUN_ACC and not _polite(np[0].text):
         return [_PRONOUN_ACC[np[0].text]]  # "Danach wird er bewilligt" → "Danach bewilligt man ihn"
@@ -488,6 +506,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         # "Er wurde festgenommen" → "… hat ihn festgenommen"; "Sie werden eingeladen" (polite) → "Sie"
     elif len(prefield) == 1 and prefield[0].tag == "PIS" and prefield[0].text.lower() in _PRONOUN_STANDALONE_ACC:
         subj = prefield  # "dass niemand ausgelacht wird" → "dass man niemanden auslacht"
+    elif len(prefield) == 1 and prefield[0].tag in ("PIS", "PIAT") and prefield[0].text.lower() in _PLURAL_PRONOUNS:
+        subj = prefield  # "Viele wurden von Familien gespendet" → "Familien haben viele gespendet"
     elif prefield and prefield[0].text.lower() not in ("dem", "einem", "diesem", "jedem") and (
             prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") or (
             prefield[-1].is_noun and (prefield[0].tag == "CARD" or prefield[0].text.lower() in _ABOUT))):
@@ -515,10 +535,19 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         middle = middle[:a] + middle[b:]
     idx = 5 if agent is not None and plural_agent else 2
     if aux.text.lower() in ("werden", "wurden") and subj:
-        # "Gesucht werden neue Mitarbeiter": a plural subject keeps its form ("Helfer", "Lehrer" look singular)
-        obj = [t.text.lower() if k == 0 and (t.tag in ("ART", "PPOSAT", "PIAT", "PDAT", "ADJ(A)", "ADV")
-                                             or t.text.lower() in _ABOUT) and not _polite(t.text) else t.text
-               for k, t in enumerate(subj)]
+        # "Gesucht werden neue Mitarbeiter": a plural subject keeps its form ("Helfer", "Lehrer" look singular);
+        # in "Der neue Spielplatz und ein großer Garten werden gebaut" each singular part changes its case
+        obj = []
+        for part in _conjuncts(subj):
+            if part[0].tag == "KON":
+                obj.append(part[0].text)
+            elif part[0].text.lower() in _SINGULAR_DETERMINERS:
+                obj += [w[:1].lower() + w[1:] if k == 0 and not _polite(w) else w
+                        for k, w in enumerate(_accusative(part))]
+            else:
+                obj += [t.text.lower() if k == 0 and not obj and (
+                    t.tag in ("ART", "PPOSAT", "PIAT", "PDAT", "ADJ(A)", "ADV", "PIS") or t.text.lower() in _ABOUT)
+                        and not _polite(t.text) else t.text for k, t in enumerate(part)]
     else:
         obj = _accusative(subj) if subj else []
     if agent is None and pp.lemma in _HARM:
@@ -551,6 +580,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     while lead_adv < len(inner_toks) and inner_toks[lead_adv].tag in ("ADV", "PAV", "PROAV") and \
             inner_toks[lead_adv].text.lower() in _SENTENCE_ADVERBS:
         lead_adv += 1
+    if lead_adv and lead_adv < len(inner_toks) and inner_toks[lead_adv - 1].text.lower() in _FOCUS and (
+            inner_toks[lead_adv].tag.startswith("APPR") or inner_toks[lead_adv].tag in ("ART", "CARD", "NN", "NE")):
+        lead_adv -= 1  # "werden auch auf Türkisch angeboten": "auch" goes with what follows, not the object
     if subj and lead_adv:
         # "Weitere Helfer werden außerdem gesucht" → "Man sucht außerdem weitere Helfer"
         before, inner = before + inner[:lead_adv], inner[lead_adv:]
@@ -598,6 +630,8 @@ _LEADING_KON = {"doch", "aber", "und", "oder", "denn"}
 _SENTENCE_ADVERBS = {"außerdem", "auch", "zudem", "ebenfalls", "noch", "bereits", "schon", "dann", "danach",
                      "deshalb", "daher", "jedoch", "aber", "also", "nun", "inzwischen", "wieder", "gleichzeitig",
                      "immer"}
+#: focus particles: before another phrase they point to it ("auch auf Türkisch", "noch in der Nacht")
+_FOCUS = {"auch", "noch", "schon", "bereits", "erst", "nur", "sogar", "wieder", "immer"}
 #: harm that happens in accidents: without an agent, "man hat … verletzt" would say someone did it
 _HARM = {"verletzen", "töten", "beschädigen", "zerstören", "verwunden", "verschütten", "überfluten", "verbrennen"}
 #: a subject pronoun of the passive as the object of the active sentence

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import SENT_END, first_person_near, is_direct_quote, segment_end
+from lesbar.simplify.clauses import SENT_END, first_person_near, is_direct_quote, quoted, segment_end
 from lesbar.simplify.morphology import separable_particle, verb_table
 from lesbar.simplify.rules.subordinate_clauses import agrees_with_relative
 from lesbar.simplify.temporal import date_after_weekday_end
@@ -65,6 +65,24 @@ def detect(toks: list[Tok]) -> list[tuple[int, int]]:
     return out
 
 
+def _around_colon(unit: Unit, toks: list[Tok], hits: list[tuple[int, int]], ctx: Context) -> list[Unit] | None:
+    """"Sie stellten fest: Das Licht brannte.": one preterite on each side of a colon; each side is a
+    clause of its own and gets its Perfekt on its own."""
+    inside = quoted([t.text for t in toks])
+    colons = [k for k, t in enumerate(toks) if t.text == ":" and k not in inside]
+    if len(colons) != 1 or len(hits) != 2 or not hits[0][0] < colons[0] < hits[1][0]:
+        return None
+    c = colons[0]
+    sides = []
+    for part in ([t.text for t in toks[:c]] + ["."], [t.text for t in toks[c + 1 :]]):
+        out = apply(unit.derive(part, ID), ctx)
+        if out is None or len(out) != 1:
+            return None
+        sides.append(out[0].tokens)
+    left = sides[0][:-1] if sides[0][-1] == "." else sides[0]
+    return [unit.derive(left + [":"] + sides[1], ID)]
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
@@ -75,7 +93,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if not hits:
         return _pluperfect(unit, toks, ctx)
     if len(hits) != 1:
-        return None
+        return _around_colon(unit, toks, hits, ctx)
     i, idx = hits[0]
     verb = toks[i]
     ptk = _particle_after(toks, i)

@@ -51,7 +51,9 @@ HEADINGS = False
 
 _TITLES = {"Dr.", "Doktor", "Prof.", "Professor", "Professorin"}
 _PRONOUNS = {"er", "sie", "Er", "Sie"}
-_FRAME_ADVERBS = {"dabei", "auch", "weiter", "noch", "abschließend", "zudem", "außerdem", "ebenfalls", "aber", "zuvor"}
+_FRAME_ADVERBS = {"dabei", "auch", "weiter", "noch", "abschließend", "zudem", "außerdem", "ebenfalls", "aber", "zuvor",
+                  # "hob besonders hervor": "sagt besonders" is no German
+                  "besonders", "ausdrücklich", "nochmals", "mehrfach", "eindringlich", "nachdrücklich"}
 _AUTO = "Sprecher automatisch zugeordnet: bitte prüfen"
 
 
@@ -292,6 +294,8 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
         k += 1
     if k + 1 >= len(toks) or toks[k].tag not in ("NN", "NNA"):
         return
+    if toks[k + 1].tag == "NE" or toks[k + 1].text in _TITLES:
+        return  # "Der Schüler Tim erzählte": a named person, noted by name
     end = k + 1
     if not toks[end].is_finite:
         # "Der Leiter des Gemeindezentrums, der erst im Januar kam, zeigte sich erschüttert."
@@ -372,7 +376,8 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
             toks[a + 1].tag == "NE" or (toks[a + 1].text in _TITLES and a + 2 < end and toks[a + 2].tag == "NE")):
         # "sagte die Leiterin Anna Berg": the article before role and name. An adjective ("der bisherige
         # Vorsitzende") or an adjective used as a noun ("der Vorsitzende") needs its article in the frame.
-        if a > j + 1 or toks[a].tag in ("NNA", "ADJ(A)"):
+        if a > j + 1 or toks[a].tag in ("NNA", "ADJ(A)") or (toks[a].text in PEOPLE_NOUNS and toks[a].text not in roles()):
+            # (also "der Schüler Tim": a word for people in general, unlike a job, is no title before a name)
             lead = [toks[j].text.capitalize()] + [t.text for t in toks[j + 1 : a]]
         j = a
         if toks[j].tag == "ADJ(A)":  # "die Integrationsbeauftragte Dr. Lena Ostermann": read as an adjective
@@ -799,7 +804,11 @@ def _described_speaker(toks: list[Tok], v: int, ctx: Context) -> tuple[Person | 
 
 def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     """"Asli Sevinçim betonte dabei, dass …" / "Er sagte: „…“"."""
-    for v, t in enumerate(toks[:12]):
+    window = 12
+    c = next((k for k, t in enumerate(toks[:window]) if t.text == ","), None)
+    if c is not None and c + 1 < len(toks) and toks[c + 1].tag == "PRELS":
+        window += segment_end(toks, c + 1) - c  # "Die kleine Mariam, die vor zwei Jahren … kam, erzählte"
+    for v, t in enumerate(toks[:window]):
         if not _is_speech_verb(t, toks, v) or t.lemma == "lauten":
             continue
         person, pronoun, subject_end = _subject(toks, 0, v, ctx)

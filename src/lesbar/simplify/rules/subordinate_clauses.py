@@ -237,6 +237,8 @@ def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | 
         return None
     clause = toks[start:end]
     fins = finite_indices(clause)
+    if not conditional and len(fins) == 2 and fins[-1] == len(clause) - 1 and _infinite_form(clause[-1]):
+        fins = fins[:1]  # "Können Sie nicht kommen", "Wird ein Termin verpasst": the last verb is not finite
     if len(fins) != 1 or len(clause) < 2 or any(t.tag in ("KOUS", "PRELS", "PWS", "PWAV") for t in clause[1:]):
         return None
     main = strip_end(toks[end + 1 :])
@@ -269,6 +271,12 @@ def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | 
     main_words = [t.text for t in main]
     main_words[0] = main_words[0][:1].lower() + main_words[0][1:]
     return [unit.derive(question, ID), unit.derive(end_sentence(["Dann"] + main_words), ID)]
+
+
+def _infinite_form(t: Tok) -> bool:
+    """An infinitive or participle the tagger read as finite ("kommen" after "Können Sie nicht")."""
+    table = verb_table(t.lemma)
+    return t.text.lower() == t.lemma or (table is not None and t.text.lower() in table.participle.split())
 
 
 def _without_sollte(clause: list[Tok]) -> list[str] | None:
@@ -431,6 +439,8 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
             continue  # "wird vom Land, der Sparkasse und dem Verein unterstützt": a list, not a clause
         if _clause_goes_on(toks, end):
             continue  # "die sich austauschen, Kontakte knüpfen und … verbessern möchten": one clause, several commas
+        if toks[head].text in _MEASURE_NOUNS and head > 0 and toks[head - 1].tag == "CARD":
+            continue  # "500 Euro, die für Bücher ausgegeben werden": "die Euro" cannot be the subject of a sentence
         if _wanted(toks, head):
             continue  # "Wir suchen eine Person, die übersetzt": the person is wanted, the clause no fact yet
         seg_start = max([k + 1 for k in top_level_commas(toks) if k < head], default=0)
@@ -671,6 +681,11 @@ def _relative_read_as_article(toks: list[Tok], c: int, i: int) -> bool:
     return len(fins) == 1 and clause[-1] is fins[0] and len(clause) >= 3
 
 
+#: units after a number: "500 Euro, die …" has no antecedent a sentence can start with
+_MEASURE_NOUNS = {"Euro", "Cent", "Dollar", "Prozent", "Kilometer", "Meter", "Kilogramm", "Kilo", "Gramm", "Liter",
+                  "Quadratmeter", "Hektar", "Tonnen", "Millionen", "Milliarden", "Mio.", "Mrd."}
+
+
 def _title_noun(toks: list[Tok], c: int, relpron: str) -> int | None:
     """The noun before a quoted title that ends at the comma ``c`` ("die Liste „Gemeinsam für Hemmingen“,
     die …"), when the relative pronoun agrees with it; else None."""
@@ -846,8 +861,12 @@ def _attached_to_earlier_noun(toks: list[Tok], head: int, relpron: str) -> bool:
     Kuchen, bei dem")."""
     j = head - 1
     seen_link = False
+    passive = any(t.lemma == "werden" and t.is_finite for t in toks[:head]) and any(
+        t.tag == "VV(PP)" for t in toks[:head])
     while j >= 0 and toks[j].text not in {",", ".", ";", ":"} and not toks[j].is_finite:
         t = toks[j]
+        if passive and t.text.lower() in ("von", "vom", "durch") and not seen_link:
+            return False  # "Geleitet werden die Kurse von Frauen, die …": the agent, no attribute of "Kurse"
         if t.tag.startswith("APPR") or (t.tag == "KON" and t.text in ("und", "oder")):
             seen_link = True
         elif seen_link and t.tag in ("NN", "NNA") and agrees_with_relative(t, relpron):
