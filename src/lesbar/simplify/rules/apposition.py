@@ -126,6 +126,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             continue
         if any(t.text in QUOTES_OPEN or t.tag in ("KOUS", "PRELS", "PTKVZ") or t.tag.startswith("V") for t in rest):
             continue  # a verb part ("…, der Sparkasse und dem Verein unterstützt") ends an enumeration
+        if any(t.text in {",", "und", "sowie", "oder"} and k + 1 < len(rest) and any(
+                x.tag == "NE" for x in rest[k + 1 : k + 5]) for k, t in enumerate(rest)):
+            continue  # "saßen Petra Albers, der Vorsitzende … Jürgen Kessler, … und Dr. Thomas Weigand": a list
         if any(t.text[:1].isdigit() or "@" in t.text for t in rest) and rest[0].tag == "NN":
             continue  # "Anna Berg, Telefon 02161 25-4410", "…, Zimmer 204": contact details, no description
         main = [t.text for t in toks[:c]]

@@ -130,6 +130,8 @@ def _complete_items(items: list[list[Tok]]) -> bool:
 
 
 _DETERMINERS = {"ART", "PPOSAT", "PDAT", "PIAT"}
+#: words before a person's name that start an item of a list of persons
+_PERSON_TITLES = {"Dr.", "Doktor", "Prof.", "Professor", "Professorin", "Herr", "Frau"}
 _CONTRACTED = {"vom": ("von", "dem"), "zum": ("zu", "dem"), "zur": ("zu", "der"), "beim": ("bei", "dem"),
                "im": ("in", "dem"), "am": ("an", "dem")}
 _VERB_END = {"VV(PP)", "VV(INF)", "VA(INF)", "VM(INF)", "VA(PP)", "PTKVZ", "VV(IZU)"}
@@ -151,7 +153,10 @@ def _determined_items(span: list[Tok]) -> list[list[Tok]] | None:
         elif t.text in (")", "“"):
             depth -= 1
         boundary = depth == 0 and (t.text == "," or (t.tag == "KON" and t.text in ("und", "oder", "sowie")))
-        if boundary and nxt is not None and nxt.tag in _DETERMINERS and items[-1]:
+        # "… Selin Aydın und Dr. Thomas Weigand"; not "der Leiterin vom KI, Dr. Ayşe Kaya-Brenner," (her name)
+        person = nxt is not None and (nxt.text in _PERSON_TITLES or nxt.tag == "NE") and any(
+            x.tag == "NE" for x in items[-1])
+        if boundary and nxt is not None and (nxt.tag in _DETERMINERS or person) and items[-1]:
             items.append([])
             continue
         items[-1].append(t)
@@ -237,6 +242,16 @@ def find_embedded_list(toks: list[Tok], min_items: int) -> tuple[list[str], list
             continue
         intro = [t.text for t in toks[:p]] + [t.text for t in toks[v:end]] + [prep, ":"]
         return intro, items
+    fins = [k for k, t in enumerate(toks[:v]) if t.is_finite]
+    if len(fins) == 1 and fins[0] + 1 < v and toks[fins[0] + 1].tag in _DETERMINERS and (
+            toks[0].tag.startswith("APPR") or (toks[0].tag in ("ADV", "PAV", "PROAV") and fins[0] == 1)):
+        # (only after a phrase of place or time: after a subject the noun phrases are objects, "sind der
+        # Einladung von …, … gefolgt")
+        # "Auf dem Podium haben A, B, C und D gesessen." → "Auf dem Podium haben gesessen:" + the persons
+        f = fins[0]
+        items = _determined_items(toks[f + 1 : v])
+        if items is not None and len(items) >= min_items and not any(len(i) > LONG_ITEM_WORDS + 4 for i in items):
+            return [t.text for t in toks[: f + 1]] + [t.text for t in toks[v:end]] + [":"], items
     return None
 
 
@@ -245,7 +260,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         return None
     toks = unit.toks()
     long = sum(1 for t in toks if t.is_word) > ctx.options.max_words
-    embedded = find_embedded_list(toks, MIN_ITEMS if not long else 3) if long else None
+    embedded = find_embedded_list(toks, MIN_ITEMS if not long else 3)
     if embedded is not None:
         intro, items = embedded
         ctx.counts[ID] += 1
