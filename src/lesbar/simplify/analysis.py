@@ -237,6 +237,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     _repair_first_names(out)
     _repair_surnames(out)
     _repair_roles_before_titles(out)
+    _repair_konj2_lemmas(out)
     _repair_capitalised_verbs(out)
     _repair_main_clause(out)
     start = 0
@@ -267,7 +268,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
             if n + 1 < len(parts) and _shared_finite(toks, parts[-1]):
                 continue  # "dass Mütter Deutsch lernen und ihre Kinder begleiten wollen": one modal for both
             last = words[-1]
-            t = toks[last]
+            t = out[last]  # (earlier repairs may have changed it)
             if t.tag in _INF_TO_FIN and (last == 0 or toks[last - 1].text != "zu") and \
                     any(toks[i].tag in _SUBJECTS for i in part[:-1]):
                 out[last] = Tok(t.text, _INF_TO_FIN[t.tag], t.lemma)
@@ -396,6 +397,34 @@ def _repair_surnames(toks: list[Tok]) -> None:
         elif t.tag == "NN" and i + 1 < len(toks) and (toks[i + 1].is_finite or toks[i + 1].text in {",", "(", "und"}) \
                 and (i == 1 or toks[i - 2].tag in ("NN", "NNA", "ART", "$,") or toks[i - 2].text in {"von", "mit"}):
             toks[i] = Tok(t.text, "NE", t.text)
+
+
+_PARTICLES = ("ein", "aus", "auf", "an", "ab", "mit", "vor", "zu", "bei", "nach", "zurück", "weg", "fest", "statt",
+              "teil", "her", "hin", "dar", "vorbei", "zusammen")
+
+
+def _repair_konj2_lemmas(toks: list[Tok]) -> None:
+    """HanTa does not know some Konjunktiv II forms ("einlüden", "lüden"): a finite verb whose lemma is no
+    verb gets the verb whose Konjunktiv II it is, found from the preterite ("luden" → "laden") and a
+    separable particle in front ("ein" + "laden")."""
+    from wordfreq import zipf_frequency
+
+    from lesbar.simplify.morphology import konjunktiv, verb_table
+
+    for i, t in enumerate(toks):
+        if t.tag not in ("VV(FIN)", "VV(INF)", "NE", "NN", "ADJ(A)", "ADV") or not t.text.islower() or not t.text.endswith(("en", "e", "est", "et")) \
+                or zipf_frequency(t.lemma.lower(), "de") >= 2.0:
+            continue  # (ablaut conjugates any word; an infinitive nobody writes is HanTa's guess)
+        for particle in ("",) + tuple(p for p in _PARTICLES if t.text.startswith(p) and len(t.text) > len(p) + 3):
+            rest = t.text[len(particle) :]
+            past = rest.replace("ü", "u").replace("ä", "a").replace("ö", "o")
+            if past == rest:
+                continue
+            lemma = particle + _lemma(past, "VV(FIN)").lower()
+            mood = konjunktiv(t.text, lemma) if verb_table(lemma) is not None else None
+            if mood is not None and mood.kind == "konj2" and zipf_frequency(lemma, "de") >= 1.0:
+                toks[i] = Tok(t.text, t.tag if t.tag.startswith("VV") else "VV(FIN)", lemma)
+                break
 
 
 _TITLE_WORDS = {"Dr.", "Prof.", "Doktor", "Professor", "Professorin"}

@@ -284,9 +284,15 @@ def _clause_start(toks: list[Tok], k: int) -> bool:
 def _far_particle(toks: list[Tok], i: int) -> int | None:
     """The verb's separated particle after commas of an enumeration ("wechselten sich A, B und C ab"):
     no finite verb, clause word or quotation between the verb and the particle."""
+    if i + 1 < len(toks) and toks[i + 1].text == ",":
+        return None  # "sagte, die Vereine lüden alle ein": the verb's clause ended at the comma
     for k in range(i + 1, len(toks)):
         t = toks[k]
         if t.tag == "PTKVZ":
+            from wordfreq import zipf_frequency
+
+            if zipf_frequency(t.text.lower() + toks[i].lemma, "de") < 2.0:
+                return None  # "ein" + "sagen": no verb, the particle belongs to another one
             return k if any(x.text == "," for x in toks[i + 1 : k]) else None
         if t.is_finite or t.tag in ("KOUS", "PRELS", "PWS", "PWAV") or t.text in {";", ":", "„", "“"} | SENT_END:
             return None

@@ -1011,6 +1011,8 @@ def _main_clause_verbs(toks: list[Tok]) -> list[Tok]:
         if not seg:
             continue
         first = seg[0]
+        if first.tag in ("ADV", "PTKNEG") and len(seg) > 1 and seg[1].tag in _SUBORDINATE_START:
+            first = seg[1]  # "…, nämlich dass …", "…, auch wenn …", "…, nicht weil …"
         if first.tag in _SUBORDINATE_START or first.text.lower() == "ob" or (
                 first.tag.startswith("APPR") and len(seg) > 1 and seg[1].tag in ("PRELS", "PWS", "PWAV")):
             continue
