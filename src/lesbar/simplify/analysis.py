@@ -238,6 +238,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     _repair_surnames(out)
     _repair_roles_before_titles(out)
     _repair_konj2_lemmas(out)
+    _repair_fronted_participle(out)
     _repair_capitalised_verbs(out)
     _repair_main_clause(out)
     start = 0
@@ -397,6 +398,22 @@ def _repair_surnames(toks: list[Tok]) -> None:
         elif t.tag == "NN" and i + 1 < len(toks) and (toks[i + 1].is_finite or toks[i + 1].text in {",", "(", "und"}) \
                 and (i == 1 or toks[i - 2].tag in ("NN", "NNA", "ART", "$,") or toks[i - 2].text in {"von", "mit"}):
             toks[i] = Tok(t.text, "NE", t.text)
+
+
+def _repair_fronted_participle(toks: list[Tok]) -> None:
+    """"Betrieben wird die Unterkunft vom DRK": a participle in first position is capitalised, and HanTa
+    reads it as a noun ("Betrieben" of "Betrieb"). A first word before "wird/werden/wurde/wurden" whose
+    small form is the participle of a verb, in a sentence without another participle, is that participle."""
+    from lesbar.simplify.morphology import verb_table
+
+    if len(toks) < 3 or toks[0].tag != "NN" or not toks[1].is_finite or toks[1].lemma != "werden" or any(
+            t.tag.endswith("(PP)") for t in toks[2:]):
+        return
+    low = toks[0].text.lower()
+    lemma = _lemma(low, "VV(PP)")
+    table = verb_table(lemma) if lemma and lemma.isalpha() and lemma.islower() else None
+    if table is not None and low in table.participle.split():
+        toks[0] = Tok(toks[0].text, "VV(PP)", lemma)
 
 
 _PARTICLES = ("ein", "aus", "auf", "an", "ab", "mit", "vor", "zu", "bei", "nach", "zurück", "weg", "fest", "statt",

@@ -237,7 +237,7 @@ def _genitive_attribute_end(toks: list[Tok], i: int) -> int:
 _GENITIVE_QUANTIFIERS = {"vieler", "aller", "einiger", "mehrerer", "beider", "zahlreicher", "mancher", "weniger"}
 
 
-def _masculine_nominative(noun: Tok) -> bool:
+def masculine_nominative(noun: Tok) -> bool:
     """"Schlüssel", "Trainer": a masculine noun whose form is its nominative singular ("der Schlüssel" may be
     a subject or predicate, not only a genitive plural)."""
     from lesbar.simplify.morphology import forms, noun_info
@@ -275,7 +275,7 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
             # "dass Sprache der Schlüssel zu Arbeit sei": with a copula "der Schlüssel" is the predicate
             # noun, not a genitive attribute of the subject
             cut = next((m for m in range(1, k - 1) if rest[m].tag == "ART" and rest[m].text.lower() == "der"
-                        and rest[m - 1].is_noun and _masculine_nominative(rest[m + 1])), None)
+                        and rest[m - 1].is_noun and masculine_nominative(rest[m + 1])), None)
             if cut is not None and not any(t.tag in ("ADJ(D)", "ADV") for t in rest[cut:]):
                 k = cut  # ("die Zahl der Teilnehmer groß sei": an adjective is the predicate, "der" a genitive)
         if rest and rest[0].tag.endswith("(PP)") and fin.lemma == "werden" and not any(

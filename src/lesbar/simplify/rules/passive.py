@@ -13,7 +13,14 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import QUOTES_CLOSE, QUOTES_OPEN, constituent_end, quoted, strip_end
+from lesbar.simplify.clauses import (
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
+    constituent_end,
+    masculine_nominative,
+    quoted,
+    strip_end,
+)
 from lesbar.simplify.morphology import form_of, noun_info, separable_particle, verb_table
 from lesbar.simplify.places import is_place_noun
 from lesbar.simplify.units import Unit, end_sentence
@@ -90,6 +97,17 @@ def _polite(word: str) -> bool:
     "your", which keeps its capital inside the sentence ("Man prüft Ihren Antrag"). In a report
     ("Ihre Arbeit wird vom Team fortgeführt") it is "her/their" and written small."""
     return _POLITE_TEXT.get() and word in ("Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Sie")
+
+
+def _plural_verb(verb: Tok) -> bool:
+    """"werden", "können", "sind": a verb form for "Sie" addressing the reader; "Sie wird …", "Sie kann …"
+    is "she" or "it" (the fee, the certificate), also in a text that addresses its reader."""
+    table = verb_table(verb.lemma)
+    low = verb.text.lower()
+    if table is None:
+        return low.endswith("en") or low == "sind"
+    singular = {table.present[2], table.preterite[2]}
+    return low not in singular and low in {table.present[5], table.preterite[5]}
 
 
 #: masculine pronouns standing alone as the subject, and their accusative ("Wird dieser eingereicht?")
@@ -254,12 +272,19 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
     return None
 
 
+def _name_adjective(toks: list[Tok], k: int) -> bool:
+    """"(vom) Deutschen Roten Kreuz": a capitalised adjective inside a name, read as a noun, before another
+    capitalised adjective or the name's noun."""
+    return toks[k].tag in ("NNA", "ADJ(A)") and toks[k].text[:1].isupper() and k + 1 < len(toks) and \
+        toks[k + 1].text[:1].isupper() and toks[k + 1].tag in ("ADJ(A)", "NN")
+
+
 def _plain_np_end(toks: list[Tok], start: int) -> int:
     """End of a noun phrase without what may follow it (genitive, "und …"): determiners, adjectives,
     numbers, the noun and the names after it ("Oberbürgermeister Frank Dudda")."""
     k = start
-    while k < len(toks) and toks[k].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "PIDAT", "CARD", "ADJ(A)", "ADV") \
-            and not toks[k].is_noun:
+    while k < len(toks) and (toks[k].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "PIDAT", "CARD", "ADJ(A)", "ADV")
+                             and not toks[k].is_noun or _name_adjective(toks, k)):
         k += 1
     if k < len(toks) and toks[k].is_noun:
         k += 1
@@ -297,16 +322,16 @@ def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
     """The agent noun phrase after ``prep`` (von/vom: dative; durch: accusative) in the nominative, and
     whether it is plural."""
     words = [w.text for w in np]
-    head = next((k for k, w in enumerate(np) if w.is_noun), len(np))
+    head = next((k for k, w in enumerate(np) if w.is_noun and not _name_adjective(np, k)), len(np))
     names = np[head + 1 :]
     if any(w.tag != "NE" for w in names) or len(names) > 3:
         return None
     noun = np[head]
     det, adjectives = np[:head], []
-    while det and (det[-1].tag == "ADJ(A)" or (det[-1].tag == "PIAT" and det[-1].text.lower() not in _PLURAL_QUANTIFIERS
+    while det and (det[-1].tag in ("ADJ(A)", "NNA") or (det[-1].tag == "PIAT" and det[-1].text.lower() not in _PLURAL_QUANTIFIERS
                                               and det[-1].text.lower() not in _PLURAL_DETERMINERS)) \
-            and not det[-1].text[:1].isupper():
-        adjectives.insert(0, det.pop())
+            and (not det[-1].text[:1].isupper() or _name_adjective(np, len(det) - 1)):
+        adjectives.insert(0, det.pop())  # (also "Deutschen Roten" of a name)
     if len(adjectives) > 2 or len(det) > 1:
         return None
     info = noun_info(noun.lemma) if noun.tag == "NN" else None
@@ -355,6 +380,8 @@ def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
         if plural is None:
             return None
         if d == "den":
+            if noun.tag == "NNA" and info is None:
+                plural = noun.text  # "von den Grünen" → "die Grünen" (weak after the article)
             return ["die"] + [a.text for a in adjectives] + [plural] + tail[1:], True
         if not det or det[0].tag == "CARD" or d in _PLURAL_QUANTIFIERS:
             first = [] if not det else [det[0].text if det[0].tag == "CARD" else _PLURAL_QUANTIFIERS[d]]
@@ -502,7 +529,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                                   and prefield[0].text.lower() not in ("dem", "einem", "diesem", "jedem")):
         return None  # no subject after the hedge: left as written
     if len(prefield) == 1 and prefield[0].tag == "PPER" and prefield[0].text in _PRONOUN_ACC:
-        pronoun = [prefield[0].text if _polite(prefield[0].text) else _PRONOUN_ACC[prefield[0].text]]
+        pronoun = [prefield[0].text if _polite(prefield[0].text) and _plural_verb(aux) else _PRONOUN_ACC[prefield[0].text]]
         # "Er wurde festgenommen" → "… hat ihn festgenommen"; "Sie werden eingeladen" (polite) → "Sie"
     elif len(prefield) == 1 and prefield[0].tag == "PIS" and prefield[0].text.lower() in _PRONOUN_STANDALONE_ACC:
         subj = prefield  # "dass niemand ausgelacht wird" → "dass man niemanden auslacht"
@@ -519,7 +546,14 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             s0, end = found
             lead, subj, middle = middle[:s0], middle[s0:end], middle[end:]
             agent = _agent(middle)  # the agent's place in what is left ("Anschließend wurden die Gäste vom …")
-            if agent is None and _agent(lead) is not None:
+            early = _agent(lead) if agent is None else None
+            if early is not None and not any(t.is_noun for k, t in enumerate(lead) if not early[0] <= k < early[1]):
+                # "wird Ihnen vom Amt ein neuer Termin geschickt": only pronouns besides the agent before the
+                # subject; the agent phrase goes with the rest
+                middle = lead[early[0] : early[1]] + middle
+                lead = lead[: early[0]] + lead[early[1] :]
+                agent = _agent(middle)
+            elif early is not None:
                 return None  # the agent stands before the subject: leave the sentence to the editor
     new_subject = ["man"]
     if agent_first is not None:
@@ -730,6 +764,8 @@ def _participle_first(unit: Unit, toks: list[Tok], f: int, pp_i: int, ctx: Conte
     comma = next((k for k, t in enumerate(middle) if t.text in {",", ";", ":"}), len(middle))
     main, tail = middle[:comma], middle[comma:]
     found = _middle_subject(main)
+    if found is None and main and main[0].tag == "PPER" and main[0].text.lower() in ("er", "sie", "es", "wir", "ich"):
+        found = (0, 1)  # "Geleitet wird er von zwei Trainerinnen."
     if found is None and main and main[0].tag.startswith("APPR") and not tail[1:]:
         # "Gespielt wurde in gemischten Teams.": no subject (an impersonal passive); the phrase leads
         # ("In gemischten Teams wurde gespielt.") and that becomes "… hat man gespielt"
@@ -737,12 +773,13 @@ def _participle_first(unit: Unit, toks: list[Tok], f: int, pp_i: int, ctx: Conte
     if found is None:
         return None
     a, b = found
+    b = next((k for k in range(a + 1, b) if main[k].text.lower() in ("von", "vom", "durch")), b)  # the agent
     if tail and tail[0].text == "," and b == len(main) and not any(t.is_finite for t in tail) and any(
             t.text in ("und", "oder") for t in tail):
         return None  # "Gesucht werden vor allem Schuhe, Jacken und Decken": an enumeration as subject
     adverbs = [t.text.lower() if t.tag == "ADJ(D)" or t.text[:1].isupper() else t.text for t in prefield[:-1]]
     words = [t.text for t in main[a:b]] + [toks[f].text] + [t.text for t in main[:a] + main[b:]] + adverbs + \
-        [toks[pp_i].text] + [t.text for t in tail] + ["."]
+        [toks[pp_i].text[:1].lower() + toks[pp_i].text[1:]] + [t.text for t in tail] + ["."]
     words[0] = words[0][:1].upper() + words[0][1:]
     result = apply(unit.derive(words, ID), ctx)
     return result
@@ -778,11 +815,22 @@ def _middle_subject(middle: list[Tok]) -> tuple[int, int] | None:
             end = _with_enumeration(middle, constituent_end(middle, k + 1))
             if middle[end - 1].is_noun:
                 return k, end  # "ausreichend Dolmetscher", "genug Plätze": the amount belongs to the noun
+        if t.tag.startswith("APPR"):
+            inner = next((m for m in range(k + 2, end - 1) if middle[m].text == "der" and middle[m - 1].is_noun
+                          and masculine_nominative(middle[m + 1])), None)
+            if inner is not None:
+                return inner, end  # "vom Bürgermeister der Preis": "der Preis" is no genitive (that is "des")
         if t.tag in ("ADV", "PTKNEG", "ADJ(D)", "PROAV", "PAV") or t.tag.startswith("APPR") or t.text.lower() in _OBLIQUE:
             k = max(end, k + 1)
             continue
+        if t.tag in ("PPER", "PRF") and t.text.lower() in _DATIVE_PRONOUNS:
+            k += 1  # "wird Ihnen ein neuer Termin geschickt": the dative pronoun before the subject
+            continue
         return None
     return None
+
+
+_DATIVE_PRONOUNS = {"ihnen", "ihm", "mir", "dir", "uns", "euch", "sich"}
 
 
 def _with_enumeration(toks: list[Tok], end: int) -> int:
@@ -860,7 +908,7 @@ def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Un
     # "mussten … abgebaut werden" → "man musste … abbauen": the tense of the modal stays
     finite = modal.preterite[2] if low in modal.preterite and low not in modal.present else modal.present[2]
     if len(prefield) == 1 and prefield[0].tag == "PPER" and prefield[0].text in _PRONOUN_ACC:
-        acc = prefield[0].text if _polite(prefield[0].text) else _PRONOUN_ACC[prefield[0].text]
+        acc = prefield[0].text if _polite(prefield[0].text) and _plural_verb(toks[f]) else _PRONOUN_ACC[prefield[0].text]
         words = ["man", finite, acc] + [t.text for t in middle] + [pp.lemma]
     elif prefield and (prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") or (
             prefield[0].text.lower() in _QUANTITIES and prefield[-1].is_noun)):

@@ -182,8 +182,9 @@ def _pluperfect(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     participle = words[-1]
     if aux.lemma == "sein":
         table = verb_table(participle.lemma)
-        if table is None or table.auxiliary != "sein":
-            return None
+        if table is None or (table.auxiliary != "sein" and participle.lemma not in _MOTION | _SEIN_VERBS
+                             | _SEIN_WITHOUT_OBJECT):
+            return None  # ("eingezogen war": "einziehen" moves somewhere, though ablaut says "haben")
     present = _PAST_AUX[low]
     if low in ("war", "hatte") and first_person_near(toks, i):
         present = "bin" if low == "war" else "habe"  # "Ich war gekommen" → "Ich bin gekommen"

@@ -461,6 +461,20 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
                 person = Person(" ".join([toks[start].text.capitalize()] + [t.text for t in toks[start + 1 : m + 1]]))
                 ctx.persons.append(person)
                 return person, False, m + 1
+    # "sagte eine Teilnehmerin aus Eritrea": someone not named, described by what they are
+    m = start
+    if m < end and toks[m].tag == "ART" and toks[m].text.lower() in ("ein", "eine"):
+        m += 1
+        while m < end and toks[m].tag == "ADJ(A)" and not _capitalised(toks[m].text):
+            m += 1
+        if m < end and toks[m].tag in ("NN", "NNA") and is_person_noun(toks[m].text, toks[m].tag):
+            stop = m + 1
+            if stop < end and toks[stop].text.lower() in ("aus", "von", "vom"):
+                stop = constituent_end(toks, stop)
+            if stop >= end or toks[stop].text in SENT_END:
+                person = Person(" ".join([toks[start].text.capitalize()] + [t.text for t in toks[start + 1 : stop]]))
+                ctx.persons.append(person)
+                return person, False, stop
     # "der Appell von Stephan Pusch", "sein Credo"
     m = start
     while m < end and toks[m].tag in ("ART", "PPOSAT", "ADJ(A)", "NN"):

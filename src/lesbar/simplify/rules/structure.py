@@ -70,8 +70,11 @@ def _enumeration_at(toks: list[Tok], commas: list[int], k: int, end: int, min_it
     first: list[Tok] = []
     while j >= 0 and len(first) < max_item_words and (toks[j].tag in _NP_TAGS or (
             toks[j].text in ("von", "vom") and j > 0 and toks[j - 1].tag == "NN" and first)):
-        if toks[j].tag in ("NN", "NE", "NNA") and first and first[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "CARD"):
-            break  # "plant das Team einen Ausflug": a noun before the item's article ends another phrase
+        if toks[j].tag in ("NN", "NE", "NNA") and first and first[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "CARD") \
+                and not (len(first) == 1 and first[0].tag == "CARD"):
+            # "plant das Team einen Ausflug": a noun before the item's article ends another phrase; a number
+            # alone after a noun is its number ("das Zeugnis der Klasse 4")
+            break
         first.insert(0, toks[j])  # "die Aufnahme von einer Arbeit": "von" after a noun belongs to it
         j -= 1
     if not first or j < 0:

@@ -129,6 +129,10 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if not finite_indices(clause) or len(clause) < 2:
             continue
         after_adv, before_adv, mode = _CONJ[conj]
+        prev_start = max([k + 1 for k in commas if k < s - 1], default=0)
+        if s > 1 and end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].is_finite and (
+                toks[prev_start].tag == "KOUS" or (prev_start == 0 and toks[0].is_finite)):
+            continue  # "Wenn Sie umziehen, weil …, müssen Sie …": the clause explains the condition before it
         if conj in _CONDITIONS and s > 1 and toks[-1].text == "?":
             continue  # "Wie reagiert man, wenn …?": the condition belongs to the question
         if conj in _CONDITIONS and s > 1 and any(t.text.lower() == "es" and t.tag == "PPER" for t in toks[:s]) and \
@@ -613,6 +617,9 @@ def _possessor(toks: list[Tok], c: int) -> list[str] | None:
         start = back
         while start > 0 and toks[start - 1].tag == "NE":
             start -= 1
+        if start > 0 and toks[start - 1].text.lower() in ("aus", "in", "nach", "im", "bei") and \
+                toks[c + 1].text.lower() == "deren":
+            return None  # "Frauen aus Berlin, deren Zahl …": "deren" is the women's, not the town's
         return [t.text for t in toks[start : back + 1]]
     nouns: list[Tok] = []
     j = back
