@@ -21,6 +21,7 @@ RULE_MODULES = (
     "participles",
     "split_coordination",
     "konjunktiv",
+    "modal_paraphrase",
     "passive",
     "praeteritum",
     "genitive",
