@@ -189,10 +189,18 @@ def test_a_plain_participle_adjective_stays() -> None:
     assert texts("Die wartenden Familien sind froh.", "leicht") == ["Die wartenden Familien sind froh."]
 
 
+def test_a_relative_clause_of_infinitives_sharing_one_modal_moves_whole() -> None:
+    # the clause goes on over commas; all its infinitives share "möchten": it moves as one sentence
+    assert texts("Das Angebot richtet sich an die Frauen im Kreis, die sich austauschen, Kontakte knüpfen und ihre "
+                 "Deutschkenntnisse verbessern möchten.", "leicht") == [
+        "Das Angebot richtet sich an die Frauen im Kreis.",
+        "Die Frauen möchten sich austauschen, Kontakte knüpfen und ihre Deutsch-Kenntnisse verbessern."]
+
+
 @pytest.mark.parametrize("sentence", [
-    # the clause goes on over commas: taking out its first part would leave the rest headless
-    "Das Angebot richtet sich an die Frauen im Kreis, die sich austauschen, Kontakte knüpfen und ihre "
-    "Deutschkenntnisse verbessern möchten.",
+    # the clause goes on over commas and the main clause after it: taking out its first part would leave
+    # the rest headless
+    "Frauen, die sich austauschen, Kontakte knüpfen und Deutsch lernen möchten, sind willkommen.",
     # restrictive: as a sentence of its own it would say that all associations want a stand
     "Vereine, die sich mit einem eigenen Stand beteiligen möchten, können sich bis Mai anmelden.",
     "Wahlberechtigt sind alle Personen, die am Wahltag 16 Jahre alt sind.",

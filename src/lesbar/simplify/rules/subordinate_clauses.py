@@ -358,6 +358,7 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
         i = c + 1
         prep: list[str] = []
         if toks[i].text.lower() == "die" and any(toks[k].tag == "KON" and toks[k].text in ("und", "sowie")
+                                                  and toks[k + 1].tag in ("ART", "PPOSAT", "NN", "NE", "ADJ(A)")
                                                   for k in range(max(0, c - 5), c)) and \
                 _verb_number_of(_finite_at_end(toks[i + 1 : _relative_end(toks, i)])) == "plural":
             continue  # "die Gesamtschule, die Realschule und das Förderzentrum, die sich … teilen": all of them
@@ -430,9 +431,24 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
         if end + 1 < len(toks) and toks[end].text == "," and (
                 toks[end + 1].text.lower() in ("dass", "daß", "ob") or toks[end + 1].tag in ("PWAV", "PWS")):
             continue  # "…, die daran erinnerte, dass …": the dass clause would be left without its verb
+        shared = _shared_verb_end(toks, end)
+        if shared is not None:
+            # "die sich austauschen, Kontakte knüpfen und … verbessern möchten": infinitives that share the
+            # modal at the end of the sentence are one clause; the modal is its only finite verb
+            toks = toks[: i + 1] + [Tok(t.text, t.tag.replace("(FIN)", "(INF)"), t.lemma) if t.is_finite else t
+                                    for t in toks[i + 1 : shared - 1]] + toks[shared - 1 :]
+            end = shared
         clause = _finite_at_end(toks[i + 1 : end])
         if not finite_indices(clause):
             continue
+        if rel.text.lower() == "die" and _verb_number_of(clause) == "plural" and toks[head].tag == "NN" and \
+                _number(toks[head]) == "singular":
+            # "Frauen mit und ohne Einwanderungsgeschichte, die … möchten": the plural verb says which noun
+            earlier = _plural_noun_before(toks, head)
+            if earlier is None:
+                continue
+            head, c_noun = earlier, earlier + 1
+            noun_words = [toks[head].text]
         if any(t.tag == "KON" and k + 1 < len(clause) and clause[k + 1].text.lower() == rel.text.lower()
                for k, t in enumerate(clause)):
             continue  # "Mitglieder, die der Kreistag entsendet und die … benannt werden": two relative clauses
@@ -535,6 +551,9 @@ def _verb_number(verb: Tok) -> str:
     low = verb.text.lower()
     singular = {table.present[2], table.preterite[2]} if len(table.preterite) > 2 else {table.present[2]}
     plural = {table.present[5], table.preterite[5]} if len(table.preterite) > 5 else {table.present[5]}
+    if len(table.konj2) > 5:
+        singular.add(table.konj2[2])  # "möchte", "möchten", "könnte"
+        plural.add(table.konj2[5])
     part = separable_particle(verb.lemma)
     if part:
         singular |= {part + f for f in singular}
@@ -765,6 +784,24 @@ def _main_loses_its_verb_part(main: list[Tok], clause: list[Tok]) -> bool:
     return bool(words) and words[-1].tag.endswith(("(PP)", "(INF)"))
 
 
+def _shared_verb_end(toks: list[Tok], end: int) -> int | None:
+    """Where a relative clause ends that goes on over commas with infinitives sharing one modal verb at
+    the end of the sentence ("…, die sich austauschen, Kontakte knüpfen und … verbessern möchten"); None
+    when the clause does not go on that way."""
+    if not _clause_goes_on(toks, end):
+        return None
+    k = end
+    while _clause_goes_on(toks, k):
+        k = segment_end(toks, k + 1)
+    if strip_end(toks[k:]):
+        return None  # more follows: the main clause goes on after the relative clause
+    words = [t for t in toks[:k] if t.is_word]
+    if len(words) < 2 or not (words[-1].tag.startswith("VM") or words[-1].lemma == "werden") or \
+            not words[-2].tag.endswith(("(INF)", "(FIN)")) or words[-2].text != words[-2].lemma:
+        return None
+    return k
+
+
 def _clause_goes_on(toks: list[Tok], end: int) -> bool:
     """Whether the comma after a relative clause only separates parts of the same clause: the next
     segment has no subordinator of its own and ends with its finite verb."""
@@ -860,6 +897,18 @@ def _restrictive_at_the_end(toks: list[Tok], head: int, end: int, level: str = "
             return False  # "keine", "alle", "kaum noch Wohnungen, die frei sind"
         j -= 1
     return True
+
+
+def _plural_noun_before(toks: list[Tok], head: int) -> int | None:
+    """The plural noun that a phrase ending in ``head`` belongs to ("Frauen mit und ohne
+    Einwanderungsgeschichte"), within the clause; None when there is none or more than one."""
+    found = []
+    j = head - 1
+    while j >= 0 and toks[j].text not in {",", ".", ";", ":"} and not toks[j].is_finite:
+        if toks[j].tag == "NN" and _number(toks[j]) == "plural":
+            found.append(j)
+        j -= 1
+    return found[0] if len(found) == 1 else None
 
 
 def _attached_to_earlier_noun(toks: list[Tok], head: int, relpron: str) -> bool:
