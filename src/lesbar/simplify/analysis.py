@@ -239,6 +239,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     _repair_roles_before_titles(out)
     _repair_konj2_lemmas(out)
     _repair_fronted_participle(out)
+    _repair_coordinated_adjectives(out)
     _repair_capitalised_verbs(out)
     _repair_main_clause(out)
     start = 0
@@ -398,6 +399,19 @@ def _repair_surnames(toks: list[Tok]) -> None:
         elif t.tag == "NN" and i + 1 < len(toks) and (toks[i + 1].is_finite or toks[i + 1].text in {",", "(", "und"}) \
                 and (i == 1 or toks[i - 2].tag in ("NN", "NNA", "ART", "$,") or toks[i - 2].text in {"von", "mit"}):
             toks[i] = Tok(t.text, "NE", t.text)
+
+
+def _repair_coordinated_adjectives(toks: list[Tok]) -> None:
+    """"ältere und behinderte Menschen": a word after "<adjective> und" with the adjective's ending,
+    before a noun, is an adjective too, not the preterite of "behindern"."""
+    for i in range(2, len(toks) - 1):
+        t, prev, adj = toks[i], toks[i - 1], toks[i - 2]
+        if not (t.tag.startswith("VV") and t.text.islower() and prev.text in ("und", "oder", ",")
+                and adj.tag == "ADJ(A)" and toks[i + 1].tag in ("NN", "NNA")):
+            continue
+        ending = next((e for e in ("en", "er", "es", "em", "e") if adj.text.endswith(e)), "")
+        if ending and t.text.endswith(ending):
+            toks[i] = Tok(t.text, "ADJ(A)", t.text[: -len(ending)])
 
 
 def _repair_fronted_participle(toks: list[Tok]) -> None:

@@ -96,6 +96,14 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         return _around_colon(unit, toks, hits, ctx)
     i, idx = hits[0]
     verb = toks[i]
+    a, b = i, i + 1
+    while a > 0 and toks[a - 1].text not in {",", ";", ":", "„", "“"}:
+        a -= 1
+    while b < len(toks) and toks[b].text not in {",", ";", ":", "„", "“"} | SENT_END:
+        b += 1
+    if any(t.is_finite and k != i and not _participle_form(t) for k, t in enumerate(toks[a:b], start=a)) and not any(
+            t.tag == "KON" for t in toks[a:b]):
+        return None  # "der ältere und behinderte Menschen bringt": two finite verbs in one clause, one is none
     ptk = _particle_after(toks, i)
     if ptk is not None and ptk.tag == "PTKVZ" and _postposition(toks, i, toks.index(ptk)):
         ptk = None
@@ -162,6 +170,12 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         words.insert(end, table.participle)
     ctx.counts[ID] += 1
     return [unit.derive(words, ID)]
+
+
+def _participle_form(t: Tok) -> bool:
+    """"bewegt" (of "bewegen"): a word read as finite that is also its verb's participle."""
+    table = verb_table(t.lemma)
+    return table is not None and t.text.lower() in table.participle.split()
 
 
 def _pluperfect(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
