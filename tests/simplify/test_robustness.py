@@ -173,6 +173,21 @@ def test_plain_text_lines_with_bullets_or_numbers_are_a_list() -> None:
     assert [s.text for s in doc.blocks[0].content] == ["Bitte beachten Sie Folgendes:"]
 
 
+def test_a_line_without_a_marker_after_a_list_starts_the_text_after_it() -> None:
+    from lesbar.model import ListBlock, Paragraph
+    from lesbar.simplify.plaintext import document_from_text
+
+    # a wrapped item goes on in lower case or after a function word; a sentence with a capital does not
+    doc = document_from_text("Bitte bringen Sie mit:\n- Ihren Reisepass\n- den Nachweis über die Sicherung des\n"
+                             "Lebensunterhalts\nAlle Unterlagen sind im Original vorzulegen.\n\nMit freundlichen Grüßen\n"
+                             "Sabine Kranz")
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [[s.text for p in item.blocks for s in p.content] for item in lists[0].items] == [
+        ["Ihren Reisepass"], ["den Nachweis über die Sicherung des Lebensunterhalts"]]
+    after = [s.text for b in doc.blocks[doc.blocks.index(lists[0]) + 1 :] if isinstance(b, Paragraph) for s in b.content]
+    assert after == ["Alle Unterlagen sind im Original vorzulegen.", "Mit freundlichen Grüßen", "Sabine Kranz"]
+
+
 @pytest.mark.parametrize(("text", "full"), [
     ("Koordinator Jens Hartmann erklärt: „Ohne die Ehrenamtlichen könnten viele Gespräche nicht stattfinden.", True),
     ("„Wir kommen gern wieder.“", True),

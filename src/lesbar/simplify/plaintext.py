@@ -26,15 +26,19 @@ def document_from_text(text: str, title: str = "") -> Document:
     paras: list[tuple[str, bool]] = []  # (text, written on several lines)
     lists: dict[int, list[tuple[bool, list[str]]]] = {}  # paragraph index → the lists (ordered, items) after it
     signature = -1  # paragraphs from this index on follow a letter's closing ("Mit freundlichen Grüßen")
-    for raw in text.replace("\r\n", "\n").split("\n\n"):
+    chunks = text.replace("\r\n", "\n").split("\n\n")
+    while chunks:
+        raw = chunks.pop(0)
         if signature >= 0:
             # "Claudia Hesse, Schulleiterin" / "Tobias Brandt, Schulsozialarbeiter": one line each, never
             # joined into one sentence (that would make him the head teacher)
             paras += [(line.strip(), True) for line in raw.split("\n") if line.strip()]
             continue
-        if _CLOSING.match(raw.strip()) and len(raw.strip()) <= 60:
-            paras.append((raw.strip(), True))
+        first_line = raw.strip().split("\n", 1)[0].strip()
+        if _CLOSING.match(first_line) and len(first_line) <= 60:
+            paras.append((first_line, True))  # "Mit freundlichen Grüßen" / "Sabine Kranz": one line each
             signature = len(paras)
+            paras += [(line.strip(), True) for line in raw.strip().split("\n")[1:] if line.strip()]
             continue
         lines_of = [line.strip() for line in raw.strip().split("\n") if line.strip()]
         if len(lines_of) >= 2 and _DATELINE.match(lines_of[0]) and all(len(line) <= 60 for line in lines_of):
@@ -53,10 +57,12 @@ def document_from_text(text: str, title: str = "") -> Document:
             raw = raw.strip().split("\n", 1)[1]
             bullets = _list_lines(raw) or _colon_lines(raw)
         if bullets is not None:
-            intro, ordered, items = bullets
+            intro, ordered, items, after = bullets
             if intro:
                 paras.append((intro, True))
             lists.setdefault(len(paras) - 1, []).append((ordered, items))
+            if after:
+                chunks.insert(0, after)  # "Alle Unterlagen sind im Original vorzulegen." after the list
             continue
         para = join_lines(raw.split("\n"))
         if not para:
@@ -91,9 +97,12 @@ _LABEL_LINE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}: \S")
 _BULLET = re.compile(r"^\s*(?:([-•*–·▪])|(\d{1,2})[.)])\s+(\S.*)$")
 
 
-def _list_lines(raw: str) -> tuple[str, bool, list[str]] | None:
+def _list_lines(raw: str) -> tuple[str, bool, list[str], str] | None:
     """A paragraph whose lines (after at most one intro line) start with "- ", "• " or "1. ": (intro,
-    ordered, items). A line without a marker continues the item before it."""
+    ordered, items, what follows the list). A line without a marker continues the item before it when
+    it goes on in lower case or the item ends in a function word, a comma or a hyphen (a wrapped item);
+    otherwise the list has ended and the line starts the text after it ("- Ihren Mietvertrag" / "Alle
+    Unterlagen sind im Original vorzulegen.")."""
     lines = [line for line in raw.split("\n") if line.strip()]
     marks = [_BULLET.match(line) for line in lines]
     first = next((k for k, m in enumerate(marks) if m), None)
@@ -101,12 +110,19 @@ def _list_lines(raw: str) -> tuple[str, bool, list[str]] | None:
         return None
     items: list[str] = []
     ordered = marks[first].group(2) is not None  # type: ignore[union-attr]
-    for line, m in zip(lines[first:], marks[first:], strict=True):
+    for k, (line, m) in enumerate(zip(lines[first:], marks[first:], strict=True)):
         if m:
             items.append(m.group(3).strip())
-        else:
+            continue
+        text = line.strip()
+        last = items[-1].split()[-1] if items[-1].split() else ""
+        if text[:1].islower() or items[-1][-1:] in ",-–" or last.lower() in _FUNCTION_WORDS:
             items[-1] = join_lines([items[-1], line])
-    return join_lines(lines[:first]), ordered, items
+            continue
+        if sum(1 for m2 in marks[first : first + k] if m2) < 2:
+            return None  # one item and then text: no list
+        return join_lines(lines[:first]), ordered, items, "\n".join(lines[first + k :])
+    return join_lines(lines[:first]), ordered, items, ""
 
 
 #: what ends a line that is a sentence or an item of its own, or goes on in the next line
@@ -129,7 +145,7 @@ def _heading_line(raw: str) -> str | None:
     return first
 
 
-def _colon_lines(raw: str) -> tuple[str, bool, list[str]] | None:
+def _colon_lines(raw: str) -> tuple[str, bool, list[str], str] | None:
     """Lines after a line ending in ":" that are short and start with a capital or a digit are the items
     of a list written without bullets ("Die Öffnungszeiten sind:" / "Montag von 9 bis 13 Uhr" / …)."""
     lines = [line.strip() for line in raw.strip().split("\n") if line.strip()]
@@ -139,7 +155,7 @@ def _colon_lines(raw: str) -> tuple[str, bool, list[str]] | None:
     items = lines[colon + 1 :]
     if any(len(i) > 70 or i[-1] in ",-–" or not (i[:1].isupper() or i[:1].isdigit()) for i in items):
         return None
-    return join_lines(lines[: colon + 1]), False, items
+    return join_lines(lines[: colon + 1]), False, items, ""
 
 
 def _append_list(doc: Document, ordered: bool, items: list[str]) -> None:

@@ -27,7 +27,7 @@ from lesbar.simplify.clauses import (
     subject_after_verb,
 )
 from lesbar.simplify.morphology import verb_table
-from lesbar.simplify.places import place_blocks
+from lesbar.simplify.places import is_place_noun, place_blocks
 from lesbar.simplify.temporal import (
     TIME_DETERMINERS,
     date_after_weekday_end,
@@ -252,7 +252,28 @@ _TIME_MODIFIERS = {"jeweils", "voraussichtlich", "zusätzlich", "spätestens", "
                    "circa", "ca.", "ausnahmsweise"}
 #: adverbs that relate the time to other times ("auch in diesem Winter", "wieder am Montag"): the split
 #: sentence "Das ist auch in diesem Winter." would lose that relation
-_RELATING = {"auch", "wieder", "erneut", "ebenfalls", "nochmals", "abermals"}
+_RELATING = {"auch", "wieder", "erneut", "ebenfalls", "nochmals", "abermals", "zwar"}  # "und zwar jeden Montag"
+
+
+#: nouns whose own date a following time phrase gives ("einen Termin am 3. Juni reserviert")
+_DATED_NOUNS = {"Termin", "Termine", "Frist", "Sitzung", "Prüfung", "Gespräch", "Treffen", "Veranstaltung",
+                "Sprechstunde", "Anhörung", "Vorstellungsgespräch", "Bescheid", "Schreiben", "Brief", "Antrag"}
+
+
+def _owned_by_noun(body: list[Tok], a: int) -> bool:
+    """The time phrase at ``a`` belongs to the noun before it: a noun that has a date of its own, or a day
+    named by a noun whose hour follows ("am Wahltag um 18 Uhr")."""
+    noun = body[a - 1]
+    if not noun.is_noun or is_time_word(noun.text) or is_place_noun(noun.text) or noun.tag == "NE":
+        return False  # ("in der Innenstadt am Samstag": a place and a time side by side)
+    if noun.text in _DATED_NOUNS:
+        return True
+    if body[a].text.lower() != "um":
+        return False
+    k = a - 2
+    while k >= 0 and body[k].tag in ("ART", "ADJ(A)", "CARD", "PPOSAT", "PIAT"):
+        k -= 1
+    return k >= 0 and body[k].text.lower() in ("am", "an")  # "am Wahltag um 18 Uhr": the hour of that day
 
 
 def _with_modifiers(toks: list[Tok], blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -413,6 +434,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     blocks = _with_modifiers(body, [(a, b) for a, b in blocks if a > f or b <= f])
     if any(a > 0 and (body[a - 1].tag.startswith("APPR") or body[a - 1].text.lower() in _HEDGES) for a, _ in blocks):
         return None  # "innerhalb von 3 Monaten", "bis mindestens Ende 2026": part of a larger phrase
+    if any(a > f + 1 and _owned_by_noun(body, a) for a, _ in blocks):
+        return None  # "einen Termin am 3. Juni", "am Wahltag um 18 Uhr": the time of a thing, not of the event
     if any(body[k].text == "," and _clause_after(body, k) for a, _ in blocks if a > f for k in range(f, a)):
         return None  # "plant, die Unterkunft bis Ende 2026 zu betreiben": the time is in another clause
     if any(b + 1 < len(body) and body[b].text == "," and body[b + 1].text.lower() in ("dem", "der")

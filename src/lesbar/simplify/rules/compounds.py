@@ -69,6 +69,8 @@ def split_compound(word: str) -> tuple[str, ...]:
             stem = left[: len(left) - len(link)] if link else left
             if len(stem) < 3 or stem.lower() in compound_prefixes() or left.lower() in compound_prefixes():
                 continue
+            if stem[-1:].lower() in ("n", "m", "s") and stem.lower()[:-1] in compound_prefixes():
+                continue  # "Übern-Achtung": "übern" is the spoken "über'n", no first part
             if len(stem) == 3 and not is_known_noun(stem.capitalize()):
                 continue  # "Gem-Einsamkeiten": a three-letter first part must be a word of its own ("Bus-")
             z = max(zipf(stem), zipf(stem.lower()), zipf(stem + "e") if link in ("", "s") else 0)

@@ -35,7 +35,8 @@ LEVELS = ("leicht",)
 HEADINGS = False
 
 _ACC = {"der": "den", "ein": "einen", "kein": "keinen", "dieser": "diesen", "jeder": "jeden", "mein": "meinen",
-        "sein": "seinen", "ihr": "ihren", "unser": "unseren", "euer": "euren"}
+        "sein": "seinen", "ihr": "ihren", "unser": "unseren", "euer": "euren", "jener": "jenen", "welcher": "welchen",
+        "mancher": "manchen", "solcher": "solchen", "jeglicher": "jeglichen"}
 _NOM_FROM_DAT = {"dem": None, "den": "die", "der": "die", "einem": None, "einer": "eine"}
 
 
@@ -164,14 +165,15 @@ def _accusative(np: list[Tok]) -> list[str]:
             return [words[0].lower()] + words[1:]
         for k, w in enumerate(words):
             low = w.lower()
-            if k == 0 and np[k].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "ADV", "ADJ(A)", "ADJ(D)") and not _polite(w):
+            if k == 0 and np[k].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "PWAT", "ADV", "ADJ(A)", "ADJ(D)") and \
+                    not _polite(w) and not (np[k].tag == "PWAT"):
                 w = low  # the phrase was first in the sentence: "Viele Gastarbeiter" → "viele Gastarbeiter"
             if low in _ACC:
                 acc = _ACC[low]
                 out.append(acc[:1].upper() + acc[1:] if _polite(w) else acc)
             elif w[:1].islower() and w.endswith("e") and w not in ("die", "eine"):
                 out.append(w + "n")  # adjective: "der neue Plan" → "den neuen Plan"
-            elif np[k].tag == "ADJ(A)" and w.endswith("er"):
+            elif np[k].tag in ("ADJ(A)", "PIAT", "PIDAT") and w.endswith("er"):
                 out.append(w[:-2] + "en")  # "ein ausgeglichener Haushalt" → "einen ausgeglichenen Haushalt"
             else:
                 out.append(w)
@@ -626,7 +628,11 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         ctx.counts[ID] += 1
         return [unit.derive(end_sentence(words), ID)]
     if others_pre:
-        words = [t.text for t in others_pre] + [fin] + new_subject + before + obj + inner + tail + outer
+        pre = [t.text for t in others_pre]
+        if others_pre[0].tag == "PWAT" and others_pre[-1].is_noun:
+            pre = _accusative(others_pre)  # "Welcher Antrag wird geprüft?" → "Welchen Antrag prüft man?"
+            pre[0] = pre[0][:1].upper() + pre[0][1:]
+        words = pre + [fin] + new_subject + before + obj + inner + tail + outer
     else:
         words = new_subject + [fin] + before + obj + inner + tail + outer
     ctx.counts[ID] += 1

@@ -350,6 +350,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             right_words = [word] + _lower_first(right_words, right_s)
         if [w.lower() for w in right_words[:2]] == ["das", "heißt"] and right_words[2:3] != [":"]:
             rest = right_words[2:]  # ", d. h. Sie zahlen nichts" → "Das heißt: Sie zahlen nichts."
+            if not any(t.is_finite for t in right_s[2:]):
+                continue  # ", das heißt auch auf dem Balkon": no clause after it, it stays with its sentence
             right_words = ["Das", "heißt", ":"] + ([rest[0][:1].upper() + rest[0][1:]] + rest[1:] if rest else [])
         ctx.counts[ID] += 1
         return [unit.derive(end_sentence([t.text for t in left]), ID), unit.derive(end_sentence(right_words), ID)]

@@ -1062,10 +1062,14 @@ def _purpose_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if not fins or subject is None or subject[0].lower() not in _NOMINATIVE_START and main[0].tag not in ("NE", "NN"):
             continue
         fin = main[fins[0]]
+        if fin.tag.startswith("VM"):
+            continue  # "Sie müssen alles tun, um … zu beenden": the purpose is the duty's, not the subject's wish
         table = verb_table(fin.lemma)
         forms = (table.present + table.preterite) if table else ()
         low = fin.text.lower()
-        idx = forms.index(low) % 6 if low in forms else (5 if low.endswith("en") else 2)
+        persons = [k % 6 for k, form in enumerate(forms) if form == low]
+        # "setzt" is du, er and ihr: a subject noun phrase is 3rd person
+        idx = next((k for k in persons if k in (2, 5)), persons[0]) if persons else (5 if low.endswith("en") else 2)
         past = table is not None and low in table.preterite and low not in table.present
         wollen = verb_table("wollen")
         modal = (wollen.preterite[idx] if past and wollen else present_form("wollen", idx))
