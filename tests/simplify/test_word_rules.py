@@ -327,3 +327,4 @@ def test_a_glossary_explanation_waits_until_the_speaker_has_finished(glossary) -
                        "gestiegen.", "Die Bearbeitung dauert deshalb bis zu 12 Monate."], out
     assert out[4].startswith("Mit einem Antrag"), out
     assert sum(s.endswith("sagt:") for s in out) == 1, out
+

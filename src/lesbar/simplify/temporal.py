@@ -67,6 +67,12 @@ def date_after_weekday_end(toks: list[Tok], comma: int) -> int | None:
     i = comma + 1
     if i < len(toks) and toks[i].text.lower() in ("dem", "den"):
         i += 1
+    if i < len(toks) and toks[i].text in ("Tag", "Feiertag", "Jahrestag", "Gedenktag") and toks[i - 1].text == "dem":
+        # "am Donnerstag, dem Tag der Deutschen Einheit, …": a named day as the apposition
+        close = next((k for k in range(i + 1, min(i + 8, len(toks))) if toks[k].text == ","), None)
+        if close is None or any(t.is_finite for t in toks[i:close]):
+            return None
+        return close + 1
     if i < len(toks) and _DATE.match(toks[i].text):
         i += 1
     elif i + 1 < len(toks) and _ORDINAL_DAY.match(toks[i].text) and (

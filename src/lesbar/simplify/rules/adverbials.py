@@ -256,8 +256,9 @@ _RELATING = {"auch", "wieder", "erneut", "ebenfalls", "nochmals", "abermals", "z
 
 
 #: nouns whose own date a following time phrase gives ("einen Termin am 3. Juni reserviert")
-_DATED_NOUNS = {"Termin", "Termine", "Frist", "Sitzung", "Prüfung", "Gespräch", "Treffen", "Veranstaltung",
-                "Sprechstunde", "Anhörung", "Vorstellungsgespräch", "Bescheid", "Schreiben", "Brief", "Antrag"}
+#: (not "Sitzung", "Treffen": "in seiner Sitzung am 12. November" is the date of the reported event)
+_DATED_NOUNS = {"Termin", "Termine", "Frist", "Prüfung", "Anhörung", "Vorstellungsgespräch", "Bescheid", "Schreiben",
+                "Brief", "Antrag"}
 
 
 def _owned_by_noun(body: list[Tok], a: int) -> bool:

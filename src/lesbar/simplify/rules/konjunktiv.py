@@ -84,6 +84,9 @@ def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
         return False
     if any(t.tag == "KOUS" and t.text.lower() in ("wenn", "falls", "sofern") for t in toks):
         return True  # "Wenn ich Zeit hätte, würde ich kommen": an unreal condition
+    if toks and toks[0].is_finite and toks[0].text[:1].isupper() and any(t.text == "," for t in toks) and \
+            (first := konjunktiv(toks[0].text, toks[0].lemma)) is not None and first.kind == "konj2":
+        return True  # "Hätten wir die Stelle früher gehabt, wären …": a condition with its verb first
     if any(t.text.lower() in ("gern", "gerne", "lieber") for t in toks) and (
             toks[i].lemma in ("haben", "sein") or any(t.text.lower() in ("ich", "wir") for t in toks)):
         # "Ich hätte gern mehr Zeit", "Er hätte lieber Investoren beteiligt": a wish, also when reported;

@@ -61,7 +61,8 @@ def _infinitive_clause(toks: list[Tok]) -> list[str] | None:
         return None
     if any(t.is_finite or t.text in {",", ";", ":"} for t in (body[:-1] if after_zu else body)):
         return None
-    if any(t.tag == "KON" or t.text == "sowie" for t in body):
+    if sum(1 for t in body if t.tag.endswith("(IZU)") or t.text == "zu") > 1 or (
+            len(body) > 2 and body[-2].text == "zu" and body[-3].tag == "KON"):
         return None  # "zu kochen oder zu rauchen": a negation or modal would have to go into each part
     words: list[str] = []
     for t in body:

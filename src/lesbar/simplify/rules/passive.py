@@ -193,6 +193,8 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
     for i, t in enumerate(toks):
         if t.text.lower() not in ("von", "vom", "durch") or i + 1 >= len(toks):
             continue
+        if i > 0 and toks[i - 1].tag == "KON":
+            return None  # "aus Mitteln des Landes und durch Spenden": one of two ways, not who acts
         if i > 0 and toks[i - 1].text in _MEASURES:
             continue  # "in Höhe von 5.000 Euro": an amount, not who does it
         if i > 0 and toks[i - 1].tag == "NN" and toks[i - 1].text.lower().endswith(_ACTION_ENDINGS):
@@ -451,6 +453,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if not fins:
         return None
     f = fins[0]
+    if any(t.text.lower() == "man" and t.tag in ("PIS", "PPER") for t in toks):
+        return None  # "Dann wird man auf eine Warteliste gesetzt": "man" is the subject already
     if f > 0 and toks[f - 1].tag == "KON" and toks[f - 1].text.lower() in ("und", "oder", "aber"):
         return None  # "Der Bericht umfasst 64 Seiten und kann … heruntergeladen werden": two clauses, split first
     expletive = f == 1 and toks[0].text in ("Es", "es") and len(toks) >= 3 and not any(

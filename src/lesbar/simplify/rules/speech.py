@@ -1047,13 +1047,17 @@ def _wie_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     v = next((k for k in range(c - 1, 0, -1) if toks[k].is_finite), None)
     if v is None or not _is_speech_verb(toks[v], toks, v) or any(t.is_finite for t in toks[v + 1 : c]):
         return None
-    person, pronoun, subject_end = _subject(toks, 1, v, ctx)
+    from lesbar.simplify.rules.adverbials import time_blocks
+
+    when = next(((a, b) for a, b in time_blocks(toks[:v]) if b == v and a > 2), None)
+    s_end = when[0] if when else v  # "Wie die Agentur für Arbeit am Donnerstag mitteilte": the time is no speaker
+    person, pronoun, subject_end = _subject(toks, 1, s_end, ctx)
     if person is None:
         # "Wie ein Sprecher der Stadt mitteilte, …", "Wie die Stadt mitteilte, …"
-        person, _ = _described_speaker(toks[1:], v - 1, ctx)
-        person = person or _institution(toks, 1, v, ctx)
-        pronoun, subject_end = False, v
-    if person is None or subject_end != v:
+        person, _ = _described_speaker(toks[1:], s_end - 1, ctx)
+        person = person or _institution(toks, 1, s_end, ctx)
+        pronoun, subject_end = False, s_end
+    if person is None or subject_end != s_end:
         return None
     main = strip_end(toks[c + 1 :])
     if not main or not main[0].is_finite or any(t.text in QUOTES_OPEN for t in main):
@@ -1064,7 +1068,10 @@ def _wie_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     lead, s0, s1 = found
     content = ([t.text for t in main[s0:s1]] + [main[0].text] + [t.text for t in main[lead:s0]]
                + [t.text for t in main[s1:]] + ["."])
-    return [_speaker_unit(unit, content, person, pronoun, ctx)]
+    new = _speaker_unit(unit, content, person, pronoun, ctx)
+    if when:
+        new.speech_tail = [t.text for t in toks[when[0] : when[1]]]  # "… sagt am Donnerstag:"
+    return [new]
 
 
 def _quotes_balanced(toks: list[Tok]) -> bool:

@@ -46,11 +46,19 @@ def find_enumeration(toks: list[Tok], min_items: int = MIN_ITEMS,
     # conjunction before it is tried too.
     last_comma = max(commas)
     for k in [i for i in range(end - 1, last_comma, -1) if toks[i].tag == "KON"
-              and toks[i].text in ("und", "oder", "sowie")][:2]:
+              and toks[i].text in ("und", "oder", "sowie") and not _gender_pair(toks, i)][:2]:
         found = _enumeration_at(toks, commas, k, end, min_items, max_item_words)
         if found is not None:
             return found
     return None
+
+
+def _gender_pair(toks: list[Tok], k: int) -> bool:
+    """"Erzieherinnen und Erziehern", "Bürgerinnen und Bürger": one group named in both forms, no two items."""
+    if k == 0 or k + 1 >= len(toks):
+        return False
+    left, right = toks[k - 1].text, toks[k + 1].text
+    return left.endswith("innen") and len(left) > 7 and right.startswith(left[:-5])
 
 
 def _enumeration_at(toks: list[Tok], commas: list[int], k: int, end: int, min_items: int,

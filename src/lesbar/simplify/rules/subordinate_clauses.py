@@ -401,6 +401,11 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
                     continue
                 back -= 2
             ante = toks[back]
+            if any(t.tag == "NE" and k > 0 and toks[k - 1].tag not in ("NN", "NE", "ART") and
+                   not toks[k - 1].tag.startswith("APPR") and toks[k + 1].text[:1].isupper() and toks[k + 1].is_noun
+                   for k, t in enumerate(toks[:back])) and rel.text.lower() in ("der", "die"):
+                # (a person's first name and surname before the object: "nahm Gerhard Wiese den Preis entgegen")
+                continue  # "nahm Gerhard Wiese den Preis entgegen, der die Tafel mitgegründet hatte": who?
         else:
             c_noun = c
         if ante.tag == "NE" and c_noun >= 2 and toks[c_noun - 2].tag.startswith("APPR"):
