@@ -328,3 +328,13 @@ def test_a_glossary_explanation_waits_until_the_speaker_has_finished(glossary) -
     assert out[4].startswith("Mit einem Antrag"), out
     assert sum(s.endswith("sagt:") for s in out) == 1, out
 
+
+
+def test_explanations_do_not_come_between_a_list_intro_and_its_items_or_a_sentence_and_its_condition(
+        glossary) -> None:  # type: ignore[no-untyped-def]
+    out = texts("Für Bürgergeld brauchen Sie:\n- Ihren Ausweis\n- Ihren Mietvertrag\n- Ihre Kontoauszüge\n\n"
+                "Der Antrag wird genehmigt, wenn alle Unterlagen vollständig sind.", "leicht", glossary)
+    assert out[:5] == ["Für Bürger-Geld brauchen Sie:", "Ihren Ausweis", "Ihren Miet-Vertrag", "Ihre Konto-Auszüge",
+                       "Bürger-Geld ist Geld vom Job-Center."], out
+    k = out.index("Man genehmigt den Antrag.")
+    assert out[k + 1].startswith("Die Bedingung ist:") and out[k + 2].startswith("Mit einem Antrag"), out

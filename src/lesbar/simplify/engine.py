@@ -174,6 +174,8 @@ class Builder:
         self.ctx = ctx
         self.pairs: list[tuple[Sentence, list[Finding]]] = []
         self.fragments: set[int] = set()
+        #: ids of the glossary explanation sentences (they may move after a list that follows them)
+        self.explanations: set[int] = set()
         self.prev_heading = False  # the block emitted last is a heading
         self.topic_level = 2
         self.topic_speaker = ""
@@ -190,6 +192,8 @@ class Builder:
                 s.comments.append(_comment(f))
         if fragment:
             self.fragments.add(id(s))
+        if unit.kind == "explanation":
+            self.explanations.add(id(s))
         self.pairs.append((s, [_finding_of(c) for c in s.comments]))
         return s
 
@@ -437,7 +441,8 @@ def _explanations_after_quotations(units: list[Unit], polite: bool = False) -> l
             question = depth == 0 and bool(unit.tokens) and unit.tokens[-1] == "?" and not was_question
             nxt = next((u for u in units[k + 1 :] if u.kind != "explanation"), None)
             demonstrative = nxt is not None and nxt.kind == "sentence" and not nxt.speaker and bool(nxt.tokens) \
-                and nxt.tokens[0].lower() in _REFERRING - _SEQUENCE
+                and (nxt.tokens[0].lower() in _REFERRING - _SEQUENCE or tuple(nxt.tokens[:3]) in _CONTINUATIONS
+                     or nxt.tokens[:2] == ["Ausnahme", ":"])
             in_run = bool(unit.speaker) and nxt is not None and nxt.kind == "sentence" and \
                 _without_role(nxt.speaker) == _without_role(unit.speaker)
             if depth == 0 and not question and held and not demonstrative and not in_run:
@@ -474,6 +479,8 @@ _REFERRING = {"das", "dies", "diese", "dieser", "dieses", "er", "es", "dort", "d
 
 
 #: pointing words that only order events ("Danach gab es Kaffee."): an explanation may stand before them
+#: sentence starts that the clause rules give a moved condition or purpose: it belongs to the sentence before
+_CONTINUATIONS = {("Die", "Bedingung", "ist"), ("Das", "Ziel", "ist"), ("Der", "Grund", "ist")}
 _SEQUENCE = {"danach", "dann", "davor", "außerdem", "zudem", "auch", "ebenso"}
 _PRONOUNS_BACK = {"er", "es", "ihm", "ihn", "sie", "ihnen", "dort", "dies", "das", "dafür", "dazu", "davon", "dabei",
                   "damit", "darauf", "darin", "daraus", "darüber", "dadurch", "deshalb", "deswegen", "daher"}
@@ -488,6 +495,8 @@ def _refers_back(units: list[Unit], k: int, polite: bool = False) -> bool:
         return False
     if nxt.tokens[0] == "Sie" and not polite:
         return True  # "Sie findet jeden Dienstag statt.": the Sprechstunde, not the explained word
+    if tuple(nxt.tokens[:3]) in _CONTINUATIONS or nxt.tokens[:2] == ["Ausnahme", ":"]:
+        return True  # "Man genehmigt den Antrag." + "Die Bedingung ist: …": one statement in two sentences
     # "Das geht aus …", "Jetzt gehören ihm 86 Frauen und Männer an": the pointing word comes early
     return nxt.tokens[0].lower() in _REFERRING or any(w in _PRONOUNS_BACK for w in nxt.tokens[1:4])
 
@@ -589,7 +598,17 @@ def simplify_document(doc: Document, level: str, glossary: Any = None,
             blocks.append(copy.deepcopy(block))  # a statement in English stays as it is: German rules don't apply
             continue
         builder.prev_heading = bool(blocks) and isinstance(blocks[-1], Heading)
-        blocks.extend(builder.block(block))
+        new = builder.block(block)
+        if isinstance(block, ListBlock) and new and blocks and isinstance(blocks[-1], Paragraph):
+            # "Für Bürgergeld brauchen Sie:" / the explanation of "Bürgergeld" / the items: the explanation
+            # goes after the list, so that the intro stays next to its items
+            intro = blocks[-1]
+            held = [s for s in intro.content if id(s) in builder.explanations]
+            kept = [s for s in intro.content if id(s) not in builder.explanations]
+            if held and kept and kept[-1].text.endswith(":"):
+                intro.content = kept
+                new = new + [Paragraph(held, lang=intro.lang)]
+        blocks.extend(new)
     if level == "leicht":
         blocks.extend(builder.word_list())
     meta = copy.deepcopy(doc.meta)

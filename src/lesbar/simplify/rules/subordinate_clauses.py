@@ -464,6 +464,10 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
             continue  # "wird vom Land, der Sparkasse und dem Verein unterstützt": a list, not a clause
         if _clause_goes_on(toks, end):
             continue  # "die sich austauschen, Kontakte knüpfen und … verbessern möchten": one clause, several commas
+        if prep and toks[head].text in _TIME_HEADS and any(t.text.lower() in ("ab", "seit", "bis", "vor", "nach", "am", "an",
+                                                                       "im", "in", "zum", "zu", "von", "vom")
+                                                for t in toks[max(0, head - 3) : head]):
+            continue  # "ab dem Monat, in dem der Antrag gestellt wurde": the clause says which month
         if toks[head].text in _MEASURE_NOUNS and head > 0 and toks[head - 1].tag == "CARD":
             continue  # "500 Euro, die für Bücher ausgegeben werden": "die Euro" cannot be the subject of a sentence
         if _wanted(toks, head):
@@ -712,6 +716,8 @@ def _relative_read_as_article(toks: list[Tok], c: int, i: int) -> bool:
     return len(fins) == 1 and clause[-1] is fins[0] and len(clause) >= 3
 
 
+#: time nouns a relative clause defines ("ab dem Monat, in dem …", "bis zu dem Tag, an dem …")
+_TIME_HEADS = {"Monat", "Tag", "Jahr", "Woche", "Zeitpunkt", "Moment", "Datum", "Stunde", "Termin"}
 #: units after a number: "500 Euro, die …" has no antecedent a sentence can start with
 _MEASURE_NOUNS = {"Euro", "Cent", "Dollar", "Prozent", "Kilometer", "Meter", "Kilogramm", "Kilo", "Gramm", "Liter",
                   "Quadratmeter", "Hektar", "Tonnen", "Millionen", "Milliarden", "Mio.", "Mrd."}
