@@ -170,6 +170,8 @@ def _np_end(toks: list[Tok], i: int) -> int:
             i += 1  # "fertige oder vorbereitete Lebensmittel": adjectives joined by und/oder
     if i < n and toks[i].is_noun:
         i += 1
+        while i + 1 < n and toks[i].text in _TITLE_WORDS and toks[i + 1].tag == "NE":
+            i += 1  # "Landrat Doktor Axel Lehmann": the title between role and name
         while i < n and toks[i].tag == "NE":
             i += 1
         end = _complement_end(toks, _genitive_attribute_end(toks, i))
@@ -177,18 +179,21 @@ def _np_end(toks: list[Tok], i: int) -> int:
     return max(i, 1)
 
 
+_TITLE_WORDS = {"Dr.", "Doktor", "Prof.", "Professor", "Professorin"}
 #: nouns and the preposition of their complement ("die Nachfrage nach Kursen", "der Bedarf an Plätzen"):
 #: the prepositional phrase belongs to the noun, so a verb moved to second place goes after it
 _NOUN_COMPLEMENTS = {"nachfrage": "nach", "suche": "nach", "bedarf": "an", "interesse": "an", "kritik": "an",
                      "teilnahme": "an", "mangel": "an", "angst": "vor", "hoffnung": "auf", "anspruch": "auf",
                      "zugang": "zu", "beitrag": "zu", "zustimmung": "zu", "bedeutung": "für",
                      "verantwortung": "für", "kosten": "für", "sorge": "um", "diskussion": "über",
-                     "debatte": "über", "zusammenarbeit": "mit", "erfahrungen": "mit", "erfahrung": "mit"}
+                     "debatte": "über", "zusammenarbeit": "mit", "erfahrungen": "mit", "erfahrung": "mit",
+                     "antrag": "auf", "anträge": "auf", "recht": "auf", "hinweis": "auf", "antwort": "auf",
+                     "frage": "nach", "hilfe": "bei", "unterstützung": "bei"}
 
 
 def _complement_end(toks: list[Tok], i: int) -> int:
     """After a noun phrase ending at ``i``: the end of the noun's prepositional complement, if it has one."""
-    if i < 2 or i >= len(toks) or not toks[i - 1].is_noun:
+    if i < 1 or i >= len(toks) or not toks[i - 1].is_noun:
         return i
     head = toks[i - 1].text.lower()
     prep = next((p for noun, p in _NOUN_COMPLEMENTS.items() if head.endswith(noun)), None)
@@ -301,11 +306,6 @@ _HEDGES = {"fast", "nahezu", "beinahe", "rund", "etwa", "ungefähr", "circa", "k
 
 #: prepositions whose phrase right after a noun belongs to it ("die Einnahmen aus der Kreisumlage")
 _ATTRIBUTE_PREPOSITIONS = {"aus", "von", "vom"}
-#: nouns that take a prepositional attribute of their own ("Anträge auf Wohngeld", "Bedarf an Plätzen")
-_NOUN_PREPOSITIONS = {"Antrag": "auf", "Anspruch": "auf", "Recht": "auf", "Hinweis": "auf", "Blick": "auf",
-                      "Zugang": "zu", "Angst": "vor", "Interesse": "an", "Bedarf": "an", "Mangel": "an",
-                      "Kritik": "an", "Teilnahme": "an", "Frage": "nach", "Suche": "nach", "Nachfrage": "nach",
-                      "Hilfe": "bei", "Unterstützung": "bei", "Förderung": "von", "Antwort": "auf"}
 
 
 def _passive_agent(toks: list[Tok], k: int) -> bool:
@@ -332,7 +332,7 @@ def _with_attributes(toks: list[Tok], k: int) -> int:
                 break
             k = close + 1
         elif t.tag.startswith("APPR") and (t.text.lower() in _ATTRIBUTE_PREPOSITIONS and not _passive_agent(toks, k)
-                                           or _NOUN_PREPOSITIONS.get(toks[k - 1].lemma) == t.text.lower()):
+                                           or _complement_end(toks, k) > k):
             end = constituent_end(toks, k)
             if end <= k + 1 or end >= len(toks) or not toks[end - 1].is_noun:
                 break
