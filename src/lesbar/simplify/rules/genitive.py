@@ -73,7 +73,8 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
         return None
     if (prev.text, toks[j].text) in _FIXED_NAMES or (
             prev.text.lower().endswith(_EVENTS) and art in ("der", "des") and toks[j].text[:1].isupper()
-            and (i < 2 or toks[i - 2].text.lower() not in ("am", "an", "vom", "seit", "bis", "nach"))):
+            and (i < 2 or toks[i - 2].text.lower() not in ("am", "an", "vom", "seit", "bis", "nach"))
+            and not (j + 1 < len(toks) and toks[j + 1].tag == "NE")):  # ("Woche des Kreises Lippe": its owner)
         # "Tag der Deutschen Einheit", "Tag der offenen Moschee", "Fest der Kulturen": names of events, not
         # genitives to rewrite ("am Tag der Wahl" is a date and gets "von")
         return None
@@ -164,6 +165,14 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     gender = _gender_lookup(ctx)
     inside = quoted([t.text for t in toks])  # "Stimmen der Welt" is a name
     while i < len(toks):
+        if ctx.level == "leicht" and toks[i].text.lower() in ("wegen", "trotz") and i + 1 < len(toks) and \
+                i + 1 not in inside and (m := _match(toks, i + 1, gender, coordinated=True)) is not None:
+            # "wegen des Regens" → "wegen dem Regen": Leichte Sprache takes the dative after wegen/trotz too
+            end, repl = m
+            words.extend([toks[i].text] + (["dem"] + repl[1:] if repl[0] == "vom" else repl[1:]))
+            i = end
+            changed += 1
+            continue
         m = _match(toks, i, gender) if i not in inside else None
         if m is not None:
             start = i
