@@ -261,6 +261,9 @@ _DATED_NOUNS = {"Termin", "Termine", "Frist", "Prüfung", "Anhörung", "Vorstell
                 "Brief", "Antrag"}
 
 
+_EVENT_ENDINGS = ("fest", "festival", "feier", "treffen", "konferenz", "tagung", "messe", "markt", "turnier", "abend")
+
+
 def _owned_by_noun(body: list[Tok], a: int) -> bool:
     """The time phrase at ``a`` belongs to the noun before it: a noun that has a date of its own, or a day
     named by a noun whose hour follows ("am Wahltag um 18 Uhr")."""
@@ -269,6 +272,8 @@ def _owned_by_noun(body: list[Tok], a: int) -> bool:
         return False  # ("in der Innenstadt am Samstag": a place and a time side by side)
     if noun.text in _DATED_NOUNS:
         return True
+    if noun.text.lower().endswith(_EVENT_ENDINGS) and a >= 2 and body[a - 2].text.lower() in ("zum", "zur", "zu"):
+        return True  # "lud zum Sommerfest im August ein": the date of the fest, not of the invitation
     if body[a].text.lower() != "um":
         return False
     k = a - 2

@@ -121,6 +121,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         name = [t.text for t in toks[start:c]]
         if len(name) < 2:
             continue  # a single name word may be a place ("in Oberbruch, …")
+        if start > 0 and toks[start - 1].text == ",":
+            continue  # "lobte der Vorsitzende des Vereins, Heinz Kuhlmann, das Team": the name is the apposition
         rest = strip_end(toks[c + 1 :])
         if not rest or finite_indices(rest) or rest[0].tag not in ("ART", "NN", "PPOSAT"):
             continue

@@ -16,6 +16,7 @@ from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import (
     QUOTES_CLOSE,
     QUOTES_OPEN,
+    SENT_END,
     constituent_end,
     masculine_nominative,
     quoted,
@@ -49,7 +50,8 @@ def detect(toks: list[Tok]) -> list[int]:
             continue
         if t.is_finite and t.lemma == "werden":
             j = i + 1
-            while j < len(toks) and toks[j].text not in {",", ".", ";", ":", "!", "?"}:
+            while j < len(toks) and (toks[j].text not in {",", ".", ";", ":", "!", "?"} or _list_comma(toks, j)):
+                # ("für Kinder, Eltern und Großeltern angeboten": a list)
                 if toks[j].tag == "VV(PP)" and not _future_look_alike(toks, j):
                     out.append(i)
                     break
@@ -63,6 +65,18 @@ def detect(toks: list[Tok]) -> list[int]:
         elif t.text == "werden" and not t.is_finite and i > 0 and toks[i - 1].tag == "VV(PP)":
             out.append(i)  # "können … gestellt werden"
     return out
+
+
+def _list_comma(toks: list[Tok], k: int) -> bool:
+    """The comma at ``k`` separates items of an enumeration that ends with und/oder ("für Kinder, Eltern und
+    Großeltern"): nouns on both sides and no verb or clause word up to the end."""
+    if toks[k].text != "," or k == 0 or not toks[k - 1].is_noun or k + 1 >= len(toks) or \
+            toks[k + 1].tag not in ("NN", "NE", "ART", "CARD"):
+        return False
+    rest = toks[k + 1 :]
+    return any(t.text in ("und", "oder", "sowie") for t in rest) and not any(
+        t.is_finite or t.tag in ("KOUS", "PRELS", "PTKZU") or t.tag.endswith("(IZU)") or t.text in {";", ":"}
+        for t in rest)
 
 
 def _future_look_alike(toks: list[Tok], j: int) -> bool:
@@ -181,6 +195,10 @@ def _accusative(np: list[Tok]) -> list[str]:
         if acc and out[-1] == noun.text:
             out[-1] = acc  # n-declension: "der Mensch" → "den Menschen"
         return out
+    if words and words[0].lower() == "der" and np[0].tag == "ART":
+        # "Der TuS Brackwede wurde ausgezeichnet": a nominative "der" is masculine; the noun is unknown
+        return ["den"] + [w + "n" if np[k].tag == "ADJ(A)" and w.endswith("e") else w
+                          for k, w in enumerate(words) if k > 0]
     return [w if _polite(w) else w.lower() if t.tag in ("ART", "PPOSAT", "PIAT", "PDAT") or (k == 0 and (
         t.tag.startswith("ADJ") or t.tag == "ADV" or t.text.lower() in _ABOUT)) else w
             for k, (w, t) in enumerate(zip(words, np, strict=True))]  # "Eingebürgerte Personen" was first
@@ -606,7 +624,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         tail = [particle] if particle and not inseparable else []
     before = [t.text for t in lead]
     # the verb part closes the clause before a following ", … zu beteiligen" / ", den …"
-    cut = next((k for k, t in enumerate(middle) if t.text in {",", ";", ":"}), len(middle))
+    cut = next((k for k, t in enumerate(middle) if t.text in {",", ";", ":"} and not _list_comma(middle, k)),
+               len(middle))
     # unstressed pronouns come before the object: "Man hat mir das Buch geschenkt"
     # without a subject noun phrase a nominative pronoun is the subject: "Danach wird er bewilligt" →
     # "Danach bewilligt man ihn", "Wird dieser eingereicht?" → "Reicht man diesen ein?"
@@ -773,6 +792,10 @@ def _participle_first(unit: Unit, toks: list[Tok], f: int, pp_i: int, ctx: Conte
     middle = toks[f + 1 :]
     comma = next((k for k, t in enumerate(middle) if t.text in {",", ";", ":"}), len(middle))
     main, tail = middle[:comma], middle[comma:]
+    rest = [t for t in tail if t.text not in SENT_END]
+    if rest and rest[0].text == "," and not any(t.is_finite or t.text in {";", ":"} for t in rest) and any(
+            t.text in ("und", "oder", "sowie") for t in rest):
+        main, tail = middle[: comma + len(rest)], middle[comma + len(rest) :]  # "Kurse für Kinder, Eltern und …"
     found = _middle_subject(main)
     if found is None and main and main[0].tag == "PPER" and main[0].text.lower() in ("er", "sie", "es", "wir", "ich"):
         found = (0, 1)  # "Geleitet wird er von zwei Trainerinnen."

@@ -107,6 +107,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     ptk = _particle_after(toks, i)
     if ptk is not None and ptk.tag == "PTKVZ" and _postposition(toks, i, toks.index(ptk)):
         ptk = None
+    if (ptk is None or ptk.tag != "PTKVZ") and (far_at := _far_particle(toks, i)) is not None:
+        ptk = toks[far_at]  # "traten ein Chor, eine Gruppe und eine Band auf": "auftreten" takes "sein"
     lemma = ptk.text.lower() + verb.lemma if ptk is not None and ptk.tag == "PTKVZ" else verb.lemma
     table = verb_table(lemma) or verb_table(verb.lemma)
     auxiliary = table.auxiliary if table else ""
@@ -129,7 +131,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     end = i + 1
     while end < len(words) and words[end] not in {";", ":"} | SENT_END and words[end] not in {"„", "“"}:
         if words[end] == ",":
-            date_end = date_after_weekday_end(toks, end)
+            date_end = date_after_weekday_end(toks, end) or _name_apposition_end(toks, end)
             if date_end is None:
                 break
             end = date_end  # "kamen am Samstag, 14.06.2025, zum Fest": the date's commas are no clause end
@@ -170,6 +172,19 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         words.insert(end, table.participle)
     ctx.counts[ID] += 1
     return [unit.derive(words, ID)]
+
+
+def _name_apposition_end(toks: list[Tok], comma: int) -> int | None:
+    """"lobte der Vorsitzende des Vereins, Heinz Kuhlmann, das Team": after a noun, a name between two
+    commas is its apposition; the index after the second comma, else None."""
+    if comma == 0 or toks[comma - 1].tag != "NN":
+        return None  # (after a name it is a list of names: "Anna Berg, Stephan Pusch und …")
+    k = comma + 1
+    while k < len(toks) and (toks[k].tag == "NE" or toks[k].text in ("Dr.", "Doktor", "Prof.")):
+        k += 1
+    if k - comma - 1 < 2 or k >= len(toks) or toks[k].text != ",":
+        return None
+    return k + 1
 
 
 def _participle_form(t: Tok) -> bool:

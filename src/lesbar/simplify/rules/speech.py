@@ -300,6 +300,8 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
     if not toks[end].is_finite:
         # "Der Leiter des Gemeindezentrums, der erst im Januar kam, zeigte sich erschüttert."
         end = constituent_end(toks, 0)
+        if end < len(toks) and toks[end].text.lower() in ("aus", "von", "vom"):
+            end = constituent_end(toks, end)  # "Eine Mutter aus Syrien zeigte sich erleichtert."
         if end < len(toks) and toks[end].text == "," and end + 1 < len(toks) and toks[end + 1].tag == "PRELS":
             close = segment_end(toks, end + 1)
             end = close + 1 if close < len(toks) and toks[close].text == "," else len(toks)
@@ -355,7 +357,10 @@ def _by_pronoun(pronoun: str, ctx: Context) -> Person | None:
     # the person named most recently with that gender ("Für den 14-jährigen Emre … „…“, erzählte er" after
     # "Lehrerin Sabine Kowalczyk"); persons the text names only later are no candidates
     match = [p for p in reversed(ctx.seen) if p is not last and _gender(p) == want]
-    return match[0] if match else last
+    if match:
+        return match[0]
+    # nobody of that gender named: the last person is still meant when the role only guessed the gender
+    return last if last.gender != {"m": "f", "f": "m"}[want] else None
 
 
 def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Person | None, bool, int]:
