@@ -249,7 +249,9 @@ def _joined_verb(lemma: str, min_zipf: float = 2.0) -> bool:
     word), not "schwimmen lernen" or "schnell laufen"."""
     from lesbar.simplify.rules.words import zipf
 
-    return zipf(lemma) >= min_zipf and verb_table(lemma) is not None
+    table = verb_table(lemma)
+    # (its participle is written too: "kennengelernt", "bereitgestanden"; not "gelesenlernt")
+    return zipf(lemma) >= min_zipf and table is not None and zipf(table.participle) >= 0.5
 
 
 def _past_quoted_name(words: list[str], end: int) -> int:

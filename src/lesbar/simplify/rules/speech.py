@@ -887,7 +887,8 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
         tail = front + tail
         if j >= len(toks) or toks[j].text not in {",", ":"}:
             return None
-        reported = toks[j].text == "," and not (j + 1 < len(toks) and toks[j + 1].text in {"dass", "daß"})
+        reported = toks[j].text == "," and (not (j + 1 < len(toks) and toks[j + 1].text in {"dass", "daß"}) or any(
+            t.text.lower() in _NOW for t in toks[j + 1 :]))  # "…, dass sie jetzt lesen lernten": now, reported
         if toks[j].text == ":":
             content = [x.text for x in toks[j + 1 :]]
         else:
