@@ -249,6 +249,11 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
                 end = k
         if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].text.lower() in ("darunter", "davon"):
             return None  # "von einem Team aus 14 Ehrenamtlichen, darunter …": the addition belongs to the agent
+        if end + 1 < len(toks) and toks[end].text == "für" and toks[end + 1].tag in ("NN", "NE") and not named:
+            return None  # "vom Ministerium für Kinder, Jugend, …": a name whose end is unclear
+        if end + 1 < len(toks) and toks[end].text in ("und", "oder", "sowie") and \
+                toks[end + 1].text.lower() in ("von", "vom", "durch"):
+            return None  # "vom Land sowie von der Stiftung": two agents, left to the editor
         if end < len(toks) and toks[end].text in QUOTES_OPEN:
             close = next((k for k in range(end + 1, min(end + 10, len(toks))) if toks[k].text in QUOTES_CLOSE), None)
             if close is None:
@@ -806,7 +811,14 @@ def _participle_first(unit: Unit, toks: list[Tok], f: int, pp_i: int, ctx: Conte
     if found is None:
         return None
     a, b = found
+    lead = " ".join(t.text.lower() for t in main[:a])
+    if any(h in lead for h in ("unter anderem", "vor allem", "zum beispiel", "insbesondere")):
+        return None  # "Behandelt wurden unter anderem A, B und C": the list rule gives "… unter anderem:" + items
     b = next((k for k in range(a + 1, b) if main[k].text.lower() in ("von", "vom", "durch")), b)  # the agent
+    if any(t.text in ("und", "oder", "sowie") for t in main[a:b]) and b < len(main) and \
+            main[b].tag.startswith("APPR") and main[b].text.lower() not in ("von", "vom", "durch") and \
+            constituent_end(main, b) == len(main):
+        b = len(main)  # "Techniken, Regeln und der Umgang mit Stress": the phrase belongs to the last item
     if tail and tail[0].text == "," and b == len(main) and not any(t.is_finite for t in tail) and any(
             t.text in ("und", "oder") for t in tail):
         return None  # "Gesucht werden vor allem Schuhe, Jacken und Decken": an enumeration as subject

@@ -283,6 +283,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if found is None:
         return None
     start, items = found
+    if toks[0].tag.endswith("(PP)") and not any(t.is_noun or t.tag in ("PPER", "PIS", "PDS") for t in toks[:start]):
+        return None  # "Organisiert wurde die Messe vom Jobcenter, der Stadt, …": the subject is in the list
     intro = [t.text for t in toks[:start]]
     while intro and intro[-1] in {":", ","}:
         intro.pop()  # "Mitzubringen sind folgende Unterlagen: …" has its colon already
