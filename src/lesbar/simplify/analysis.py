@@ -458,17 +458,14 @@ def _repair_konj2_lemmas(toks: list[Tok]) -> None:
                 break
 
 
-_TITLE_WORDS = {"Dr.", "Prof.", "Doktor", "Professor", "Professorin"}
-
-
 def _repair_roles_before_titles(toks: list[Tok]) -> None:
     """"Stadtbaurätin Dr. Ute Kramer": HanTa reads an unknown role before a title as a name; a word for a
     person right before a title and a name is the noun that describes the person."""
-    from lesbar.simplify.resources import is_person_noun
+    from lesbar.simplify.resources import TITLES, is_person_noun
 
     for i in range(len(toks) - 2):
         t = toks[i]
-        if t.tag == "NE" and toks[i + 1].text in _TITLE_WORDS and toks[i + 2].tag == "NE" and \
+        if t.tag == "NE" and toks[i + 1].text in TITLES and toks[i + 2].tag == "NE" and \
                 is_person_noun(t.text, "NN"):
             toks[i] = Tok(t.text, "NN", t.text)
 

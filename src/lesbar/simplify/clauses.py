@@ -12,6 +12,7 @@ import re
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.morphology import separable_particle
+from lesbar.simplify.resources import TITLES
 from lesbar.simplify.temporal import WEEKDAYS, date_after_weekday_end
 
 QUOTES_OPEN = {"„", "»", "‚"}
@@ -170,7 +171,7 @@ def _np_end(toks: list[Tok], i: int) -> int:
             i += 1  # "fertige oder vorbereitete Lebensmittel": adjectives joined by und/oder
     if i < n and toks[i].is_noun:
         i += 1
-        while i + 1 < n and toks[i].text in _TITLE_WORDS and toks[i + 1].tag == "NE":
+        while i + 1 < n and toks[i].text in TITLES and toks[i + 1].tag == "NE":
             i += 1  # "Landrat Doktor Axel Lehmann": the title between role and name
         while i < n and toks[i].tag == "NE":
             i += 1
@@ -179,7 +180,6 @@ def _np_end(toks: list[Tok], i: int) -> int:
     return max(i, 1)
 
 
-_TITLE_WORDS = {"Dr.", "Doktor", "Prof.", "Professor", "Professorin"}
 #: nouns and the preposition of their complement ("die Nachfrage nach Kursen", "der Bedarf an Plätzen"):
 #: the prepositional phrase belongs to the noun, so a verb moved to second place goes after it
 _NOUN_COMPLEMENTS = {"nachfrage": "nach", "suche": "nach", "bedarf": "an", "interesse": "an", "kritik": "an",

@@ -44,6 +44,8 @@ PERSON_SUFFIXES = ("er", "erin", "in", "ent", "entin", "ist", "istin", "or", "or
 
 
 #: nouns for people that name someone new, not the person named before ("Die Mutter sagte …")
+#: academic titles before a name ("Dr. Ute Kramer", "Professorin Aylin Demir"), written out or not
+TITLES = frozenset({"Dr.", "Doktor", "Prof.", "Professor", "Professorin"})
 PEOPLE_NOUNS = frozenset({"Mann", "Frau", "Mädchen", "Junge", "Kind", "Mensch", "Person", "Herr", "Dame", "Mutter",
                           "Vater", "Sohn", "Tochter", "Bruder", "Schwester", "Oma", "Opa", "Großmutter",
                           "Großvater", "Arzt", "Ärztin", "Nachbar", "Nachbarin", "Gast", "Kunde", "Kundin",

@@ -37,7 +37,7 @@ from lesbar.simplify.morphology import (
     separable_particle,
     verb_table,
 )
-from lesbar.simplify.resources import PEOPLE_NOUNS, is_person_noun, roles, speech_verbs
+from lesbar.simplify.resources import PEOPLE_NOUNS, TITLES, is_person_noun, roles, speech_verbs
 from lesbar.simplify.rules.subordinate_clauses import possessive_sentence
 from lesbar.simplify.units import Unit, end_sentence
 
@@ -49,7 +49,6 @@ PRIORITY = 20
 LEVELS = ("leicht", "einfach")
 HEADINGS = False
 
-_TITLES = {"Dr.", "Doktor", "Prof.", "Professor", "Professorin"}
 _PRONOUNS = {"er", "sie", "Er", "Sie"}
 _FRAME_ADVERBS = {"dabei", "auch", "weiter", "noch", "abschließend", "zudem", "außerdem", "ebenfalls", "aber", "zuvor",
                   # "hob besonders hervor": "sagt besonders" is no German
@@ -128,7 +127,7 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
                                          and j + 2 < n and toks[j + 2].tag == "NE")) and j + 1 < n and toks[j + 1].tag == "NE":
             role = " ".join(lead + [toks[j].text])  # also "Lehrerin Sabine Kowalczyk": a woman's role
             j += 1
-        while j < n and toks[j].text in _TITLES:
+        while j < n and toks[j].text in TITLES:
             j += 1
         k = j
         while k < n and toks[k].tag == "NE" and toks[k].text[:1].isupper():
@@ -192,7 +191,7 @@ def _gender_before(toks: list[Tok], j: int) -> str:
     """The gender an article before a name shows: "dem neunjährigen Karim" (m), "die 15-jährige Lena"
     (f). "der" is left open: it is also the feminine dative and genitive."""
     k = j - 1
-    while k >= 0 and (toks[k].tag in ("ADJ(A)", "ADJA", "CARD") or toks[k].text in _TITLES
+    while k >= 0 and (toks[k].tag in ("ADJ(A)", "ADJA", "CARD") or toks[k].text in TITLES
                       or toks[k].text in roles()):
         k -= 1
     if k < 0 or toks[k].tag != "ART":
@@ -294,7 +293,7 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
         k += 1
     if k + 1 >= len(toks) or toks[k].tag not in ("NN", "NNA"):
         return
-    if toks[k + 1].tag == "NE" or toks[k + 1].text in _TITLES:
+    if toks[k + 1].tag == "NE" or toks[k + 1].text in TITLES:
         return  # "Der Schüler Tim erzählte": a named person, noted by name
     end = k + 1
     if not toks[end].is_finite:
@@ -325,7 +324,7 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
 
 
 #: titles that say nothing about gender ("Doktor Katrin Möltgen-Sicking")
-_NEUTRAL_TITLES = _TITLES - {"Professor", "Professorin"}
+_NEUTRAL_TITLES = TITLES - {"Professor", "Professorin"}
 
 
 def _gender(person: Person) -> str:
@@ -378,7 +377,7 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     if a + 1 < end and toks[j].tag == "ART" and toks[j].text.lower() in ("der", "die") and (toks[a].tag in (
             "NN", "NNA") or toks[a].tag == "ADJ(A)" and _capitalised(toks[a].text)) and (
             toks[a].text in roles() or _person_noun(toks[a])) and (
-            toks[a + 1].tag == "NE" or (toks[a + 1].text in _TITLES and a + 2 < end and toks[a + 2].tag == "NE")):
+            toks[a + 1].tag == "NE" or (toks[a + 1].text in TITLES and a + 2 < end and toks[a + 2].tag == "NE")):
         # "sagte die Leiterin Anna Berg": the article before role and name. An adjective ("der bisherige
         # Vorsitzende") or an adjective used as a noun ("der Vorsitzende") needs its article in the frame.
         if a > j + 1 or toks[a].tag in ("NNA", "ADJ(A)") or (toks[a].text in PEOPLE_NOUNS and toks[a].text not in roles()):
@@ -387,12 +386,12 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         j = a
         if toks[j].tag == "ADJ(A)":  # "die Integrationsbeauftragte Dr. Lena Ostermann": read as an adjective
             toks = toks[:j] + [Tok(toks[j].text, "NNA", toks[j].text)] + toks[j + 1 :]
-    while j < end and (toks[j].text in roles() or toks[j].text in _TITLES or (
+    while j < end and (toks[j].text in roles() or toks[j].text in TITLES or (
             toks[j].tag in ("NN", "NNA") and j - start < 2 and j + 1 < end
-            and (toks[j + 1].tag == "NE" or toks[j + 1].text in _TITLES))):
+            and (toks[j + 1].tag == "NE" or toks[j + 1].text in TITLES))):
         # "Landrat", "Dr.", or a description without article: "Pfleger Yusuf Haddad erzählte, …",
         # "Fraktionsvorsitzende Sabine Krüger sagte, …", "Projektleiterin Doktor Hanna Berger"
-        if toks[j].text in _TITLES and role:  # "Verkehrsdezernentin Dr. Karin Vogt": both are kept
+        if toks[j].text in TITLES and role:  # "Verkehrsdezernentin Dr. Karin Vogt": both are kept
             role = f"{role} {toks[j].text}"
         else:
             role = toks[j].text if toks[j].text in roles() or toks[j].tag in ("NN", "NNA") else role
@@ -411,7 +410,7 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     if lead and role:
         role = " ".join(lead + [role])
     second = k + 1
-    while second < end and (toks[second].text in roles() or toks[second].text in _TITLES or (
+    while second < end and (toks[second].text in roles() or toks[second].text in TITLES or (
             toks[second].tag in ("NN", "NNA") and second + 2 < end and toks[second + 1].tag == "NE"
             and toks[second + 2].tag == "NE")):
         second += 1  # "Hans Krüger und Kassenwart Thomas Becker": a role before a two-part name
@@ -796,10 +795,10 @@ def _described_speaker(toks: list[Tok], v: int, ctx: Context) -> tuple[Person | 
     if pre[-1].text == "," :
         k = len(pre) - 2
         j = k
-        while j >= 0 and (pre[j].tag == "NE" or pre[j].text in _TITLES):
+        while j >= 0 and (pre[j].tag == "NE" or pre[j].text in TITLES):
             j -= 1
         if j < k and j >= 0 and pre[j].text == ",":
-            names = [t.text for t in pre[j + 1 : k + 1] if t.text not in _TITLES]  # "…, Dr. Miriam Osei, sagte"
+            names = [t.text for t in pre[j + 1 : k + 1] if t.text not in TITLES]  # "…, Dr. Miriam Osei, sagte"
             person = ctx.find_person(names) or Person(" ".join(names))
             if person not in ctx.persons:
                 ctx.persons.append(person)

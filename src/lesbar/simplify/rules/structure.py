@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import SENT_END, top_level_commas
+from lesbar.simplify.resources import TITLES
 from lesbar.simplify.units import Unit
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def _complete_items(items: list[list[Tok]]) -> bool:
 
 _DETERMINERS = {"ART", "PPOSAT", "PDAT", "PIAT"}
 #: words before a person's name that start an item of a list of persons
-_PERSON_TITLES = {"Dr.", "Doktor", "Prof.", "Professor", "Professorin", "Herr", "Frau"}
+_PERSON_TITLES = TITLES | {"Herr", "Frau"}
 _CONTRACTED = {"vom": ("von", "dem"), "zum": ("zu", "dem"), "zur": ("zu", "der"), "beim": ("bei", "dem"),
                "im": ("in", "dem"), "am": ("an", "dem")}
 _VERB_END = {"VV(PP)", "VV(INF)", "VA(INF)", "VM(INF)", "VA(PP)", "PTKVZ", "VV(IZU)"}
