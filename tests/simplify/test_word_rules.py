@@ -338,3 +338,10 @@ def test_explanations_do_not_come_between_a_list_intro_and_its_items_or_a_senten
                        "Bürger-Geld ist Geld vom Job-Center."], out
     k = out.index("Man genehmigt den Antrag.")
     assert out[k + 1].startswith("Die Bedingung ist:") and out[k + 2].startswith("Mit einem Antrag"), out
+
+
+def test_a_glossary_term_in_a_speech_frame_is_explained_too(glossary) -> None:  # type: ignore[no-untyped-def]
+    # "Die Agentur für Arbeit sagt:": the frame is no sentence of its own, but its term is new to the reader
+    out = texts("Wie die Agentur für Arbeit am Donnerstag mitteilte, ist die Zahl gesunken.", "leicht", glossary)
+    assert out[:3] == ["Die Agentur für Arbeit sagt am Donnerstag:", "Die Zahl ist gesunken.",
+                       "Die Agentur für Arbeit ist ein Amt."], out

@@ -100,6 +100,23 @@ def is_difficult(tok: Tok, threshold: float) -> bool:
     return True
 
 
+def _explain(m, unit: Unit, ctx: Context, extra: list[Unit]) -> bool:  # noqa: ANN001
+    """Add the explanation of the glossary match ``m`` after ``unit`` the first time its entry is used
+    (returns whether it was added now)."""
+    entry = m.entry
+    lines = _explanation(entry, ctx.level)
+    if not lines or entry.id in ctx.explained:
+        return False
+    ctx.explained[entry.id] = "\n".join(lines)
+    ctx.explained_terms[entry.id] = entry.term
+    first = lines[:1] if ctx.level == "leicht" else lines[:2]
+    for line in first:
+        extra.append(Unit(tokenize(line), source=list(unit.source), rules=[ID], kind="explanation", topic=m.surface))
+    ctx.explained_words.update(m.surface.split())
+    ctx.explained_words.update(entry.abbreviations)
+    return True
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     level = ctx.level
     text = unit.text
@@ -117,22 +134,19 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         changed = True
         if entry.dnt or ctx.in_heading:
             continue
-        lines = _explanation(entry, level)
-        if lines:
-            if entry.id not in ctx.explained:
-                ctx.explained[entry.id] = "\n".join(lines)
-                ctx.explained_terms[entry.id] = entry.term
-                explained[m.surface] = " ".join(lines)
-                first = lines[:1] if level == "leicht" else lines[:2]
-                for line in first:
-                    extra.append(Unit(tokenize(line), source=list(unit.source), rules=[ID], kind="explanation",
-                                      topic=m.surface))
-                ctx.explained_words.update(m.surface.split())
-                ctx.explained_words.update(entry.abbreviations)
+        if _explain(m, unit, ctx, extra):
+            explained[m.surface] = " ".join(_explanation(entry, level))
+            continue
+        if _explanation(entry, level):
             continue
         plain = entry.plain or (entry.einfach if level == "einfach" and len(entry.einfach.split()) <= 3 else "")
         if plain and m.surface in (entry.term, *entry.variants):
             replace_spans.append((m.start, m.end, plain))
+    if unit.speaker and not ctx.in_heading:
+        # "Die Agentur für Arbeit sagt:": a term in the speech frame is explained like one in the sentence
+        for m in glossary_matches(unit.speaker, ctx):
+            if not m.entry.dnt and _explain(m, unit, ctx, extra):
+                changed = True
     if replace_spans:
         for a, b, plain in sorted(replace_spans, reverse=True):
             text = text[:a] + plain + text[b:]
