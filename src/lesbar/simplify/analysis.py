@@ -418,15 +418,14 @@ def _repair_fronted_participle(toks: list[Tok]) -> None:
     """"Betrieben wird die Unterkunft vom DRK": a participle in first position is capitalised, and HanTa
     reads it as a noun ("Betrieben" of "Betrieb"). A first word before "wird/werden/wurde/wurden" whose
     small form is the participle of a verb, in a sentence without another participle, is that participle."""
-    from lesbar.simplify.morphology import verb_table
+    from lesbar.simplify.morphology import is_participle_form
 
     if len(toks) < 3 or toks[0].tag != "NN" or not toks[1].is_finite or toks[1].lemma != "werden" or any(
             t.tag.endswith("(PP)") for t in toks[2:]):
         return
     low = toks[0].text.lower()
     lemma = _lemma(low, "VV(PP)")
-    table = verb_table(lemma) if lemma and lemma.isalpha() and lemma.islower() else None
-    if table is not None and low in table.participle.split():
+    if lemma and lemma.isalpha() and lemma.islower() and is_participle_form(low, lemma):
         toks[0] = Tok(toks[0].text, "VV(PP)", lemma)
 
 

@@ -74,6 +74,13 @@ def is_present_form(form: str, lemma: str) -> bool:
     return table is not None and form.lower() in table.present
 
 
+def is_participle_form(form: str, lemma: str) -> bool:
+    """Whether ``form`` is the past participle of ``lemma`` ("bewegt", "betrieben"): a word the tagger read
+    as finite, as a noun or as an infinitive may be the participle."""
+    table = verb_table(lemma)
+    return table is not None and form.lower() in table.participle.split()
+
+
 @lru_cache(maxsize=20_000)
 def separable_particle(lemma: str) -> str:
     """``ein`` for ``einnehmen`` (from ablaut's split present form), ``""`` for inseparable verbs."""

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import SENT_END, first_person_near, is_direct_quote, quoted, segment_end
-from lesbar.simplify.morphology import separable_particle, verb_table
+from lesbar.simplify.morphology import is_participle_form, separable_particle, verb_table
+from lesbar.simplify.resources import TITLES
 from lesbar.simplify.rules.subordinate_clauses import agrees_with_relative
 from lesbar.simplify.temporal import date_after_weekday_end
 from lesbar.simplify.units import Unit
@@ -101,14 +102,15 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         a -= 1
     while b < len(toks) and toks[b].text not in {",", ";", ":", "„", "“"} | SENT_END:
         b += 1
-    if any(t.is_finite and k != i and not _participle_form(t) for k, t in enumerate(toks[a:b], start=a)) and not any(
+    if any(t.is_finite and k != i and not is_participle_form(t.text, t.lemma) for k, t in enumerate(toks[a:b], start=a)) and not any(
             t.tag == "KON" for t in toks[a:b]):
         return None  # "der ältere und behinderte Menschen bringt": two finite verbs in one clause, one is none
     ptk = _particle_after(toks, i)
     if ptk is not None and ptk.tag == "PTKVZ" and _postposition(toks, i, toks.index(ptk)):
         ptk = None
-    if (ptk is None or ptk.tag != "PTKVZ") and (far_at := _far_particle(toks, i)) is not None:
-        ptk = toks[far_at]  # "traten ein Chor, eine Gruppe und eine Band auf": "auftreten" takes "sein"
+    far = _far_particle(toks, i)
+    if (ptk is None or ptk.tag != "PTKVZ") and far is not None:
+        ptk = toks[far]  # "traten ein Chor, eine Gruppe und eine Band auf": "auftreten" takes "sein"
     lemma = ptk.text.lower() + verb.lemma if ptk is not None and ptk.tag == "PTKVZ" else verb.lemma
     table = verb_table(lemma) or verb_table(verb.lemma)
     auxiliary = table.auxiliary if table else ""
@@ -140,7 +142,6 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             break  # "glänzte von Edelsteinen und war so schön": the participle goes before "und"
         end += 1
     end = _past_quoted_name(words, end)
-    far = _far_particle(toks, i)
     if far is not None:
         end = far + 1  # "wechselten sich ein Chor, eine Gruppe und die Tanzgruppe ab": the enumeration
     elif end < len(words) and words[end] == ",":
@@ -180,17 +181,11 @@ def _name_apposition_end(toks: list[Tok], comma: int) -> int | None:
     if comma == 0 or toks[comma - 1].tag != "NN":
         return None  # (after a name it is a list of names: "Anna Berg, Stephan Pusch und …")
     k = comma + 1
-    while k < len(toks) and (toks[k].tag == "NE" or toks[k].text in ("Dr.", "Doktor", "Prof.")):
+    while k < len(toks) and (toks[k].tag == "NE" or toks[k].text in TITLES):
         k += 1
     if k - comma - 1 < 2 or k >= len(toks) or toks[k].text != ",":
         return None
     return k + 1
-
-
-def _participle_form(t: Tok) -> bool:
-    """"bewegt" (of "bewegen"): a word read as finite that is also its verb's participle."""
-    table = verb_table(t.lemma)
-    return table is not None and t.text.lower() in table.participle.split()
 
 
 def _pluperfect(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:

@@ -32,6 +32,7 @@ from lesbar.simplify.morphology import (
     Mood,
     dative,
     form_of,
+    is_participle_form,
     is_present_form,
     konjunktiv,
     noun_info,
@@ -279,8 +280,7 @@ def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | 
 
 def _infinite_form(t: Tok) -> bool:
     """An infinitive or participle the tagger read as finite ("kommen" after "Können Sie nicht")."""
-    table = verb_table(t.lemma)
-    return t.text.lower() == t.lemma or (table is not None and t.text.lower() in table.participle.split())
+    return t.text.lower() == t.lemma or is_participle_form(t.text, t.lemma)
 
 
 def _without_sollte(clause: list[Tok]) -> list[str] | None:
