@@ -247,6 +247,16 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
                 origin = [w.text for w in toks[end:k]]  # also "von der Agentur für Arbeit und dem Jobcenter"
                 named = True
                 end = k
+        if end + 1 < len(toks) and toks[end].text in ("von", "vom") and t.text.lower() == "durch":
+            # "durch Spenden von Firmen": the noun's own "von" goes with the agent; after a person or a body
+            # ("durch die Feuerwehr von Autos geräumt") it belongs to the verb: left as written
+            if not (np[-1].text.lower().endswith(_ACTION_ENDINGS) or np[-1].text in _MEANS):
+                return None
+            of_end = constituent_end(toks, end)
+            if of_end + 1 < len(toks) and toks[of_end].text == "aus" and toks[of_end + 1].tag in ("ART", "NE", "NN"):
+                of_end = constituent_end(toks, of_end)  # "von Firmen aus der Region"
+            origin = [w.text for w in toks[end:of_end]]
+            end = of_end
         if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].text.lower() in ("darunter", "davon"):
             return None  # "von einem Team aus 14 Ehrenamtlichen, darunter …": the addition belongs to the agent
         if end + 1 < len(toks) and toks[end].text == "für" and toks[end + 1].tag in ("NN", "NE") and not named:
@@ -336,7 +346,11 @@ def _genitive_end(toks: list[Tok], end: int) -> int:
 
 
 #: action nouns whose "von" names their own agent or object ("Unterstützung von", "Teilnahme von")
-_ACTION_ENDINGS = ("ung", "nahme", "hilfe", "arbeit", "beteiligung")
+_ACTION_ENDINGS = ("ung", "nahme", "hilfe", "arbeit", "beteiligung", "spende", "spenden", "mitteln", "geld", "geldern",
+                   "zuschuss", "zuschüssen")
+#: nouns of means whose own "von" follows them ("durch den Bau von Straßen")
+_MEANS = {"Bau", "Einsatz", "Besuch", "Beitrag", "Beiträge", "Beiträgen", "Engagement", "Verkauf", "Kauf",
+          "Ausbau", "Umbau", "Abbau", "Wegfall", "Zuzug", "Verlust", "Mangel"}
 #: nouns before "von" that make it an amount ("in Höhe von"), and units that are no agents
 _MEASURES = {"Höhe", "Wert", "Umfang", "Betrag", "Summe", "Menge", "Zahl", "Alter", "Länge", "Dauer", "Größe"}
 _UNITS = {"Euro", "Prozent", "Cent", "Stunden", "Minuten", "Tagen", "Wochen", "Monaten", "Jahren", "Metern",
@@ -472,7 +486,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if born is not None:
         return born
     if len(fins) > 1:
-        return _around_colon(unit, toks, ctx)
+        return _around_colon(unit, toks, ctx) or _beside_clause(unit, full, toks, ctx)
+    if any(t.text == "," and toks[k + 1].tag == "KOUI" for k, t in enumerate(toks[:-1])):
+        return _beside_clause(unit, full, toks, ctx)  # "…, statt sie zu polarisieren": an infinitive clause after it
     if not fins:
         return None
     f = fins[0]
@@ -684,7 +700,11 @@ def _around_colon(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
     if not left or not right:
         return None
     new_left = apply(unit.derive(left + ["."], ID), ctx)
-    new_right = apply(unit.derive(right + ["."], ID), ctx)
+    token = _AFTER_FRAME.set(True)
+    try:
+        new_right = apply(unit.derive(right + ["."], ID), ctx)
+    finally:
+        _AFTER_FRAME.reset(token)
     if (new_left is None and new_right is None) or any(r is not None and len(r) != 1 for r in (new_left, new_right)):
         return None
     lw = [w for w in (new_left[0].tokens if new_left else left) if w != "."]
@@ -693,6 +713,97 @@ def _around_colon(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
     return [unit.derive(lw + [":"] + rw + ["."], ID)]
 
 
+#: words that open a clause after the main clause's comma: the passive is made active in the main clause only
+_CLAUSE_OPENERS = ("KOUS", "KOUI", "PWS", "PWAV", "PWAT")
+
+
+def _beside_clause(unit: Unit, full: list[Tok], toks: list[Tok], ctx: Context) -> list[Unit] | None:
+    """A main clause next to a subordinate clause, either of them passive: "Eine Bescheinigung wird nur
+    ausgestellt, wenn der Antrag rechtzeitig eingegangen ist." → "Man stellt eine Bescheinigung nur aus, wenn
+    …"; "Wenn der Antrag fehlt, wird er nachgefordert." → "Wenn der Antrag fehlt, fordert man ihn nach.";
+    "Man weiß nicht, ob die Kosten übernommen werden." → "…, ob man die Kosten übernimmt." Each clause is
+    made active on its own; the other one is kept word for word. Relative clauses are not handled: the
+    active sentence would separate them from their noun."""
+    inside = quoted([t.text for t in toks])
+    end = [t.text for t in full[len(toks) :]] or ["."]
+    first = next((k for k, t in enumerate(toks) if t.text == "," and k not in inside and k + 1 < len(toks)
+                  and toks[k + 1].tag in _CLAUSE_OPENERS), None)
+    if first is not None and first >= 2 and sum(1 for t in toks[:first] if t.is_finite) == 1:
+        tail = toks[first + 1 :]
+        if any(t.text in {",", ";", ":"} or t.text in QUOTES_OPEN for t in tail):
+            return None  # a second clause or a quotation after it: left as written
+        head_words: list[str] | None = [t.text for t in toks[:first]]
+        if detect(toks[:first]):
+            head = apply(unit.derive([t.text for t in toks[:first]] + ["."], ID), ctx)
+            head_words = head[0].tokens[:-1] if head is not None and len(head) == 1 and \
+                head[0].tokens[-1] == "." else None
+        tail_words = _verb_final_active(unit, tail, ctx) if detect(tail) else None
+        if tail_words is not None and "man" in tail_words and "man" in [w.lower() for w in head_words]:
+            tail_words = None  # "Wie reagiert man, wenn man einen Schüler beleidigt?" would make them one person
+        if head_words is None or (tail_words is None and not detect(toks[:first])):
+            return None
+        return [unit.derive(head_words + [","] + (tail_words or [t.text for t in tail]) + end, ID)]
+    if toks[0].tag != "KOUS":
+        return None
+    # a leading clause ends at the comma that the main clause's finite verb follows
+    comma = next((k for k, t in enumerate(toks) if t.text == "," and k not in inside and k + 1 < len(toks)
+                  and toks[k + 1].is_finite), None)
+    if comma is None or any(t.is_finite for t in toks[comma + 2 :]) or not detect(toks[comma + 1 :]):
+        return None
+    main = apply(unit.derive(["Dann"] + [t.text for t in toks[comma + 1 :]] + ["."], ID), ctx)
+    if main is None or len(main) != 1 or main[0].tokens[0] != "Dann" or main[0].tokens[-1] != ".":
+        return None
+    return [main[0].derive([t.text for t in toks[: comma + 1]] + main[0].tokens[1:-1] + end, ID)]
+
+
+def _verb_final_active(unit: Unit, clause: list[Tok], ctx: Context) -> list[str] | None:
+    """A passive subordinate clause made active, verb last: "ob die Kosten übernommen werden" → "ob man die
+    Kosten übernimmt"; "welche Schritte vereinbart wurden" → "welche Schritte man vereinbart hat". The clause
+    is turned into a main clause ("Dann werden die Kosten übernommen.", "Welche Schritte wurden
+    vereinbart?"), made active by the main-clause rule, and its finite verb is put back at the end."""
+    if len(clause) < 3 or not clause[-1].is_finite or clause[-1].lemma not in ("werden", "sein"):
+        return None
+    fin = clause[-1]
+    if clause[0].tag == "KOUS":
+        lead, front = [clause[0].text], ["Dann"]
+        body = clause[1:-1]
+    elif clause[0].tag in ("PWS", "PWAV"):
+        k = 1
+        while k < len(clause) - 1 and clause[0].text.lower() == "wie" and clause[k].tag in (
+                "PIAT", "PIS", "ADJD", "ADV", "ADJ(A)", "CARD"):
+            k += 1  # "wie viel Energie", "wie lange", "wie oft": the question word and its measure
+        if k > 1 and clause[k - 1].tag in ("PIAT", "ADJ(A)", "CARD") and clause[k].is_noun:
+            k += 1
+        lead, front, body = [], [clause[0].text.capitalize()] + [t.text for t in clause[1:k]], clause[k:-1]
+    elif clause[0].tag == "PWAT":
+        k = 1
+        while k < len(clause) - 1 and not clause[k - 1].is_noun:
+            k += 1
+        if not clause[k - 1].is_noun:
+            return None
+        lead, front, body = [], [clause[0].text.capitalize()] + [t.text for t in clause[1:k]], clause[k:-1]
+    else:
+        return None
+    if sum(1 for t in body if t.tag == "VV(PP)") != 1 or any(t.is_finite for t in body):
+        return None
+    question = [*front, fin.text, *(t.text for t in body), "?" if not lead else "."]
+    out = apply(unit.derive(question, ID), ctx)
+    if out is None or len(out) != 1:
+        return None
+    words = out[0].tokens
+    if [w.lower() for w in words[: len(front)]] != [w.lower() for w in front] or len(words) < len(front) + 3:
+        return None
+    new_fin, rest = words[len(front)], words[len(front) + 1 : -1]
+    pp = next(t for t in body if t.tag == "VV(PP)")
+    particle = separable_particle(pp.lemma)
+    if rest and particle and rest[-1] == particle:
+        rest, new_fin = rest[:-1], particle + new_fin  # "fordert man ihn nach" → "man ihn nachfordert"
+    kept_front = [] if lead else [front[0][:1].lower() + front[0][1:]] + front[1:]
+    return lead + kept_front + rest + [new_fin]
+
+
+#: set while the part after a colon frame ("X hat angekündigt: …") is made active
+_AFTER_FRAME: ContextVar[bool] = ContextVar("passive_after_frame", default=False)
 _LEADING_KON = {"doch", "aber", "und", "oder", "denn"}
 #: adverbs about the whole statement: they come before the object in the active sentence
 _SENTENCE_ADVERBS = {"außerdem", "auch", "zudem", "ebenfalls", "noch", "bereits", "schon", "dann", "danach",
@@ -914,6 +1025,9 @@ def _has_agent_phrase(toks: list[Tok]) -> bool:
             continue  # "in Höhe von 5.000 Euro"
         if t.text == "durch" and is_place_noun(toks[min(constituent_end(toks, i), len(toks)) - 1].text):
             continue  # "durch den Gebetsraum": a way, no agent
+        if t.text == "durch" and i > 1 and toks[i - 1].text in ("und", "oder", "sowie") and any(
+                x.text in ("aus", "mit") for x in toks[: i - 1]):
+            continue  # "aus Mitteln des Landes und durch eine Spende": a second means, no agent
         if i > 0 and toks[i - 1].tag == "NN" and toks[i - 1].text.lower().endswith(_ACTION_ENDINGS):
             continue  # "mit Unterstützung von Dolmetschern"
         if i > 0 and toks[i - 1].tag == "ART" and t.text in ("von", "vom", "durch"):
@@ -939,8 +1053,10 @@ def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Un
     pp = toks[-2]
     if any(t.tag == "VV(PP)" for t in toks[f + 1 : -2]):
         return None  # "kann abgeholt oder heruntergeladen werden": two participles, one infinitive would not do
+    if toks[f].text.lower() in ("soll", "sollen"):
+        return _plan(unit, toks, f, ctx)
     if toks[f].lemma in ("wollen", "mögen", "möchten", "sollen") or toks[f].text.lower().startswith("möcht"):
-        return None  # "die nicht genannt werden möchte", "soll verwendet werden" (a plan): "man" cannot take it
+        return None  # "die nicht genannt werden möchte", "sollte verwendet werden": "man" cannot take it
     table = verb_table(pp.lemma)
     modal = verb_table(toks[f].lemma)
     if table is None or modal is None:
@@ -969,6 +1085,43 @@ def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Un
         words = [t.text for t in prefield] + [finite, "man"] + middle_words + [pp.lemma]
     ctx.counts[ID] += 1
     return [unit.derive(end_sentence(words), ID)]
+
+
+def _plan(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Unit] | None:
+    """"Das Projekt soll mit einer anderen Klasse fortgesetzt werden." → "Der Plan ist: Man setzt das Projekt mit
+    einer anderen Klasse fort." An agentless "soll … werden" in a report states a plan; "Man soll das Projekt
+    fortsetzen" would read as an order to the reader. Quotations ("Niemand soll ausgegrenzt werden") are wishes,
+    not plans, and are left as written, as are sentences with an agent."""
+    if any(t.text in QUOTES_OPEN or t.text in QUOTES_CLOSE for t in toks) or unit.speaker or unit.reported:
+        return None
+    if any(t.text.lower() in ("niemand", "keiner", "keine", "kein", "nichts") for t in toks[:f]):
+        return None
+    if any(t.lemma in ("Plan", "Ziel", "Absicht") for t in toks):
+        return None  # "Nach den Plänen soll … umgebaut werden": "Der Plan ist:" would say it twice
+    middle = toks[f + 1 : -2]
+    if not toks[:f]:
+        return None
+    if _has_agent_phrase(middle):
+        # "Der Antrag soll vom Land geprüft werden." → "Das Land soll den Antrag prüfen.": who is to act is named
+        agent = _agent(middle)
+        prefield = toks[:f]
+        if agent is None or not (prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)")
+                                 and prefield[-1].is_noun and prefield[0].text.lower() not in _OBLIQUE):
+            return None
+        a, b, nom, plural_agent = agent
+        rest = [t.text for t in middle[:a] + middle[b:]]
+        modal = "sollen" if plural_agent else "soll"
+        words = [nom[0][:1].upper() + nom[0][1:]] + nom[1:] + [modal] + _accusative(prefield) + rest + [toks[-2].lemma]
+        ctx.counts[ID] += 1
+        return [unit.derive(end_sentence(words), ID)]
+    aux = "wird" if toks[f].text.lower() == "soll" else "werden"
+    out = apply(unit.derive([t.text for t in toks[:f]] + [aux] + [t.text for t in toks[f + 1 : -1]] + ["."], ID), ctx)
+    if out is None or len(out) != 1 or out[0].tokens[-1] != "." or "man" not in [w.lower() for w in out[0].tokens]:
+        return None
+    if _AFTER_FRAME.get():
+        return out  # "X hat angekündigt: Man setzt das Projekt fort.": the frame already says it is a plan
+    words = out[0].tokens
+    return [out[0].derive(["Der", "Plan", "ist", ":", words[0][:1].upper() + words[0][1:]] + words[1:], ID)]
 
 
 def _plural(np: list[str]) -> bool:
