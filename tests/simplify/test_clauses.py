@@ -194,7 +194,9 @@ def test_a_relative_clause_of_infinitives_sharing_one_modal_moves_whole() -> Non
     assert texts("Das Angebot richtet sich an die Frauen im Kreis, die sich austauschen, Kontakte knüpfen und ihre "
                  "Deutschkenntnisse verbessern möchten.", "leicht") == [
         "Das Angebot richtet sich an die Frauen im Kreis.",
-        "Die Frauen möchten sich austauschen, Kontakte knüpfen und ihre Deutsch-Kenntnisse verbessern."]
+        # then each infinitive is a statement of its own (split_coordination)
+        "Die Frauen möchten sich austauschen.", "Die Frauen möchten Kontakte knüpfen.",
+        "Die Frauen möchten ihre Deutsch-Kenntnisse verbessern."]
 
 
 @pytest.mark.parametrize("sentence", [

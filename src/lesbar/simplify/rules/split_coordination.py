@@ -360,15 +360,20 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
 
 #: above this many words (Leichte Sprache) two infinitives under one modal verb get a sentence each
 _SHARED_VERB_SPLIT_ABOVE = 10
+#: connective adverbs right after the finite verb: they hold for every phrase of a split
+_CONNECTIVES = {"deshalb", "daher", "darum", "deswegen", "außerdem", "trotzdem", "dann", "danach", "also", "jetzt",
+                "nun", "inzwischen", "bereits", "schon"}
 _NOMINATIVE_PRONOUNS = {"ich", "du", "er", "sie", "es", "wir", "ihr", "Sie", "man"}
 
 
 def _shared_modal(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     """"Dann müssen Sie sich vorher melden und den Grund nachweisen." → "Dann müssen Sie sich vorher
-    melden." + "Und Sie müssen den Grund nachweisen." Two verb phrases under one modal verb (or future
-    "werden") are two statements; the second gets the subject and the modal verb again. Only for long
-    sentences, only when both phrases have words of their own besides the infinitive ("Fragen stellen
-    und beantworten" stays), and only when the subject can be found."""
+    melden." + "Und Sie müssen den Grund nachweisen." Verb phrases under one modal verb (or future "werden"),
+    or participles under one "haben"/"sein" ("Die Schüler haben Interviews geführt und daraus eine
+    Ausstellung gestaltet."), are statements of their own; each later one gets the subject and the finite
+    verb again. Also for an enumeration ("… sich austauschen, Kontakte knüpfen und Deutsch lernen"). Only for
+    long sentences, only when every phrase has words of its own besides the verb ("Fragen stellen und
+    beantworten" stays), and only when the subject can be found."""
     limit = _SHARED_VERB_SPLIT_ABOVE if ctx.level == "leicht" else ctx.options.max_words
     if sum(1 for t in toks if t.is_word) <= limit or toks[-1].text != ".":
         return None
@@ -376,24 +381,42 @@ def _shared_modal(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
     if any(t.text in QUOTES_OPEN or t.text in (":", ";") or t.tag in ("KOUS", "PRELS", "PWS", "PWAV") for t in body):
         return None
     fins = [k for k, t in enumerate(body) if t.is_finite]
-    if len(fins) != 1 or not (body[fins[0]].tag == "VM(FIN)" or body[fins[0]].lemma == "werden"):
+    if len(fins) != 1:
         return None
     f = fins[0]
-    kons = [k for k, t in enumerate(body) if k > f + 1 and t.tag == "KON" and t.text in ("und", "oder")
-            and body[k - 1].tag.endswith("(INF)") and not body[k - 1].tag.startswith("VM")]
+    fin = body[f]
+    if fin.tag == "VM(FIN)" or fin.lemma == "werden":
+        kind = "(INF)"
+    elif fin.tag == "VA(FIN)" and fin.lemma in ("haben", "sein"):
+        kind = "(PP)"  # "haben … geführt und … gestaltet"
+    else:
+        return None
+
+    def ends_phrase(k: int) -> bool:
+        return body[k - 1].tag.endswith(kind) and not body[k - 1].tag.startswith("VM") and (
+            kind == "(INF)" or body[k - 1].tag.startswith("VV"))
+
+    kons = [k for k, t in enumerate(body) if k > f + 1 and t.tag == "KON" and t.text in ("und", "oder") and ends_phrase(k)]
     if len(kons) != 1:
         return None
     k = kons[0]
+    commas = [m for m, t in enumerate(body[f + 1 : k], start=f + 1) if t.text == ","]
+    if any(not ends_phrase(m) for m in commas):
+        return None  # a comma inside a phrase: left alone
     second = body[k + 1 :]
     end2 = next((m for m, t in enumerate(second) if t.text == ","), len(second))
-    phrase2, tail = second[:end2], second[end2:]
-    if len(phrase2) < 2 or not phrase2[-1].tag.endswith("(INF)") or any(t.tag.endswith("(INF)") for t in phrase2[:-1]):
+    phrase_last, tail = second[:end2], second[end2:]
+    starts = [f + 1] + [m + 1 for m in commas]
+    ends = commas + [k]
+    phrases = [body[a:b] for a, b in zip(starts, ends, strict=True)] + [phrase_last]
+    for phrase in phrases[1:]:
+        if len(phrase) < 2 or not phrase[-1].tag.endswith(kind) or any(t.tag.endswith(kind) for t in phrase[:-1]):
+            return None
+        if not any(t.tag in ("ART", "NN", "NE", "PPER", "PDS", "PIS", "PPOSAT", "PIAT", "CARD", "PAV", "PRF") and not (
+                m > 0 and phrase[m - 1].tag.startswith("APPR")) for m, t in enumerate(phrase[:-1])):
+            return None  # "protokollieren und im Internet veröffentlichen": the object is shared, the second has none
+    if kind == "(PP)" and any(t.text == "worden" or t.tag == "VV(PP)" and t.lemma == "werden" for t in body):
         return None
-    if any(t.text == "," for t in body[f + 1 : k]):
-        return None  # an enumeration of phrases: left alone
-    if not any(t.tag in ("ART", "NN", "NE", "PPER", "PDS", "PIS", "PPOSAT", "PIAT", "CARD") and not (
-            m > 0 and phrase2[m - 1].tag.startswith("APPR")) for m, t in enumerate(phrase2[:-1])):
-        return None  # "protokollieren und im Internet veröffentlichen": the object is shared, the second has none
     pre = body[:f]
     after_modal = body[f + 1] if f + 1 < len(body) else None
     obj: list[str] = []
@@ -404,20 +427,32 @@ def _shared_modal(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
         obj = mentioned_again([t.text for t in pre])
         obj[0] = obj[0][:1].lower() + obj[0][1:] if pre[0].tag != "NN" else obj[0]
     else:
-        subject = subject_of(list(pre) + [body[f]])
+        subject = subject_of(list(pre) + [fin])
         subject = mentioned_again(subject) if subject else subject
     if subject is None:
         nxt = body[f + 1] if f + 1 < len(body) else None
         if nxt is None or nxt.tag != "PPER" or nxt.text not in _NOMINATIVE_PRONOUNS:
             return None
         subject = [nxt.text]  # "Dann müssen Sie …": the pronoun after the verb
+    if len(phrases) > 2 and subject[0] in _NOMINATIVE_PRONOUNS and pre and pre[0].text != subject[0]:
+        return None  # "Dann müssen Sie …, … und …": the pronoun comes after the verb in every phrase, left alone
     word = "Oder" if body[k].text == "oder" else "Und"
-    first = [t.text for t in body[:k]] + [t.text for t in tail]
     subject_words = [subject[0] if subject[0] == "Sie" or body[0].tag == "NE" else subject[0][:1].lower()
                      + subject[0][1:]] + subject[1:]
-    second_words = [word] + subject_words + [body[f].text] + obj + [t.text for t in phrase2] + [t.text for t in tail]
+    tail_words = [t.text for t in tail]
+    carry: list[str] = []  # "Man hat deshalb A geschaffen und B vorangetrieben": "deshalb" holds for both
+    for t in phrases[0]:
+        if t.text.lower() not in _CONNECTIVES:
+            break
+        carry.append(t.text)
+    obj = carry + obj
+    out = [unit.derive(end_sentence([t.text for t in body[: ends[0]]] + tail_words), ID)]
+    for n, phrase in enumerate(phrases[1:], start=1):
+        lead = [word] if n == len(phrases) - 1 else []
+        who = subject_words if lead else [subject_words[0][:1].upper() + subject_words[0][1:]] + subject_words[1:]
+        out.append(unit.derive(end_sentence(lead + who + [fin.text] + obj + [t.text for t in phrase] + tail_words), ID))
     ctx.counts[ID] += 1
-    return [unit.derive(end_sentence(first), ID), unit.derive(end_sentence(second_words), ID)]
+    return out
 
 
 def _lower_first(words: list[str], toks: list[Tok]) -> list[str]:
