@@ -26,10 +26,11 @@ from lesbar.simplify.clauses import (
     strip_end,
     subject_after_verb,
 )
-from lesbar.simplify.morphology import verb_table
+from lesbar.simplify.morphology import noun_info, verb_table
 from lesbar.simplify.places import is_place_noun, place_blocks
 from lesbar.simplify.temporal import (
     TIME_DETERMINERS,
+    WEEKDAYS,
     date_after_weekday_end,
     is_past,
     is_time_word,
@@ -98,11 +99,50 @@ def _phrase_end(toks: list[Tok], i: int) -> int | None:
         return None  # "die Ergebnisse vom Abend": "von" of a noun, not a time span ("vom 7. bis 11. Mai")
     if bare_years and low in _AGE_PREPOSITIONS:
         return None  # "zwischen 16 und 25 Jahren": an age, not a time
+    gen_end = _genitive_after(toks, end)
+    if gen_end is not None:
+        return gen_end  # "am ersten Tag des Monats", "am letzten Wochenende der Ferien": the genitive goes with it
     if end + 1 < n and toks[end].text.lower() in ("vor", "nach") and toks[end - 1].is_noun and \
             toks[end - 1].text.lower() in _DURATIONS and toks[end + 1].tag in ("ART", "APPRART", "PPOSAT", "NN"):
         # "bis spätestens drei Tage vor dem Termin": the duration counts from the time or event after it
         return constituent_end(toks, end)
     return end
+
+
+#: heads of time nouns whose "von" or genitive belongs to the time phrase before them
+_TIME_HEADS = ("monat", "monats", "jahr", "jahres", "woche", "quartal", "quartals", "ferien", "semester",
+               "semesters", "halbjahr", "halbjahres")
+
+
+def _genitive_after(toks: list[Tok], end: int) -> int | None:
+    """End of a genitive right after a time phrase ("des Monats", "der Ferien", "der Woche"), else None.
+    "der" with a masculine singular noun is a nominative ("weil am Montag der Bürgermeister kommt")."""
+    if end + 1 >= len(toks) or end == 0 or not toks[end - 1].is_noun:
+        return None
+    if toks[end].text in ("vom", "von"):
+        # "am zehnten Tag vom Folgemonat" (the genitive rule's "von"): only of a time noun
+        k = end + 1 + (1 if toks[end].text == "von" and toks[end + 1].tag == "ART" else 0)
+        while k < len(toks) and toks[k].tag == "ADJ(A)":
+            k += 1
+        if k < len(toks) and toks[k].tag == "NN" and toks[k].text.lower().endswith(_TIME_HEADS):
+            return k + 1
+        return None
+    if toks[end].text not in ("des", "der"):
+        return None
+    k = end + 1
+    while k < len(toks) and toks[k].tag == "ADJ(A)":
+        k += 1
+    if k >= len(toks) or toks[k].tag != "NN":
+        return None
+    if toks[end].text == "der" and not is_time_word(toks[k].text) and any(
+            toks[end - 1].text.lower().startswith(d) for d in WEEKDAYS):
+        return None  # "am Mittwochabend der Einladung gefolgt": after a weekday "der" is a dative object
+    if toks[end].text == "der":
+        info = noun_info(toks[k].lemma)
+        if info is None or not (info.genus == "f" or toks[k].text in info.number_forms("plural")) or (
+                info.genus == "m" and toks[k].text in info.number_forms("singular")):
+            return None
+    return k + 1
 
 
 #: units of a duration: "drei Tage vor dem Termin", "zwei Wochen nach der Anmeldung"
@@ -359,6 +399,9 @@ _PLACE_VERBS = {"sein", "liegen", "stehen", "sitzen", "wohnen", "leben", "arbeit
                 "halten", "ankommen", "abholen", "abgeben", "melden", "anmelden",
                 "bringen", "liefern", "legen", "stellen", "setzen", "einsetzen", "unterbringen", "auslegen",
                 "aushängen", "erreichen", "engagieren", "gelten", "bestehen", "herrschen", "aufnehmen", "beteiligen", "einziehen"}
+#: verbs of things to come: a place after them belongs to what is planned, not to the planning
+_PLAN_VERBS = {"planen", "ankündigen", "vorbereiten", "vorschlagen", "fordern", "wünschen", "beantragen",
+               "vorhaben", "anregen", "versprechen", "empfehlen"}
 _LOCATIVE = {"in", "im", "auf", "an", "am", "vor", "neben", "hinter", "bei", "beim", "gegenüber"}
 _FORMAL = {"Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"}
 
@@ -387,6 +430,8 @@ def _place_block(body: list[Tok], f: int, times: list[tuple[int, int]]) -> tuple
         # "im Sekretariat oder beim Sozialamt", "…, Parkstraße 44,", "im Raum 012 neben der Mensa": part of
         # something larger
         return None
+    if a > f and (body[a - 1].text.lower().endswith(_EVENT_ENDINGS) or any(t.lemma in _PLAN_VERBS for t in verbs)):
+        return None  # "hat ein Fest in Hamm geplant": the place is where the event will be, part of the object
     closing = {b for _, b in times}  # "am Mittwoch, 9. Oktober, im Saal": the date's closing comma
     if any(body[k].text == "," and k not in taken and k not in closing for k in range(f, a)):
         return None  # "hat beschlossen, Stellen im Zentrum zu schaffen": the place is in another clause

@@ -73,7 +73,8 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
         return None
     if (prev.text, toks[j].text) in _FIXED_NAMES or (
             prev.text.lower().endswith(_EVENTS) and art in ("der", "des") and toks[j].text[:1].isupper()
-            and (i < 2 or toks[i - 2].text.lower() not in ("am", "an", "vom", "seit", "bis", "nach"))
+            and (i < 2 or toks[_before_adjectives(toks, i - 2)].text.lower() not in ("am", "an", "vom", "seit", "bis",
+                                                                                   "nach"))
             and not (j + 1 < len(toks) and toks[j + 1].tag == "NE")):  # ("Woche des Kreises Lippe": its owner)
         # "Tag der Deutschen Einheit", "Tag der offenen Moschee", "Fest der Kulturen": names of events, not
         # genitives to rewrite ("am Tag der Wahl" is a date and gets "von")
@@ -133,6 +134,13 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
     if info.genus == "f":
         return end, ["von", "der"] + adjs + [prefix + noun.text] + names
     return None
+
+
+def _before_adjectives(toks: list[Tok], k: int) -> int:
+    """The index of the word before the adjectives ending at ``k`` ("am ersten Tag": "am")."""
+    while k > 0 and toks[k].tag == "ADJ(A)":
+        k -= 1
+    return k
 
 
 def _copula_around(toks: list[Tok], i: int) -> bool:

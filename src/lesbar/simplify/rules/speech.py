@@ -623,11 +623,58 @@ def _object_pronoun(toks: list[Tok], k: int, end: int) -> bool:
         toks[k + 1].tag == "ART" and toks[k + 1].text.lower() in ("der", "die")))
 
 
+def _states_something(toks: list[Tok]) -> bool:
+    """Whether the words before a closing frame are a statement: a quotation, or a clause with a finite
+    verb outside relative clauses. "Anna Berg, die Lehrerin" and "Die Frau, die kam" are a subject with an
+    apposition or a relative clause, and the verb after them is the sentence's own."""
+    if any(t.text in QUOTES_OPEN or t.text in QUOTES_CLOSE for t in toks):
+        return True
+    start = 0
+    for k in range(len(toks) + 1):
+        if k < len(toks) and toks[k].text != ",":
+            continue
+        segment = toks[start:k]
+        start = k + 1
+        if not segment:
+            continue
+        if segment[0].tag in ("PRELS", "PRELAT") or (segment[0].tag.startswith("APPR") and len(segment) > 1
+                                                      and segment[1].tag in ("PRELS", "PRELAT")):
+            continue
+        if any(t.is_finite for t in segment):
+            return True
+    return False
+
+
+def _name_last(toks: list[Tok], c: int) -> list[str] | None:
+    """The words of a closing frame whose speaker is a role followed by the name ("…, sagte die Leiterin
+    der Schule, Anna Berg.") with name and role swapped ("…, sagte Anna Berg, die Leiterin der Schule."),
+    else None."""
+    body = strip_end(toks)
+    end = [t.text for t in toks[len(body) :]]
+    if c + 3 >= len(body) or body[c + 2].tag not in ("ART", "PPOSAT"):
+        return None
+    last = max(k for k, t in enumerate(body) if t.text == ",")
+    name = body[last + 1 :]
+    role = body[c + 2 : last]
+    if last <= c + 2 or not name or len(name) > 3 or not all(t.tag == "NE" or t.text in TITLES for t in name):
+        return None
+    if any(t.text == "," or t.is_finite for t in role) or not any(t.is_noun and _person_noun(t) for t in role):
+        return None
+    return [t.text for t in body[: c + 2]] + [t.text for t in name] + [","] + [t.text for t in role] + end
+
+
 def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -> list[Unit] | None:
     commas = [c for c in top_level_commas(toks) if c > after]
     for c in commas:
         if c + 1 >= len(toks) or not _is_speech_verb(toks[c + 1], toks, c + 1) or c == 0:
             continue
+        if not _states_something(toks[after:c]):
+            continue  # "Anna Berg, die Lehrerin, lobte die Arbeit": the subject and its apposition, no statement
+        swapped = _name_last(toks, c)
+        if swapped is not None:
+            # "…, sagte die Leiterin der Schule, Anna Berg." is said as "…, sagte Anna Berg, die Leiterin der Schule."
+            new = unit.derive(swapped, unit.rules[-1] if unit.rules else ID)
+            return _trailing_frame(new, new.toks(), ctx, after)
         verb = toks[c + 1]
         verb_lemma = _full_lemma(toks, c + 1)
         end = segment_end(toks, c + 2)
@@ -944,7 +991,15 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     first_fin = next((t for t in toks if t.is_finite), None)
     if first_fin is None:
         return None
+    if first_fin is toks[0] and first_fin.text.lower() in ("sollte", "sollten") and any(t.text == "," for t in toks):
+        comma = next(k for k, t in enumerate(toks) if t.text == ",")
+        if not any(t.is_finite and (m := konjunktiv(t.text, t.lemma)) is not None and m.kind == "konj1"
+                   for t in toks[comma:]):
+            return None  # "Sollte sich das Modell bewähren, wollen …": a condition, not a report ("…, müsse man" is)
     mood = konjunktiv(first_fin.text, first_fin.lemma)
+    if mood is None and _is_speech_verb(first_fin, toks, toks.index(first_fin)) and not any(
+            t.is_finite for t in toks[: toks.index(first_fin)]):
+        return None  # "Deren Chef, Klaus Wolf, sagte, er habe …": the sentence has its own speaker
     commas = top_level_commas(toks)
     last = toks[commas[-1] + 1] if commas and commas[-1] + 1 < len(toks) else None
     if commas and not any(t.is_finite for t in toks[: commas[0]]) and last is not None and last.is_finite and \

@@ -314,6 +314,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             continue
         if left and left[0].is_finite and right_s[0].text.lower() in ("so", "dann"):
             continue  # "Haben Sie Fragen, so rufen Sie uns an": a condition with its consequence, not two statements
+        if toks[i].text == "," and right_s[0].is_finite and right_s[0].text.lower() in ("sollte", "sollten"):
+            continue  # "Das Fest fällt aus, sollte es regnen": a condition after its consequence
         if toks[i].text == "," and _comment_clause(right_s):
             continue  # "Das Fest sei ein Erfolg gewesen, glaubt Bah.": who thinks so, not a second statement
         if _verb_part_missing(conjunct if toks[i].tag == "KON" and conjunct else left):

@@ -201,6 +201,12 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             return [unit.derive(end_sentence(main_words + [":"] + v2), ID)]
         if mode == "kon":
             parts = _coordinated(clause)  # "weil A suchen und B ansteigen": one "Denn" sentence each
+            speaker = _reported_reason(unit, main, clause)
+            if speaker:
+                # "Lenz forderte mehr Personal, da eine Kraft nicht ausreiche": the reason is what Lenz says,
+                # not a fact: "Lenz sagt: Eine Kraft reicht nicht aus."
+                return [unit.derive(end_sentence(main_words), ID)] + [
+                    unit.derive(end_sentence(to_v2(p)), ID, speaker=speaker, reported=True) for p in parts]
             return [unit.derive(end_sentence(main_words), ID)] + [
                 unit.derive(end_sentence([after_adv] + _lower(to_v2(p), p)), ID) for p in parts]
         if mode == "swap":
@@ -214,6 +220,27 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(to_v2(clause)), ID)]
         return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(_adv_v2(after_adv, clause)), ID)]
     return None
+
+
+def _reported_reason(unit: Unit, main: list[Tok], clause: list[Tok]) -> str:
+    """The person whose reason a weil/da clause in Konjunktiv I gives ("Lenz forderte mehr Personal, da eine
+    Kraft nicht ausreiche": Lenz), or "" when the reason is the narrator's or the sentence is already
+    someone's report."""
+    from lesbar.simplify.morphology import konjunktiv
+    from lesbar.simplify.resources import is_person_noun
+
+    if unit.speaker or not any(t.is_finite and (m := konjunktiv(t.text, t.lemma)) is not None and m.kind == "konj1"
+                               for t in clause):
+        return ""
+    if not main or not (main[0].tag == "NE" or (main[0].tag in ("ART", "PPOSAT") and len(main) > 1)):
+        return ""
+    subject = subject_of(main)
+    if not subject:
+        return ""
+    k = len(subject)
+    if not (main[k - 1].tag == "NE" or is_person_noun(main[k - 1].text, main[k - 1].tag)) or k >= len(main) or not main[k].is_finite:
+        return ""
+    return " ".join([subject[0][:1].upper() + subject[0][1:]] + subject[1:])
 
 
 #: conjunctions of a condition that a question and "Dann …" can say: "sobald" (as soon as) is a condition
@@ -266,7 +293,7 @@ def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | 
         if part and fin.text.lower().startswith(part) and len(fin.text) > len(part) + 1:
             fin_word, particle = fin.text[len(part) :], part
         question = [fin_word] + [t.text for k, t in enumerate(clause) if k != f] + ([particle] if particle else [])
-    elif clause[0].lemma == "sollen" and clause[-1].tag.endswith("(INF)"):
+    elif clause[0].lemma == "sollen" and (clause[-1].tag.endswith("(INF)") or _infinite_form(clause[-1])):
         question = _without_sollte(clause)
         if question is None:
             return None
@@ -295,8 +322,8 @@ def _without_sollte(clause: list[Tok]) -> list[str] | None:
     fin = table.present[idx]
     particle = separable_particle(inf.lemma)
     tail: list[str] = []
-    if particle and fin.startswith(particle) and len(fin) > len(particle) + 1:
-        fin, tail = fin[len(particle) :], [particle]
+    if particle:  # "Sollte der Kurs ausfallen" → "Fällt der Kurs aus"
+        fin, tail = (fin[len(particle) :] if fin.startswith(particle) and len(fin) > len(particle) + 1 else fin), [particle]
     return [fin] + [t.text for t in clause[1:-1]] + tail
 
 
@@ -1286,11 +1313,43 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
     if is_direct_quote(toks):
         return None  # direct quotes stay as the person said them
+    trailing = _trailing_sollte(unit, toks)
+    if trailing is not None:
+        unit, toks = trailing, trailing.toks()
     out = (_unless(unit, toks) or _condition_first(unit, toks, ctx) or _plural_statement(unit, toks, ctx) or _conj_clause(unit, toks)
            or _relative_clause(unit, toks, ctx.level) or _possessive_relative(unit, toks) or _purpose_clause(unit, toks))
     if out:
         ctx.counts[ID] += 1
-    return out
+    return out or ([unit] if trailing is not None else None)
+
+
+def _trailing_sollte(unit: Unit, toks: list[Tok]) -> Unit | None:
+    """"Das Fest fällt aus, sollte es regnen." is "Das Fest fällt aus, falls es regnet.": the condition after
+    its consequence gets "falls" and its verb last, so that it is handled like any other condition."""
+    body = strip_end(toks)
+    c = next((k for k, t in enumerate(body) if t.text == "," and k + 2 < len(body)
+              and body[k + 1].text.lower() in ("sollte", "sollten") and body[k + 1].is_finite), None)
+    if c is None or c < 2 or body[0].tag in ("KOUS", "PWS", "PWAV", "PRELS") or body[0].text.lower() == "wer":
+        return None
+    last = body[max((k for k, t in enumerate(body[:c]) if t.text == ","), default=-1) + 1 : c]
+    if not last or not any(t.is_finite for t in last) or last[0].tag in ("PRELS", "PRELAT", "KOUS", "PWS", "PWAV") or (
+            last[0].tag.startswith("APPR") and len(last) > 1 and last[1].tag in ("PRELS", "PRELAT")):
+        return None  # "Personen, die … können, sollten ihn absagen": "sollten" is the main clause's verb
+    clause = body[c + 1 :]
+    if clause[1].text.lower() in ("den", "dem", "ihn", "ihm", "einen", "einem", "uns", "mir", "mich", "sich"):
+        return None  # no subject after "sollte": not a condition
+    if any(t.is_finite for t in clause[1:-1]) or any(t.text in {",", ";", ":"} for t in clause) or not (
+            clause[-1].tag.endswith("(INF)") or _infinite_form(clause[-1])):
+        return None
+    question = _without_sollte(clause)
+    if question is None:
+        return None
+    fin, middle = question[0], question[1:]
+    particle = separable_particle(clause[-1].lemma)
+    if particle and middle and middle[-1] == particle:
+        middle, fin = middle[:-1], particle + fin
+    words = [t.text for t in body[: c + 1]] + ["falls"] + middle + [fin] + [t.text for t in toks[len(body) :]]
+    return unit.derive(words, ID)
 
 
 def check(toks: list[Tok], ctx: Context) -> list[Finding]:
