@@ -173,6 +173,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             i += 1
             continue
         base = tok[:-1] if tok.endswith("s") and tok[:-1] in ctx.acronyms else tok
+        if "-" in tok and tok.split("-")[0] in ctx.acronyms:
+            base = tok.split("-")[0]  # "AfS-Formular": the abbreviation as a compound's first part
         if base in ctx.acronyms and base not in ctx.explained and not ctx.in_heading:
             if not glossary_matches(base, ctx):  # the glossary's explanation wins (rule "words")
                 expl = f"{base} ist die Abkürzung für: {ctx.acronyms[base]}."

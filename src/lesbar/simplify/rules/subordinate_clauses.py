@@ -40,6 +40,7 @@ from lesbar.simplify.morphology import (
     separable_particle,
     verb_table,
 )
+from lesbar.simplify.resources import TITLES
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -96,9 +97,22 @@ def _main_without(toks: list[Tok], a: int, b: int) -> list[Tok]:
     if left and left[-1].text == ",":
         left = left[:-1]
     if right and right[0].text == "," and not (
-            len(right) > 1 and right[1].is_finite and finite_indices(left) and left[0].tag != "KOUS"):
+            len(right) > 1 and right[1].is_finite and finite_indices(left) and left[0].tag != "KOUS") \
+            and not _apposition_open(left):
         right = right[1:]  # "lachten über ihn, der …, gaben sich keine Mühe": the comma joins two verbs
     return left + right
+
+
+def _apposition_open(left: list[Tok]) -> bool:
+    """"Der Chef, Klaus Wolf" before ", der in Hamm lebt, besuchte …": the name is an apposition whose
+    closing comma must stay when the relative clause after it goes."""
+    commas = [k for k, t in enumerate(left) if t.text == ","]
+    if not commas or commas[-1] == 0 or not left[commas[-1] - 1].is_noun:
+        return False
+    tail = left[commas[-1] + 1 :]
+    return bool(tail) and any(t.tag == "NE" for t in tail) and all(
+        t.tag in ("NE", "NN", "ART", "ADJ(A)") or t.text in TITLES for t in tail) and not any(
+        t.is_finite for t in left)
 
 
 _NO_MOOD = Mood("", 0, "")
