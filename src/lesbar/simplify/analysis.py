@@ -242,6 +242,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     _repair_coordinated_adjectives(out)
     _repair_capitalised_verbs(out)
     _repair_main_clause(out)
+    _repair_final_participle(out)
     start = 0
     for end in [i for i, t in enumerate(toks) if t.text in {",", ".", ";", ":", "!", "?"}] + [len(toks)]:
         seg = list(range(start, end))
@@ -467,6 +468,26 @@ def _repair_roles_before_titles(toks: list[Tok]) -> None:
         if t.tag == "NE" and toks[i + 1].text in TITLES and toks[i + 2].tag == "NE" and \
                 is_person_noun(t.text, "NN"):
             toks[i] = Tok(t.text, "NN", t.text)
+
+
+def _repair_final_participle(toks: list[Tok]) -> None:
+    """"werden auf Antrag übersandt, der …": HanTa may read a clause-final participle whose form is also a
+    present tense ("übersandt", "versandt") as finite. In a clause whose finite auxiliary (werden, haben,
+    sein) stands earlier, the last word, if it is a participle form of its verb, is the participle."""
+    from lesbar.simplify.morphology import is_participle_form
+
+    start = 0
+    for end in [i for i, t in enumerate(toks) if t.text in {",", ".", ";", ":", "!", "?"}] + [len(toks)]:
+        seg = [i for i in range(start, end) if toks[i].is_word]
+        start = end + 1
+        if len(seg) < 3:
+            continue
+        last = toks[seg[-1]]
+        if last.tag != "VV(FIN)" or not last.text.islower() or not is_participle_form(last.text, last.lemma):
+            continue
+        fins = [i for i in seg[:-1] if toks[i].is_finite]
+        if len(fins) == 1 and toks[fins[0]].tag == "VA(FIN)" and toks[fins[0]].lemma in ("werden", "haben", "sein"):
+            toks[seg[-1]] = Tok(last.text, "VV(PP)", last.lemma)
 
 
 def _repair_main_clause(toks: list[Tok]) -> None:

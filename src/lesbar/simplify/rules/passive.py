@@ -303,9 +303,11 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
         if end < len(toks) and toks[end].tag in ("NN", "NE") or any(x.text in ("oder", "und", "der", "des")
                                                                     for x in toks[end : end + 1]):
             return None  # "von der Musikschule Bedburg" with the name read as a noun: the phrase goes on
-        nominative = _nominative(t.text.lower(), np)
+        hedge = [np[0].text.lower()] if len(np) > 2 and np[1].tag == "CARD" and np[0].text.lower() in \
+            _ABOUT | {"über", "unter"} else []
+        nominative = _nominative(t.text.lower(), np[len(hedge) :])  # "von rund 60 Kindern" → "rund 60 Kinder"
         if nominative is not None:
-            return i, end, nominative[0] + origin, nominative[1]
+            return i, end, hedge + nominative[0] + origin, nominative[1]
     return None
 
 
@@ -320,6 +322,8 @@ def _plain_np_end(toks: list[Tok], start: int) -> int:
     """End of a noun phrase without what may follow it (genitive, "und …"): determiners, adjectives,
     numbers, the noun and the names after it ("Oberbürgermeister Frank Dudda")."""
     k = start
+    if k + 1 < len(toks) and toks[k].text.lower() in ("über", "unter") and toks[k + 1].tag == "CARD":
+        k += 1  # "von über 60 Kindern": an amount, not a place
     while k < len(toks) and (toks[k].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "PIDAT", "CARD", "ADJ(A)", "ADV")
                              and not toks[k].is_noun or _name_adjective(toks, k)):
         k += 1
@@ -352,7 +356,7 @@ _ACTION_ENDINGS = ("ung", "nahme", "hilfe", "arbeit", "beteiligung", "spende", "
 _MEANS = {"Bau", "Einsatz", "Besuch", "Beitrag", "Beiträge", "Beiträgen", "Engagement", "Verkauf", "Kauf",
           "Ausbau", "Umbau", "Abbau", "Wegfall", "Zuzug", "Verlust", "Mangel"}
 #: nouns before "von" that make it an amount ("in Höhe von"), and units that are no agents
-_MEASURES = {"Höhe", "Wert", "Umfang", "Betrag", "Summe", "Menge", "Zahl", "Alter", "Länge", "Dauer", "Größe"}
+_MEASURES = {"Höhe", "Wert", "Umfang", "Laufzeit", "Zeitraum", "Frist", "Fläche", "Volumen", "Budget", "Betrag", "Summe", "Menge", "Zahl", "Alter", "Länge", "Dauer", "Größe"}
 _UNITS = {"Euro", "Prozent", "Cent", "Stunden", "Minuten", "Tagen", "Wochen", "Monaten", "Jahren", "Metern",
           "Kilometern", "Kilogramm", "Tonnen", "Litern", "Punkten"}
 _PLURAL_QUANTIFIERS = {"vielen": "viele", "einigen": "einige", "mehreren": "mehrere", "zahlreichen": "zahlreiche",
@@ -1032,6 +1036,9 @@ def _has_agent_phrase(toks: list[Tok]) -> bool:
             continue  # "mit Unterstützung von Dolmetschern"
         if i > 0 and toks[i - 1].tag == "ART" and t.text in ("von", "vom", "durch"):
             return True  # "ein von Helferinnen zubereitetes Buffet": a participle's agent, left for the editor
+        if t.text in ("von", "durch") and i + 2 < len(toks) and toks[i + 1].text.lower() in _ABOUT | {"über", "unter"} and \
+                toks[i + 2].tag == "CARD" and not (i + 3 < len(toks) and toks[i + 3].text in _UNITS):
+            return True  # "von über 60 Kindern"; not "von mindestens 6 Monaten"
         if t.text == "vom" or (t.text in ("von", "durch") and toks[i + 1].tag in (
                 "ART", "NE", "PPER", "PPOSAT", "PDAT", "CARD", "PIAT", "NNA", "ADJ(A)")):
             return True  # "von vielen Helfern", "von zwölf Bergarbeitern", "von Ehrenamtlichen"

@@ -437,10 +437,18 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
             c_noun = back + 1
             if not agrees_with_relative(toks[back], rel.text.lower()):
                 # "lädt zum Fest der Vielfalt ein, das …": the noun before a genitive attribute is meant
-                if not (back >= 2 and toks[back - 1].text in ("der", "des") and toks[back - 2].tag == "NN"
-                        and agrees_with_relative(toks[back - 2], rel.text.lower())):
-                    continue
-                back -= 2
+                if back >= 2 and toks[back - 1].text in ("der", "des") and toks[back - 2].tag == "NN" \
+                        and agrees_with_relative(toks[back - 2], rel.text.lower()):
+                    back -= 2
+                else:
+                    # "bietet ein Training für geflüchtete Kinder an, das …": the one noun of the clause that agrees
+                    clause_start = max([k + 1 for k in top_level_commas(toks) if k < c], default=0)
+                    cands = [k for k in range(clause_start, back) if toks[k].tag == "NN"
+                             and agrees_with_relative(toks[k], rel.text.lower())]
+                    if len(cands) != 1 or any(toks[k].tag == "NE" for k in range(clause_start, back)):
+                        continue
+                    back = cands[0]
+                    c_noun = back + 1
             ante = toks[back]
             if any(t.tag == "NE" and k > 0 and toks[k - 1].tag not in ("NN", "NE", "ART") and
                    not toks[k - 1].tag.startswith("APPR") and toks[k + 1].text[:1].isupper() and toks[k + 1].is_noun
@@ -937,7 +945,10 @@ def _restrictive_at_the_end(toks: list[Tok], head: int, end: int, level: str = "
         # takes that for short sentences ("… aus Familien. In diesen Familien …"), Einfache keeps the clause
         return False
     main = toks[:head]
-    in_phrase = head > 0 and toks[head - 1].tag.startswith("APPR")  # "ergänzt durch Interviews, in denen …"
+    before = head - 1
+    while before > 0 and toks[before].tag in ("ADJ(A)", "ADV"):
+        before -= 1  # "auf schriftlichen Antrag"
+    in_phrase = head > 0 and toks[before].tag.startswith("APPR")  # "ergänzt durch Interviews, in denen …"
     if any(t.lemma in _WANTING for t in main) or any(t.lemma in ("sein", "werden", "bleiben") and t.is_finite
                                                       and not (in_phrase and t.lemma == "werden") for t in main):
         # "Wir suchen Eltern, die backen": wanted, not a fact; "will ein Ort sein, an dem …", "Gefördert
