@@ -402,7 +402,11 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
                                                   and toks[k + 1].tag in ("ART", "PPOSAT", "NN", "NE", "ADJ(A)")
                                                   for k in range(max(0, c - 5), c)) and \
                 _verb_number_of(_finite_at_end(toks[i + 1 : _relative_end(toks, i)])) == "plural":
-            continue  # "die Gesamtschule, die Realschule und das Förderzentrum, die sich … teilen": all of them
+            # "die Gesamtschule, die Realschule und das Förderzentrum, die sich … teilen": all of them
+            out = _coordinated_antecedent(unit, toks, c)
+            if out is not None:
+                return out
+            continue
         if toks[i].tag.startswith("APPR") and _relative_pronoun_at(toks, i + 1):
             prep = [toks[i].text]
             i += 1
@@ -621,6 +625,61 @@ def _verb_number(verb: Tok) -> str:
     if low in plural and low not in singular:
         return "plural"
     return ""
+
+
+_OBLIQUE_ARTICLES = {"dem", "den", "des", "der", "einem", "einen", "eines", "einer"}
+
+
+def _plural_form(t: Tok) -> bool:
+    """"Briefe": a plural form of its noun ("Briefe" is also an old dative singular)."""
+    info = noun_info(t.lemma)
+    return info is not None and t.text in info.number_forms("plural")
+
+
+def _coordinated_antecedent(unit: Unit, toks: list[Tok], c: int) -> list[Unit] | None:
+    """A relative clause with a plural verb on coordinated nouns: "Die Schüler haben Briefe und
+    Tagebucheinträge vorgelesen, die im Stadtarchiv aufbewahrt werden." → "… vorgelesen." + "Diese Briefe und
+    Tagebuch-Einträge werden im Stadtarchiv aufbewahrt." The coordination is repeated as the new subject; only
+    where its form is a nominative too (no preposition or oblique article before it, plural bare nouns or
+    conjuncts with die/das), at the end of the sentence."""
+    rel_end = _relative_end(toks, c + 1)
+    if rel_end < len(toks) and toks[rel_end].text not in SENT_END:
+        return None
+    back = c - 1
+    while back > 0 and (toks[back].tag == "PTKVZ" or toks[back].tag.endswith(("(PP)", "(INF)"))) and c - back < 3:
+        back -= 1  # "haben Briefe und Tagebucheinträge vorgelesen, die …"
+    if not toks[back].tag == "NN":
+        return None
+    start = back
+    while start > 0 and (toks[start - 1].tag in ("NN", "ADJ(A)", "ART") or toks[start - 1].text in ("und", "sowie", ",")):
+        start -= 1
+    while start < back and toks[start].text in ("und", "sowie", ","):
+        start += 1
+    phrase = toks[start : back + 1]
+    if not any(t.text in ("und", "sowie") for t in phrase) or (start > 0 and toks[start - 1].tag.startswith("APPR")):
+        return None
+    if _wanted(toks, back) or any(t.text.lower() in _UNIVERSAL_OR_NONE | _FEW for t in toks[max(0, start - 2) : back]):
+        return None  # "sucht Helfer und Spender, die …": wanted, no fact; "keine Briefe und Bilder, die …"
+    if any(t.tag == "ART" and t.text.lower() in _OBLIQUE_ARTICLES for t in phrase) or any(
+            t.tag == "NN" and not _plural_form(t) and not (k > 0 and phrase[k - 1].tag == "ART")
+            for k, t in enumerate(phrase)):
+        return None
+    clause = _finite_at_end(toks[c + 2 : rel_end])
+    fins = finite_indices(clause)
+    if len(fins) != 1 or fins[0] != len(clause) - 1 or any(
+            t.tag in ("PPER", "PIS") and t.text.lower() in _NOMINATIVE_PRONOUNS for t in clause):
+        return None
+    main = strip_end(_main_without(toks, c, rel_end))
+    if not finite_indices(main) or not finite_indices(main[:start]):
+        return None  # the coordination must be an object after the main clause's verb
+    words = [t.text for t in phrase]
+    if phrase[0].tag != "ART":
+        words = ["Diese"] + words
+    else:
+        words[0] = words[0][:1].upper() + words[0][1:]
+    rest = [t.text for t in clause]
+    return [unit.derive(end_sentence([t.text for t in main]), ID),
+            unit.derive(end_sentence(words + [rest[-1]] + rest[:-1]), ID)]
 
 
 def _possessive_relative(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
