@@ -243,10 +243,18 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     _repair_capitalised_verbs(out)
     _repair_main_clause(out)
     _repair_final_participle(out)
+    segments: list[list[int]] = []
     start = 0
     for end in [i for i, t in enumerate(toks) if t.text in {",", ".", ";", ":", "!", "?"}] + [len(toks)]:
         seg = list(range(start, end))
+        if segments and segments[-1] and toks[segments[-1][0]].tag == "KOUS" and end > start and \
+                toks[start - 1].text == "," and not any(toks[i].tag.startswith("V") for i in segments[-1]):
+            # "weil manche nur Türkisch, Polnisch oder Kurdisch sprechen": a list inside the clause, one segment
+            segments[-1] = segments[-1] + [start - 1] + seg
+        else:
+            segments.append(seg)
         start = end + 1
+    for seg in segments:
         if not seg:
             continue
         first = toks[seg[0]]
@@ -260,8 +268,9 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
             continue
         parts: list[list[int]] = [[]]
         for i in seg:
-            if toks[i].tag == "KON" and toks[i].text in ("und", "oder"):
-                parts.append([])
+            if toks[i].tag == "KON" and toks[i].text in ("und", "oder") and any(
+                    toks[k].tag.startswith("V") for k in parts[-1]):
+                parts.append([])  # (not inside a list of words: "nur Türkisch, Polnisch oder Kurdisch sprechen")
             else:
                 parts[-1].append(i)
         for n, part in enumerate(parts):

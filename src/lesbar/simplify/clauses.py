@@ -354,7 +354,9 @@ def v2_ready(toks: list[Tok]) -> bool:
     has exactly one finite verb. "dass sie fielen und ihre Beine entzwei brachen" or "der glänzte von
     Edelsteinen und war so schön" (two verbs, not two verb-final clauses) are not."""
     commas = top_level_commas(toks)
-    head = toks[: commas[0]] if commas else toks
+    # the first comma after a finite verb; earlier ones join a list ("nur Türkisch, Polnisch oder Kurdisch sprechen")
+    cut = next((c for c in commas if finite_indices(toks[:c])), None)
+    head = toks[:cut] if cut is not None else toks
     return len(finite_indices(head)) == 1
 
 

@@ -276,7 +276,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if embedded is not None:
         intro, items = embedded
         ctx.counts[ID] += 1
-        return [unit.derive(intro, ID, kind="list", items=[[t.text for t in item] for item in items])]
+        return [unit.derive(intro, ID, kind="list", items=_item_words(toks, items))]
     found = find_enumeration(toks)
     if found is None and sum(1 for t in toks if t.is_word) > ctx.options.max_words:
         # a sentence that is too long: three items, and longer ones, are worth a list too
@@ -292,9 +292,20 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if ":" in intro:
         return None  # "… vorbereitet: Es gab Suppe, …": a second colon in the intro would garble it
     intro.append(":")
-    new = unit.derive(intro, ID, kind="list", items=[[t.text for t in item] for item in items])
+    new = unit.derive(intro, ID, kind="list", items=_item_words(toks, items))
     ctx.counts[ID] += 1
     return [new]
+
+
+def _item_words(toks: list[Tok], items: list[list[Tok]]) -> list[list[str]]:
+    """The words of each list item. Alternatives keep their "oder" before the last item ("Bürgergeld, Wohngeld
+    oder den Kinderzuschlag": one of them, not all)."""
+    out = [[t.text for t in item] for item in items]
+    if items and items[-1]:
+        k = next((k for k, t in enumerate(toks) if t is items[-1][0]), None)
+        if k is not None and k > 0 and toks[k - 1].text == "oder" and out[-1][0] != "oder":
+            out[-1] = ["oder"] + out[-1]
+    return out
 
 
 def check(toks: list[Tok], ctx: Context) -> list[Finding]:

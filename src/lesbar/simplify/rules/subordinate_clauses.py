@@ -140,6 +140,9 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         if (toks[s].tag != "KOUS" and conj != "wobei") or conj not in _CONJ:
             continue
         end = segment_end(toks, s + 1)
+        while not finite_indices(toks[s + 1 : end]) and end + 1 < len(toks) and toks[end].text == "," and \
+                not toks[end + 1].is_finite and toks[end + 1].tag not in ("KOUS", "PRELS", "PWS", "PWAV"):
+            end = segment_end(toks, end + 1)  # "weil manche nur Türkisch, Polnisch oder Kurdisch sprechen": a list
         clause = toks[s + 1 : end]
         if not finite_indices(clause) or len(clause) < 2:
             continue
