@@ -85,6 +85,11 @@ def _tokenize_cached(text: str) -> tuple[str, ...]:
     return tuple(_final_stop(_close_mixed_quotes(_rejoin(toks))))
 
 
+#: words before a sentence-final ordinal ("am 5.", "ab dem 3.", "der 2.")
+_BEFORE_ORDINAL = {"am", "dem", "den", "zum", "vom", "bis", "ab", "seit", "der", "die", "das", "im", "jeder", "jede",
+                   "jeden", "jedem"}
+
+
 def _final_stop(tokens: list[str]) -> list[str]:
     """"…, erzählt Osman.": SoMaJo may keep a name and the sentence's full stop as one abbreviation-like
     token; a capitalised word of four letters or more that is no known abbreviation gets its stop back."""
@@ -96,8 +101,11 @@ def _final_stop(tokens: list[str]) -> list[str]:
         if last.endswith(".") and len(word) >= 4 and word.isalpha() and word[:1].isupper() and \
                 word not in CAPITAL_ABBREVIATIONS:
             return tokens[:-1] + [word, "."]
-        if last.endswith(".") and word.isdigit() and tokens[-2].lower().endswith(_NUMBERED_PLACES):
-            return tokens[:-1] + [word, "."]  # "in der Lindenallee 12.": a house number, no ordinal
+        if last.endswith(".") and word.isdigit() and (tokens[-2].lower().endswith(_NUMBERED_PLACES) or (
+                tokens[-2].lower() not in _BEFORE_ORDINAL and not tokens[-2].rstrip(".").isdigit())):
+            # "in der Lindenallee 12.", "stieg auf 500.": a house number or an amount, no ordinal; "am 5."
+            # ends with a day
+            return tokens[:-1] + [word, "."]
     return tokens
 
 

@@ -23,6 +23,7 @@ from lesbar.simplify.clauses import (
     subject_of,
     top_level_commas,
 )
+from lesbar.simplify.morphology import noun_info
 from lesbar.simplify.resources import speech_verbs
 from lesbar.simplify.units import Unit, end_sentence
 
@@ -357,7 +358,64 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             right_words = ["Das", "heißt", ":"] + ([rest[0][:1].upper() + rest[0][1:]] + rest[1:] if rest else [])
         ctx.counts[ID] += 1
         return [unit.derive(end_sentence([t.text for t in left]), ID), unit.derive(end_sentence(right_words), ID)]
-    return _shared_modal(unit, toks, ctx)
+    return _gapping(unit, toks, ctx) or _shared_modal(unit, toks, ctx)
+
+
+_NP_START = ("ART", "PPOSAT", "PIAT", "PDAT")
+
+
+def _gapping(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
+    """A second clause whose verb is left out because it is the first one's ("gapping"): "Das Volumen
+    beläuft sich auf 1,1 Milliarden Euro, das Defizit auf 28,4 Millionen Euro." → "… Das Defizit beläuft sich
+    auf 28,4 Millionen Euro."; "Die Stadt zahlt 500 Euro und der Kreis 300 Euro." Only when both clauses
+    start with a subject noun phrase of the same number and their remainders start alike (the same
+    preposition, or a number), so that the copied verb fits."""
+    body = strip_end(toks)
+    if toks[-1].text != "." or any(t.text in QUOTES_OPEN or t.text in (":", ";") for t in body):
+        return None
+    fins = [k for k, t in enumerate(body) if t.is_finite]
+    if len(fins) != 1 or fins[0] == 0 or body[0].tag not in _NP_START + ("NN", "NE"):
+        return None
+    f = fins[0]
+    if not any(t.is_noun for t in body[:f]) or any(t.tag in ("KOUS", "PRELS", "PWS", "PWAV") for t in body):
+        return None
+    extra = [body[f + 1]] if f + 1 < len(body) and body[f + 1].tag == "PRF" else []
+    after_start = f + 1 + len(extra)
+    for j in range(after_start + 1, len(body) - 2):
+        if not (body[j].text == "," or (body[j].tag == "KON" and body[j].text == "und")):
+            continue
+        right = body[j + 1 :]
+        if right[0].tag not in _NP_START or any(t.tag.startswith("V") or t.text in (",", "und", "oder") for t in right):
+            continue
+        np_end = constituent_end(right, 0)
+        while np_end + 1 < len(right) and right[np_end].text in ("der", "des"):
+            np_end = max(constituent_end(right, np_end), np_end + 1)  # "die Zahl der Einbürgerungen"
+        rest = right[np_end:]
+        after = body[after_start:j]
+        particle = [after[-1].text] if after and after[-1].tag == "PTKVZ" else []
+        if not rest or not after or not any(t.is_noun for t in right[:np_end]):
+            continue
+        alike = (rest[0].tag.startswith("APPR") and rest[0].text.lower() == after[0].text.lower()) or (
+            rest[0].tag == "CARD" and after[0].tag == "CARD")
+        if not alike or _plural_np(body[:f]) != _plural_np(right[:np_end]):
+            continue
+        subject = [t.text for t in right[:np_end]]
+        subject[0] = subject[0][:1].upper() + subject[0][1:]
+        second = subject + [body[f].text] + [t.text for t in extra] + [t.text for t in rest] + particle
+        ctx.counts[ID] += 1
+        return [unit.derive(end_sentence([t.text for t in body[:j]]), ID), unit.derive(end_sentence(second), ID)]
+    return None
+
+
+def _plural_np(np: list[Tok]) -> bool:
+    """Whether a subject noun phrase is plural: its first noun has a plural form only ("die Länder"), or
+    it is a coordination."""
+    if any(t.text in ("und", "sowie") for t in np):
+        return True
+    noun = next((t for t in np if t.tag == "NN"), None)
+    info = noun_info(noun.lemma) if noun is not None else None
+    return info is not None and noun.text in info.number_forms("plural") and \
+        noun.text not in info.number_forms("singular")
 
 
 #: above this many words (Leichte Sprache) two infinitives under one modal verb get a sentence each
