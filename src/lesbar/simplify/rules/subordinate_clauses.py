@@ -1221,6 +1221,9 @@ def _plural_verb(verb: Tok) -> Tok | None:
     low = verb.text.lower()
     if table is None:
         return None
+    if low in ("möchte", "würde", "könnte", "müsste", "dürfte", "sollte", "hätte", "wäre") and \
+            len(table.konj2) > 5 and low == table.konj2[2]:
+        return Tok(table.konj2[5], verb.tag, verb.lemma)  # "wer helfen möchte" → "möchten"
     for singular, plural in ((table.present[2], table.present[5]),):
         if not singular or not plural:
             return None
@@ -1335,7 +1338,17 @@ def _plural_statement(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] |
     main = strip_end(toks[close + 1 :])
     if main and main[0].text.lower() == "der" and noun is None:
         main = main[1:]  # "Wer …, der …"
+    more: list[list[str]] = []
     if noun is None:
+        # "…, übernimmt Verantwortung und kann künftig mitbestimmen": each verb a sentence about them
+        k = next((k for k, t in enumerate(main) if k > 1 and t.tag == "KON" and t.text == "und"
+                  and k + 1 < len(main) and main[k + 1].is_finite), None)
+        if k is not None:
+            second = _main_for_plural(main[k + 1 :])
+            if second is None:
+                return None
+            more = [second]
+            main = main[:k]
         main_words = _main_for_plural(main)
     else:
         main_words = [t.text for t in main] if main and main[0].is_finite and _only_subject_is_the_pronoun(
@@ -1349,7 +1362,7 @@ def _plural_statement(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] |
         # "die hier sind und zur Arbeit gehen": "Manche Menschen sind hier. Diese Menschen gehen zur Arbeit."
         first = [to_v2(p, prefield=["Manche" if k == 0 else "Diese", plural_noun]) for k, p in enumerate(parts)]
     return [unit.derive(end_sentence(f), ID) for f in first] + [
-        unit.derive(end_sentence(quantifier + [plural_noun] + main_words), ID)]
+        unit.derive(end_sentence(quantifier + [plural_noun] + words), ID) for words in [main_words] + more]
 
 
 def _one_finite_verb(main: list[Tok]) -> bool:
