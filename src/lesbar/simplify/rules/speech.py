@@ -781,8 +781,10 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
             fin = present_form(verb_lemma, 2)
             particle = separable_particle(verb_lemma)
             if fin:
-                extra.append(unit.derive(person.name.split() + [fin] + words + ([particle] if particle else []) + ["."],
-                                         ID, speaker=""))
+                # "merkte er an mit Blick auf …" → "Stephan Pusch merkt das mit Blick auf … an": "das" is what he said
+                obj = ["das"] if rest[0].tag.startswith("APPR") else []
+                extra.append(unit.derive(person.name.split() + [fin] + obj + words + ([particle] if particle else [])
+                                         + ["."], ID, speaker=""))
         if content and content[-1] not in SENT_END | QUOTES_CLOSE:
             content.append(".")
         main = _speaker_unit(unit, content, person, pronoun, ctx,

@@ -393,8 +393,11 @@ def _gapping(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         rest = right[np_end:]
         after = body[after_start:j]
         particle = [after[-1].text] if after and after[-1].tag == "PTKVZ" else []
-        if not rest or not after or not any(t.is_noun for t in right[:np_end]):
-            continue
+        if not rest or not after or not right[np_end - 1].is_noun or any(t.tag == "PTKVZ" for t in rest):
+            continue  # ("mit Blick auf A und die Fülle der … Aufgaben an": the particle closes the whole sentence)
+        core = after[:-1] if particle else after
+        if not _simple_phrase(core) or not _simple_phrase(rest):
+            continue  # one phrase on each side ("auf 1,1 Milliarden Euro" / "auf 28,4 Millionen Euro")
         alike = (rest[0].tag.startswith("APPR") and rest[0].text.lower() == after[0].text.lower()) or (
             rest[0].tag == "CARD" and after[0].tag == "CARD")
         if not alike or _plural_np(body[:f]) != _plural_np(right[:np_end]):
@@ -405,6 +408,16 @@ def _gapping(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         ctx.counts[ID] += 1
         return [unit.derive(end_sentence([t.text for t in body[:j]]), ID), unit.derive(end_sentence(second), ID)]
     return None
+
+
+def _simple_phrase(toks: list[Tok]) -> bool:
+    """One phrase of an amount or a noun, with at most a preposition in front: "auf rund 1,1 Milliarden Euro",
+    "300 Euro", "um 17 Prozent"."""
+    body = toks[1:] if toks and toks[0].tag.startswith("APPR") else toks
+    return bool(body) and (body[-1].is_noun or body[-1].tag == "CARD") and all(
+        t.tag in ("ART", "ADJ(A)", "CARD", "NN", "NE", "PIAT", "PPOSAT") or (t.tag == "ADV" and t.text.lower() in (
+            "rund", "etwa", "fast", "knapp", "gut", "mehr", "nur", "ungefähr", "circa")) or t.text in ("als",)
+        for t in body)
 
 
 def _plural_np(np: list[Tok]) -> bool:
