@@ -213,6 +213,9 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             continue
         if i > 0 and toks[i - 1].tag == "KON":
             return None  # "aus Mitteln des Landes und durch Spenden": one of two ways, not who acts
+        if any(toks[k].text in ("und", "oder", "sowie") and toks[k + 1].text.lower() in ("von", "vom", "durch")
+               for k in range(i + 1, len(toks) - 1)):
+            return None  # "von den Fabriken in Oberbruch oder von der Zeche": two agents, left to the editor
         if i > 0 and toks[i - 1].text in _MEASURES:
             continue  # "in Höhe von 5.000 Euro": an amount, not who does it
         if i > 0 and toks[i - 1].tag == "NN" and toks[i - 1].text.lower().endswith(_ACTION_ENDINGS):

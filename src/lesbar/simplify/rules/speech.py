@@ -38,7 +38,7 @@ from lesbar.simplify.morphology import (
     verb_table,
 )
 from lesbar.simplify.resources import PEOPLE_NOUNS, TITLES, is_person_noun, roles, speech_verbs
-from lesbar.simplify.rules.subordinate_clauses import possessive_sentence
+from lesbar.simplify.rules.subordinate_clauses import agrees_with_relative, possessive_sentence
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -623,6 +623,11 @@ def _object_pronoun(toks: list[Tok], k: int, end: int) -> bool:
         toks[k + 1].tag == "ART" and toks[k + 1].text.lower() in ("der", "die")))
 
 
+#: frame verbs whose accusative object is what was said ("merkt das mit Blick auf … an")
+_SAYS_WHAT = {"sagen", "anmerken", "bemerken", "betonen", "erklären", "ergänzen", "hinzufügen", "unterstreichen",
+              "berichten", "erzählen", "feststellen", "meinen", "versichern", "zugeben", "einräumen"}
+
+
 def _states_something(toks: list[Tok]) -> bool:
     """Whether the words before a closing frame are a statement: a quotation, or a clause with a finite
     verb outside relative clauses. "Anna Berg, die Lehrerin" and "Die Frau, die kam" are a subject with an
@@ -705,7 +710,15 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
                 and (consider is None or k not in (consider, consider + 1))]
         tail = toks[end:]
         extra: list[Unit] = []
-        if tail and tail[0].text == "," and len(tail) > 2 and tail[1].tag == "PRELS":
+        object_clause = bool(rest) and rest[-1].is_noun and rest[-1].tag == "NN" and len(tail) > 2 and \
+            tail[1].tag == "PRELS" and agrees_with_relative(rest[-1], tail[1].text.lower())
+        if tail and tail[0].text == "," and object_clause:
+            # "erinnerte er an die Gastarbeiter, die … angeworben worden sind": the clause is about the frame's
+            # object; it stays with it in the frame's own sentence, which the relative-clause rule splits later
+            rel_end = segment_end(toks, end + 1)
+            rest = rest + [t for t in toks[end:rel_end] if t.text not in SENT_END]
+            tail = toks[rel_end:]
+        elif tail and tail[0].text == "," and len(tail) > 2 and tail[1].tag == "PRELS":
             rel_end = segment_end(toks, end + 1)
             statement = _relative_statement(person, toks[end + 1 : rel_end])
             if statement is None:
@@ -782,7 +795,7 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
             particle = separable_particle(verb_lemma)
             if fin:
                 # "merkte er an mit Blick auf …" → "Stephan Pusch merkt das mit Blick auf … an": "das" is what he said
-                obj = ["das"] if rest[0].tag.startswith("APPR") else []
+                obj = ["das"] if rest[0].tag.startswith("APPR") and verb_lemma in _SAYS_WHAT else []
                 extra.append(unit.derive(person.name.split() + [fin] + obj + words + ([particle] if particle else [])
                                          + ["."], ID, speaker=""))
         if content and content[-1] not in SENT_END | QUOTES_CLOSE:
