@@ -1005,6 +1005,7 @@ def _restrictive_at_the_end(toks: list[Tok], head: int, end: int, level: str = "
     if head > 0 and toks[head - 1].tag.startswith("APPR") and level != "leicht":
         # "stammen aus Familien, in denen …": without the clause "aus Familien" says little; Leichte Sprache
         # takes that for short sentences ("… aus Familien. In diesen Familien …"), Einfache keeps the clause
+        # unless the sentence is over its word limit (the caller passes "leicht" then)
         return False
     main = toks[:head]
     before = head - 1
@@ -1417,7 +1418,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if trailing is not None:
         unit, toks = trailing, trailing.toks()
     out = (_unless(unit, toks) or _condition_first(unit, toks, ctx) or _plural_statement(unit, toks, ctx) or _conj_clause(unit, toks)
-           or _relative_clause(unit, toks, ctx.level) or _possessive_relative(unit, toks) or _purpose_clause(unit, toks))
+           or _relative_clause(unit, toks, ctx.level if sum(1 for t in toks if t.is_word) <= ctx.options.max_words
+                               else "leicht") or _possessive_relative(unit, toks) or _purpose_clause(unit, toks))
     if out:
         ctx.counts[ID] += 1
     return out or ([unit] if trailing is not None else None)
