@@ -472,6 +472,10 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
         while head > 0 and toks[head].tag == "NE" and toks[head - 1].tag in ("NN", "NE"):
             head -= 1
         noun_words = [t.text for t in toks[head:c_noun]]
+        if not prep and level == "leicht":
+            conditions = _universal_conditions(unit, toks, c, i, head, c_noun)
+            if conditions is not None:
+                return conditions
         end = _relative_end(toks, i)
         embedded = head > 0 and toks[head - 1].is_finite  # "berichtet Goran Ilić, der …, von seinen Erfahrungen"
         while end < len(toks) and toks[end].text == "," and not embedded:
@@ -628,6 +632,56 @@ def _verb_number(verb: Tok) -> str:
     if low in plural and low not in singular:
         return "plural"
     return ""
+
+
+_UNIVERSAL = {"alle", "allen", "jede", "jeder", "jedes", "jeden"}
+
+
+def _universal_conditions(unit: Unit, toks: list[Tok], c: int, i: int, head: int, c_noun: int) -> list[Unit] | None:
+    """A relative clause at the end of a sentence that says which of "alle …" are meant is a list of
+    conditions: "Wahlberechtigt sind alle Personen, die am Wahltag 16 Jahre alt sind, seit einem Jahr hier
+    leben und im Kreis wohnen." → "Wahlberechtigt sind alle Personen." + "Die Bedingungen sind:" + "Die
+    Personen sind am Wahltag 16 Jahre alt." … Only when the pronoun is the subject of every part."""
+    det = head - 1
+    while det >= 0 and toks[det].tag == "ADJ(A)":
+        det -= 1
+    if det < 0 or toks[det].text.lower() not in _UNIVERSAL or toks[i].text.lower() not in ("der", "die", "das"):
+        return None
+    body = strip_end(toks)
+    if len(body) < len(toks) - 1 or toks[-1].text != ".":
+        return None
+    main = strip_end(toks[:c])
+    if not finite_indices(main) or toks[0].tag in ("KOUS", "PWS", "PWAV", "PRELS"):
+        return None
+    # the parts: "…, die A haben, B leben und C haben": a comma or "und" after a finite verb starts the next
+    parts: list[list[Tok]] = [[]]
+    for k in range(i + 1, len(body)):
+        t = body[k]
+        if (t.text == "," or (t.tag == "KON" and t.text == "und")) and parts[-1] and parts[-1][-1].is_finite:
+            parts.append([])
+            continue
+        parts[-1].append(t)
+    plural = toks[det].text.lower() in ("alle", "allen")
+    for part in parts:
+        fins = finite_indices(part)
+        if len(part) < 2 or len(fins) != 1 or fins[0] != len(part) - 1 or any(t.text in (",", ";") for t in part):
+            return None
+        if not _only_subject_is_the_pronoun(part[:-1], verb_plural=plural, person=False):
+            return None
+        if _verb_number(part[-1]) not in ("", "plural" if plural else "singular"):
+            return None
+    noun = toks[head:c_noun]
+    article = "Die" if plural else {"m": "Der", "f": "Die", "n": "Das"}.get(_genus(noun[0]), "")
+    if not article or any(t.tag == "ADJ(A)" for t in toks[det + 1 : head]):
+        return None  # ("alle neuen Mitglieder": the adjective would need its own ending after "Die")
+    first = unit.derive(end_sentence([t.text for t in main]), ID)
+    if len(parts) == 1:
+        words = to_v2(parts[0], prefield=[article] + [t.text for t in noun])
+        return [first, unit.derive(end_sentence(["Die", "Bedingung", "ist", ":"] + words), ID)]
+    out = [first, unit.derive(["Die", "Bedingungen", "sind", ":"], ID)]
+    for part in parts:
+        out.append(unit.derive(end_sentence(to_v2(part, prefield=[article] + [t.text for t in noun])), ID))
+    return out
 
 
 _OBLIQUE_ARTICLES = {"dem", "den", "des", "der", "einem", "einen", "eines", "einer"}
