@@ -56,7 +56,8 @@ def split_compound(word: str) -> tuple[str, ...]:
         derived_z = _collective_zipf(head)
         head_z = max(zipf(head), agent_z, _feminine_zipf(head), derived_z)  # "Antrag-Steller": "stellen" is common
         if not (is_known_noun(head) or agent_z >= _COMMON_ZIPF or _feminine_zipf(head) >= _MIN_ZIPF
-                or derived_z >= _MIN_ZIPF or _compound_head(head)) or \
+                or derived_z >= _MIN_ZIPF or _compound_head(head)
+                or (len(word) >= CHECK_LENGTH and _nominal_adjective(head))) or \
                 head_z < (_MIN_ZIPF if len(head) > 3 else _SHORT_HEAD_ZIPF):
             continue  # a three-letter head only when it is a common word ("Integrations-Rat", "-Amt")
         left = word[:i]
@@ -103,6 +104,17 @@ def split_compound(word: str) -> tuple[str, ...]:
         lead = [left[: len(first[0])]] + list(first[1:-1])
         return tuple(lead) + (first[-1] + left[len(stem) :],) + split_compound(head)
     return (left,) + split_compound(head)
+
+
+def _nominal_adjective(head: str) -> bool:
+    """"Berechtigten", "Beschäftigte": an adjective or participle used as a noun, as the head of "Wahl-Berechtigten";
+    german-nouns lists few of them, the lower-case word is common."""
+    low = head.lower()
+    base = next((low[: -len(e)] for e in ("en", "er", "e") if low.endswith(e)), "")
+    adjective = base.endswith(("nd", "ig", "lich", "isch")) or (base.endswith("t") and base.startswith(
+        ("ge", "be", "er", "ver", "zer", "ent", "emp", "an", "ab", "auf", "aus", "ein", "vor", "zu", "über", "unter")))
+    # ("Zuge-Wanderten": "wanderten" is a preterite, no participle)
+    return len(head) >= 8 and adjective and zipf(low) >= _COMMON_ZIPF
 
 
 def _compound_stem(stem: str) -> tuple[str, ...] | None:
