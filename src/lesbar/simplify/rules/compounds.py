@@ -57,7 +57,7 @@ def split_compound(word: str) -> tuple[str, ...]:
         head_z = max(zipf(head), agent_z, _feminine_zipf(head), derived_z)  # "Antrag-Steller": "stellen" is common
         if not (is_known_noun(head) or agent_z >= _COMMON_ZIPF or _feminine_zipf(head) >= _MIN_ZIPF
                 or derived_z >= _MIN_ZIPF or _compound_head(head)
-                or (len(word) >= CHECK_LENGTH and _nominal_adjective(head))) or \
+                or (len(word) - word.endswith(("en", "er", "em", "es")) >= CHECK_LENGTH and _nominal_adjective(head))) or \
                 head_z < (_MIN_ZIPF if len(head) > 3 else _SHORT_HEAD_ZIPF):
             continue  # a three-letter head only when it is a common word ("Integrations-Rat", "-Amt")
         left = word[:i]
