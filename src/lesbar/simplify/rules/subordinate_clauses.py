@@ -130,7 +130,7 @@ _DOUBT_WORDS = {"wahrscheinlich", "unwahrscheinlich", "möglich", "unmöglich", 
 _BACK_POINTING = {"er", "ihn", "ihm", "sie", "ihnen"}
 
 
-def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
+def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht") -> list[Unit] | None:
     commas = top_level_commas(toks)
     starts = [0] + [c + 1 for c in commas]
     for s in starts:
@@ -163,6 +163,9 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             continue  # "ein Ring, der … so schön war, dass …": the relative clause is moved first
         if s > 1 and (toks[s - 2].text.lower() in ("nur", "erst", "dann", "so", "genau") or (
                 conj in _CONDITIONS and any(t.text.lower() in ("nur", "erst") for t in toks[:s]))):
+            only = _only_if(unit, toks, s, end, conj) if ctx_level == "leicht" else None
+            if only is not None:
+                return only
             continue  # "Sie bekommen das Geld nur, wenn …", "erst bearbeiten, wenn …": the correlate needs it
         if conj in ("dass", "daß") and any(t.lemma in _DOUBT_VERBS or t.text.lower() in _DOUBT_WORDS
                                            for t in toks[:s]):
@@ -237,6 +240,40 @@ def _conj_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(to_v2(clause)), ID)]
         return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(_adv_v2(after_adv, clause)), ID)]
     return None
+
+
+def _only_if(unit: Unit, toks: list[Tok], s: int, end: int, conj: str) -> list[Unit] | None:
+    """"Man stellt die Bescheinigung nur aus, wenn der Antrag rechtzeitig eingegangen ist." → "Man stellt die
+    Bescheinigung nur unter einer Bedingung aus." + "Die Bedingung ist: Der Antrag ist rechtzeitig eingegangen."
+    The "nur" keeps its meaning by pointing to the condition that follows."""
+    if conj not in ("wenn", "falls", "sofern") or toks[-1].text != ".":
+        return None
+    if end < len(toks) and toks[end].text not in SENT_END:
+        return None  # more after the clause
+    clause = toks[s + 1 : end]
+    main = strip_end(toks[: s - 1] if toks[s - 1].text == "," else toks[:s])
+    if not finite_indices(main) or main[0].tag in ("KOUS", "PWS", "PWAV", "PRELS") or not _parts_ready(clause) or \
+            len(_coordinated(clause)) > 1:
+        return None
+    erst = [k for k, t in enumerate(main) if t.text.lower() == "erst" and t.tag == "ADV"]
+    if len(erst) == 1 and not any(t.text.lower() == "nur" for t in main) and erst[0] > 0 and not any(
+            t.tag == "CARD" or t.text.lower() in ("seit", "jetzt", "heute") for t in main[erst[0] :]):
+        # "Das Amt bearbeitet den Antrag erst, wenn alle Unterlagen da sind." → "Die Bedingung ist: Alle Unterlagen
+        # sind da." + "Erst dann
+        # bearbeitet das Amt den Antrag." (not "erst 3 Tage", "erst seit": a time, no condition)
+        rest = [t for k, t in enumerate(main) if k != erst[0] and not (k == erst[0] + 1 and t.text.lower() == "dann")]
+        condition = ["Die", "Bedingung", "ist", ":"] + _capital_after_colon(to_v2(clause), clause)
+        return [unit.derive(end_sentence(condition), ID), unit.derive(end_sentence(invert_with(rest, "Erst dann")), ID)]
+    nur = [k for k, t in enumerate(main) if t.text.lower() == "nur"]
+    if len(nur) != 1 or any(t.text.lower() == "erst" for t in main):
+        return None
+    k = nur[0]
+    if k + 1 < len(main) and main[k + 1].text.lower() in ("dann", "so"):
+        main = main[: k + 1] + main[k + 2 :]  # "nur dann, wenn"
+    words = [t.text for t in main[: k + 1]] + ["unter", "einer", "Bedingung"] + [t.text for t in main[k + 1 :]]
+    v2 = _capital_after_colon(to_v2(clause), clause)
+    return [unit.derive(end_sentence(words), ID),
+            unit.derive(end_sentence(["Die", "Bedingung", "ist", ":"] + v2), ID)]
 
 
 def _reported_reason(unit: Unit, main: list[Tok], clause: list[Tok]) -> str:
@@ -1471,7 +1508,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     trailing = _trailing_sollte(unit, toks)
     if trailing is not None:
         unit, toks = trailing, trailing.toks()
-    out = (_unless(unit, toks) or _condition_first(unit, toks, ctx) or _plural_statement(unit, toks, ctx) or _conj_clause(unit, toks)
+    out = (_unless(unit, toks) or _condition_first(unit, toks, ctx) or _plural_statement(unit, toks, ctx) or _conj_clause(unit, toks, ctx.level)
            or _relative_clause(unit, toks, ctx.level if sum(1 for t in toks if t.is_word) <= ctx.options.max_words
                                else "leicht") or _possessive_relative(unit, toks) or _purpose_clause(unit, toks))
     if out:
