@@ -312,8 +312,9 @@ def _owned_by_noun(body: list[Tok], a: int) -> bool:
         return False  # ("in der Innenstadt am Samstag": a place and a time side by side)
     if noun.text in _DATED_NOUNS:
         return True
-    if body[a].text.lower() in ("von", "vom", "aus"):
-        return True  # "Daten von den Jahren 2019 bis 2023", "Zahlen aus dem Jahr 2023": which data
+    if body[a].text.lower() in ("von", "vom", "aus") and a + 1 < len(body) and not _NUMBER.match(body[a + 1].text):
+        return True  # "Daten von den Jahren 2019 bis 2023", "Zahlen aus dem Jahr 2023": which data ("vom 22.
+        # September bis …" after a name is the event's time)
     if noun.text.lower().endswith(_EVENT_ENDINGS) and a >= 2 and body[a - 2].text.lower() in ("zum", "zur", "zu"):
         return True  # "lud zum Sommerfest im August ein": the date of the fest, not of the invitation
     if body[a].text.lower() != "um":
