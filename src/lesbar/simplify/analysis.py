@@ -285,12 +285,15 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
             words = [i for i in part if toks[i].is_word]
             if not words or any(toks[i].is_finite for i in part):
                 continue
-            if n + 1 < len(parts) and _shared_finite(toks, parts[-1]):
+            if n + 1 < len(parts) and _shared_finite(toks, parts[-1]) and not any(
+                    toks[i].text.lower() == "seit" for i in part):
                 continue  # "dass Mütter Deutsch lernen und ihre Kinder begleiten wollen": one modal for both
+                # (not "die seit Jahren hier leben und jetzt arbeiten wollen": nobody wants to have lived here)
             last = words[-1]
             t = out[last]  # (earlier repairs may have changed it)
+            relative_part = n > 0 and toks[seg[0]].tag == "PRELS"  # "die … leben und jetzt arbeiten wollen"
             if t.tag in _INF_TO_FIN and (last == 0 or toks[last - 1].text != "zu") and \
-                    any(toks[i].tag in _SUBJECTS for i in part[:-1]):
+                    (any(toks[i].tag in _SUBJECTS for i in part[:-1]) or relative_part):
                 out[last] = Tok(t.text, _INF_TO_FIN[t.tag], t.lemma)
             elif _present_read_as_participle(t) and any(toks[i].tag in _SUBJECTS for i in part[:-1]):
                 out[last] = Tok(t.text, t.tag.replace("(PP)", "(FIN)"), t.lemma)  # "die übersetzt"

@@ -1006,6 +1006,12 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     first_fin = next((t for t in toks if t.is_finite), None)
     if first_fin is None:
         return None
+    commas_all = top_level_commas(toks)
+    if commas_all:
+        frame = [t for t in toks[commas_all[-1] + 1 :] if t.text not in SENT_END]
+        if len(frame) >= 2 and frame[0].is_finite and len(frame) <= 4 and all(
+                t.tag == "NE" or t.text in TITLES for t in frame[1:]):
+            return None  # "…, monierte Kolbe.": a frame with a name of its own, whatever its verb
     if first_fin is toks[0] and first_fin.text.lower() in ("sollte", "sollten") and any(t.text == "," for t in toks):
         comma = next(k for k, t in enumerate(toks) if t.text == ",")
         if not any(t.is_finite and (m := konjunktiv(t.text, t.lemma)) is not None and m.kind == "konj1"
@@ -1401,7 +1407,10 @@ FRAME_VERBS = {"fordern": ("fordert", "fordern"), "kritisieren": ("kritisiert", 
                "warnen": ("warnt", "warnen"), "antworten": ("antwortet", "antworten"),
                "entgegnen": ("antwortet", "antworten"), "versprechen": ("verspricht", "versprechen"),
                "loben": ("lobt", "loben"), "dagegenhalten": ("widerspricht", "widersprechen"),
-               "entgegenhalten": ("widerspricht", "widersprechen")}
+               "entgegenhalten": ("widerspricht", "widersprechen"), "verlangen": ("fordert", "fordern"),
+               "schätzen": ("schätzt", "schätzen"), "hoffen": ("hofft", "hoffen"),
+               "befürchten": ("befürchtet", "befürchten"), "vermuten": ("vermutet", "vermuten"),
+               "empfehlen": ("empfiehlt", "empfehlen"), "raten": ("rät", "raten")}
 
 
 def says(speaker: str, verb: str = "") -> str:
