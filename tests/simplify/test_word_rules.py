@@ -345,3 +345,13 @@ def test_a_glossary_term_in_a_speech_frame_is_explained_too(glossary) -> None:  
     out = texts("Wie die Agentur für Arbeit am Donnerstag mitteilte, ist die Zahl gesunken.", "leicht", glossary)
     assert out[:3] == ["Die Agentur für Arbeit sagt am Donnerstag:", "Die Zahl ist gesunken.",
                        "Die Agentur für Arbeit ist ein Amt."], out
+
+
+@pytest.mark.parametrize("level", ["leicht", "einfach"])
+def test_a_glossary_term_in_a_fixed_everyday_phrase_gets_no_explanation(glossary, level: str) -> None:  # type: ignore[no-untyped-def]
+    # "Bescheid geben" means "tell": the glossary's official letter would mislead (data/idioms.tsv)
+    idiom = texts("Bitte geben Sie uns Bescheid.", level, glossary=glossary)
+    assert idiom == ["Bitte geben Sie uns Bescheid."]
+    # with an article it is the letter, and the explanation follows
+    letter = texts("Sie bekommen einen Bescheid vom Amt.", level, glossary=glossary)
+    assert len(letter) > 1 and "Bescheid" in letter[1]

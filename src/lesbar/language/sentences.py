@@ -138,10 +138,15 @@ def _cover(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _join_dash_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"11. September: „Glück auf!“ – Bergleute erzählen": a part that starts with a dash goes on from the
-    part before it (a title with "!" or "?" inside a line); no sentence starts with a dash."""
+    part before it (a title with "!" or "?" inside a line); no sentence starts with a dash, and a bracket
+    alone after a question or exclamation is its addition."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and text[start:end][:1] in ("–", "—") or out and text[start : start + 2] == "- ":
+        part = text[start:end].strip()
+        if out and text[start:end][:1] in ("–", "—") or out and text[start : start + 2] == "- " or (
+                out and part.startswith("(") and part.endswith((")", ").")) and part.count("(") == 1
+                and text[out[-1][0] : out[-1][1]].rstrip().endswith(("?", "!"))):
+            # ("Was kann ich sagen? (Raum 2.14)": a bracket after a question belongs to its line)
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))

@@ -240,6 +240,8 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     for i, t in enumerate(out):
         if t.text.lower() in _ALWAYS_KOUS and t.tag != "KOUS":
             out[i] = Tok(t.text, "KOUS", t.text.lower())  # HanTa reads "sodass" as an adjective
+        elif t.text.lower() in VERB_PARTICLES and t.tag != "PTKVZ":
+            out[i] = Tok(t.text, "PTKVZ", t.text.lower())  # "kommt nicht infrage": no verb "infragen"
     _repair_participles(out)
     _repair_statt(out)
     _repair_first_names(out)
@@ -308,6 +310,10 @@ def _shared_finite(toks: list[Tok], part: list[int]) -> bool:
         toks[words[-2]].tag.endswith("(INF)")  # (the modal may itself be read as an infinitive: "fördern können")
 
 
+#: words that are only ever a verb's particle ("infrage stellen", "zustande kommen")
+VERB_PARTICLES = {"infrage", "zustande", "zugute", "zunichte", "zuteil", "instand", "imstande", "zutage", "zuwege"}
+#: … of which these stay apart from the participle ("infrage gestellt", "zustande gekommen")
+PARTICLES_APART = {"infrage", "zustande", "instand", "imstande", "zutage", "zuwege"}
 #: words that are only ever subordinating conjunctions
 _ALWAYS_KOUS = {"sodass", "obwohl", "obgleich", "weil"}
 _D_WORDS = {"der", "die", "das", "dem", "den", "denen", "deren", "dessen"}

@@ -391,7 +391,9 @@ def invert_with(toks: list[Tok], adverb: str) -> list[str]:
     if pre and (pre[0].tag.startswith("APPR") or pre[0].tag in ("ADV", "PAV", "PROAV")) and " " not in adverb:
         # "In dieser Zeit hat er …": an adverbial in front stays there; the adverb follows the subject
         # pronoun ("In dieser Zeit hat er trotzdem …"), not "Trotzdem hat In dieser Zeit er"
-        k = 1 if rest and rest[0].tag in ("PPER", "PIS") else 0
+        k = 0
+        while k < len(rest) and (rest[k].tag in ("PPER", "PRF") or (k == 0 and rest[k].tag == "PIS")):
+            k += 1  # "Heute besucht er mich trotzdem": unstressed pronouns come before the adverb
         return pre_words + [fin.text] + [t.text for t in rest[:k]] + [adverb.lower()] + [t.text for t in rest[k:]]
     if pre and pre[0].tag in ("PPER", "ART", "PPOSAT", "PDS", "PIS", "PIAT", "ADV", "PDAT", "PAV", "PROAV") and not pre[0].tag == "NE":
         pre_words[0] = pre_words[0][:1].lower() + pre_words[0][1:] if pre_words[0] not in (

@@ -71,6 +71,12 @@ def replacements(level: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def idioms() -> dict[str, frozenset[str]]:
+    """Term → verbs with which it is a fixed everyday phrase ("Bescheid geben"), from ``idioms.tsv``."""
+    return {row[0]: frozenset(row[1].split()) for row in _table("idioms.tsv") if len(row) > 1}
+
+
+@lru_cache(maxsize=1)
 def antonyms() -> dict[tuple[str, ...], list[str]]:
     return {tuple(row[0].split()): row[1].split() for row in _table("antonyms.tsv")}
 

@@ -123,6 +123,14 @@ def table_titles() -> set[str]:
     return {"Dr.", "Prof.", "Hr.", "Fr.", "med.", "rer.", "phil."}
 
 
+def _in_short_quote(tokens: list[str], i: int) -> bool:
+    """Whether token ``i`` stands inside a quotation of at most five words: a title or a name ("„Rucksack
+    Kita“"), not a quoted statement."""
+    start = next((k for k in range(i - 1, -1, -1) if tokens[k] in ("„", "“", '"', "»", "«")), None)
+    end = next((k for k in range(i + 1, len(tokens)) if tokens[k] in ("“", "”", '"', "«", "»")), None)
+    return start is not None and end is not None and end - start - 1 <= 5
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     table = abbreviations()
     tokens = _merge_multi(unit.tokens)
@@ -161,7 +169,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                 i += 1
                 continue
         if entry is not None and not (entry.kind == "acronym" and tok in ctx.acronyms) \
-                and not (i in inside and tok.isupper()):
+                and not (i in inside and (tok.isupper() or _in_short_quote(tokens, i))) \
+                and not (i > 0 and tokens[i - 1].isupper() and "-" in tokens[i - 1] and tok.isupper()):
+            # ("„Rucksack Kita“", "KOMM-AN NRW": a name keeps its letters)
             if entry.long == "-":  # a title whose written-out form depends on the person (Professorin/Professor)
                 dropped.append(tok)
             elif i > 0 and tokens[i - 1].lower() in ("1", "ein", "eine", "einer") and entry.long in _SINGULAR:

@@ -476,6 +476,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
            and any(t.tag.startswith(("VA", "VM")) for t in body[k:]) for k in commas):
         return None  # "…, das Frauen selbst gebacken haben": a clause the tagger did not mark
     blocks = [(a, b + 1 if b + 1 == f and body[b].text == "," else b) for a, b in time_blocks(body)]
+    if any(body[a].text.lower() in ("in", "innerhalb") and a + 1 < b and body[a + 1].tag == "CARD"
+           and any(t.text.lower() in _DURATIONS for t in body[a:b])
+           and not any(is_time_word(t.text) and t.text.lower() not in _DURATIONS for t in body[a:b]) for a, b in blocks):
+        return None  # "mit dem Zug in 2 Stunden erreichen": how long it takes, no point in time
     if any(_coordinated(body, a, b) for a, b in blocks):
         return None  # "an Werktagen alle 20 Minuten und am Wochenende alle 2 Stunden": parallel time frames
     if any(a > 0 and body[a - 1].text.lower() in _RELATING for a, _ in blocks):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.clauses import quoted
-from lesbar.simplify.morphology import dative, forms, noun_info
+from lesbar.simplify.morphology import dative, form_of, forms, noun_info
 from lesbar.simplify.rules.words import glossary_matches
 from lesbar.simplify.temporal import WEEKDAYS
 from lesbar.simplify.units import Unit
@@ -97,11 +97,16 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
             # "58 Prozent der Männer einer Beschäftigung nachgehen": after a genitive and before the verb
             # that ends the clause, a feminine "einer/der Beschäftigung" is the verb's dative object
             return None
-    if noun.tag == "NNA":  # nominalised adjective: "der Teilnehmenden" – the form stays
+    # "der Kindertagesstätte" read as an adjective: a noun all the same when no adjective is written so
+    # ("der Grünen", "der Ehrenamtlichen" are adjectives used as nouns)
+    known = noun_info(noun.text) if noun.tag == "NNA" else None
+    if known is not None and not (known.genus == "f" and noun.text == form_of(known, "nominativ singular")):
+        known = None  # only a feminine noun in its own form ("Kindertagesstätte"), not "der Ratsuchenden"
+    if noun.tag == "NNA" and known is None:  # nominalised adjective: "der Teilnehmenden" – the form stays
         if art == "der":
             return end, ["von", "den"] + adjs + [prefix + noun.text] + names
         return None
-    info = noun_info(noun.lemma)
+    info = known or noun_info(noun.lemma)
     if info is None:
         return None
     plural = noun.text in forms(info, "genitiv plural") and (

@@ -1084,7 +1084,10 @@ def _modal_passive(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Un
     elif prefield and (prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") or (
             prefield[0].text.lower() in _QUANTITIES and prefield[-1].is_noun)):
         # "Anträge können gestellt werden", "Ausreichend Dolmetscher können eingeplant werden"
-        words = ["man", finite] + _accusative(prefield) + [t.text for t in middle] + [pp.lemma]
+        # unstressed pronouns come before the object: "Man muss ihm ein Formular schicken"
+        pronouns = [t.text for t in middle if t.tag in ("PPER", "PRF")]
+        words = ["man", finite] + pronouns + _accusative(prefield) + [t.text for t in middle
+                                                                      if t.tag not in ("PPER", "PRF")] + [pp.lemma]
     else:
         found = _middle_subject(middle)  # "Dann kann der Antrag nicht bearbeitet werden."
         if found is not None:

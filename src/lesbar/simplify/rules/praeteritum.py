@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lesbar.simplify.analysis import Tok
+from lesbar.simplify.analysis import PARTICLES_APART, Tok
 from lesbar.simplify.clauses import SENT_END, first_person_near, is_direct_quote, quoted, segment_end
 from lesbar.simplify.morphology import is_participle_form, separable_particle, verb_table
 from lesbar.simplify.resources import TITLES
@@ -84,6 +84,11 @@ def _around_colon(unit: Unit, toks: list[Tok], hits: list[tuple[int, int]], ctx:
     return [unit.derive(left + [":"] + sides[1], ID)]
 
 
+#: forms that are only Konjunktiv II: beside them a preterite-looking verb in a wenn clause is one too
+_UNREAL = {"wäre", "wären", "würde", "würden", "hätte", "hätten", "könnte", "könnten", "müsste", "müssten",
+           "dürfte", "dürften", "sollte", "sollten"}
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
@@ -97,6 +102,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         return _around_colon(unit, toks, hits, ctx)
     i, idx = hits[0]
     verb = toks[i]
+    if any(t.is_finite and t.text.lower() in _UNREAL for t in toks) and any(
+            t.tag == "KOUS" and t.text.lower() in ("wenn", "falls", "als") for t in toks):
+        return None  # "Es wäre gut, wenn die Stadt mehr zahlte": a Konjunktiv II, no past
     a, b = i, i + 1
     while a > 0 and toks[a - 1].text not in {",", ";", ":", "„", "“"}:
         a -= 1
@@ -106,8 +114,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             t.tag == "KON" for t in toks[a:b]):
         return None  # "der ältere und behinderte Menschen bringt": two finite verbs in one clause, one is none
     ptk = _particle_after(toks, i)
-    if ptk is not None and ptk.tag == "PTKVZ" and _postposition(toks, i, toks.index(ptk)):
-        ptk = None
+    if ptk is not None and ptk.tag == "PTKVZ" and (_postposition(toks, i, toks.index(ptk))
+                                                   or ptk.text.lower() in PARTICLES_APART):
+        ptk = None  # ("stellte … infrage" → "hat … infrage gestellt": the particle is written apart)
     far = _far_particle(toks, i)
     if (ptk is None or ptk.tag != "PTKVZ") and far is not None:
         ptk = toks[far]  # "traten ein Chor, eine Gruppe und eine Band auf": "auftreten" takes "sein"
@@ -147,7 +156,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     elif end < len(words) and words[end] == ",":
         end = _enumeration_end(toks, end)
     particle = separable_particle(verb.lemma)
-    ptkvz = [k for k in range(i + 1, end) if toks[k].tag == "PTKVZ" and not _postposition(toks, i, k)]
+    ptkvz = [k for k in range(i + 1, end) if toks[k].tag == "PTKVZ" and not _postposition(toks, i, k)
+             and toks[k].text.lower() not in PARTICLES_APART]
     if particle and end - 1 > i and words[end - 1] == particle:
         words[end - 1] = table.participle
     elif ptkvz:

@@ -174,6 +174,9 @@ def _determined_items(span: list[Tok]) -> list[list[Tok]] | None:
         items[-1].append(t)
     if any(t.is_finite or t.tag in ("KOUS", "PRELS") for item in items for t in item):
         return None
+    if any(item[k - 1].is_noun and t.tag == "ART" and t.text.lower() not in ("der", "des")
+           for item in items for k, t in enumerate(item) if k > 0):
+        return None  # "innerhalb eines Jahres eine Arbeit, …": two phrases in one item, the list starts later
     return items if not _last_item_runs_on(items) else None
 
 

@@ -147,6 +147,8 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht") -> list
         if not finite_indices(clause) or len(clause) < 2:
             continue
         after_adv, before_adv, mode = _CONJ[conj]
+        if conj == "während" and _contrast(clause, [t for k, t in enumerate(toks) if not s <= k < end]):
+            after_adv = before_adv = "Dagegen"  # "Während 2019 noch 19 Prozent …, waren es 2023 nur 12 Prozent"
         prev_start = max([k + 1 for k in commas if k < s - 1], default=0)
         if s > 1 and end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].is_finite and (
                 toks[prev_start].tag == "KOUS" or (prev_start == 0 and toks[0].is_finite)):
@@ -240,6 +242,15 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht") -> list
             return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(to_v2(clause)), ID)]
         return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(_adv_v2(after_adv, clause)), ID)]
     return None
+
+
+def _contrast(clause: list[Tok], main: list[Tok]) -> bool:
+    """Whether "während" compares (whereas) rather than says "at the same time": both clauses name a
+    different year, number or time ("2019 …, 2023 …")."""
+    def marks(toks: list[Tok]) -> set[str]:
+        return {t.text for t in toks if t.tag == "CARD" or (t.text[:1].isdigit())}
+    a, b = marks(clause), marks(main)
+    return bool(a) and bool(b) and a != b
 
 
 def _only_if(unit: Unit, toks: list[Tok], s: int, end: int, conj: str) -> list[Unit] | None:
@@ -600,6 +611,9 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
         determiner = next((toks[k] for k in range(head - 1, -1, -1) if toks[k].tag not in ("ADJ(A)", "ADV", "CARD")),
                           None)
         if determiner is not None and determiner.text.lower() in _INDEFINITE:
+            if determiner.text.lower() in ("ein", "eine") and head <= 2 and end + 1 < len(toks) and \
+                    toks[end].text == "," and toks[end + 1].is_finite:
+                continue  # "Ein Mensch, der krank ist, darf …": any such person, not one to point back to
             demonstrative = True  # "ein Deutschland, in dem …" → "In diesem Deutschland …"
         if demonstrative:
             article = _DEMONSTRATIVE[article]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok, tokenize
 from lesbar.simplify.clauses import quoted
-from lesbar.simplify.resources import replacements
+from lesbar.simplify.resources import idioms, replacements
 from lesbar.simplify.units import Unit
 
 if TYPE_CHECKING:
@@ -117,6 +117,22 @@ def _explain(m, unit: Unit, ctx: Context, extra: list[Unit]) -> bool:  # noqa: A
     return True
 
 
+_DETERMINER_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+                     "ihr", "ihren", "ihrem", "sein", "seinen", "seinem", "keinen", "kein", "diesen", "dieser", "diesem"}
+
+
+def _in_idiom(m, text: str, unit: Unit) -> bool:  # noqa: ANN001
+    """Whether the glossary match is a word of a fixed everyday phrase ("Geben Sie uns Bescheid"): the term
+    without a determiner before it, in a clause with one of the phrase's verbs (``data/idioms.tsv``)."""
+    verbs = idioms().get(m.surface)
+    if not verbs:
+        return False
+    before = text[: m.start].split()
+    if before and before[-1].lower() in _DETERMINER_WORDS:
+        return False  # "einen Bescheid geben": the official letter
+    return any(t.lemma in verbs for t in unit.toks())
+
+
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     level = ctx.level
     text = unit.text
@@ -126,7 +142,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     terms = dict(unit.terms)
     extra: list[Unit] = []
     # glossary
-    matches = glossary_matches(text, ctx)
+    matches = [m for m in glossary_matches(text, ctx) if not _in_idiom(m, text, unit)]
     replace_spans: list[tuple[int, int, str]] = []
     for m in matches:
         entry = m.entry
