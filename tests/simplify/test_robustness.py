@@ -139,6 +139,20 @@ def test_a_part_after_a_dash_goes_on_from_a_title_with_an_exclamation_mark() -> 
         "11. September: „Glück auf!“ – Bergleute erzählen"]
 
 
+def test_a_bracket_after_a_question_stays_on_its_line() -> None:
+    from lesbar.language.sentences import split_sentences
+
+    assert split_sentences("Do, 9. Oktober: Was kann ich sagen? (Raum 2.14)") == [
+        "Do, 9. Oktober: Was kann ich sagen? (Raum 2.14)"]
+
+
+def test_a_number_at_the_end_of_a_sentence_keeps_its_full_stop_apart() -> None:
+    from lesbar.simplify.analysis import tokenize
+
+    assert tokenize("Die Zahl stieg auf 500.")[-2:] == ["500", "."]
+    assert tokenize("Die Feier ist am 5.")[-1] == "5."  # a day
+
+
 @pytest.mark.parametrize(("text", "sentences"), [
     ("Die Sprechstunde ist in Raum 12. Kinder dürfen mitkommen.",
      ["Die Sprechstunde ist in Raum 12.", "Kinder dürfen mitkommen."]),
