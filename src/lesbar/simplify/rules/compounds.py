@@ -378,8 +378,10 @@ def _split_like_neighbours(words: list[str], toks: list[Tok], renames: dict[str,
             continue
         for left, head in splits:
             rest = w[len(left) :]
+            stem = head.lower().removesuffix("innen").removesuffix("in")  # "Nehmerinnen" → "nehmer"
             if w.startswith(left) and len(rest) >= 3 and (head.lower().startswith(rest.lower())
-                                                          or rest.lower().startswith(head.lower())):
+                                                          or rest.lower().startswith(head.lower())
+                                                          or (len(stem) >= 4 and rest.lower().startswith(stem))):
                 words[k] = f"{left}-{rest[:1].upper()}{rest[1:]}"
                 renames[w] = words[k]
                 changed += 1
