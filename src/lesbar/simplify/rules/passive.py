@@ -22,7 +22,14 @@ from lesbar.simplify.clauses import (
     quoted,
     strip_end,
 )
-from lesbar.simplify.morphology import form_of, noun_info, separable_particle, verb_table
+from lesbar.simplify.morphology import (
+    form_of,
+    is_known_noun,
+    is_place_name,
+    noun_info,
+    separable_particle,
+    verb_table,
+)
 from lesbar.simplify.places import is_place_noun
 from lesbar.simplify.units import Unit, end_sentence
 
@@ -215,7 +222,7 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             return None  # "aus Mitteln des Landes und durch Spenden": one of two ways, not who acts
         if any(toks[k].text in ("und", "oder", "sowie") and toks[k + 1].text.lower() in ("von", "vom", "durch")
                for k in range(i + 1, len(toks) - 1)):
-            return None  # "von den Fabriken in Oberbruch oder von der Zeche": two agents, left to the editor
+            return _two_von_agents(toks, i)  # "von den Fabriken in Oberbruch oder von der Zeche in Hückelhoven"
         if i > 0 and toks[i - 1].text in _MEASURES:
             continue  # "in Höhe von 5.000 Euro": an amount, not who does it
         if i > 0 and toks[i - 1].tag == "NN" and toks[i - 1].text.lower().endswith(_ACTION_ENDINGS):
@@ -312,6 +319,39 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
         if nominative is not None:
             return i, end, hedge + nominative[0] + origin, nominative[1]
     return None
+
+
+def _agent_phrase_end(toks: list[Tok], start: int) -> int:
+    """End of "von <noun phrase>" with an optional place ("in Oberbruch") after it."""
+    end = _plain_np_end(toks, start + 1)
+    if end + 1 < len(toks) and toks[end].text in ("in", "aus") and (toks[end + 1].tag == "NE" or (
+            toks[end + 1].tag == "NN" and (is_place_name(toks[end + 1].text) or not is_known_noun(toks[end + 1].text)))):
+        end += 2  # ("in Oberbruch": a place the tagger may read as a noun)
+    return end
+
+
+def _two_von_agents(toks: list[Tok], i: int) -> tuple[int, int, list[str], bool] | None:
+    """"von den Fabriken in Oberbruch oder von der Zeche in Hückelhoven" → ("die Fabriken in Oberbruch oder
+    die Zeche in Hückelhoven", plural): two agents, each with "von", each a plain noun phrase; else None."""
+    first_end = _agent_phrase_end(toks, i)
+    if first_end + 2 >= len(toks) or toks[first_end].text not in ("und", "oder") or \
+            toks[first_end + 1].text.lower() not in ("von", "vom"):
+        return None
+    second_end = _agent_phrase_end(toks, first_end + 1)
+    if second_end < len(toks) and (toks[second_end].is_noun or toks[second_end].text in (",", "und", "oder")):
+        return None
+    parts = []
+    for a, b in ((i, first_end), (first_end + 1, second_end)):
+        np_end = _plain_np_end(toks, a + 1)
+        np = toks[a + 1 : np_end]
+        if not np or not np[-1].is_noun:
+            return None
+        nom = _nominative(toks[a].text.lower(), np)
+        if nom is None:
+            return None
+        parts.append((nom[0] + [t.text for t in toks[np_end:b]], nom[1]))
+    plural = toks[first_end].text == "und" or parts[0][1] or parts[1][1]
+    return i, second_end, parts[0][0] + [toks[first_end].text] + parts[1][0], plural
 
 
 def _name_adjective(toks: list[Tok], k: int) -> bool:
