@@ -188,7 +188,11 @@ _NOUN_COMPLEMENTS = {"nachfrage": "nach", "suche": "nach", "bedarf": "an", "inte
                      "verantwortung": "für", "kosten": "für", "sorge": "um", "diskussion": "über",
                      "debatte": "über", "zusammenarbeit": "mit", "erfahrungen": "mit", "erfahrung": "mit",
                      "antrag": "auf", "anträge": "auf", "recht": "auf", "hinweis": "auf", "antwort": "auf",
-                     "frage": "nach", "hilfe": "bei", "unterstützung": "bei"}
+                     "frage": "nach", "hilfe": "bei", "unterstützung": "bei", "wahl": "zu", "einladung": "zu",
+                     "weg": "zu"}
+#: contracted prepositions and their plain form ("zum Integrationsrat": "zu")
+_CONTRACTED_PREPOSITIONS = {"zum": "zu", "zur": "zu", "am": "an", "ans": "an", "beim": "bei", "im": "in",
+                            "ins": "in", "vom": "von"}
 
 
 def _complement_end(toks: list[Tok], i: int) -> int:
@@ -197,7 +201,8 @@ def _complement_end(toks: list[Tok], i: int) -> int:
         return i
     head = toks[i - 1].text.lower()
     prep = next((p for noun, p in _NOUN_COMPLEMENTS.items() if head.endswith(noun)), None)
-    if prep is None or toks[i].text.lower() != prep or i + 1 >= len(toks):
+    low = toks[i].text.lower()
+    if prep is None or _CONTRACTED_PREPOSITIONS.get(low, low) != prep or i + 1 >= len(toks):
         return i
     end = _np_end(toks, i + 1)
     return end if end > i + 1 and toks[end - 1].is_noun else i
