@@ -123,6 +123,24 @@ def table_titles() -> set[str]:
     return {"Dr.", "Prof.", "Hr.", "Fr.", "med.", "rer.", "phil."}
 
 
+_WEEKDAYS_SHORT = {"Mo": "Montag", "Di": "Dienstag", "Mi": "Mittwoch", "Do": "Donnerstag", "Fr": "Freitag",
+                   "Sa": "Samstag", "So": "Sonntag"}
+_RANGE = {"–", "-", "—", "bis", "und", ","}
+
+
+def _weekday_in_range(tokens: list[str], i: int) -> str:
+    """The full name of a weekday written short without its stop ("Di" in "Di–Fr", "Mo bis Do"), when a
+    dash, "bis", "und" or a comma joins it to another short weekday; else "". ("So" alone is a word.)"""
+    day = _WEEKDAYS_SHORT.get(tokens[i].rstrip("."))
+    if not day:
+        return ""
+    after = i + 2 < len(tokens) and tokens[i + 1] in _RANGE and (tokens[i + 2].rstrip(".") in _WEEKDAYS_SHORT or (
+        tokens[i + 1] == "," and tokens[i + 2][:1].isdigit() and tokens[i + 2].endswith(".")))  # "Di, 7. Oktober"
+    before = i >= 2 and tokens[i - 1] in _RANGE and tokens[i - 2].rstrip(".") in set(_WEEKDAYS_SHORT) | set(
+        _WEEKDAYS_SHORT.values())
+    return day if after or before else ""
+
+
 def _in_short_quote(tokens: list[str], i: int) -> bool:
     """Whether token ``i`` stands inside a quotation of at most five words: a title or a name ("„Rucksack
     Kita“"), not a quoted statement."""
@@ -158,6 +176,13 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                 i += 3
                 changed = True
                 continue
+        day = _weekday_in_range(tokens, i)
+        if day:
+            out.append(day)  # "Di–Fr", "Mo bis Do": days without their full stop in a range
+            ctx.counts[ID] += 1
+            changed = True
+            i += 1
+            continue
         entry = table.get(tok)
         if entry is not None and entry.kind == "title" and not _before_name(tokens, i):
             # "Mo.–Fr.", "am Fr. ab 9 Uhr": "Fr." is Friday there, not "Frau"
