@@ -31,6 +31,7 @@ from lesbar.simplify.morphology import (
     verb_table,
 )
 from lesbar.simplify.places import is_place_noun
+from lesbar.simplify.temporal import date_after_weekday_end
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -57,8 +58,12 @@ def detect(toks: list[Tok]) -> list[int]:
             continue
         if t.is_finite and t.lemma == "werden":
             j = i + 1
-            while j < len(toks) and (toks[j].text not in {",", ".", ";", ":", "!", "?"} or _list_comma(toks, j)):
-                # ("für Kinder, Eltern und Großeltern angeboten": a list)
+            while j < len(toks) and (toks[j].text not in {",", ".", ";", ":", "!", "?"} or _list_comma(toks, j)
+                                     or date_after_weekday_end(toks, j) is not None):
+                # ("für Kinder, Eltern und Großeltern angeboten": a list; "am Sonntag, dem 14. September,": a date)
+                if toks[j].text == "," and (date_end := date_after_weekday_end(toks, j)) is not None:
+                    j = date_end
+                    continue
                 if toks[j].tag == "VV(PP)" and not _future_look_alike(toks, j):
                     out.append(i)
                     break
@@ -71,6 +76,15 @@ def detect(toks: list[Tok]) -> list[int]:
                     out.append(i)
         elif t.text == "werden" and not t.is_finite and i > 0 and toks[i - 1].tag == "VV(PP)":
             out.append(i)  # "können … gestellt werden"
+    return out
+
+
+def _date_commas(toks: list[Tok]) -> set[int]:
+    """The commas around a date after a weekday ("am Sonntag, dem 14. September 2025, …")."""
+    out: set[int] = set()
+    for k, t in enumerate(toks):
+        if t.text == "," and k not in out and (end := date_after_weekday_end(toks, k)) is not None:
+            out |= {m for m in range(k, end) if toks[m].text == ","}
     return out
 
 
@@ -692,8 +706,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         tail = [particle] if particle and not inseparable else []
     before = [t.text for t in lead]
     # the verb part closes the clause before a following ", … zu beteiligen" / ", den …"
-    cut = next((k for k, t in enumerate(middle) if t.text in {",", ";", ":"} and not _list_comma(middle, k)),
-               len(middle))
+    dates = _date_commas(middle)
+    cut = next((k for k, t in enumerate(middle) if t.text in {",", ";", ":"} and not _list_comma(middle, k)
+                and k not in dates), len(middle))
     # unstressed pronouns come before the object: "Man hat mir das Buch geschenkt"
     # without a subject noun phrase a nominative pronoun is the subject: "Danach wird er bewilligt" →
     # "Danach bewilligt man ihn", "Wird dieser eingereicht?" → "Reicht man diesen ein?"
@@ -1077,6 +1092,9 @@ def _has_agent_phrase(toks: list[Tok]) -> bool:
             continue  # "aus Mitteln des Landes und durch eine Spende": a second means, no agent
         if i > 0 and toks[i - 1].tag == "NN" and toks[i - 1].text.lower().endswith(_ACTION_ENDINGS):
             continue  # "mit Unterstützung von Dolmetschern"
+        if t.text == "von" and toks[i + 1].tag == "CARD" and any(
+                x.text in ("bis", "Uhr") for x in toks[i + 2 : i + 5]):
+            continue  # "in der Zeit von 8 bis 18 Uhr": a time, no agent
         if i > 0 and toks[i - 1].tag == "ART" and t.text in ("von", "vom", "durch"):
             return True  # "ein von Helferinnen zubereitetes Buffet": a participle's agent, left for the editor
         if t.text in ("von", "durch") and i + 2 < len(toks) and toks[i + 1].text.lower() in _ABOUT | {"über", "unter"} and \
