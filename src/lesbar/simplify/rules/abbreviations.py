@@ -123,6 +123,34 @@ def table_titles() -> set[str]:
     return {"Dr.", "Prof.", "Hr.", "Fr.", "med.", "rer.", "phil."}
 
 
+def _gender_near(tokens: list[str], i: int) -> str:
+    """"f" or "m" when a word near the title shows the person's gender: "Frau"/"Herr", or a role noun in the
+    same apposition ("die Leiterin, Prof. Dr. Anna Berg"; "Prof. Dr. Jan Ott, Leiter des …"); else ""."""
+    from lesbar.simplify.resources import is_person_noun
+
+    left = tokens[max(0, i - 4) : i]
+    if "," in left[:-1]:
+        left = left[len(left) - 1 - left[::-1].index(",", 1) :]  # back to the comma before the apposition
+    right: list[str] = []
+    commas = 0
+    for w in tokens[i + 1 : i + 10]:
+        if w in ("und", "sowie", "oder", ".", ";", ":") or (w == "," and commas == 1):
+            break
+        commas += w == ","
+        right.append(w)
+    window = [w for w in left if w not in ("und", "sowie")] + right
+    for w in window:
+        if w == "Frau":
+            return "f"
+        if w == "Herr":
+            return "m"
+    for w in window:
+        if w[:1].isupper() and w.isalpha() and len(w) > 4 and is_person_noun(w, "NN") and w not in ("Professor",
+                                                                                               "Professorin"):
+            return "f" if w.endswith("in") else "m"
+    return ""
+
+
 _WEEKDAYS_SHORT = {"Mo": "Montag", "Di": "Dienstag", "Mi": "Mittwoch", "Do": "Donnerstag", "Fr": "Freitag",
                    "Sa": "Samstag", "So": "Sonntag"}
 _RANGE = {"–", "-", "—", "bis", "und", ","}
@@ -198,7 +226,11 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                 and not (i > 0 and tokens[i - 1].isupper() and "-" in tokens[i - 1] and tok.isupper()):
             # ("„Rucksack Kita“", "KOMM-AN NRW": a name keeps its letters)
             if entry.long == "-":  # a title whose written-out form depends on the person (Professorin/Professor)
-                dropped.append(tok)
+                gender = _gender_near(tokens, i)
+                if tok == "Prof." and gender:
+                    out.append("Professorin" if gender == "f" else "Professor")
+                else:
+                    dropped.append(tok)
             elif i > 0 and tokens[i - 1].lower() in ("1", "ein", "eine", "einer") and entry.long in _SINGULAR:
                 out.append(_SINGULAR[entry.long])  # "1 Mio. Euro" → "1 Million Euro"
             else:
