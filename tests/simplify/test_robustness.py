@@ -220,3 +220,12 @@ def test_a_name_before_the_full_stop_ends_the_sentence() -> None:
     assert split_sentences("„Ich weiß es“, erzählt Osman. Niemand half ihr.") == [
         "„Ich weiß es“, erzählt Osman.", "Niemand half ihr."]
     assert split_sentences("Es sprach Prof. Meier.") == ["Es sprach Prof. Meier."]
+
+
+def test_programme_items_in_plain_text_stay_apart() -> None:
+    # a paragraph that starts with a time and a colon is the next item, not the rest of a long line before it
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("14:00 Uhr: Gespräch mit Schülerinnen und Schülern, die selbst mehrsprachig "
+                             "aufgewachsen sind\n\n15:30 Uhr: Ende")
+    assert [s.text for s in doc.sentences()][-1] == "15:30 Uhr: Ende"

@@ -295,6 +295,10 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
         if lead and len(rest) > 2 and rest[0].text.lower() in _HEDGES and rest[1].tag in _NP_START | {"PIS"}:
             # "dass sich fast alle Kinder verbessert haben": the hedge goes with the subject
             k = 1 + _with_attributes(rest[1:], first_constituent_end(rest[1:]))
+        elif lead and len(rest) > 2 and (rest[0].tag.startswith("APPR") or rest[0].text.lower() == "bis"):
+            # "wenn sich bis (zum) Freitag zehn Personen anmelden" → "Bis (zum) Freitag melden sich …"
+            start = 2 if rest[1].tag == "APPRART" else 1
+            k = max(constituent_end(rest, start), start + 1) if start == 2 else max(constituent_end(rest, 0), 2)
         elif lead and len(rest) > 1 and rest[0].tag in ("ADV", "ADJ(D)") and rest[0].text.lower() not in _HEDGES:
             k = 1  # "sofern sich erneut eine Lehrkraft findet" → "Erneut findet sich eine Lehrkraft"
         elif lead and (not rest or rest[0].tag not in _NP_START | {"NN", "NE", "PPER", "PIS", "PDS", "NNA"}):
@@ -305,6 +309,10 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
         words.append(particle)
     return words
 
+
+#: rivers in German place names ("Frankfurt am Main", "Halle an der Saale")
+_RIVERS = {"Main", "Rhein", "Oder", "Saale", "Ruhr", "Lahn", "Neckar", "Donau", "Elbe", "Weser", "Mosel", "Inn",
+           "Lech", "Isar", "Havel", "Spree", "Sieg", "Wupper", "Lippe", "Ems", "Fulda", "Werra", "Kinzig", "Regen"}
 
 #: words that narrow a number or quantifier and stand before it: "fast alle", "rund 200"
 _HEDGES = {"fast", "nahezu", "beinahe", "rund", "etwa", "ungefähr", "circa", "knapp", "gut", "über", "nur"}
@@ -331,6 +339,13 @@ def _with_attributes(toks: list[Tok], k: int) -> int:
         return k
     while k < len(toks):
         t = toks[k]
+        if t.text in ("am", "an") and toks[k - 1].tag in ("NE", "NN") and toks[k - 1].text[:1].isupper():
+            # "Frankfurt am Main", "Frankfurt an der Oder": the river is part of the place's name
+            m = k + 1 + (1 if k + 1 < len(toks) and toks[k + 1].text == "der" and t.text == "an" else 0)
+            if m < len(toks) and toks[m].text in _RIVERS:
+                k = m + 1
+                continue
+            break
         if t.text in QUOTES_OPEN:
             close = next((m for m in range(k + 1, min(k + 6, len(toks))) if toks[m].text in QUOTES_CLOSE), None)
             if close is None or any(x.is_finite for x in toks[k + 1 : close]):

@@ -70,7 +70,7 @@ def document_from_text(text: str, title: str = "") -> Document:
         lines = "\n" in raw.strip()
         if paras and (len(paras) - 1) not in lists and paras[-1][0][-1:] not in ".!?:;“\"»" and \
                 not _salutation(paras[-1][0]) and (
-                para[:1].islower() or (para[:1].isdigit() and len(paras[-1][0]) > 80)
+                para[:1].islower() or (para[:1].isdigit() and len(paras[-1][0]) > 80 and not _PROGRAMME_ITEM.match(para))
                 or _ends_in_function_word(paras[-1][0])):
             # (a paragraph that starts with a year after a short headline is no continuation)
             paras[-1] = (join_two(paras[-1][0], para), True)  # "… zu spät" / "informiert worden seien."
@@ -89,6 +89,8 @@ def document_from_text(text: str, title: str = "") -> Document:
     return segment_document(doc)
 
 
+#: "14:00 Uhr: Gespräch …", "15.30–16 Uhr: Pause", "14. Januar: …": an item of a programme, never a continuation
+_PROGRAMME_ITEM = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:\s*(?:Uhr|–|-|bis)[^:]{0,20})?:\s|^\d{1,2}\. [A-ZÄÖÜ][a-zä]+:\s")
 #: "Hohenlinden, den 16. Dezember 2024", "Kleve, 3.12.2025": the place and date line of a signature
 _DATELINE = re.compile(r"^[A-ZÄÖÜ][\w .-]{1,40}, (den )?(\d{1,2}\. ?[A-ZÄÖÜ][a-zä]+ \d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})$")
 #: "Termin: Freitag, 19 Uhr", "Ort: Stadtbibliothek": a short label, a colon and its value

@@ -128,9 +128,12 @@ def _gender_near(tokens: list[str], i: int) -> str:
     same apposition ("die Leiterin, Prof. Dr. Anna Berg"; "Prof. Dr. Jan Ott, Leiter des …"); else ""."""
     from lesbar.simplify.resources import is_person_noun
 
-    left = tokens[max(0, i - 4) : i]
-    if "," in left[:-1]:
-        left = left[len(left) - 1 - left[::-1].index(",", 1) :]  # back to the comma before the apposition
+    if i > 0 and tokens[i - 1] == ",":
+        # "Die Leiterin der Hochschule, Prof. Dr. …": the phrase the title's name is an apposition to
+        start = max((k + 1 for k in range(i - 1) if tokens[k] in (",", "und", "oder", "sowie", ":", ";")), default=0)
+        left = tokens[start : i - 1]
+    else:
+        left = tokens[i - 1 : i]  # "Stadtbaurätin Prof. Dr. …", "Frau Prof. …" (not "Aydın und Prof. …")
     right: list[str] = []
     commas = 0
     for w in tokens[i + 1 : i + 10]:

@@ -282,7 +282,10 @@ def _tense_past(toks: list[Tok], f: int) -> bool:
         return True
     # "ist gekommen" is past, "ist gewährleistet" (a state) is not: sein-Perfekt only for verbs that take it
     table = verb_table(parts[-1].lemma)
-    return parts[-1].lemma in ("sein", "werden") or (table is not None and table.auxiliary == "sein")
+    from lesbar.simplify.rules.praeteritum import MOTION_VERBS  # "ist nach Bocholt gezogen": a move, past
+
+    return parts[-1].lemma in ("sein", "werden") or parts[-1].lemma in MOTION_VERBS or (
+        table is not None and table.auxiliary == "sein")
 
 
 #: adverbs that say something about the time phrase next to them ("jeweils von 13 bis 16 Uhr",

@@ -93,6 +93,10 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
         after_genitive = k > 0 and toks[k].tag == "ART" and toks[k].text.lower() in ("der", "des") and \
             toks[k - 1].is_noun  # "Prozent der Männer", not "auf der Internetseite der Stadt"
         info = noun_info(toks[j].lemma) if toks[j].tag == "NN" else None
+        accusative_before = k >= 0 and toks[k].text.lower() in ("den", "einen", "ihren", "seinen", "unseren",
+                                                                 "diesen", "keinen", "euren", "meinen", "deinen")
+        if accusative_before and info is not None and info.genus == "f" and toks[end].lemma in _DATIVE_VERBS:
+            return None  # "hat Ihren Sohn der Gesamtschule zugewiesen": an accusative object, then the dative one
         if after_genitive and info is not None and info.genus == "f" and toks[j].text in forms(info, "dativ singular"):
             # "58 Prozent der Männer einer Beschäftigung nachgehen": after a genitive and before the verb
             # that ends the clause, a feminine "einer/der Beschäftigung" is the verb's dative object
@@ -139,6 +143,12 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
     if info.genus == "f":
         return end, ["von", "der"] + adjs + [prefix + noun.text] + names
     return None
+
+
+#: verbs with an accusative and a dative object ("hat Ihren Sohn der Gesamtschule zugewiesen")
+_DATIVE_VERBS = {"zuweisen", "geben", "schicken", "senden", "übergeben", "überreichen", "zeigen", "vorstellen",
+                 "empfehlen", "anbieten", "bringen", "schenken", "melden", "mitteilen", "übermitteln", "vorlegen",
+                 "zuordnen", "überlassen", "überweisen", "zuteilen", "zusenden", "zustellen", "aushändigen"}
 
 
 def _before_adjectives(toks: list[Tok], k: int) -> int:

@@ -116,9 +116,12 @@ def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
 def _irrealis_cue(toks: list[Tok]) -> bool:
     """"ohne", "sonst", "fast" ("Fast wäre es ausgefallen"); not "fast alle", "fast 200": there "fast"
     narrows a quantity."""
+    negated = any(t.tag == "PTKNEG" or t.text.lower() in ("unmöglich", "kaum", "nie", "niemals", "kein", "keine")
+                  for t in toks)
     return any(t.text.lower() in _IRREALIS_CUES and not (
         t.text.lower() in ("fast", "beinahe") and k + 1 < len(toks) and toks[k + 1].tag in ("PIAT", "PIS", "CARD", "PIDAT"))
-        for k, t in enumerate(toks))
+        and not (t.text.lower() == "ohne" and k + 1 < len(toks) and toks[k + 1].tag == "NN" and not negated)
+        for k, t in enumerate(toks))  # ("ohne Pause gearbeitet": how, not what did not happen)
 
 
 def _reported_preterite(toks: list[Tok], known: set[int]) -> list[tuple[int, Mood]]:

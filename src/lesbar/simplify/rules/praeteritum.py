@@ -123,7 +123,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     lemma = ptk.text.lower() + verb.lemma if ptk is not None and ptk.tag == "PTKVZ" else verb.lemma
     table = verb_table(lemma) or verb_table(verb.lemma)
     auxiliary = table.auxiliary if table else ""
-    if table is not None and lemma in _MOTION and _goes_somewhere(toks, i):
+    if table is not None and lemma in MOTION_VERBS and _goes_somewhere(toks, i):
         auxiliary = "sein"  # "zog nach Lünen" → "ist nach Lünen gezogen" ("zog den Wagen" keeps "hat")
     if lemma in _SEIN_VERBS:
         auxiliary = "sein"  # ablaut says "haben" for these ("Der Unfall passierte" → "ist passiert")
@@ -216,7 +216,7 @@ def _pluperfect(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     participle = words[-1]
     if aux.lemma == "sein":
         table = verb_table(participle.lemma)
-        if table is None or (table.auxiliary != "sein" and participle.lemma not in _MOTION | _SEIN_VERBS
+        if table is None or (table.auxiliary != "sein" and participle.lemma not in MOTION_VERBS | _SEIN_VERBS
                              | _SEIN_WITHOUT_OBJECT):
             return None  # ("eingezogen war": "einziehen" moves somewhere, though ablaut says "haben")
     present = _PAST_AUX[low]
@@ -343,7 +343,7 @@ _SEIN_VERBS = {"eintreten", "passieren", "eilen", "wandern", "aufbrechen", "zur�
 #: verbs with "sein" when they have no object ("Mannschaften traten gegeneinander an" → "sind angetreten"),
 #: with "haben" when they have one ("trat die Reise an" → "hat die Reise angetreten")
 _SEIN_WITHOUT_OBJECT = {"antreten"}
-_MOTION = {"stoßen", "ziehen", "umziehen", "fahren", "fliegen", "reiten", "schwimmen", "rudern", "segeln", "wegziehen",
+MOTION_VERBS = {"stoßen", "ziehen", "umziehen", "fahren", "fliegen", "reiten", "schwimmen", "rudern", "segeln", "wegziehen",
            "zurückziehen", "einziehen", "ausziehen", "wegfahren", "zurückfahren", "mitfahren"}
 
 

@@ -307,8 +307,10 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
         if end >= len(toks) or not toks[end].is_finite or end > 16:
             return
     indefinite = toks[0].text.lower() in ("ein", "eine", "seine", "sein", "ihre", "ihr")
-    if not (toks[k].text in roles() or toks[k].text in PEOPLE_NOUNS or (indefinite and is_person_noun(toks[k].text,
-                                                                                                  toks[k].tag))):
+    body = not indefinite and toks[k].tag == "NN" and _is_speech_verb(toks[end], toks, end)
+    # ("Die Jury lobte das Projekt. Es sei vorbildlich.": a body that speaks is the source of what follows)
+    if not (toks[k].text in roles() or toks[k].text in PEOPLE_NOUNS or body or (
+            indefinite and is_person_noun(toks[k].text, toks[k].tag))):
         return  # "Ein Mann fragte, …", "Eine Anwohnerin meinte …": someone new speaks
     by_role = [p for p in ctx.persons if p.role and p.role.split()[-1] == toks[k].text] if not indefinite else []
     if len(by_role) == 1:

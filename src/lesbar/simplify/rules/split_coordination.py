@@ -96,7 +96,8 @@ def _split_points(toks: list[Tok]) -> list[int]:
 
 _V2_START = {"ART", "PPER", "NN", "NE", "NNA", "PIS", "PDS", "ADV", "APPR", "APPRART", "PPOSAT", "PIAT", "PDAT",
              "ADJ(A)", "ADJ(D)", "PROAV", "PAV", "CARD"}
-_REPORTING = {"glauben", "denken", "finden", "wissen", "hoffen", "fürchten", "vermuten", "schreiben", "fragen", "lauten"}
+_REPORTING = {"glauben", "denken", "finden", "wissen", "hoffen", "fürchten", "vermuten", "schreiben", "fragen", "lauten",
+              "befürchten", "erwarten", "annehmen", "meinen"}
 
 
 #: pronouns that take an article ("die meisten", "die beiden"): "die" before them is no relative pronoun
@@ -129,6 +130,8 @@ def _v2_clause_follows(toks: list[Tok], c: int) -> bool:
     if len(fins) != 1 or fins[0].lemma in speech_verbs() or fins[0].lemma in _REPORTING or \
             full & (speech_verbs() | _REPORTING):
         return False
+    if left and left[-1].tag.endswith(("(PP)", "(INF)")) and left[-1].lemma in speech_verbs() | _REPORTING:
+        return False  # "sie habe befürchtet, die Kosten würden steigen": what she feared, no second statement
     return not any(t.text in {",", "„", "“"} for t in left)
 
 
@@ -338,12 +341,22 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             # "…, sagte die Leiterin" (also "…, sagte Anna Berg, deren Mann …"): a speech frame, not a
             # second statement of the same subject
             continue
-        if right_s[0].is_finite:
+        if right_s[0].is_finite and len(right_s) > 1 and right_s[1].tag in ("PPER", "PIS") and \
+                right_s[1].text in ("Sie", "er", "ich", "wir", "du", "man") and toks[i].tag == "KON":
+            # "Dann rufen Sie an und bringen Sie ein Attest mit": the second clause has its own subject after
+            # its verb; it takes the first clause's opening adverb ("Dann bringen Sie …")
+            clause = left[_clause_start(left, len(left)) :]
+            opener = [clause[0].text] if len(clause) > 2 and clause[0].tag in ("ADV", "PAV", "PROAV") and \
+                clause[1].is_finite else []
+            right_words = opener + [t.text for t in right]
+        elif right_s[0].is_finite:
             # "… und ging nach Hause": repeat the subject of the first clause
             subject = subject_of(left[_clause_start(left, len(left)) :])
             subject = mentioned_again(subject) if subject else subject
             if subject is None or not any(t.is_finite for t in right_s):
                 continue
+            if subject == ["Sie"] and not ctx.polite:
+                subject = ["sie"]  # "Sie sind anerkannt, finden aber …": "they", not the reader
             right_words = subject + [t.text for t in right]
         else:
             if not _is_main_clause(right_s):

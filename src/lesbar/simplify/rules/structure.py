@@ -121,6 +121,8 @@ def _phrase_boundary(toks: list[Tok], j: int) -> bool:
     t = toks[j]
     if t.tag in _OPEN_PHRASE:
         return False
+    if t.tag in ("ADV", "ADJ(D)") and j + 1 < len(toks) and toks[j + 1].tag == "ADJ(A)":
+        return False  # "die Beratung sehr junger Kinder": the adverb belongs to the adjective after it
     return not (t.tag.startswith("APPR") and j > 0 and toks[j - 1].tag in _OPEN_PHRASE)  # "ein nach:"
 
 

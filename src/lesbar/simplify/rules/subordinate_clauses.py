@@ -1210,6 +1210,9 @@ def agrees_with_relative(noun: Tok, relpron: str) -> bool:
     if noun.tag == "NE":
         return relpron not in ("denen",)
     info = noun_info(noun.lemma)
+    as_written = noun_info(noun.text) if noun.text != noun.lemma else None
+    if as_written is not None and form_of(as_written, "nominativ singular") == noun.text:
+        info = as_written  # "Mittagessen" (HanTa's lemma "Mittagesse" would be a feminine "Esse")
     if info is None:
         return True
     singular = noun.text in info.number_forms("singular")
