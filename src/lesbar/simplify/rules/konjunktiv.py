@@ -169,10 +169,14 @@ def _conditional_sollte(toks: list[Tok], i: int) -> bool:
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     toks = unit.toks()
     wish = not unit.speaker and any(t.text.lower() in ("gern", "gerne", "lieber") for t in toks)
+    # "Mit einer Quote würde die Stadt mehr vergeben": outside a report a Konjunktiv II after a condition
+    # phrase is a hypothesis; the indicative would state it as a fact
+    hypothesis = not unit.speaker and not unit.reported and len(toks) > 3 and (
+        toks[0].text.lower() in ("mit", "ohne", "bei", "durch") and toks[1].tag in ("ART", "PPOSAT", "PIAT", "NN"))
     hits = [(i, mood) for i, mood in detect(toks) if not (irrealis(toks, i, mood) and not _reported_condition(
             unit, toks, i)) and not (wish and mood.kind == "konj2")  # "Die Stadt würde gern …": a wish
             and not (toks[i].lemma == "dürfen" and mood.kind == "konj2")  # "dürfte" means "probably"
-            and not _conditional_sollte(toks, i)]
+            and not _conditional_sollte(toks, i) and not (hypothesis and mood.kind == "konj2")]
     if unit.reported:
         hits += [(i, m) for i, m in _reported_preterite(toks, {i for i, _ in hits}) if not _conditional_sollte(toks, i)]
     if not hits:
