@@ -133,14 +133,17 @@ def _gender_near(tokens: list[str], i: int) -> str:
         start = max((k + 1 for k in range(i - 1) if tokens[k] in (",", "und", "oder", "sowie", ":", ";")), default=0)
         left = tokens[start : i - 1]
     else:
-        left = tokens[i - 1 : i]  # "Stadtbaurätin Prof. Dr. …", "Frau Prof. …" (not "Aydın und Prof. …")
-    right: list[str] = []
+        # "Frau Prof. …"; not a role right before the title ("Der Historiker Prof. Dr. …": the role names the
+        # person in the speech frames, the title would push it out) nor "Aydın und Prof. …"
+        left = [w for w in tokens[i - 1 : i] if w in ("Frau", "Herr")]
+    right: list[str] = []  # the apposition after the name: "Prof. Dr. Jan Ott, Leiter des Instituts, …"
     commas = 0
-    for w in tokens[i + 1 : i + 10]:
+    for w in tokens[i + 1 : i + 12]:
         if w in ("und", "sowie", "oder", ".", ";", ":") or (w == "," and commas == 1):
             break
+        if commas == 1:
+            right.append(w)
         commas += w == ","
-        right.append(w)
     window = [w for w in left if w not in ("und", "sowie")] + right
     for w in window:
         if w == "Frau":
