@@ -799,10 +799,12 @@ def _beside_clause(unit: Unit, full: list[Tok], toks: list[Tok], ctx: Context) -
             head = apply(unit.derive([t.text for t in toks[:first]] + ["."], ID), ctx)
             head_words = head[0].tokens[:-1] if head is not None and len(head) == 1 and \
                 head[0].tokens[-1] == "." else None
+        if head_words is None:
+            return None  # the passive main clause stays ("Zwei Kinder wurden verletzt, …"): so does its clause
         tail_words = _verb_final_active(unit, tail, ctx) if detect(tail) else None
         if tail_words is not None and "man" in tail_words and "man" in [w.lower() for w in head_words]:
             tail_words = None  # "Wie reagiert man, wenn man einen Schüler beleidigt?" would make them one person
-        if head_words is None or (tail_words is None and not detect(toks[:first])):
+        if tail_words is None and not detect(toks[:first]):
             return None
         return [unit.derive(head_words + [","] + (tail_words or [t.text for t in tail]) + end, ID)]
     if toks[0].tag != "KOUS":
