@@ -45,6 +45,9 @@ PERSON_SUFFIXES = ("er", "erin", "in", "ent", "entin", "ist", "istin", "or", "or
 
 #: nouns for people that name someone new, not the person named before ("Die Mutter sagte …")
 #: academic titles before a name ("Dr. Ute Kramer", "Professorin Aylin Demir"), written out or not
+#: verbs of motion whose perfect takes "sein" when they go somewhere ("ist nach Bocholt gezogen")
+MOTION_VERBS = frozenset({"stoßen", "ziehen", "umziehen", "fahren", "fliegen", "reiten", "schwimmen", "rudern", "segeln", "wegziehen",
+           "zurückziehen", "einziehen", "ausziehen", "wegfahren", "zurückfahren", "mitfahren"})
 TITLES = frozenset({"Dr.", "Doktor", "Prof.", "Professor", "Professorin"})
 PEOPLE_NOUNS = frozenset({"Mann", "Frau", "Mädchen", "Junge", "Kind", "Mensch", "Person", "Herr", "Dame", "Mutter",
                           "Vater", "Sohn", "Tochter", "Bruder", "Schwester", "Oma", "Opa", "Großmutter",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import tokenize
 from lesbar.simplify.clauses import quoted
-from lesbar.simplify.resources import abbreviations
+from lesbar.simplify.resources import abbreviations, is_person_noun
 from lesbar.simplify.rules.words import glossary_matches
 from lesbar.simplify.units import Unit
 
@@ -126,8 +126,6 @@ def table_titles() -> set[str]:
 def _gender_near(tokens: list[str], i: int) -> str:
     """"f" or "m" when a word near the title shows the person's gender: "Frau"/"Herr", or a role noun in the
     same apposition ("die Leiterin, Prof. Dr. Anna Berg"; "Prof. Dr. Jan Ott, Leiter des …"); else ""."""
-    from lesbar.simplify.resources import is_person_noun
-
     if i > 0 and tokens[i - 1] == ",":
         # "Die Leiterin der Hochschule, Prof. Dr. …": the phrase the title's name is an apposition to
         start = max((k + 1 for k in range(i - 1) if tokens[k] in (",", "und", "oder", "sowie", ":", ";")), default=0)
@@ -144,7 +142,7 @@ def _gender_near(tokens: list[str], i: int) -> str:
         if commas == 1:
             right.append(w)
         commas += w == ","
-    window = [w for w in left if w not in ("und", "sowie")] + right
+    window = left + right
     for w in window:
         if w == "Frau":
             return "f"

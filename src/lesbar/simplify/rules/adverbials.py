@@ -28,6 +28,7 @@ from lesbar.simplify.clauses import (
 )
 from lesbar.simplify.morphology import noun_info, verb_table
 from lesbar.simplify.places import is_place_noun, place_blocks
+from lesbar.simplify.resources import MOTION_VERBS
 from lesbar.simplify.temporal import (
     TIME_DETERMINERS,
     WEEKDAYS,
@@ -282,8 +283,7 @@ def _tense_past(toks: list[Tok], f: int) -> bool:
         return True
     # "ist gekommen" is past, "ist gewährleistet" (a state) is not: sein-Perfekt only for verbs that take it
     table = verb_table(parts[-1].lemma)
-    from lesbar.simplify.rules.praeteritum import MOTION_VERBS  # "ist nach Bocholt gezogen": a move, past
-
+    # ("ist nach Bocholt gezogen": a move, past)
     return parts[-1].lemma in ("sein", "werden") or parts[-1].lemma in MOTION_VERBS or (
         table is not None and table.auxiliary == "sein")
 

@@ -285,9 +285,6 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             return None  # "von einem Team aus 14 Ehrenamtlichen, darunter …": the addition belongs to the agent
         if end + 1 < len(toks) and toks[end].text == "für" and toks[end + 1].tag in ("NN", "NE") and not named:
             return None  # "vom Ministerium für Kinder, Jugend, …": a name whose end is unclear
-        if end + 1 < len(toks) and toks[end].text in ("und", "oder", "sowie") and \
-                toks[end + 1].text.lower() in ("von", "vom", "durch"):
-            return None  # "vom Land sowie von der Stiftung": two agents, left to the editor
         if end < len(toks) and toks[end].text in QUOTES_OPEN:
             close = next((k for k in range(end + 1, min(end + 10, len(toks))) if toks[k].text in QUOTES_CLOSE), None)
             if close is None:
@@ -1164,7 +1161,9 @@ def _plan(unit: Unit, toks: list[Tok], f: int, ctx: Context) -> list[Unit] | Non
     """"Das Projekt soll mit einer anderen Klasse fortgesetzt werden." → "Der Plan ist: Man setzt das Projekt mit
     einer anderen Klasse fort." An agentless "soll … werden" in a report states a plan; "Man soll das Projekt
     fortsetzen" would read as an order to the reader. Quotations ("Niemand soll ausgegrenzt werden") are wishes,
-    not plans, and are left as written, as are sentences with an agent."""
+    not plans, and are left as written. With an agent it is that agent's task ("Das Land soll den Antrag
+    prüfen.").
+    """
     if any(t.text in QUOTES_OPEN or t.text in QUOTES_CLOSE for t in toks) or unit.speaker or unit.reported:
         return None
     if any(t.text.lower() in ("niemand", "keiner", "keine", "kein", "nichts") for t in toks[:f]):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from lesbar.simplify.analysis import PARTICLES_APART, Tok
 from lesbar.simplify.clauses import SENT_END, first_person_near, is_direct_quote, quoted, segment_end
 from lesbar.simplify.morphology import is_participle_form, separable_particle, verb_table
-from lesbar.simplify.resources import TITLES
+from lesbar.simplify.resources import MOTION_VERBS, TITLES
 from lesbar.simplify.rules.subordinate_clauses import agrees_with_relative
 from lesbar.simplify.temporal import date_after_weekday_end
 from lesbar.simplify.units import Unit
@@ -343,8 +343,6 @@ _SEIN_VERBS = {"eintreten", "passieren", "eilen", "wandern", "aufbrechen", "zur�
 #: verbs with "sein" when they have no object ("Mannschaften traten gegeneinander an" → "sind angetreten"),
 #: with "haben" when they have one ("trat die Reise an" → "hat die Reise angetreten")
 _SEIN_WITHOUT_OBJECT = {"antreten"}
-MOTION_VERBS = {"stoßen", "ziehen", "umziehen", "fahren", "fliegen", "reiten", "schwimmen", "rudern", "segeln", "wegziehen",
-           "zurückziehen", "einziehen", "ausziehen", "wegfahren", "zurückfahren", "mitfahren"}
 
 
 def _goes_somewhere(toks: list[Tok], i: int) -> bool:

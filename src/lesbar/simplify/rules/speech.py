@@ -1008,9 +1008,9 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     first_fin = next((t for t in toks if t.is_finite), None)
     if first_fin is None:
         return None
-    commas_all = top_level_commas(toks)
-    if commas_all:
-        frame = [t for t in toks[commas_all[-1] + 1 :] if t.text not in SENT_END]
+    commas = top_level_commas(toks)
+    if commas:
+        frame = [t for t in toks[commas[-1] + 1 :] if t.text not in SENT_END]
         if len(frame) >= 2 and frame[0].is_finite and len(frame) <= 4 and all(
                 t.tag == "NE" or t.text in TITLES for t in frame[1:]):
             return None  # "…, monierte Kolbe.": a frame with a name of its own, whatever its verb
@@ -1023,7 +1023,6 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     if mood is None and _is_speech_verb(first_fin, toks, toks.index(first_fin)) and not any(
             t.is_finite for t in toks[: toks.index(first_fin)]):
         return None  # "Deren Chef, Klaus Wolf, sagte, er habe …": the sentence has its own speaker
-    commas = top_level_commas(toks)
     last = toks[commas[-1] + 1] if commas and commas[-1] + 1 < len(toks) else None
     if commas and not any(t.is_finite for t in toks[: commas[0]]) and last is not None and last.is_finite and \
             konjunktiv(last.text, last.lemma) is None and last.tag.startswith("VV"):

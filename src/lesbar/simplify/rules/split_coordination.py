@@ -23,8 +23,8 @@ from lesbar.simplify.clauses import (
     subject_of,
     top_level_commas,
 )
-from lesbar.simplify.morphology import noun_info
 from lesbar.simplify.resources import speech_verbs
+from lesbar.simplify.rules.subordinate_clauses import noun_number
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -439,9 +439,7 @@ def _plural_np(np: list[Tok]) -> bool:
     if any(t.text in ("und", "sowie") for t in np):
         return True
     noun = next((t for t in np if t.tag == "NN"), None)
-    info = noun_info(noun.lemma) if noun is not None else None
-    return info is not None and noun.text in info.number_forms("plural") and \
-        noun.text not in info.number_forms("singular")
+    return noun is not None and noun_number(noun) == "plural"
 
 
 #: above this many words (Leichte Sprache) two infinitives under one modal verb get a sentence each

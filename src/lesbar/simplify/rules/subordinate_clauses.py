@@ -40,7 +40,7 @@ from lesbar.simplify.morphology import (
     separable_particle,
     verb_table,
 )
-from lesbar.simplify.resources import TITLES
+from lesbar.simplify.resources import TITLES, is_person_noun
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -270,8 +270,7 @@ def _only_if(unit: Unit, toks: list[Tok], s: int, end: int, conj: str) -> list[U
     if len(erst) == 1 and not any(t.text.lower() == "nur" for t in main) and erst[0] > 0 and not any(
             t.tag == "CARD" or t.text.lower() in ("seit", "jetzt", "heute") for t in main[erst[0] :]):
         # "Das Amt bearbeitet den Antrag erst, wenn alle Unterlagen da sind." → "Die Bedingung ist: Alle Unterlagen
-        # sind da." + "Erst dann
-        # bearbeitet das Amt den Antrag." (not "erst 3 Tage", "erst seit": a time, no condition)
+        # sind da." + "Erst dann bearbeitet das Amt den Antrag." (not "erst 3 Tage", "erst seit": a time)
         rest = [t for k, t in enumerate(main) if k != erst[0] and not (k == erst[0] + 1 and t.text.lower() == "dann")]
         condition = ["Die", "Bedingung", "ist", ":"] + _capital_after_colon(to_v2(clause), clause)
         return [unit.derive(end_sentence(condition), ID), unit.derive(end_sentence(invert_with(rest, "Erst dann")), ID)]
@@ -291,9 +290,6 @@ def _reported_reason(unit: Unit, main: list[Tok], clause: list[Tok]) -> str:
     """The person whose reason a weil/da clause in Konjunktiv I gives ("Lenz forderte mehr Personal, da eine
     Kraft nicht ausreiche": Lenz), or "" when the reason is the narrator's or the sentence is already
     someone's report."""
-    from lesbar.simplify.morphology import konjunktiv
-    from lesbar.simplify.resources import is_person_noun
-
     if unit.speaker or not any(t.is_finite and (m := konjunktiv(t.text, t.lemma)) is not None and m.kind == "konj1"
                                for t in clause):
         return ""
@@ -555,7 +551,7 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
         if not finite_indices(clause):
             continue
         if rel.text.lower() == "die" and _verb_number_of(clause) == "plural" and toks[head].tag == "NN" and \
-                _number(toks[head]) == "singular":
+                noun_number(toks[head]) == "singular":
             # "Frauen mit und ohne Einwanderungsgeschichte, die … möchten": the plural verb says which noun
             earlier = _plural_noun_before(toks, head)
             if earlier is None:
@@ -824,7 +820,7 @@ def possessive_sentence(clause: list[Tok], possessor: list[str]) -> list[str] | 
     if not clause or clause[0].tag != "PRELAT" or k >= len(clause) or clause[k].tag != "NN":
         return None
     info = noun_info(clause[k].lemma)
-    number = _number(clause[k])
+    number = noun_number(clause[k])
     if info is None or not number or (number == "singular" and info.genus not in _NOMINATIVE_ARTICLE):
         return None
     rest = [t for t in clause[k + 1 :] if t.text not in SENT_END]
@@ -880,7 +876,7 @@ def _possessor(toks: list[Tok], c: int) -> list[str] | None:
         j -= 1
     if not nouns or j < 0 or toks[j].tag != "ART" or toks[j].text.lower() not in ("der", "die", "das", "den", "dem"):
         return None  # only a definite noun phrase can be put into the dative safely
-    numbers = {_number(n) for n in nouns}
+    numbers = {noun_number(n) for n in nouns}
     if len(nouns) > 1:  # "die Schülerinnen und Schüler": plural unless one of them is clearly singular
         if "singular" in numbers:
             return None
@@ -1136,7 +1132,7 @@ def _plural_noun_before(toks: list[Tok], head: int) -> int | None:
     found = []
     j = head - 1
     while j >= 0 and toks[j].text not in {",", ".", ";", ":"} and not toks[j].is_finite:
-        if toks[j].tag == "NN" and _number(toks[j]) == "plural":
+        if toks[j].tag == "NN" and noun_number(toks[j]) == "plural":
             found.append(j)
         j -= 1
     return found[0] if len(found) == 1 else None
@@ -1372,13 +1368,15 @@ def _only_subject_is_the_pronoun(clause: list[Tok], verb_plural: bool | None = N
             if before is not None and (before.tag.startswith("APPR") or before.text.lower() in _NOT_NOMINATIVE
                                        or before.is_noun):
                 continue
-            if verb_plural is not None and _number(t) not in ("", "plural" if verb_plural else "singular"):
+            if verb_plural is not None and noun_number(t) not in ("", "plural" if verb_plural else "singular"):
                 continue  # "wer Fragen hat", "bekommen ein Ticket": a noun of the other number is no subject
             return False
     return True
 
 
-def _number(noun: Tok) -> str:
+def noun_number(noun: Tok) -> str:
+    """"singular" or "plural" for a common noun whose form says it ("Länder"), "" when it is ambiguous
+    ("Lehrer") or unknown."""
     info = noun_info(noun.lemma) if noun.tag == "NN" else None
     if info is None:
         return ""
