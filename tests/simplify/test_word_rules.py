@@ -169,7 +169,7 @@ def test_praeteritum_of_separable_verb_replaces_the_particle() -> None:
 def test_praeteritum_with_nothing_after_the_verb_puts_the_participle_last() -> None:
     assert texts("Landrat Stephan Pusch sprach.") == ["Landrat Stephan Pusch hat gesprochen."]
     # … while in a verb-final subordinate clause the auxiliary goes last
-    assert texts("Sie weiß, wie viele den Bus nutzten.") == ["Sie weiß, wie viele den Bus genutzt haben."]
+    assert texts("Sie erzählt alles, was die Kinder sahen.") == ["Sie erzählt alles, was die Kinder gesehen haben."]
 
 
 def test_war_and_hatte_stay_in_praeteritum() -> None:

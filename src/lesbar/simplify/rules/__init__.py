@@ -17,6 +17,7 @@ RULE_MODULES = (
     "abbreviations",
     "speech",
     "subordinate_clauses",
+    "indirect_questions",
     "apposition",
     "participles",
     "split_coordination",

@@ -758,18 +758,19 @@ def _around_colon(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
     left, right = [t.text for t in toks[:c]], [t.text for t in toks[c + 1 :]]
     if not left or not right:
         return None
+    mark = "?" if unit.tokens and unit.tokens[-1] == "?" else "."  # "Man prüft: Welche Kurse werden gebraucht?"
     new_left = apply(unit.derive(left + ["."], ID), ctx)
     token = _AFTER_FRAME.set(True)
     try:
-        new_right = apply(unit.derive(right + ["."], ID), ctx)
+        new_right = apply(unit.derive(right + [mark], ID), ctx)
     finally:
         _AFTER_FRAME.reset(token)
     if (new_left is None and new_right is None) or any(r is not None and len(r) != 1 for r in (new_left, new_right)):
         return None
     lw = [w for w in (new_left[0].tokens if new_left else left) if w != "."]
-    rw = [w for w in (new_right[0].tokens if new_right else right) if w != "."]
+    rw = [w for w in (new_right[0].tokens if new_right else right) if w not in (".", "?")]
     rw = [rw[0][:1].upper() + rw[0][1:]] + rw[1:] if rw and rw[0] != "sie" else rw
-    return [unit.derive(lw + [":"] + rw + ["."], ID)]
+    return [unit.derive(lw + [":"] + rw + [mark], ID)]
 
 
 #: words that open a clause after the main clause's comma: the passive is made active in the main clause only
