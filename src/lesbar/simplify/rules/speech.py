@@ -28,6 +28,7 @@ from lesbar.simplify.clauses import (
     top_level_commas,
 )
 from lesbar.simplify.context import Person
+from lesbar.simplify.first_person import to_first_person
 from lesbar.simplify.morphology import (
     Mood,
     is_known_noun,
@@ -574,9 +575,30 @@ def _note_pronouns(unit: Unit) -> None:
         unit.comment(ID, _PRONOUNS_NOTE, third)
 
 
+def _several(person: Person) -> bool:
+    """"Die Eltern", "Anna Berg und Peter Koch": several speak (their "ihr" is not "mein")."""
+    return _says(person.name) == "sagen"
+
+
+def _first_person(unit: Unit, content: list[str], person: Person) -> list[str]:
+    """The statement in the speaker's own voice where the frame sentence binds its pronoun to the speaker
+    (see :mod:`lesbar.simplify.first_person`). The gender comes from the role or the text, or from the
+    frame's own pronoun ("betonte sie"); a name alone does not show it, and then nothing changes."""
+    if any(w in QUOTES_OPEN for w in content) or _several(person):
+        return content
+    original = unit.toks()
+    inside = set(content)
+    frame = [t for t in original if t.text not in inside]
+    gender = _gender(person) or next((("f" if t.text.lower() == "sie" else "m") for t in frame
+                                      if t.tag == "PPER" and t.text.lower() in ("er", "sie")), "")
+    names = set(person.name.split()) | set(person.role.split()) | TITLES
+    frame = [t for t in frame if not (t.tag == "PPER" and t.text.lower() in ("er", "sie"))]
+    return to_first_person(analyze(content), frame, gender, names) or content
+
+
 def _speaker_unit(unit: Unit, content: list[str], person: Person, pronoun: bool, ctx: Context,
                   reported: bool = False) -> Unit:
-    new = unit.derive(content, ID, speaker=ctx.speaker_name(person), reported=reported)
+    new = unit.derive(_first_person(unit, content, person), ID, speaker=ctx.speaker_name(person), reported=reported)
     if pronoun:
         new.comment(ID, _AUTO, [person.name])
     _note_pronouns(new)
@@ -1441,7 +1463,9 @@ def _says(speaker: str) -> str:
         return "sagt"
     if not words:
         return "sagt"
-    toks = analyze(words)
+    # "Die Teil-Nehmerinnen" (the compound rule has split the speaker): the noun as one word
+    joined = [re.sub(r"-([A-ZÄÖÜ])", lambda m: m.group(1).lower(), w) for w in words]
+    toks = analyze([j if j != w and is_known_noun(j) else w for w, j in zip(words, joined, strict=True)])
     nouns = [t for t in toks if t.tag in ("NN", "NNA")]
     if nouns and nouns[0].tag == "NNA":
         return "sagen" if nouns[0].text.endswith("en") else "sagt"  # "Die Grünen", "Die Verantwortlichen"

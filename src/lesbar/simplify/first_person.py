@@ -1,0 +1,126 @@
+"""Reported speech made direct speaks in the first person: "Pusch sagte, er freue sich" → "Pusch sagt:
+Ich freue mich."
+
+After "Stephan Pusch sagt:" a reader takes what follows as the speaker's own words, so "Er freut sich"
+reads as if someone else were meant. In the sentence that names the speaker, a third-person subject
+pronoun of the speaker's gender is bound by the speaker, unless the frame offers another antecedent of
+that gender. Only then are the subject ("er"/"sie" with a singular verb), the verb, a reflexive and the
+speaker's possessives moved to the first person; otherwise the pronouns stay and the speech rule's
+review note asks the editor. Object pronouns never change: "er habe ihn gesehen" means someone else.
+"""
+
+from __future__ import annotations
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.morphology import noun_info, verb_table
+from lesbar.simplify.resources import is_person_noun
+
+#: the speaker's subject pronoun and possessive stem by gender
+_SUBJECT = {"m": "er", "f": "sie"}
+_POSSESSIVE = {"m": "sein", "f": "ihr"}
+#: reflexive verbs whose "sich" is a dative ("sich etwas wünschen" → "mir")
+_DATIVE_REFLEXIVE = {"wünschen", "vorstellen", "merken", "ansehen", "leisten", "nehmen", "holen", "überlegen",
+                     "sichern", "gönnen", "erhoffen", "erlauben", "aneignen", "erklären", "denken", "anschauen"}
+#: tokens that open a clause: the subject may follow them directly
+_CLAUSE_OPENERS = {",", ":", ";", "und", "oder", "aber", "denn", "doch", "sondern"}
+
+
+def _first_person_verb(fin: Tok) -> str | None:
+    """The first person singular of a third person singular finite verb, in the same tense and mood."""
+    table = verb_table(fin.lemma.lower()) if fin.lemma.isalpha() else None
+    if table is None:
+        return None
+    low = fin.text.lower()
+    for forms in (table.present, table.konj1, table.preterite, table.konj2):
+        if forms[2] == low and low not in (forms[3], forms[5]):
+            return forms[0]
+        if forms[2] == low:
+            return None  # "sie kaufen" is plural; "sie kauft" is not
+    return None
+
+
+def _prefield_without_subject(prefield: list[Tok]) -> bool:
+    """"Zeitweise habe sie …", "Nach dem Krieg habe sie …": before the verb stands no noun or pronoun
+    outside a prepositional phrase, so the pronoun after the verb is the subject."""
+    in_pp = False
+    for t in prefield:
+        if t.tag.startswith("APPR"):
+            in_pp = True
+        elif t.tag in ("PPER", "PIS", "PDS") or (t.is_noun and not in_pp):
+            return False
+    return bool(prefield)
+
+
+def _competitor(toks: list[Tok], gender: str, name_words: set[str]) -> bool:
+    """Another noun the pronoun could mean: a person of the same gender, or a singular noun of that gender
+    outside a prepositional phrase ("lobte die Initiative, sie leiste …")."""
+    in_pp = False
+    for t in toks:
+        if t.tag.startswith("APPR"):
+            in_pp = True
+            continue
+        if t.text in name_words:
+            continue
+        if t.tag in ("NN", "NNA", "NE") and t.text[:1].isupper():
+            info = noun_info(t.lemma) if t.tag == "NN" else None
+            if is_person_noun(t.text, t.tag) or t.tag == "NE":
+                if t.tag == "NE" or not info or info.genus in (gender, ""):
+                    return True
+            elif info is not None and info.genus == gender and not in_pp and t.text == info.lemma:
+                return True
+            in_pp = False
+        elif t.text in (",", ":") or t.is_finite:
+            in_pp = False
+    return False
+
+
+def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_words: set[str]) -> list[str] | None:
+    """``content`` with the speaker's third-person subject, verb, reflexive and possessives in the first
+    person, or None when nothing changes or the pronoun could mean someone else."""
+    if gender not in _SUBJECT or _competitor(frame, gender, name_words):
+        return None
+    pronoun, stem = _SUBJECT[gender], _POSSESSIVE[gender]
+    words = [t.text for t in content]
+    changed = False
+    for i, t in enumerate(content):
+        if t.text.lower() != pronoun or t.tag != "PPER":
+            continue
+        if _competitor(content[:i], gender, name_words):
+            break
+        opener = i == 0 or content[i - 1].text.lower() in _CLAUSE_OPENERS or content[i - 1].tag in ("KOUS", "PWAV", "PWS")
+        after_verb = i >= 2 and content[i - 1].is_finite and not any(x.is_finite for x in content[: i - 1]) \
+            and _prefield_without_subject(content[: i - 1])
+        if not opener and not after_verb:
+            continue  # "er habe sie gesehen": an object
+        end = next((k for k in range(i + 1, len(content)) if content[k].text in (",", ";", ":", ".", "!", "?")),
+                   len(content))
+        fin = i - 1 if after_verb else next((k for k in range(i + 1, end) if content[k].is_finite), None)
+        if fin is None:
+            continue
+        verb = _first_person_verb(content[fin])
+        if verb is None:
+            continue
+        words[i] = "Ich" if i == 0 or words[i][0].isupper() else "ich"
+        words[fin] = verb[:1].upper() + verb[1:] if words[fin][0].isupper() else verb
+        for k in range(min(i, fin), end):
+            low = content[k].text.lower()
+            if low == "sich" and content[k].tag == "PRF":
+                words[k] = "mir" if content[fin].lemma in _DATIVE_REFLEXIVE or any(
+                    x.lemma in _DATIVE_REFLEXIVE for x in content[i:end] if x.tag.startswith("VV")) else "mich"
+            elif content[k].tag == "PPOSAT" and low.startswith(stem) and not any(
+                    x.is_noun for x in content[min(i, fin) + 1 : k]):
+                words[k] = "mein" + low[len(stem):]
+        changed = True
+    for k, t in enumerate(content):
+        # "ihr Alltag habe sich verändert": the speaker's possessive before any other noun or pronoun
+        if t.tag == "PPOSAT" and t.text.lower().startswith(stem) and words[k] == t.text and not any(
+                x.is_noun or x.tag in ("PPER", "PIS", "PDS") for x in content[:k]) and (
+                gender == "m" or not _plural_noun(frame)):
+            words[k] = ("Mein" if t.text[0].isupper() else "mein") + t.text.lower()[len(stem):]
+            changed = True
+    return words if changed else None
+
+
+def _plural_noun(toks: list[Tok]) -> bool:
+    """"ihr" may also mean "their" when the frame names several ("sagten die Eltern")."""
+    return any(t.is_noun and (info := noun_info(t.lemma)) is not None and t.text != info.lemma for t in toks)
