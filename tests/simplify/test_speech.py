@@ -241,3 +241,20 @@ def test_a_pronoun_that_may_mean_someone_else_stays(text: str, statement: str | 
     if statement is not None:
         assert statement in out, out
     assert not any(w in s.split() for s in out for w in ("Ich", "ich", "mein", "Mein", "meine", "Meine")), out
+
+
+def test_a_continued_report_speaks_in_the_first_person_when_the_sentence_before_offers_no_other_antecedent() -> None:
+    assert texts("Die Leiterin Anna Berg lobte das Team. Sie habe viel gelernt.")[-1] == "Ich habe viel gelernt."
+    # "die Stadt" before may be what "sie" means, even inside a prepositional phrase
+    assert texts("Die Leiterin Anna Berg sprach über die Stadt. Sie sei sehr schön.")[-1] == "Sie ist sehr schön."
+    assert texts("Landrat Pusch lobte den Verein. Er leiste viel.")[-1] == "Er leistet viel."
+
+
+def test_once_the_speaker_is_ich_the_speakers_object_pronoun_and_possessive_in_another_clause_follow() -> None:
+    out = texts("Die Leiterin Anna Berg sagte, sie mache das, weil es ihr Freude bereite.")
+    assert out[-2:] == ["Ich mache das.", "Denn es bereitet mir Freude."]
+    out = texts("Die Leiterin sagte, sie helfe gern, weil ihr Sohn auch Hilfe bekam.")
+    assert out[-2:] == ["Ich helfe gern.", "Denn mein Sohn hat auch Hilfe bekommen."]
+    # "ihre Kinder" after "den Eltern": their children
+    assert texts("Die Leiterin sagte, sie helfe den Eltern, weil ihre Kinder Hilfe brauchen.")[-1] == \
+        "Denn ihre Kinder brauchen Hilfe."

@@ -166,6 +166,11 @@ def test_praeteritum_of_separable_verb_replaces_the_particle() -> None:
         out == ["Die Kommunen haben eine wichtige Rolle eingenommen."]
 
 
+def test_praeteritum_of_bekommen_takes_haben() -> None:
+    # ablaut gives "sein" ("Das Essen ist mir bekommen"); in reports it means "receive"
+    assert texts("Er bekam Hilfe.") == ["Er hat Hilfe bekommen."]
+
+
 def test_praeteritum_with_nothing_after_the_verb_puts_the_participle_last() -> None:
     assert texts("Landrat Stephan Pusch sprach.") == ["Landrat Stephan Pusch hat gesprochen."]
     # … while in a verb-final subordinate clause the auxiliary goes last

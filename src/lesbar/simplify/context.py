@@ -76,6 +76,9 @@ class Context:
     #: the text addresses its reader as "Sie" ("Ihnen", "Sie"/"Ihr…" inside a sentence): a capital "Ihr…"
     #: that a rule moves from the start of a sentence is then the polite "your"
     polite: bool = False
+    #: the tokens of the source sentence before the one being simplified: where a continued report's
+    #: "er"/"sie" may find another antecedent than the speaker
+    previous_sentence: list[str] = field(default_factory=list)
 
     @property
     def level(self) -> str:

@@ -208,6 +208,7 @@ class Builder:
             unit = Unit(tokens, source=[s.id] if s.id else list(s.source), kind="heading" if line else "sentence",
                         line=bool(tokens) and tokens[-1] not in _SENTENCE_ENDS)
             out.extend(run_rules(unit, self.ctx, heading=line))
+            self.ctx.previous_sentence = tokens
         return out
 
     def topic_heading(self, units: list[Unit]) -> Heading | None:

@@ -51,13 +51,14 @@ def _prefield_without_subject(prefield: list[Tok]) -> bool:
     return bool(prefield)
 
 
-def _competitor(toks: list[Tok], gender: str, name_words: set[str]) -> bool:
+def _competitor(toks: list[Tok], gender: str, name_words: set[str], pp_exempt: bool = True) -> bool:
     """Another noun the pronoun could mean: a person of the same gender, or a singular noun of that gender
-    outside a prepositional phrase ("lobte die Initiative, sie leiste …")."""
+    outside a prepositional phrase ("lobte die Initiative, sie leiste …"); with ``pp_exempt`` False also
+    inside one ("Sie sprach über die Stadt. Sie sei …")."""
     in_pp = False
     for t in toks:
         if t.tag.startswith("APPR"):
-            in_pp = True
+            in_pp = pp_exempt
             continue
         if t.text in name_words:
             continue
@@ -74,10 +75,13 @@ def _competitor(toks: list[Tok], gender: str, name_words: set[str]) -> bool:
     return False
 
 
-def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_words: set[str]) -> list[str] | None:
+def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_words: set[str],
+                    pp_exempt: bool = True) -> list[str] | None:
     """``content`` with the speaker's third-person subject, verb, reflexive and possessives in the first
-    person, or None when nothing changes or the pronoun could mean someone else."""
-    if gender not in _SUBJECT or _competitor(frame, gender, name_words):
+    person, or None when nothing changes or the pronoun could mean someone else. ``frame``: the words
+    before the statement that could hold another antecedent (the frame, or the sentence before a
+    continued report, with ``pp_exempt`` False)."""
+    if gender not in _SUBJECT or _competitor(frame, gender, name_words, pp_exempt):
         return None
     pronoun, stem = _SUBJECT[gender], _POSSESSIVE[gender]
     words = [t.text for t in content]
@@ -111,14 +115,44 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
                     x.is_noun for x in content[min(i, fin) + 1 : k]):
                 words[k] = "mein" + low[len(stem):]
         changed = True
+    if changed:
+        _objects(content, words, gender)
     for k, t in enumerate(content):
         # "ihr Alltag habe sich verändert": the speaker's possessive before any other noun or pronoun
-        if t.tag == "PPOSAT" and t.text.lower().startswith(stem) and words[k] == t.text and not any(
-                x.is_noun or x.tag in ("PPER", "PIS", "PDS") for x in content[:k]) and (
+        # "…, weil ihr Sohn …" after the speaker became "ich": a clause's first word
+        first = changed and k > 0 and (content[k - 1].text.lower() in _CLAUSE_OPENERS or content[k - 1].tag == "KOUS") \
+            and not _competitor(content[:k], gender, name_words, pp_exempt=False) and not _plural_noun(content[:k])
+        if t.tag == "PPOSAT" and t.text.lower().startswith(stem) and words[k] == t.text and (first or not any(
+                x.is_noun or x.tag in ("PPER", "PIS", "PDS") for x in content[:k])) and (
                 gender == "m" or not _plural_noun(frame)):
             words[k] = ("Mein" if t.text[0].isupper() else "mein") + t.text.lower()[len(stem):]
             changed = True
     return words if changed else None
+
+
+_OBJECTS = {"m": {"ihm": "mir", "ihn": "mich"}, "f": {"ihr": "mir"}}
+
+
+def _objects(content: list[Tok], words: list[str], gender: str) -> None:
+    """"Ich mache das, weil es ihr Freude macht": once the speaker is "ich", an object pronoun of the
+    speaker's gender in another clause is the speaker too ("mir"). In the clause whose subject became
+    "ich" it is someone else ("Ich habe ihn gesehen")."""
+    start = 0
+    for end in [k for k, t in enumerate(content) if t.text in (",", ";", ":")] + [len(content)]:
+        if not any(w.lower() == "ich" for w in words[start:end]):
+            for k in range(start, end):
+                new = _OBJECTS[gender].get(content[k].text)
+                if new and (content[k].tag == "PPER" or _dative_ihr(content, k)):
+                    words[k] = new
+        start = end + 1
+
+
+def _dative_ihr(content: list[Tok], k: int) -> bool:
+    """"es bereite ihr Freude": "ihr" before a feminine noun without "-e" is no possessive ("ihre Freude")."""
+    nxt = content[k + 1] if k + 1 < len(content) else None
+    info = noun_info(nxt.lemma) if nxt is not None and nxt.tag == "NN" else None
+    return content[k].text == "ihr" and info is not None and info.genus == "f" and nxt is not None \
+        and nxt.text == info.lemma
 
 
 def _plural_noun(toks: list[Tok]) -> bool:

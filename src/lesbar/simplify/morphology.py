@@ -33,6 +33,12 @@ def _first(form: str | None) -> str:
     return (form or "").split(" ")[0]
 
 
+#: verbs whose common sense takes "haben" where ablaut gives "sein" (ablaut knows "Das Essen ist mir gut
+#: bekommen"; reports mean "hat Hilfe bekommen")
+_HABEN_VERBS = {"bekommen", "überfahren", "übersteigen", "überspringen", "durchlaufen", "übergehen", "belaufen",
+                "beeilen", "abschrecken", "durchdringen", "fortfahren", "hocken"}
+
+
 @lru_cache(maxsize=20_000)
 def verb_table(lemma: str) -> VerbTable | None:
     """ablaut's table for ``lemma`` with finite parts only, or None if ablaut does not know the verb."""
@@ -56,7 +62,7 @@ def verb_table(lemma: str) -> VerbTable | None:
         konj1=tuple(_first(f) for f in t.konjunktiv1),
         konj2=tuple(_first(f) for f in t.konjunktiv2),
         participle=t.past_participle or "",
-        auxiliary=t.auxiliary or "haben",
+        auxiliary="haben" if lemma in _HABEN_VERBS else t.auxiliary or "haben",
     )
 
 

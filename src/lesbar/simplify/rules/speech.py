@@ -1090,8 +1090,11 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         return None
     # a report continued without a frame is reported speech throughout: "gingen" next to "seien" is the
     # Konjunktiv II standing for the present, not a past
-    new = unit.derive(list(unit.tokens), ID, speaker=ctx.speaker_name(person),
-                      reported=not any(t.text in QUOTES_OPEN for t in toks))
+    quoting = any(t.text in QUOTES_OPEN for t in toks)
+    spoken = None if quoting or _several(person) else to_first_person(
+        toks, analyze(ctx.previous_sentence) if ctx.previous_sentence else [], _gender(person),
+        set(person.name.split()) | set(person.role.split()) | TITLES, pp_exempt=False)
+    new = unit.derive(spoken or list(unit.tokens), ID, speaker=ctx.speaker_name(person), reported=not quoting)
     _note_pronouns(new)
     if person is not ctx.current_speaker or ctx.last_speech_block != ctx.block_index:
         new.comment(ID, _AUTO, [person.name])  # continuing the same speaker's report needs no new check
