@@ -297,8 +297,8 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
             if t.tag in _INF_TO_FIN and (last == 0 or toks[last - 1].text != "zu") and \
                     (any(toks[i].tag in _SUBJECTS for i in part[:-1]) or relative_part):
                 out[last] = Tok(t.text, _INF_TO_FIN[t.tag], t.lemma)
-            elif _present_read_as_participle(t) and any(toks[i].tag in _SUBJECTS for i in part[:-1]):
-                out[last] = Tok(t.text, t.tag.replace("(PP)", "(FIN)"), t.lemma)  # "die übersetzt"
+            elif (lemma := _present_read_as_participle(t)) and any(toks[i].tag in _SUBJECTS for i in part[:-1]):
+                out[last] = Tok(t.text, t.tag.replace("(PP)", "(FIN)"), lemma)  # "die übersetzt", "die … gefällt"
     return out
 
 
@@ -539,8 +539,8 @@ def _repair_main_clause(toks: list[Tok]) -> None:
         return
     if 1 <= k < len(toks) and toks[k].tag in _INF_TO_FIN and (toks[k - 1].is_noun or k == 1):
         toks[k] = Tok(toks[k].text, _INF_TO_FIN[toks[k].tag], toks[k].lemma)
-    elif 1 <= k < len(toks) and _present_read_as_participle(toks[k]) and (toks[k - 1].is_noun or k == 1):
-        toks[k] = Tok(toks[k].text, toks[k].tag.replace("(PP)", "(FIN)"), toks[k].lemma)  # "Die Person übersetzt."
+    elif 1 <= k < len(toks) and (lemma := _present_read_as_participle(toks[k])) and (toks[k - 1].is_noun or k == 1):
+        toks[k] = Tok(toks[k].text, toks[k].tag.replace("(PP)", "(FIN)"), lemma)  # "Die Person übersetzt."
     elif 1 <= k < first_clause - 1 and toks[k - 1].is_noun and (lemma := _present_read_as_adjective(toks[k])):
         toks[k] = Tok(toks[k].text, "VV(FIN)", lemma)  # "Der Bericht umfasst 64 Seiten."
 
@@ -559,12 +559,21 @@ def _present_read_as_adjective(t: Tok) -> str:
     return ""
 
 
-def _present_read_as_participle(t: Tok) -> bool:
+def _present_read_as_participle(t: Tok) -> str:
     """"übersetzt", "informiert": verbs with an inseparable prefix or -ieren have a participle that is also
-    their present tense; without any finite verb in the clause it is the present."""
+    their present tense; without any finite verb in the clause it is the present. "gefällt" and "gehört"
+    are participles of "fällen" and "hören" to HanTa and the present of "gefallen" and "gehören": the
+    lemma of the present is returned ("" when the word is no present form)."""
     from lesbar.simplify.morphology import is_present_form
 
-    return t.tag.startswith("VV") and t.tag.endswith("(PP)") and is_present_form(t.text, t.lemma)
+    if not (t.tag.startswith("VV") and t.tag.endswith("(PP)")):
+        return ""
+    stem = t.text.lower()[:-1]
+    plain = stem.replace("ä", "a").replace("ö", "o").replace("ü", "u")
+    for lemma in (t.lemma, "ge" + t.lemma, stem + "en", plain + "en"):
+        if lemma.isalpha() and is_present_form(t.text, lemma):
+            return lemma
+    return ""
 
 
 _tag = lru_cache(maxsize=50_000)(_tag_cached)

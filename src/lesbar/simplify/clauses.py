@@ -306,7 +306,14 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
             lead = []
         words = [t.text for t in rest[:k]] + [fin_word] + [t.text for t in lead] + [t.text for t in rest[k:]]
     if particle:
-        words.append(particle)
+        # the particle closes the verb's own clause: "Sie nehmen eine Arbeit auf, die …", not after the "die" clause
+        after = [c for c in commas if c > f]
+        if after:
+            n = sum(1 for t in toks[: after[0]] if t.text == ",")
+            at = [j for j, w in enumerate(words) if w == ","]
+            words.insert(at[n] if n < len(at) else len(words), particle)
+        else:
+            words.append(particle)
     return words
 
 

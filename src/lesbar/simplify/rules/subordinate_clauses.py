@@ -438,6 +438,13 @@ def _lower(words: list[str], clause: list[Tok]) -> list[str]:
     return words
 
 
+def _clause_start(toks: list[Tok], c: int) -> int:
+    """Where the clause before the comma at ``c`` starts: after an earlier comma or a colon ("Die Bedingung
+    ist: Sie nehmen eine Arbeit auf, die …": "Bedingung" is no candidate for "die")."""
+    return max([k + 1 for k in top_level_commas(toks) if k < c] + [k + 1 for k in range(c) if toks[k].text == ":"],
+               default=0)
+
+
 def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list[Unit] | None:
     for c in top_level_commas(toks):
         if c == 0 or c + 2 >= len(toks):
@@ -469,7 +476,7 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
             continue  # "23 Ehrenamtliche, von denen einige …": a part of them, which the clause cannot name
         if ante.is_noun and not agrees_with_relative(ante, rel.text.lower()):
             # "standen drei Fachforen zur Wahl, in denen …": exactly one noun of the clause agrees
-            clause_start = max([k + 1 for k in top_level_commas(toks) if k < c], default=0)
+            clause_start = _clause_start(toks, c)
             cands = [k for k in range(clause_start, c) if toks[k].tag == "NN" and agrees_with_relative(toks[k], rel.text.lower())]
             if len(cands) != 1:
                 continue
@@ -493,7 +500,7 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
                     back -= 2
                 else:
                     # "bietet ein Training für geflüchtete Kinder an, das …": the one noun of the clause that agrees
-                    clause_start = max([k + 1 for k in top_level_commas(toks) if k < c], default=0)
+                    clause_start = _clause_start(toks, c)
                     cands = [k for k in range(clause_start, back) if toks[k].tag == "NN"
                              and agrees_with_relative(toks[k], rel.text.lower())]
                     if len(cands) != 1 or any(toks[k].tag == "NE" for k in range(clause_start, back)):
