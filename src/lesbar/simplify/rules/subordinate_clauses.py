@@ -1199,8 +1199,36 @@ def _coordinated(clause: list[Tok]) -> list[list[Tok]]:
             if left and left[-1].text == ",":
                 left = left[:-1]
             if finite_indices(left) and finite_indices(right) and left[-1].is_finite and right[-1].is_finite:
-                return [left, right]
+                return [left, _with_shared_pronoun(left, right)]
     return [clause]
+
+
+_SHARED_PRONOUNS = {"ich", "du", "er", "sie", "es", "wir", "ihr", "man"}
+#: the number a nominative determiner shows when the noun's form does not ("ein Einkommen")
+_ARTICLE_NUMBER = {**dict.fromkeys(("ein", "kein", "der", "das", "dieser", "dieses", "jeder", "jede", "jedes", "mein",
+                                    "sein", "unser", "eine", "keine"), "singular"),
+                   **dict.fromkeys(("viele", "alle", "einige", "manche", "mehrere", "beide"), "plural")}
+
+
+def _with_shared_pronoun(left: list[Tok], right: list[Tok]) -> list[Tok]:
+    """"wenn Sie krank sind und Fieber haben": the second part has no subject of its own ("Fieber" does not
+    agree with "haben"; "800 Euro" is no subject of "verdienen" when "Sie" can be one) and gets the first
+    part's pronoun, so that it becomes "Sie haben Fieber"."""
+    if not left or left[0].tag != "PPER" or left[0].text.lower() not in _SHARED_PRONOUNS or right[0].tag == "PPER":
+        return right
+    if right[0].tag in ("ART", "PDAT", "PPOSAT", "PIAT"):
+        noun = next((t for t in right if t.is_noun), None)
+        number = (noun_number(noun) if noun is not None else "") or _ARTICLE_NUMBER.get(right[0].text.lower(), "")
+        if not number or number == _verb_number(right[-1]) or (noun is not None and noun.tag == "NE"):
+            return right  # "und keine Vertretung kommt": its own subject
+    elif right[0].tag in ("NE", "PIS", "PDS", "PRELS"):
+        return right
+    elif right[0].tag == "NN" and noun_number(right[0]) == _verb_number(right[-1]) and \
+            left[-1].text.lower() != right[-1].text.lower() and _verb_number(left[-1]) != _verb_number(right[-1]):
+        return right  # "weil sie lacht und Kinder spielen": a plural noun for a plural verb
+    if right[-1].text.lower() != left[-1].text.lower() and _verb_number(right[-1]) != _verb_number(left[-1]):
+        return right  # the verbs do not agree: the pronoun cannot be shared
+    return [Tok(left[0].text, left[0].tag, left[0].lemma)] + right
 
 
 def _genus(noun: Tok) -> str:
