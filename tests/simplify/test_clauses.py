@@ -242,3 +242,21 @@ def test_a_time_span_in_the_main_clause_does_not_count_as_a_subject() -> None:
 ])
 def test_clause_made_main_clause_puts_a_whole_phrase_before_the_verb(sentence: str, expected: list[str]) -> None:
     assert texts(sentence, "einfach") == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a present main clause with "erst" or a modal: the perfect in the clause is a condition still to be met
+    ("Sie dürfen erst umziehen, nachdem wir Ihnen die Aufhebung bestätigt haben.",
+     ["Die Bedingung ist: Wir haben Ihnen die Aufhebung bestätigt.", "Erst dann dürfen Sie umziehen."]),
+    ("Sie dürfen umziehen, nachdem wir Ihnen die Aufhebung bestätigt haben.",
+     ["Die Bedingung ist: Wir haben Ihnen die Aufhebung bestätigt.", "Dann dürfen Sie umziehen."]),
+    ("Bitte beachten Sie: Sie dürfen erst umziehen, nachdem wir die Aufhebung bestätigt haben.",
+     ["Bitte beachten Sie:", "Die Bedingung ist: Wir haben die Aufhebung bestätigt.", "Erst dann dürfen Sie umziehen."]),
+    # in the past "erst" keeps the order of events
+    ("Er ist erst gegangen, nachdem alle gegessen hatten.", ["Alle haben gegessen.", "Erst danach ist er gegangen."]),
+    # a sequence of facts stays a sequence
+    ("Er ging nach Hause, nachdem alle gegessen hatten.", ["Er ist nach Hause gegangen.", "Davor haben alle gegessen."]),
+    ("Die Kinder spielen, nachdem sie gegessen haben.", ["Die Kinder spielen.", "Davor haben sie gegessen."]),
+])
+def test_a_nachdem_clause_before_something_still_to_come_is_a_condition(source: str, expected: list[str]) -> None:
+    assert texts(source) == expected

@@ -169,6 +169,12 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht") -> list
             if only is not None:
                 return only
             continue  # "Sie bekommen das Geld nur, wenn …", "erst bearbeiten, wenn …": the correlate needs it
+        if conj == "nachdem" and s > 1:
+            pre = _precondition(unit, toks, s, end)
+            if pre is not None:
+                return pre
+            if any(t.text.lower() == "erst" for t in toks[:s]):
+                continue  # "erst, nachdem …" in a longer sentence: "erst" needs its clause
         if conj in ("dass", "daß") and any(t.lemma in _DOUBT_VERBS or t.text.lower() in _DOUBT_WORDS
                                            for t in toks[:s]):
             continue  # "Er bestritt, dass er das Geld nahm": after a colon it would read as a fact
@@ -284,6 +290,47 @@ def _only_if(unit: Unit, toks: list[Tok], s: int, end: int, conj: str) -> list[U
     v2 = _capital_after_colon(to_v2(clause), clause)
     return [unit.derive(end_sentence(words), ID),
             unit.derive(end_sentence(["Die", "Bedingung", "ist", ":"] + v2), ID)]
+
+
+def _precondition(unit: Unit, toks: list[Tok], s: int, end: int) -> list[Unit] | None:
+    """A nachdem clause after its main clause. "Sie dürfen erst umziehen, nachdem wir die Aufhebung bestätigt
+    haben": with a main clause in the present the perfect of the clause is a condition still to be met, not
+    a past event ("Davor haben wir … bestätigt" would say it happened) → "Die Bedingung ist: Wir haben die
+    Aufhebung bestätigt." + "(Erst) dann dürfen Sie umziehen." In the past, "erst" keeps the order: "Er ist
+    erst gegangen, nachdem alle gegessen hatten." → "Alle haben gegessen." + "Erst danach ist er gegangen."
+    None where the plain "Davor …" is right."""
+    if end < len(toks) and toks[end].text not in SENT_END:
+        return None
+    clause = toks[s + 1 : end]
+    main = strip_end(toks[: s - 1] if toks[s - 1].text == "," else toks[:s])
+    intro: list[Unit] = []
+    colons = [k for k, t in enumerate(main) if t.text == ":"]
+    if len(colons) == 1 and any(t.tag.startswith("V") for t in main[: colons[0]]) and colons[0] + 2 < len(main):
+        # "Bitte beachten Sie: Sie dürfen erst umziehen, nachdem …": the announcement on a line of its own
+        intro = [unit.derive([t.text for t in main[: colons[0] + 1]], ID, kind="intro")]
+        main = main[colons[0] + 1 :]
+    fins = finite_indices(main)
+    if len(fins) != 1 or main[0].tag in ("KOUS", "PWS", "PWAV", "PRELS") or not _parts_ready(clause) or \
+            len(_coordinated(clause)) > 1 or any(t.text in (":", ";") for t in main):
+        return None
+    fin = main[fins[0]]
+    erst = [k for k, t in enumerate(main) if t.text.lower() == "erst" and t.tag == "ADV"]
+    rest = [t for k, t in enumerate(main) if k not in erst[:1]]
+    present = is_present_form(fin.text, fin.lemma) and not any(t.tag.endswith("(PP)") for t in main)
+    clause_fins = [t for t in clause if t.is_finite]
+    # "bestätigt haben", "bezahlt ist": a present finite verb, not "gegessen hatten"
+    # (a condition only with "erst", a modal or a future: "Die Kinder spielen, nachdem sie gegessen haben" is
+    # what happens every day)
+    if present and clause_fins and is_present_form(clause_fins[-1].text, clause_fins[-1].lemma) and (
+            erst or fin.tag.startswith("VM") or fin.lemma == "werden"):
+        adverb = "Erst dann" if len(erst) == 1 else "Dann"
+        condition = ["Die", "Bedingung", "ist", ":"] + _capital_after_colon(to_v2(clause), clause)
+        return intro + [unit.derive(end_sentence(condition), ID),
+                        unit.derive(end_sentence(invert_with(rest, adverb)), ID)]
+    if len(erst) == 1:
+        return intro + [unit.derive(end_sentence(to_v2(clause)), ID),
+                        unit.derive(end_sentence(invert_with(rest, "Erst danach")), ID)]
+    return None
 
 
 def _reported_reason(unit: Unit, main: list[Tok], clause: list[Tok]) -> str:
