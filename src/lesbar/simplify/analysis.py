@@ -151,7 +151,11 @@ def _rejoin(toks: list[Any]) -> list[str]:
                     text == ":" and prev[-1:].isdigit() and t.space_after is False and nxt[:1].isdigit()) or (
                     prev.endswith(":") and prev[:1].isdigit() and text[:1].isdigit()) or (  # "3:1-Sieg"
                     text.startswith("-") and len(text) > 1 and prev.endswith(".") and prev[:1].isupper()) or (
-                    prev.endswith("-") and len(prev) > 1 and text[:1].isalnum() and any(c.isdigit() for c in prev + text)):
+                    prev.endswith("-") and len(prev) > 1 and text[:1].isalnum() and any(c.isdigit() for c in prev + text)) or (
+                    # "2.318-mal": a thousands point SoMaJo splits off before a suffix
+                    text == "." and re.fullmatch(r"\d{1,3}(\.\d{3})*", prev) and re.match(r"\d{3}(\D|$)", nxt)
+                    and t.space_after is False) or (
+                    re.fullmatch(r"\d{1,3}(\.\d{3})*\.", prev) and re.match(r"\d{3}(\D|$)", text)):
                 out[-1] = prev + text
                 glued = not t.space_after
                 continue
