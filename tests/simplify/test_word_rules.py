@@ -360,3 +360,16 @@ def test_a_glossary_term_in_a_fixed_everyday_phrase_gets_no_explanation(glossary
     # with an article it is the letter, and the explanation follows
     letter = texts("Sie bekommen einen Bescheid vom Amt.", level, glossary=glossary)
     assert len(letter) > 1 and "Bescheid" in letter[1]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Er überließ ihr das Haus.", "Er hat ihr das Haus überlassen."),
+    ("Sie unterschrieb den Vertrag.", "Sie hat den Vertrag unterschrieben."),
+])
+def test_inseparable_verbs_that_ablaut_splits_keep_their_prefix(source: str, expected: str) -> None:
+    assert texts(source) == [expected]
+
+
+def test_an_inseparable_verb_in_a_relative_clause_keeps_its_prefix() -> None:
+    assert texts("Die Eltern bekommen ein Formular, das sie unterschreiben.") == [
+        "Die Eltern bekommen ein Formular.", "Dieses Formular unterschreiben sie."]

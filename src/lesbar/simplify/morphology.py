@@ -35,8 +35,8 @@ def _first(form: str | None) -> str:
 
 #: verbs whose common sense takes "haben" where ablaut gives "sein" (ablaut knows "Das Essen ist mir gut
 #: bekommen"; reports mean "hat Hilfe bekommen")
-_HABEN_VERBS = {"bekommen", "überfahren", "übersteigen", "überspringen", "durchlaufen", "übergehen", "belaufen",
-                "beeilen", "abschrecken", "durchdringen", "fortfahren", "hocken"}
+_HABEN_VERBS = {"bekommen", "übersteigen", "durchlaufen", "übergehen", "belaufen", "beeilen", "abschrecken",
+                "fortfahren", "hocken"}
 
 
 @lru_cache(maxsize=20_000)
@@ -55,6 +55,21 @@ def verb_table(lemma: str) -> VerbTable | None:
         base = verb_table(lemma[len(word) :])
         if base is not None:
             return replace(base, infinitive=lemma, participle=word + base.participle)
+    if lemma in _INSEPARABLE:
+        # "überlässt", "überließ", "überlassen": the prefix stays on the verb and the participle has no "ge"
+        prefix = next((f.split(" ")[1] for f in t.present if f and " " in f), "")
+        participle = t.past_participle or ""
+        if prefix and participle.startswith(prefix + "ge"):
+            participle = prefix + participle[len(prefix) + 2 :]
+        return VerbTable(
+            infinitive=lemma,
+            present=tuple(prefix + _first(f) for f in t.present),
+            preterite=tuple(prefix + _first(f) for f in t.preterite),
+            konj1=tuple(prefix + _first(f) for f in t.konjunktiv1),
+            konj2=tuple(prefix + _first(f) for f in t.konjunktiv2),
+            participle=participle,
+            auxiliary="haben",
+        )
     return VerbTable(
         infinitive=lemma,
         present=tuple(_first(f) for f in t.present),
@@ -87,11 +102,19 @@ def is_participle_form(form: str, lemma: str) -> bool:
     return table is not None and form.lower() in table.participle.split()
 
 
+#: verbs ablaut splits although their usual sense is inseparable ("überlässt", "unterschreibt")
+_INSEPARABLE = {"überlassen", "unterschreiben", "unterliegen", "überwiegen", "unterbreiten", "unterlaufen",
+                "durchschauen", "durchdringen", "durchleuchten", "durchforsten", "überspringen", "überfahren",
+                "überdecken", "überschreiben", "umsorgen", "durchkreuzen"}
+
+
 @lru_cache(maxsize=20_000)
 def separable_particle(lemma: str) -> str:
     """``ein`` for ``einnehmen`` (from ablaut's split present form), ``""`` for inseparable verbs."""
     import ablaut
 
+    if lemma in _INSEPARABLE:
+        return ""
     try:
         form = ablaut.conjugate(lemma).present[2] or ""
     except (ValueError, KeyError):
