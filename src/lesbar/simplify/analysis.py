@@ -249,6 +249,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     _repair_participles(out)
     _repair_statt(out)
     _repair_first_names(out)
+    _repair_street_adjectives(out)
     _repair_surnames(out)
     _repair_roles_before_titles(out)
     _repair_konj2_lemmas(out)
@@ -411,6 +412,21 @@ def _repair_first_names(toks: list[Tok]) -> None:
             continue
         if any(x.is_finite for x in toks[i + 2 :] if x.text not in {",", "."}):
             toks[i] = Tok(t.text, "NE", t.text)
+
+
+#: nouns of streets and squares: a capitalised word in -er before them is a place adjective
+_STREET_NOUNS = {"Straße", "Str.", "Weg", "Platz", "Allee", "Ring", "Tor", "Damm", "Chaussee", "Landstraße", "Gasse",
+                 "Brücke", "Markt", "Ufer", "Wall", "Steinweg", "Heerstraße"}
+
+
+def _repair_street_adjectives(toks: list[Tok]) -> None:
+    """"an der Warendorfer Straße": HanTa reads "Warendorfer" as a noun (lemma "Warendorf"), so the street's
+    name falls apart into two noun phrases; a capitalised "-er" word before a street noun is an adjective."""
+    for i in range(len(toks) - 1):
+        t = toks[i]
+        if t.tag in ("NN", "NE") and t.text.endswith("er") and t.text[:1].isupper() and toks[i + 1].text in _STREET_NOUNS \
+                and i > 0 and toks[i - 1].tag in ("ART", "APPRART", "APPR"):
+            toks[i] = Tok(t.text, "ADJ(A)", t.text.lower())
 
 
 def _repair_surnames(toks: list[Tok]) -> None:
