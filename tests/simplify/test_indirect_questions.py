@@ -73,3 +73,16 @@ def test_the_checker_reports_an_indirect_question_left_in_a_leichte_sprache_text
     report = check_document(document_from_text("Wir wissen noch nicht, ob der Kurs stattfindet."), "leicht")
     rules = [f["rule"] for s in report["sentences"] for f in s["findings"]]
     assert "indirect_questions" in rules
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Wie es in der Praxis aussieht, berichtete Anna Berg.", ["Anna Berg hat berichtet:", "Wie sieht es in der Praxis aus?"]),
+    ("Ob der Kurs stattfindet, entscheidet die Stadt im Mai.", ["Die Stadt entscheidet im Mai: Findet der Kurs statt?"]),
+])
+def test_a_question_clause_before_its_verb_is_its_object_and_no_statement(source: str, expected: list[str]) -> None:
+    """Not "Anna Berg sagt: Wie es in der Praxis aussieht." (a fragment under a speech frame)."""
+    assert texts(source) == expected
+
+
+def test_a_free_relative_clause_before_its_verb_stays() -> None:
+    assert texts("Wer kommt, bekommt ein Geschenk.") == ["Wer kommt, bekommt ein Geschenk."]

@@ -9,6 +9,10 @@ The colon rule later puts long ones on two lines.
 After a verb of showing or seeing, "wie" with an adjective is an exclamation, not a question: "Das Fest
 zeigt, wie bunt unsere Stadt ist." → "Das Fest zeigt: Unsere Stadt ist sehr bunt."
 
+A question clause before the main clause is its object ("Wie es in der Praxis aussieht, berichtete Anna
+Berg."): the subject goes first again and the question follows ("Anna Berg berichtete: Wie sieht es in der
+Praxis aus?").
+
 Only a clause at the end of a sentence with one comma is changed, and only when the main clause has a
 verb that takes a question as its object (wissen, fragen, prüfen, zeigen …): "in der Stadt, wo sie
 wohnt" or "alles, was sie weiß" are relative clauses and stay for the relative-clause rule. Einfache
@@ -19,8 +23,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import finite_indices, is_direct_quote, strip_end, to_v2, top_level_commas
+from lesbar.simplify.analysis import Tok, analyze
+from lesbar.simplify.clauses import (
+    finite_indices,
+    is_direct_quote,
+    strip_end,
+    subject_after_verb,
+    to_v2,
+    top_level_commas,
+)
 from lesbar.simplify.units import Unit
 
 if TYPE_CHECKING:
@@ -153,6 +164,29 @@ def _rewrite(toks: list[Tok]) -> list[str] | None:
     return words + [":"] + _capital(question) + ["?"]
 
 
+def _fronted(toks: list[Tok]) -> list[str] | None:
+    """"Wie es in der Praxis aussieht, berichtete Anna Berg." → "Anna Berg berichtete, wie es in der Praxis
+    aussieht.": a question clause before the verb is its object; with the subject first again the
+    question can be made direct."""
+    body = strip_end(toks)
+    commas = top_level_commas(body)
+    if len(commas) != 1 or not body or _question_phrase(body) is None:
+        return None
+    c = commas[0]
+    clause, main = body[:c], body[c + 1 :]
+    if not clause[-1].is_finite or len(finite_indices(clause)) != 1 or not main or not main[0].is_finite:
+        return None
+    found = subject_after_verb(main, 0)
+    if found is None:
+        return None
+    lead, start, end = found
+    subject = main[start:end]
+    rest = main[1:lead] + main[lead:start] + main[end:]
+    words = [t.text for t in subject] + [main[0].text] + [t.text for t in rest] + [","] + \
+        [clause[0].text.lower()] + [t.text for t in clause[1:]] + [t.text for t in toks[len(body):]]
+    return words
+
+
 def _capital(words: list[str]) -> list[str]:
     return [words[0][:1].upper() + words[0][1:]] + words[1:] if words else words
 
@@ -166,6 +200,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if ctx.level != "leicht" and sum(1 for t in toks if t.is_word) <= ctx.options.max_words:
         return None
     words = _rewrite(toks)
+    if words is None and (fronted := _fronted(toks)) is not None:
+        words = _rewrite(analyze(fronted))
     if words is None:
         return None
     ctx.counts[ID] += 1

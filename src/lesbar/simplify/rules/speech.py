@@ -669,6 +669,8 @@ def _states_something(toks: list[Tok]) -> bool:
         if segment[0].tag in ("PRELS", "PRELAT") or (segment[0].tag.startswith("APPR") and len(segment) > 1
                                                       and segment[1].tag in ("PRELS", "PRELAT")):
             continue
+        if segment[0].tag in ("KOUS", "PWS", "PWAV", "PWAT") and segment[-1].is_finite:
+            continue  # "Wie es in der Praxis aussieht, berichtete …": the frame verb's object, no statement
         if any(t.is_finite for t in segment):
             return True
     return False
