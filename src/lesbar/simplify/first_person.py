@@ -31,11 +31,13 @@ def _first_person_verb(fin: Tok) -> str | None:
     if table is None:
         return None
     low = fin.text.lower()
-    for forms in (table.present, table.konj1, table.preterite, table.konj2):
+    for forms in (table.present, table.konj1):
         if forms[2] == low and low not in (forms[3], forms[5]):
             return forms[0]
         if forms[2] == low:
             return None  # "sie kaufen" is plural; "sie kauft" is not
+    # a preterite-looking form ("dankte") may stand for the present in reported speech, which the Konjunktiv
+    # rule decides later by the third person: it stays
     return None
 
 

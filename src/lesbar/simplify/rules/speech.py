@@ -652,6 +652,17 @@ _SAYS_WHAT = {"sagen", "anmerken", "bemerken", "betonen", "erklären", "ergänze
               "berichten", "erzählen", "feststellen", "meinen", "versichern", "zugeben", "einräumen"}
 
 
+def _in_relative_clause(toks: list[Tok], k: int) -> bool:
+    """Whether token ``k`` stands in a relative clause: its comma segment starts with a relative pronoun
+    that is no article ("die Kommunen kämen …" after a comma is a reported clause, not a relative one)."""
+    start = max((j + 1 for j in range(k) if toks[j].text == ","), default=0)
+    if start == 0 or start >= len(toks):
+        return False
+    rel = start + 1 if toks[start].tag.startswith("APPR") and start + 1 < len(toks) else start
+    nxt = toks[rel + 1] if rel + 1 < len(toks) else None
+    return toks[rel].tag in ("PRELS", "PRELAT") and not (nxt is not None and nxt.tag in ("NN", "ADJ(A)", "NE"))
+
+
 def _states_something(toks: list[Tok]) -> bool:
     """Whether the words before a closing frame are a statement: a quotation, or a clause with a finite
     verb outside relative clauses. "Anna Berg, die Lehrerin" and "Die Frau, die kam" are a subject with an
@@ -1082,6 +1093,16 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
             # sentence shows that the preterite-looking form is one too
             mood = next((m for t in main if t is not first_fin for m in [konjunktiv(t.text, t.lemma)]
                          if m is not None and m.kind == "konj2" and not _preterite_as_konj2(t)), None)
+        if mood is None and ctx.last_speech_block == ctx.block_index and _preterite_as_konj2(first_fin):
+            # "In ihrem Team arbeiteten 23 Pflegekräfte, die neun Sprachen sprächen": a Konjunktiv in a
+            # relative clause of the sentence shows that the whole sentence is reported
+            # (a Konjunktiv II of sein, haben or a modal may be unreal: "…, ohne die das Projekt unmöglich wäre")
+            relative = [t for k, t in enumerate(toks) if _in_relative_clause(toks, k)]
+            found = next((m for t in relative if t is not first_fin and t.is_finite
+                          for m in [konjunktiv(t.text, t.lemma)]
+                          if m is not None and (m.kind == "konj1" or (
+                              not _preterite_as_konj2(t) and not t.tag.startswith(("VA", "VM"))))), None)
+            mood = Mood("konj2", 2, first_fin.text) if found is not None else None
     if mood is None:
         return None
     # Konjunktiv II stands for Konjunktiv I in reported speech, right after a reported statement, or after
