@@ -258,3 +258,12 @@ def test_once_the_speaker_is_ich_the_speakers_object_pronoun_and_possessive_in_a
     # "ihre Kinder" after "den Eltern": their children
     assert texts("Die Leiterin sagte, sie helfe den Eltern, weil ihre Kinder Hilfe brauchen.")[-1] == \
         "Denn ihre Kinder brauchen Hilfe."
+
+
+def test_an_age_before_the_speakers_name_gets_a_sentence_of_its_own() -> None:
+    """"Amina sagt:" alone would lose the 17 (all numbers of the original must survive)."""
+    assert texts("Die 17-jährige Amina erzählte, sie lerne gern.") == [
+        "Amina ist 17 Jahre alt.", "Amina sagt:", "Ich lerne gern."]
+    # a place after "aus" is no other antecedent of "sie"
+    out = texts("Die 14-jährige Mariam, die vor zwei Jahren aus Syrien kam, erzählte, sie habe viel gelernt.")
+    assert out[0] == "Mariam ist 14 Jahre alt." and out[-1] == "Ich habe viel gelernt."

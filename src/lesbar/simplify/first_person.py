@@ -12,7 +12,7 @@ review note asks the editor. Object pronouns never change: "er habe ihn gesehen"
 from __future__ import annotations
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.morphology import noun_info, verb_table
+from lesbar.simplify.morphology import is_place_name, noun_info, verb_table
 from lesbar.simplify.resources import is_person_noun
 
 #: the speaker's subject pronoun and possessive stem by gender
@@ -65,6 +65,8 @@ def _competitor(toks: list[Tok], gender: str, name_words: set[str], pp_exempt: b
         if t.text in name_words:
             continue
         if t.tag in ("NN", "NNA", "NE") and t.text[:1].isupper():
+            if t.tag == "NE" and in_pp and is_place_name(t.text):
+                continue  # "aus Syrien": a place, no person
             info = noun_info(t.lemma) if t.tag == "NN" else None
             if is_person_noun(t.text, t.tag) or t.tag == "NE":
                 if t.tag == "NE" or not info or info.genus in (gender, ""):

@@ -652,6 +652,21 @@ _SAYS_WHAT = {"sagen", "anmerken", "bemerken", "betonen", "erklären", "ergänze
               "berichten", "erzählen", "feststellen", "meinen", "versichern", "zugeben", "einräumen"}
 
 
+def _keep_age(unit: Unit, toks: list[Tok], result: list[Unit], ctx: Context) -> list[Unit]:
+    """"Die 17-jährige Amina erzählte, …" → "Amina sagt: …" would lose the age: it gets a sentence of its own
+    ("Amina ist 17 Jahre alt."), as an apposition does."""
+    ages = [(k, age) for k, t in enumerate(toks) if (age := _age_of(t.text)) is not None]
+    if len(ages) != 1 or any("jährig" in t.lower() for r in result for t in r.tokens):
+        return result  # no age, or the age is still there
+    k, age = ages[0]
+    speakers = {r.speaker for r in result if r.speaker}
+    person = next((p for p in ctx.persons if p.age == age and any(p.name in sp for sp in speakers)), None)
+    if person is None or not any(w in person.name.split() for w in (t.text for t in toks[k + 1 : k + 5])):
+        return result
+    statement = unit.derive(person.name.split() + ["ist", str(age), "Jahre", "alt", "."], ID, speaker="")
+    return [statement] + result
+
+
 def _in_relative_clause(toks: list[Tok], k: int) -> bool:
     """Whether token ``k`` stands in a relative clause: its comma segment starts with a relative pronoun
     that is no article ("die Kommunen kämen …" after a comma is a reported clause, not a relative one)."""
@@ -1436,6 +1451,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         return result
     result = (_wie_frame(unit, toks, ctx) or _trailing_frame(unit, toks, ctx) or _so_frame(unit, toks, ctx)
               or _leading_frame(unit, toks, ctx) or _continued(unit, toks, ctx))
+    if result is not None:
+        result = _keep_age(unit, toks, result, ctx)
     if result is None:
         note_persons(toks, ctx)
         if ctx.last_person_block == ctx.block_index and any(_is_speech_verb(t, toks, k) for k, t in enumerate(toks)):
