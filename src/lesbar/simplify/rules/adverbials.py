@@ -412,6 +412,10 @@ _LOCATIVE = {"in", "im", "auf", "an", "am", "vor", "neben", "hinter", "bei", "be
 _FORMAL = {"Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"}
 
 
+#: words that narrow a place phrase and stand before it ("direkt am Bahnhof")
+_PLACE_DEGREE = {"direkt", "gleich", "unmittelbar", "genau", "ganz", "mitten", "nahe", "dicht"}
+
+
 def _place_block(body: list[Tok], f: int, times: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The one place phrase that can leave the sentence with (or instead of) its time phrase: where an
     event happened ("im Sitzungssaal vom Kreishaus in Unna"), not the place a verb needs ("wohnt in Unna")
@@ -430,6 +434,8 @@ def _place_block(body: list[Tok], f: int, times: list[tuple[int, int]]) -> tuple
     if len(places) != 1:
         return None
     a, b = places[0]
+    while a > f + 1 and body[a - 1].text.lower() in _PLACE_DEGREE:
+        a -= 1  # "direkt neben den Kursräumen": the degree word goes with the place
     if (a > 0 and (body[a - 1].tag == "KON" or body[a - 1].text.lower() in _RELATING)) or \
             (b < len(body) and (body[b].tag in ("KON", "NN", "NE") or body[b].text == ","
                                 or body[b].tag.startswith("APPR") and body[b].text.lower() in _LOCATIVE)):
