@@ -373,3 +373,15 @@ def test_inseparable_verbs_that_ablaut_splits_keep_their_prefix(source: str, exp
 def test_an_inseparable_verb_in_a_relative_clause_keeps_its_prefix() -> None:
     assert texts("Die Eltern bekommen ein Formular, das sie unterschreiben.") == [
         "Die Eltern bekommen ein Formular.", "Dieses Formular unterschreiben sie."]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Für die Angehörigen ist das oft schwer zu verstehen.", "Die Angehörigen können das oft schwer verstehen."),
+    ("Für Kinder ist die Regel leicht zu lernen.", "Kinder können die Regel leicht lernen."),
+    ("Für den Vater ist das schwer zu verstehen.", "Der Vater kann das schwer verstehen."),
+    # not a person: the purpose stays
+    ("Für den Antrag ist das Formular auszufüllen.", "Für den Antrag muss man das Formular ausfüllen."),
+])
+def test_who_finds_it_hard_is_who_can_do_it(source: str, expected: str) -> None:
+    """"Für X ist Y schwer zu verstehen": X is who can hardly understand, not whom it is done for."""
+    assert texts(source) == [expected]

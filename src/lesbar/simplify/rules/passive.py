@@ -31,6 +31,8 @@ from lesbar.simplify.morphology import (
     verb_table,
 )
 from lesbar.simplify.places import is_place_noun
+from lesbar.simplify.resources import is_person_noun
+from lesbar.simplify.rules.subordinate_clauses import noun_number
 from lesbar.simplify.temporal import date_after_weekday_end
 from lesbar.simplify.units import Unit, end_sentence
 
@@ -939,6 +941,15 @@ def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | No
         return None  # "ist barrierefrei und gut zu erreichen": "ist" also belongs to the adjective
     can = any(t.text.lower() in _CAN_CUES for t in middle) or infinitive[0] in _CAN_VERBS
     modal = "kann" if can else "muss"
+    experiencer = _experiencer(prefield) if can else None
+    if experiencer is not None:
+        # "Für die Angehörigen ist das oft schwer zu verstehen" → "Die Angehörigen können das oft schwer
+        # verstehen": who finds it hard is who can (not) do it, not whom it is done for
+        words, plural = experiencer
+        words = words + ["können" if plural else "kann"] + [t.text for t in middle] + infinitive
+        words[0] = words[0][:1].upper() + words[0][1:]
+        ctx.counts[ID] += 1
+        return [unit.derive(words + after, ID)]
     if prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") and \
             prefield[0].text.lower() not in _OBLIQUE:  # "Dem Antrag ist … beizufügen": a dative leads
         words = ["man", modal] + _accusative(prefield) + [t.text for t in middle] + infinitive
@@ -954,6 +965,35 @@ def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | No
     words[0] = words[0][:1].upper() + words[0][1:]
     ctx.counts[ID] += 1
     return [unit.derive(words + after, ID)]
+
+
+#: accusative determiners after "für" and their nominative (a singular masculine noun)
+_FOR_NOMINATIVE = {"den": "der", "einen": "ein", "keinen": "kein", "meinen": "mein", "seinen": "sein",
+                   "unseren": "unser", "diesen": "dieser", "jeden": "jeder"}
+
+
+def _experiencer(prefield: list[Tok]) -> tuple[list[str], bool] | None:
+    """"für die Angehörigen", "für Kinder", "für den Vater": a person or persons after "für" in the
+    prefield, as a subject in the nominative, and whether it is plural. None for anything else ("für den
+    Antrag") and for an adjective before a singular noun (its ending would need a case of its own)."""
+    if len(prefield) < 2 or prefield[0].text.lower() != "für":
+        return None
+    np = prefield[1:]
+    head = np[-1]
+    if not (head.tag in ("NN", "NNA") and (is_person_noun(head.text, head.tag) or head.tag == "NNA")):
+        return None
+    if any(t.tag not in ("ART", "PPOSAT", "PIAT", "PDAT", "ADJ(A)", "NN", "NNA") for t in np):
+        return None
+    det = np[0].text.lower() if np[0].tag != head.tag else ""
+    plural = det in ("die", "alle", "viele", "keine", "diese", "meine", "unsere") and (
+        head.tag == "NNA" or noun_number(head) == "plural") or (not det and noun_number(head) != "singular")
+    if plural:
+        return [t.text for t in np], True
+    if det in _FOR_NOMINATIVE and len(np) == 2:
+        return [_FOR_NOMINATIVE[det], head.text], False
+    if det in ("die", "eine", "keine", "meine", "unsere", "diese") and len(np) == 2:
+        return [np[0].text, head.text], False  # "für die Mutter": feminine, the same form
+    return None
 
 
 def _case_of(word: str, model: str) -> str:
