@@ -115,8 +115,11 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
             if low == "sich" and content[k].tag == "PRF":
                 words[k] = "mir" if content[fin].lemma in _DATIVE_REFLEXIVE or any(
                     x.lemma in _DATIVE_REFLEXIVE for x in content[i:end] if x.tag.startswith("VV")) else "mich"
-            elif content[k].tag == "PPOSAT" and low.startswith(stem) and not any(
-                    x.is_noun for x in content[min(i, fin) + 1 : k]):
+            elif content[k].tag == "PPOSAT" and low.startswith(stem) and not _competitor(
+                    [x for x in content[min(i, fin) + 1 : k] if x.tag == "NE" or is_person_noun(x.text, x.tag)],
+                    gender, name_words):
+                # "Ich kenne die Stellen und will ihr Wissen weitergeben": a possessive leans on the subject
+                # of its clause, unless another person of the speaker's gender stands between
                 words[k] = "mein" + low[len(stem):]
         changed = True
     if changed:

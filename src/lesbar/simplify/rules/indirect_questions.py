@@ -126,8 +126,8 @@ def _rewrite(toks: list[Tok]) -> list[str] | None:
         return None
     c = commas[0]
     main, clause = body[:c], body[c + 1 :]
-    if len(clause) < 2 or not finite_indices(main) or not main[-1].is_word:
-        return None
+    if len(clause) < 2 or not finite_indices(main) or not main[-1].is_word or any(t.text == ":" for t in main):
+        return None  # ("Das Ziel ist: … kann man prüfen, ob …": no second colon)
     found = _question_phrase(clause)
     if found is None:
         return None

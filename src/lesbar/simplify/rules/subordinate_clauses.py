@@ -1240,8 +1240,13 @@ def _parts_ready(clause: list[Tok], relative: bool = False) -> bool:
 
 def _coordinated(clause: list[Tok]) -> list[list[Tok]]:
     """A verb-final clause split at "und"/"oder" when both halves have their own finite verb."""
+    inner = False  # inside a clause that a comma opened ("…, mit der Sie … arbeiten und … verdienen")
     for k, t in enumerate(clause):
-        if t.tag == "KON" and t.text == "und":  # "die backen oder helfen": one of the two, no two statements
+        if t.text == ",":
+            nxt = clause[k + 1 : k + 3]
+            inner = bool(nxt) and (nxt[0].tag in ("PRELS", "PRELAT", "KOUS", "PWS", "PWAV") or (
+                len(nxt) > 1 and nxt[0].tag.startswith("APPR") and nxt[1].tag in ("PRELS", "PRELAT")))
+        if t.tag == "KON" and t.text == "und" and not inner:  # "die backen oder helfen": one of the two
             left, right = clause[:k], clause[k + 1 :]
             if left and left[-1].text == ",":
                 left = left[:-1]
