@@ -21,6 +21,7 @@ from lesbar.simplify.clauses import (
     constituent_end,
     mentioned_again,
     quote_balance,
+    quoted,
     segment_end,
     strip_end,
     subject_after_verb,
@@ -1042,8 +1043,9 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     person = ctx.last_person
     if person is None or not toks or toks[0].text in QUOTES_OPEN or toks[-1].text == "?":
         return None  # a question is nobody's reported statement
+    inside = quoted([t.text for t in toks])  # ("eine Nachricht wie „Ich sehe das auch so“": a quoted example)
     if any(t.tag in ("PPER", "PRF") and (t.text.lower() in ("ich", "wir") or (t.text == "Sie" and k > 0))
-           for k, t in enumerate(toks)):
+           and k not in inside for k, t in enumerate(toks)):
         return None  # "Ich würde …": someone speaks for themselves (an interview answer), no report
     if len(toks) > 2 and toks[1].text == ":" and toks[0].tag in ("NN", "NE"):
         return None  # "Frage: …", "Lange: …": an interview's label says who speaks
