@@ -95,8 +95,12 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
         info = noun_info(toks[j].lemma) if toks[j].tag == "NN" else None
         accusative_before = k >= 0 and toks[k].text.lower() in ("den", "einen", "ihren", "seinen", "unseren",
                                                                  "diesen", "keinen", "euren", "meinen", "deinen")
-        if accusative_before and info is not None and info.genus == "f" and toks[end].lemma in _DATIVE_VERBS:
-            return None  # "hat Ihren Sohn der Gesamtschule zugewiesen": an accusative object, then the dative one
+        if info is not None and info.genus == "f" and (
+                (accusative_before and toks[end].lemma in _DATIVE_VERBS) or (
+                    toks[end].lemma in _TARGET_VERBS and not after_genitive)):
+            # "hat Ihren Sohn der Gesamtschule zugewiesen", "das Kind einer Schule zuzuweisen": an object, then
+            # the dative one right before a verb that takes both (with "zuweisen" the target is never missing)
+            return None
         if after_genitive and info is not None and info.genus == "f" and toks[j].text in forms(info, "dativ singular"):
             # "58 Prozent der Männer einer Beschäftigung nachgehen": after a genitive and before the verb
             # that ends the clause, a feminine "einer/der Beschäftigung" is the verb's dative object
@@ -149,6 +153,11 @@ def _match(toks: list[Tok], i: int, ctx_gender=None, coordinated: bool = False) 
 _DATIVE_VERBS = {"zuweisen", "geben", "schicken", "senden", "übergeben", "überreichen", "zeigen", "vorstellen",
                  "empfehlen", "anbieten", "bringen", "schenken", "melden", "mitteilen", "übermitteln", "vorlegen",
                  "zuordnen", "überlassen", "überweisen", "zuteilen", "zusenden", "zustellen", "aushändigen"}
+
+
+#: verbs that always name where something goes in the dative ("einer Schule zuweisen")
+_TARGET_VERBS = {"zuweisen", "zuordnen", "zuteilen", "überweisen", "zusenden", "zustellen", "aushändigen",
+                 "überreichen", "übergeben"}
 
 
 def _before_adjectives(toks: list[Tok], k: int) -> int:
