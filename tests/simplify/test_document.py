@@ -219,3 +219,13 @@ def test_table_cells_count_neither_before_nor_after_in_readability() -> None:
     assert len(fragment_sentences(doc)) == 8  # every cell is a fragment, not a sentence
     before = simplify_document(doc, "leicht").report["readability"]["avg_sentence_length"]["before"]
     assert before > 10  # the two long sentences, not ten words in ten "sentences"
+
+
+def test_a_numbered_section_heading_after_a_long_title_stays_a_heading() -> None:
+    from lesbar.model import Heading
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("Auszug aus dem Jahresbericht 2024 des Kommunalen Integrationszentrums Kreis Gütersloh\n\n"
+                             "3. Seiteneinsteigerberatung und Sprachmittlerpool\n\nIm Jahr wurden 1.146 Kinder erfasst.")
+    headings = [" ".join(s.text for s in b.content) for b in doc.blocks if isinstance(b, Heading)]
+    assert "3. Seiteneinsteigerberatung und Sprachmittlerpool" in headings

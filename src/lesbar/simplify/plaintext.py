@@ -70,7 +70,8 @@ def document_from_text(text: str, title: str = "") -> Document:
         lines = "\n" in raw.strip()
         if paras and (len(paras) - 1) not in lists and paras[-1][0][-1:] not in ".!?:;“\"»" and \
                 not _salutation(paras[-1][0]) and (
-                para[:1].islower() or (para[:1].isdigit() and len(paras[-1][0]) > 80 and not _PROGRAMME_ITEM.match(para))
+                para[:1].islower() or (para[:1].isdigit() and len(paras[-1][0]) > 80 and not _PROGRAMME_ITEM.match(para)
+                                       and not _numbered_heading(para))
                 or _ends_in_function_word(paras[-1][0])):
             # (a paragraph that starts with a year after a short headline is no continuation)
             paras[-1] = (join_two(paras[-1][0], para), True)  # "… zu spät" / "informiert worden seien."
@@ -87,6 +88,12 @@ def document_from_text(text: str, title: str = "") -> Document:
         for ordered, items in lists.get(k, []):
             _append_list(doc, ordered, items)
     return segment_document(doc)
+
+
+def _numbered_heading(para: str) -> bool:
+    """"3. Seiteneinsteigerberatung und Sprachmittlerpool", "2.1 Ziele": a numbered section heading (short,
+    no final punctuation), never the continuation of the title before it."""
+    return len(para) <= 80 and para[-1:] not in ".!?:;," and bool(re.match(r"^\d{1,2}(\.|(\.\d{1,2})+\.?) [A-ZÄÖÜ]", para))
 
 
 #: "14:00 Uhr: Gespräch …", "15.30–16 Uhr: Pause", "14. Januar: …": an item of a programme, never a continuation
