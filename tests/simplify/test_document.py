@@ -229,3 +229,14 @@ def test_a_numbered_section_heading_after_a_long_title_stays_a_heading() -> None
                              "3. Seiteneinsteigerberatung und Sprachmittlerpool\n\nIm Jahr wurden 1.146 Kinder erfasst.")
     headings = [" ".join(s.text for s in b.content) for b in doc.blocks if isinstance(b, Heading)]
     assert "3. Seiteneinsteigerberatung und Sprachmittlerpool" in headings
+
+
+def test_a_glossary_explanation_waits_until_after_a_condition_on_its_own_lines(glossary) -> None:  # type: ignore[no-untyped-def]
+    from .helpers import texts
+
+    out = texts("Die Versicherung gilt für alle Geflüchteten. Das gilt allerdings nur, wenn Sie nicht bereits über "
+                "einen Verein oder eine Kirchengemeinde versichert sind.", "leicht", glossary)
+    body = out[: out.index("Wörterbuch")] if "Wörterbuch" in out else out
+    condition = body.index("Die Bedingung ist:")
+    explanation = next(k for k, s in enumerate(body) if s.startswith("Geflüchtete sind"))
+    assert explanation > condition + 1, body

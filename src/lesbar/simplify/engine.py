@@ -441,7 +441,7 @@ def _explanations_after_quotations(units: list[Unit], polite: bool = False) -> l
             depth = max(0, depth + quote_balance(unit.tokens))
             question = depth == 0 and bool(unit.tokens) and unit.tokens[-1] == "?" and not was_question
             nxt = next((u for u in units[k + 1 :] if u.kind != "explanation"), None)
-            demonstrative = nxt is not None and nxt.kind == "sentence" and not nxt.speaker and bool(nxt.tokens) \
+            demonstrative = nxt is not None and nxt.kind in ("sentence", "intro") and not nxt.speaker and bool(nxt.tokens) \
                 and (nxt.tokens[0].lower() in _REFERRING - _SEQUENCE or tuple(nxt.tokens[:3]) in _CONTINUATIONS
                      or nxt.tokens[:2] == ["Ausnahme", ":"])
             in_run = bool(unit.speaker) and nxt is not None and nxt.kind == "sentence" and \
@@ -492,7 +492,8 @@ def _refers_back(units: list[Unit], k: int, polite: bool = False) -> bool:
     in a text that does not address its reader as "Sie"): the explanation would take the reference, so
     it waits until after that sentence."""
     nxt = next((u for u in units[k + 1 :] if u.kind != "explanation"), None)
-    if nxt is None or nxt.kind != "sentence" or nxt.speaker or not nxt.tokens:
+    # ("Die Bedingung ist:" on a line of its own is an "intro" unit and points back all the same)
+    if nxt is None or nxt.kind not in ("sentence", "intro") or nxt.speaker or not nxt.tokens:
         return False
     if nxt.tokens[0] == "Sie" and not polite:
         return True  # "Sie findet jeden Dienstag statt.": the Sprechstunde, not the explained word
