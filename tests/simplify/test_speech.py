@@ -267,3 +267,9 @@ def test_an_age_before_the_speakers_name_gets_a_sentence_of_its_own() -> None:
     # a place after "aus" is no other antecedent of "sie"
     out = texts("Die 14-jährige Mariam, die vor zwei Jahren aus Syrien kam, erzählte, sie habe viel gelernt.")
     assert out[0] == "Mariam ist 14 Jahre alt." and out[-1] == "Ich habe viel gelernt."
+
+
+def test_a_speakers_statement_with_a_colon_goes_on_two_lines_under_the_frame_in_leichte_sprache() -> None:
+    out = texts("Anna Berg sagte, man wisse noch nicht, ob der neue Kurs im Herbst im Familienzentrum stattfinden könne.")
+    assert out[-3:] == ["Anna Berg sagt:", "Man weiß noch nicht:",
+                        "Kann der neue Kurs im Herbst im Familien-Zentrum stattfinden?"]

@@ -550,7 +550,8 @@ def _without_role(speaker: str) -> str:
             words = words[k:]  # "Die Integrationsbeauftragte Fatma Yıldırım"
     full = list(words)
     while words and (words[0] in roles() or (len(words) > 2 and (
-            is_person_noun(words[0], "NN") or words[0] in ("Doktor", "Dr.", "Professor", "Professorin", "Prof.")))):
+            (is_person_noun(words[0], "NN") and not re.fullmatch(r"[A-ZÄÖÜ]\.", words[1]))  # "Martin M. Richter"
+            or words[0] in ("Doktor", "Dr.", "Professor", "Professorin", "Prof.")))):
         words = words[1:]  # "Landrat", "Sozialarbeiterin", "Doktor" before "Anna Berg"
     if words and (words[0].lower() in ("vom", "von", "der", "des", "im", "für", "bei", "beim") or not words[0][:1].isupper()):
         return " ".join(full)  # "Die Geschäftsführerin vom Verein": without the role no name is left

@@ -29,8 +29,8 @@ SPLIT_ABOVE = 10
 
 
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
-    if unit.kind != "sentence" or unit.speaker:
-        return None
+    if unit.kind != "sentence" or (unit.speaker and ctx.level != "leicht"):
+        return None  # (Einfache Sprache: "X sagt: A: B" stays one sentence; Leichte Sprache has "X sagt:" above)
     toks = unit.toks()
     limit = SPLIT_ABOVE if ctx.level == "leicht" else ctx.options.max_words  # Einfache Sprache: over 20 words
     if sum(1 for t in toks if t.is_word) <= limit:
@@ -46,5 +46,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if len([t for t in left if t.is_word]) < 2 or len([t for t in right if t.is_word]) < 3:
         return None
     ctx.counts[ID] += 1
-    return [unit.derive([t.text for t in left] + [":"], ID, kind="intro"),
+    # (a speaker's statement stays a sentence of that speaker's paragraph: "X sagt:" stands above both lines)
+    intro = [t.text for t in left] + [":"]
+    if unit.speaker:
+        intro[0] = intro[0][:1].upper() + intro[0][1:]
+    return [unit.derive(intro, ID, kind="sentence" if unit.speaker else "intro"),
             unit.derive(end_sentence([t.text for t in right]), ID)]
