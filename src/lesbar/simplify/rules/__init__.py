@@ -30,6 +30,7 @@ RULE_MODULES = (
     "numbers",
     "fillers",
     "adverbials",
+    "coordinated_phrases",
     "words",
     "compounds",
     "colon_split",
