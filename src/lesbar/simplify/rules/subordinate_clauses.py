@@ -222,6 +222,11 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht") -> list
             for p in parts[1:]:  # "dass A kommt und B geht" → "A kommt und B geht"
                 v2 += ["und"] + _lower(to_v2(p), p)
             v2 += [t.text for t in strip_end(toks[end:])]
+            if after_adv == "Die Bedingung ist" and len(parts) > 1 and not strip_end(toks[end:]):
+                # "wenn Sie krank sind und Fieber haben": both must hold, one line each
+                conditions = [unit.derive(end_sentence(_capital_after_colon(to_v2(p), p)), ID) for p in parts]
+                return [unit.derive(end_sentence(main_words), ID),
+                        unit.derive(["Die", "Bedingungen", "sind", ":"], ID, kind="intro")] + conditions
             if after_adv:  # "Das Ziel ist: Alle …" – a full sentence after the colon starts with a capital
                 v2 = _capital_after_colon(v2, clause)
                 return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(after_adv.split() + [":"] + v2), ID)]
