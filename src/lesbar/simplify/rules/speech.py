@@ -1110,7 +1110,7 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
             # sentence shows that the preterite-looking form is one too
             mood = next((m for t in main if t is not first_fin for m in [konjunktiv(t.text, t.lemma)]
                          if m is not None and m.kind == "konj2" and not _preterite_as_konj2(t)), None)
-        if mood is None and ctx.last_speech_block == ctx.block_index and _preterite_as_konj2(first_fin):
+        if mood is None and reporting and _preterite_as_konj2(first_fin):
             # "In ihrem Team arbeiteten 23 Pflegekräfte, die neun Sprachen sprächen": a Konjunktiv in a
             # relative clause of the sentence shows that the whole sentence is reported
             # (a Konjunktiv II of sein, haben or a modal may be unreal: "…, ohne die das Projekt unmöglich wäre")
@@ -1119,7 +1119,8 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
                           for m in [konjunktiv(t.text, t.lemma)]
                           if m is not None and (m.kind == "konj1" or (
                               not _preterite_as_konj2(t) and not t.tag.startswith(("VA", "VM"))))), None)
-            mood = Mood("konj2", 2, first_fin.text) if found is not None else None
+            # (the Konjunktiv there is evidence enough, as a Konjunktiv I would be)
+            mood = Mood("konj1", 2, first_fin.text) if found is not None else None
     if mood is None:
         return None
     # Konjunktiv II stands for Konjunktiv I in reported speech, right after a reported statement, or after
