@@ -273,3 +273,22 @@ def test_a_speakers_statement_with_a_colon_goes_on_two_lines_under_the_frame_in_
     out = texts("Anna Berg sagte, man wisse noch nicht, ob der neue Kurs im Herbst im Familienzentrum stattfinden könne.")
     assert out[-3:] == ["Anna Berg sagt:", "Man weiß noch nicht:",
                         "Kann der neue Kurs im Herbst im Familien-Zentrum stattfinden?"]
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("Die Stadt erklärte, sie habe kein Geld.", "Sie hat kein Geld."),  # a body speaks: no "ich"
+    ("Der Verein teilte mit, er suche neue Helfer.", "Er sucht neue Helfer."),
+    ("Die Jury sagte, sie habe lange beraten.", "Sie hat lange beraten."),
+    ("Die Familie erzählte, sie sei 2015 nach Deutschland gekommen.", "Sie ist 2015 nach Deutschland gekommen."),
+    # a topic in the frame may be what the pronoun means
+    ("Der Landrat sagte zum Haushalt, er sei knapp.", "Er ist knapp."),
+    ("Der Bürgermeister sagte bei der Eröffnung des Kindergartens, er sei ein Gewinn.", "Er ist ein Gewinn."),
+])
+def test_bodies_and_topics_keep_the_third_person(text: str, statement: str) -> None:
+    assert texts(text, "einfach")[-1].endswith(statement)
+
+
+def test_a_time_phrase_in_the_frame_is_no_antecedent() -> None:
+    out = texts("Die Theaterpädagogin Miriam Hoffmann sagte nach der Aufführung, sie sei stolz auf die Gruppe.",
+                "einfach")
+    assert out[-1].endswith("Ich bin stolz auf die Gruppe.")

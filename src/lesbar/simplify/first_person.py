@@ -21,6 +21,8 @@ _POSSESSIVE = {"m": "sein", "f": "ihr"}
 #: reflexive verbs whose "sich" is a dative ("sich etwas wünschen" → "mir")
 _DATIVE_REFLEXIVE = {"wünschen", "vorstellen", "merken", "ansehen", "leisten", "nehmen", "holen", "überlegen",
                      "sichern", "gönnen", "erhoffen", "erlauben", "aneignen", "erklären", "denken", "anschauen"}
+#: prepositions of a time phrase in a frame ("sagte nach der Aufführung"): its noun is no antecedent
+_TIME_PREPOSITIONS = {"nach", "vor", "bei", "beim", "während", "seit", "am"}
 #: tokens that open a clause: the subject may follow them directly
 _CLAUSE_OPENERS = {",", ":", ";", "und", "oder", "aber", "denn", "doch", "sondern"}
 
@@ -53,25 +55,32 @@ def _prefield_without_subject(prefield: list[Tok]) -> bool:
     return bool(prefield)
 
 
-def _competitor(toks: list[Tok], gender: str, name_words: set[str], pp_exempt: bool = True) -> bool:
-    """Another noun the pronoun could mean: a person of the same gender, or a singular noun of that gender
-    outside a prepositional phrase ("lobte die Initiative, sie leiste …"); with ``pp_exempt`` False also
-    inside one ("Sie sprach über die Stadt. Sie sei …")."""
+def _competitor(toks: list[Tok], gender: str, name_words: set[str]) -> bool:
+    """Another noun the pronoun could mean: a person of the same gender, or a singular noun of that gender,
+    also inside a prepositional phrase ("sagte zum Haushalt, er sei knapp", "lobte die Initiative, sie
+    leiste …"). Only a place name after a preposition ("aus Syrien") is no candidate."""
     in_pp = False
-    for t in toks:
+    in_time = False  # "nach der Aufführung", "bei der Eröffnung": when it was said, not what about
+    for k, t in enumerate(toks):
         if t.tag.startswith("APPR"):
-            in_pp = pp_exempt
+            in_pp, in_time = True, t.text.lower() in _TIME_PREPOSITIONS
             continue
         if t.text in name_words:
             continue
+        if t.tag == "ART" and t.text.lower() in ("des", "der") and not in_pp:
+            in_time = False  # "bei der Eröffnung des Kindergartens": the genitive may be meant
         if t.tag in ("NN", "NNA", "NE") and t.text[:1].isupper():
             if t.tag == "NE" and in_pp and is_place_name(t.text):
                 continue  # "aus Syrien": a place, no person
             info = noun_info(t.lemma) if t.tag == "NN" else None
+            singular = info is None or t.text in info.number_forms("singular")
+            if singular and info is not None and t.text in info.number_forms("plural") and k > 0 and \
+                    toks[k - 1].tag not in ("ART", "PPOSAT", "PIAT", "PDAT", "ADJ(A)"):
+                singular = False  # "für Nachbarn": without an article the form of both numbers is a plural
             if is_person_noun(t.text, t.tag) or t.tag == "NE":
-                if t.tag == "NE" or not info or info.genus in (gender, ""):
+                if t.tag == "NE" or not info or (info.genus in (gender, "") and singular):
                     return True
-            elif info is not None and info.genus == gender and not in_pp and t.text == info.lemma:
+            elif info is not None and info.genus == gender and singular and not in_time:
                 return True
             in_pp = False
         elif t.text in (",", ":") or t.is_finite:
@@ -79,13 +88,11 @@ def _competitor(toks: list[Tok], gender: str, name_words: set[str], pp_exempt: b
     return False
 
 
-def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_words: set[str],
-                    pp_exempt: bool = True) -> list[str] | None:
+def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_words: set[str]) -> list[str] | None:
     """``content`` with the speaker's third-person subject, verb, reflexive and possessives in the first
     person, or None when nothing changes or the pronoun could mean someone else. ``frame``: the words
-    before the statement that could hold another antecedent (the frame, or the sentence before a
-    continued report, with ``pp_exempt`` False)."""
-    if gender not in _SUBJECT or _competitor(frame, gender, name_words, pp_exempt):
+    that could hold another antecedent (the frame, or the sentence before a continued report)."""
+    if gender not in _SUBJECT or _competitor(frame, gender, name_words):
         return None
     pronoun, stem = _SUBJECT[gender], _POSSESSIVE[gender]
     words = [t.text for t in content]
@@ -128,7 +135,7 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
         # "ihr Alltag habe sich verändert": the speaker's possessive before any other noun or pronoun
         # "…, weil ihr Sohn …" after the speaker became "ich": a clause's first word
         first = changed and k > 0 and (content[k - 1].text.lower() in _CLAUSE_OPENERS or content[k - 1].tag == "KOUS") \
-            and not _competitor(content[:k], gender, name_words, pp_exempt=False) and not _plural_noun(content[:k])
+            and not _competitor(content[:k], gender, name_words) and not _plural_noun(content[:k])
         if t.tag == "PPOSAT" and t.text.lower().startswith(stem) and words[k] == t.text and (first or not any(
                 x.is_noun or x.tag in ("PPER", "PIS", "PDS") for x in content[:k])) and (
                 gender == "m" or not _plural_noun(frame)):
@@ -164,4 +171,5 @@ def _dative_ihr(content: list[Tok], k: int) -> bool:
 
 def _plural_noun(toks: list[Tok]) -> bool:
     """"ihr" may also mean "their" when the frame names several ("sagten die Eltern")."""
-    return any(t.is_noun and (info := noun_info(t.lemma)) is not None and t.text != info.lemma for t in toks)
+    return any(t.is_noun and (info := noun_info(t.lemma)) is not None and t.text in info.number_forms("plural")
+               and t.text not in info.number_forms("singular") for t in toks)

@@ -577,8 +577,23 @@ def _note_pronouns(unit: Unit) -> None:
 
 
 def _several(person: Person) -> bool:
-    """"Die Eltern", "Anna Berg und Peter Koch": several speak (their "ihr" is not "mein")."""
-    return _says(person.name) == "sagen"
+    """"Die Eltern", "Anna Berg und Peter Koch": several speak (their "ihr" is not "mein"); "Die Stadt",
+    "Der Verein", "Die Jury", "Die Familie": a body speaks, and "ich" would make it a person."""
+    if _says(person.name) == "sagen":
+        return True
+    words = person.name.split()
+    if words and words[0] in ("Der", "Die", "Das", "Ein", "Eine"):
+        nouns = [t for t in analyze(words)[1:] if t.text[:1].isupper()]
+        return not nouns or not is_person_noun(nouns[0].text, nouns[0].tag) or (
+            nouns[0].text.lower().endswith(_BODIES) and nouns[0].text not in roles())  # ("Der Landrat": a person)
+    return False
+
+
+#: nouns (and compound heads) for groups of people: they speak as "wir", never as "ich"
+_BODIES = ("familie", "gruppe", "jury", "team", "mannschaft", "klasse", "gemeinde", "initiative", "verwaltung",
+           "fraktion", "partei", "polizei", "feuerwehr", "leitung", "redaktion", "schaft", "verein", "verband",
+           "rat", "ausschuss", "vorstand", "beirat", "tag", "senat", "chor", "club", "klub", "amt", "zentrum",
+           "stelle", "behörde", "kreis", "stadt", "ministerium", "schule", "kita", "netzwerk", "bündnis")
 
 
 def _first_person(unit: Unit, content: list[str], person: Person) -> list[str]:
@@ -1134,7 +1149,7 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     quoting = any(t.text in QUOTES_OPEN for t in toks)
     spoken = None if quoting or _several(person) else to_first_person(
         toks, analyze(ctx.previous_sentence) if ctx.previous_sentence else [], _gender(person),
-        set(person.name.split()) | set(person.role.split()) | TITLES, pp_exempt=False)
+        set(person.name.split()) | set(person.role.split()) | TITLES)
     new = unit.derive(spoken or list(unit.tokens), ID, speaker=ctx.speaker_name(person), reported=not quoting)
     _note_pronouns(new)
     if person is not ctx.current_speaker or ctx.last_speech_block != ctx.block_index:
