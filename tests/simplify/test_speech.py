@@ -292,3 +292,17 @@ def test_a_time_phrase_in_the_frame_is_no_antecedent() -> None:
     out = texts("Die Theaterpädagogin Miriam Hoffmann sagte nach der Aufführung, sie sei stolz auf die Gruppe.",
                 "einfach")
     assert out[-1].endswith("Ich bin stolz auf die Gruppe.")
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("Der Vater sagte, er mache sich Sorgen um seinen Sohn.", "Ich mache mir Sorgen um meinen Sohn."),
+    ("Die Mutter sagte, sie sei sich nicht sicher.", "Ich bin mir nicht sicher."),
+    ("Der Vater sagte, er kaufe sich ein Fahrrad.", "Ich kaufe mir ein Fahrrad."),
+    ("Der Vater sagte, er freue sich über die Gäste.", "Ich freue mich über die Gäste."),
+    ("Die Mutter sagte, sie kümmere sich um die Kinder.", "Ich kümmere mich um die Kinder."),
+    # the possessive right after "und" belongs to the noun before it
+    ("Die Leiterin sagte, sie habe die Kinder und ihre Eltern eingeladen.", "Ich habe die Kinder und ihre Eltern eingeladen."),
+    ("Der Lehrer sagte, er habe das Kind und seine Mutter beraten.", "Ich habe das Kind und seine Mutter beraten."),
+])
+def test_reflexives_and_possessives_in_the_first_person(text: str, statement: str) -> None:
+    assert texts(text, "einfach")[-1].endswith(statement)

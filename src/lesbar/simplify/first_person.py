@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.morphology import is_place_name, noun_info, verb_table
+from lesbar.simplify.temporal import is_time_word
 from lesbar.simplify.resources import is_person_noun
 
 #: the speaker's subject pronoun and possessive stem by gender
@@ -120,13 +121,14 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
         for k in range(min(i, fin), end):
             low = content[k].text.lower()
             if low == "sich" and content[k].tag == "PRF":
-                words[k] = "mir" if content[fin].lemma in _DATIVE_REFLEXIVE or any(
-                    x.lemma in _DATIVE_REFLEXIVE for x in content[i:end] if x.tag.startswith("VV")) else "mich"
+                words[k] = "mir" if _dative_reflexive(content, k, end, fin, i) else "mich"
             elif content[k].tag == "PPOSAT" and low.startswith(stem) and not _competitor(
                     [x for x in content[min(i, fin) + 1 : k] if x.tag == "NE" or is_person_noun(x.text, x.tag)],
-                    gender, name_words):
+                    gender, name_words) and not (content[k - 1].text.lower() in ("und", "oder", "sowie")
+                                                 and content[k - 2].is_noun):
                 # "Ich kenne die Stellen und will ihr Wissen weitergeben": a possessive leans on the subject
-                # of its clause, unless another person of the speaker's gender stands between
+                # of its clause, unless another person of the speaker's gender stands between; "die Kinder
+                # und ihre Eltern": the possessive right after "und" belongs to the noun before
                 words[k] = "mein" + low[len(stem):]
         changed = True
     if changed:
@@ -135,7 +137,8 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
         # "ihr Alltag habe sich verändert": the speaker's possessive before any other noun or pronoun
         # "…, weil ihr Sohn …" after the speaker became "ich": a clause's first word
         first = changed and k > 0 and (content[k - 1].text.lower() in _CLAUSE_OPENERS or content[k - 1].tag == "KOUS") \
-            and not _competitor(content[:k], gender, name_words) and not _plural_noun(content[:k])
+            and not _competitor(content[:k], gender, name_words) and not _plural_noun(content[:k]) \
+            and not (k > 1 and content[k - 1].text.lower() in ("und", "oder", "sowie") and content[k - 2].is_noun)
         if t.tag == "PPOSAT" and t.text.lower().startswith(stem) and words[k] == t.text and (first or not any(
                 x.is_noun or x.tag in ("PPER", "PIS", "PDS") for x in content[:k])) and (
                 gender == "m" or not _plural_noun(frame)):
@@ -167,6 +170,26 @@ def _dative_ihr(content: list[Tok], k: int) -> bool:
     info = noun_info(nxt.lemma) if nxt is not None and nxt.tag == "NN" else None
     return content[k].text == "ihr" and info is not None and info.genus == "f" and nxt is not None \
         and nxt.text == info.lemma
+
+
+def _dative_reflexive(content: list[Tok], k: int, end: int, fin: int, subject: int) -> bool:
+    """"sich" is "mir" where the verb has another object ("macht sich Sorgen", "kauft sich ein Fahrrad"),
+    with "sein" ("ist sich sicher") and with verbs that take a dative reflexive; otherwise "mich" ("freut
+    sich über", "kümmert sich um")."""
+    if content[fin].lemma in _DATIVE_REFLEXIVE | {"sein"} or any(
+            x.lemma in _DATIVE_REFLEXIVE for x in content[subject:end] if x.tag.startswith("VV")):
+        return True
+    in_pp = False
+    for x in content[k + 1 : end]:
+        if x.is_finite or x.tag == "KON":
+            break  # "… und habe schon zwei Termine vereinbart": another clause
+        if x.tag.startswith("APPR") or x.tag == "KOKOM":  # (also "als Mechatroniker")
+            in_pp = True
+        elif x.is_noun and not is_time_word(x.text):
+            if not in_pp:
+                return True  # an object of its own: "Sorgen", "ein Fahrrad", "große Mühe"
+            in_pp = False
+    return False
 
 
 def _plural_noun(toks: list[Tok]) -> bool:
