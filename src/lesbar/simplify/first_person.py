@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.morphology import is_place_name, noun_info, verb_table
-from lesbar.simplify.temporal import is_time_word
 from lesbar.simplify.resources import is_person_noun
+from lesbar.simplify.temporal import is_time_word
 
 #: the speaker's subject pronoun and possessive stem by gender
 _SUBJECT = {"m": "er", "f": "sie"}
