@@ -430,10 +430,20 @@ def invert_with(toks: list[Tok], adverb: str) -> list[str]:
     return [adverb, fin.text] + pre_words + [t.text for t in rest]
 
 
+_CLAUSE_BOUNDARIES = {",", ":", ";", "(", ")", ".", "!", "?", "–"} | QUOTES_OPEN | QUOTES_CLOSE
+
+
 def first_person_near(toks: list[Tok], i: int) -> bool:
-    """"ich" next to the verb at ``i`` ("Gestern traf ich", "ich habe"): forms shared by the 1st and 3rd
-    person singular ("traf", "habe", "hätte") are then the 1st person."""
-    return any(t.text.lower() == "ich" for t in toks[max(0, i - 3) : i + 4])
+    """"ich" in the clause of the verb at ``i`` ("Gestern traf ich", "ich habe", "wo ich meine ersten Freunde
+    gefunden habe"): forms shared by the 1st and 3rd person singular ("traf", "habe", "hätte") are then the
+    1st person. The clause ends at a comma or colon: in "Wichtig sei: Ich bin pünktlich" "sei" is not."""
+    start = i
+    while start > 0 and toks[start - 1].text not in _CLAUSE_BOUNDARIES:
+        start -= 1
+    end = i + 1
+    while end < len(toks) and toks[end].text not in _CLAUSE_BOUNDARIES:
+        end += 1
+    return any(t.text.lower() == "ich" for t in toks[start:end])
 
 
 def strip_end(toks: list[Tok]) -> list[Tok]:
