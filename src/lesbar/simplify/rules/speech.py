@@ -450,6 +450,13 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         if m < end and toks[m].tag in ("NN", "NNA") and _person_noun(toks[m]) and (
                 m + 1 == end or (toks[m + 1].tag.startswith("APPR") and toks[m + 1].text not in ("von", "vom"))):
             noun = toks[m].text
+            if toks[start].text.lower() == "die" and toks[m].tag == "NNA" and noun.endswith("en"):
+                # "Die Jugendlichen erklärten", "die Teilnehmenden": a group, never the person named before
+                group = " ".join([toks[start].text.capitalize()] + [t.text for t in toks[start + 1 : m + 1]])
+                person = ctx.find_person(group.split()) or Person(group)
+                if person not in ctx.persons:
+                    ctx.persons.append(person)
+                return person, False, m + 1
             by_role = [p for p in ctx.persons if p.role and (p.role == noun or p.role.endswith(noun.lower()))]
             if len(by_role) == 1:
                 return by_role[0], False, m + 1
@@ -969,7 +976,8 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
                 and not any(t.text == "," or t.is_finite for t in toks[subject_end:v]):
             # "Olena Petrenko aus Charkiw erzählte", "Leyla Demir von der Technischen Hochschule Köln erklärte":
             # where the speaker comes from is a fact of its own
-            statement = person.name.split() + ["kommt"] + [t.text for t in toks[subject_end:v]] + ["."]
+            statement = person.name.split() + ["kommen" if _says(person.name) == "sagen" else "kommt"] + \
+                [t.text for t in toks[subject_end:v]] + ["."]
         front: list[str] = []
         j = v + 1
         if person is None and v > 0 and (toks[0].tag.startswith("APPR") or toks[0].tag in ("ADV", "ADJ(D)")):
