@@ -837,6 +837,13 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
             # "Er interessiere sich für …, erzählte er, und habe bereits zwei Termine vereinbart": the statement
             # goes on after the frame with the same subject
             content = content + [t.text for t in tail[1:] if t.text not in SENT_END]
+        elif tail and tail[0].text == "," and len(tail) > 2 and tail[1].tag == "KOUS" and tail[1].text.lower() in (
+                "weil", "da", "obwohl", "wenn", "falls", "damit", "sodass", "solange", "sobald") and any(
+                t.is_finite for t in tail) and not any(t.text in QUOTES_OPEN for t in tail) and not any(
+                w in QUOTES_OPEN for w in content):
+            # "Das Projekt sei gut, sagte Max Berg, weil es den Kindern helfe.": the reason is part of what he
+            # said; the clause rule takes it apart later ("Denn es hilft den Kindern.")
+            content = content + [t.text for t in tail if t.text not in SENT_END]
         elif tail and tail[0].text == "," and len(tail) > 2 and any(t.is_finite for t in tail) and not any(
                 t.text in QUOTES_OPEN for t in tail) and tail[1].tag not in ("KOUS", "PRELS", "PWS", "PWAV") \
                 and not any(w in QUOTES_OPEN for w in content):
