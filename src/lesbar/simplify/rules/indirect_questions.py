@@ -122,7 +122,7 @@ def _rewrite(toks: list[Tok]) -> list[str] | None:
     """The sentence with its indirect question made direct (or exclaimed), or None."""
     body = strip_end(toks)
     commas = top_level_commas(body)
-    if len(commas) != 1 or body[0].tag in ("KOUS", "PWS", "PWAV", "PRELS", "KON"):
+    if len(commas) != 1 or body[0].tag in ("KOUS", "PWS", "PWAV", "PRELS"):
         return None
     c = commas[0]
     main, clause = body[:c], body[c + 1 :]

@@ -460,8 +460,9 @@ def _tail_belongs_to_clause(toks: list[Tok], end: int) -> bool:
     nxt = toks[end + 1 : segment_end(toks, end + 1)]
     if not nxt:
         return False
-    starts_sub = nxt[0].tag in ("KOUS", "PRELS", "PWAV", "PWS") or (
-        len(nxt) > 1 and nxt[0].tag.startswith("APPR") and nxt[1].tag == "PRELS")
+    starts_sub = nxt[0].tag in ("KOUS", "PRELS", "PWAV", "PWS", "PWAT") or (
+        len(nxt) > 1 and nxt[0].tag.startswith("APPR") and nxt[1].tag in ("PRELS", "PWS", "PWAT", "PWAV"))
+    # ("weil sie nicht wissen, welche Kurse es gibt", "…, an welchem Tag der Kurs ist")
     zu_inf = any(t.tag == "PTKZU" or t.tag.endswith("(IZU)") for t in nxt) and not finite_indices(nxt)
     return starts_sub or zu_inf
 
