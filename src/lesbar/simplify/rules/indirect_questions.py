@@ -52,6 +52,7 @@ _ASKING_VERBS = {
     "sehen", "merken", "erleben", "beobachten", "spüren", "beweisen", "verdeutlichen", "ansehen", "anschauen",
     "vorstellen", "erkennen", "planen", "sagen", "mitteilen", "bekanntgeben", "bekannt", "wundern", "ahnen",
     "feststellen", "auswerten", "abfragen", "ermitteln", "zählen", "messen", "vergleichen", "wählen",
+    "schildern", "darlegen", "aufzeigen", "verraten",
 }
 #: verbs that ask or find out: after them "wie wichtig …" is a question; after any other verb that takes a
 #: question ("zeigt, wie wichtig …", "weiß, wie wichtig …") it is an exclamation

@@ -19,6 +19,7 @@ from lesbar.simplify.clauses import (
     QUOTES_OPEN,
     SENT_END,
     constituent_end,
+    finite_indices,
     mentioned_again,
     quote_balance,
     quoted,
@@ -40,7 +41,7 @@ from lesbar.simplify.morphology import (
     verb_table,
 )
 from lesbar.simplify.resources import PEOPLE_NOUNS, TITLES, is_person_noun, roles, speech_verbs
-from lesbar.simplify.rules.subordinate_clauses import agrees_with_relative, possessive_sentence
+from lesbar.simplify.rules.subordinate_clauses import agrees_with_relative, coordinated, possessive_sentence
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -1025,9 +1026,10 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             consider = _to_consider(toks, v) if t.lemma == "geben" else None  # "gab zu bedenken" → "sagt"
             tail = [x.text for m, x in enumerate(toks[k0:j], start=k0) if x.text not in _FRAME_ADVERBS and x.tag
                     not in ("PTKVZ", "PAV", "PROAV") and (consider is None or m not in (consider, consider + 1))]
-        cut = next((m for m, w in enumerate(tail) if w.lower() in ("von", "vom", "über")), None)
+        cut = next((m for m, w in enumerate(tail) if w.lower() in ("von", "vom")), None)
         if cut is not None:
             tail = tail[:cut]  # "berichtete (stolz) von ihren Erfahrungen": "sagt von …" is no German
+            # ("sagte über ihren Sohn, er …" keeps "über ihren Sohn": "er" means the son)
         tail = front + tail
         if j >= len(toks) or toks[j].text not in {",", ":"}:
             return None
@@ -1039,9 +1041,10 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             k = j + 1
             if k < len(toks) and toks[k].text in {"dass", "daß"}:
                 end = segment_end(toks, k + 1)
-                content = to_v2(toks[k + 1 : end]) + [x.text for x in toks[end:]]
-            elif k < len(toks) and toks[k].text in {"wie", "ob"} or (k < len(toks) and toks[k].tag.startswith("PW")):
-                return None
+                content = _dass_content(toks[k + 1 : end]) + [x.text for x in toks[end:]]
+            elif k < len(toks) and toks[k].text in {"wie", "ob"} or (k < len(toks) and toks[k].tag.startswith("PW")) or (
+                    k + 1 < len(toks) and toks[k].tag.startswith("APPR") and toks[k + 1].tag.startswith("PW")):
+                return None  # an indirect question ("mit welchen Problemen sie zu kämpfen haben") is no statement
             elif k < len(toks) and (toks[k].tag in ("PRELS", "PRELAT", "KOUS") or (
                     toks[k].tag.startswith("APPR") and k + 1 < len(toks) and toks[k + 1].tag == "PRELS")):
                 return None  # a relative or subordinate clause after the comma is no statement
@@ -1442,6 +1445,20 @@ def _impersonal_after(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             content[0] = content[0][:1].upper() + content[0][1:]
         return [unit.derive(frame + [":"] + content + ["."], ID, speaker="")] + after
     return None
+
+
+def _dass_content(clause: list[Tok]) -> list[str]:
+    """A dass clause as a main clause; two verb-final parts ("dass die Kinder krank seien und Fieber
+    hätten") become two main clauses joined by "und", the second with the shared subject as a pronoun."""
+    parts = coordinated(clause)
+    if len(parts) == 1 or not all(finite_indices(p) for p in parts):
+        return to_v2(clause)
+    words = to_v2(parts[0])
+    for p in parts[1:]:
+        v2 = to_v2(p)
+        words += ["und"] + ([v2[0].lower()] + v2[1:] if p[0].tag in ("PPER", "ART", "PDAT", "PPOSAT") and
+                            v2[0] != "Sie" else v2)
+    return words
 
 
 def _impersonal_frame(unit: Unit, toks: list[Tok]) -> list[Unit] | None:

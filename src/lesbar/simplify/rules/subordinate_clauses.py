@@ -217,7 +217,7 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht") -> list
         if mode == "colon":
             # what follows the dass clause ("…, in dem …") belongs to it, not to the main clause
             main_words = [t.text for t in strip_end(toks[: s - 1] if toks[s - 1].text == "," else toks[:s])]
-            parts = _coordinated(clause)
+            parts = coordinated(clause)
             v2 = to_v2(parts[0])
             for p in parts[1:]:  # "dass A kommt und B geht" → "A kommt und B geht"
                 v2 += ["und"] + _lower(to_v2(p), p)
@@ -233,7 +233,7 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht") -> list
             v2 = _capital_after_colon(v2, clause)  # a full sentence after a colon
             return [unit.derive(end_sentence(main_words + [":"] + v2), ID)]
         if mode == "kon":
-            parts = _coordinated(clause)  # "weil A suchen und B ansteigen": one "Denn" sentence each
+            parts = coordinated(clause)  # "weil A suchen und B ansteigen": one "Denn" sentence each
             speaker = _reported_reason(unit, main, clause)
             if speaker:
                 # "Lenz forderte mehr Personal, da eine Kraft nicht ausreiche": the reason is what Lenz says,
@@ -275,7 +275,7 @@ def _only_if(unit: Unit, toks: list[Tok], s: int, end: int, conj: str) -> list[U
     clause = toks[s + 1 : end]
     main = strip_end(toks[: s - 1] if toks[s - 1].text == "," else toks[:s])
     if not finite_indices(main) or main[0].tag in ("KOUS", "PWS", "PWAV", "PRELS") or not _parts_ready(clause) or \
-            len(_coordinated(clause)) > 1:
+            len(coordinated(clause)) > 1:
         return None
     erst = [k for k, t in enumerate(main) if t.text.lower() == "erst" and t.tag == "ADV"]
     if len(erst) == 1 and not any(t.text.lower() == "nur" for t in main) and erst[0] > 0 and not any(
@@ -316,7 +316,7 @@ def _precondition(unit: Unit, toks: list[Tok], s: int, end: int) -> list[Unit] |
         main = main[colons[0] + 1 :]
     fins = finite_indices(main)
     if len(fins) != 1 or main[0].tag in ("KOUS", "PWS", "PWAV", "PRELS") or not _parts_ready(clause) or \
-            len(_coordinated(clause)) > 1 or any(t.text in (":", ";") for t in main):
+            len(coordinated(clause)) > 1 or any(t.text in (":", ";") for t in main):
         return None
     fin = main[fins[0]]
     erst = [k for k, t in enumerate(main) if t.text.lower() == "erst" and t.tag == "ADV"]
@@ -689,7 +689,7 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
             pre = prep + noun_words  # a name has no article: "Anna Berg, die …" → "Anna Berg …"
         else:
             pre = prep + [article] + noun_words
-        parts = _coordinated(clause) if not verb_second else [clause]
+        parts = coordinated(clause) if not verb_second else [clause]
         if verb_second:
             # "einen Ring, der glänzte von Edelsteinen und war so schön" (old word order, verb second):
             # the clause is a main clause already once the noun replaces the pronoun
@@ -730,6 +730,9 @@ def _verb_number(verb: Tok) -> str:
     if len(table.konj2) > 5:
         singular.add(table.konj2[2])  # "möchte", "möchten", "könnte"
         plural.add(table.konj2[5])
+    if len(table.konj1) > 5:
+        singular.add(table.konj1[2])  # "sei", "seien", "habe"
+        plural.add(table.konj1[5])
     part = separable_particle(verb.lemma)
     if part:
         singular |= {part + f for f in singular}
@@ -1238,13 +1241,13 @@ def _parts_ready(clause: list[Tok], relative: bool = False) -> bool:
     second part starts with its own subject ("dass Kinder einseitig essen und nur wenige Sorten mögen"
     shares the subject: "Nur mögen wenige Sorten" would be wrong). In a relative clause the pronoun is
     the subject of every part."""
-    parts = _coordinated(clause)
+    parts = coordinated(clause)
     if not all(v2_ready(p) for p in parts):
         return False
     return relative or all(p and p[0].tag in _SUBJECT_START for p in parts[1:])
 
 
-def _coordinated(clause: list[Tok]) -> list[list[Tok]]:
+def coordinated(clause: list[Tok]) -> list[list[Tok]]:
     """A verb-final clause split at "und"/"oder" when both halves have their own finite verb."""
     inner = False  # inside a clause that a comma opened ("…, mit der Sie … arbeiten und … verdienen")
     for k, t in enumerate(clause):
@@ -1256,6 +1259,8 @@ def _coordinated(clause: list[Tok]) -> list[list[Tok]]:
             left, right = clause[:k], clause[k + 1 :]
             if left and left[-1].text == ",":
                 left = left[:-1]
+            if len(right) == 2 and right[0].tag.startswith("V") and left[-1].text.lower() == left[-1].lemma:
+                continue  # "dass sie lesen und schreiben lernten": two infinitives under one verb
             if finite_indices(left) and finite_indices(right) and left[-1].is_finite and right[-1].is_finite:
                 return [left, _with_shared_pronoun(left, right)]
     return [clause]
@@ -1272,7 +1277,11 @@ def _with_shared_pronoun(left: list[Tok], right: list[Tok]) -> list[Tok]:
     """"wenn Sie krank sind und Fieber haben": the second part has no subject of its own ("Fieber" does not
     agree with "haben"; "800 Euro" is no subject of "verdienen" when "Sie" can be one) and gets the first
     part's pronoun, so that it becomes "Sie haben Fieber"."""
-    if not left or left[0].tag != "PPER" or left[0].text.lower() not in _SHARED_PRONOUNS or right[0].tag == "PPER":
+    if not left or right[0].tag == "PPER":
+        return right
+    pronoun = Tok(left[0].text, left[0].tag, left[0].lemma) if left[0].tag == "PPER" and \
+        left[0].text.lower() in _SHARED_PRONOUNS else _pronoun_for(left)
+    if pronoun is None:
         return right
     if right[0].tag in ("ART", "PDAT", "PPOSAT", "PIAT"):
         noun = next((t for t in right if t.is_noun), None)
@@ -1286,7 +1295,30 @@ def _with_shared_pronoun(left: list[Tok], right: list[Tok]) -> list[Tok]:
         return right  # "weil sie lacht und Kinder spielen": a plural noun for a plural verb
     if right[-1].text.lower() != left[-1].text.lower() and _verb_number(right[-1]) != _verb_number(left[-1]):
         return right  # the verbs do not agree: the pronoun cannot be shared
-    return [Tok(left[0].text, left[0].tag, left[0].lemma)] + right
+    return [pronoun] + right
+
+
+_PRONOUN_BY_GENUS = {"m": "er", "f": "sie", "n": "es"}
+
+
+def _pronoun_for(left: list[Tok]) -> Tok | None:
+    """"dass die Kinder krank seien und Fieber hätten": the pronoun for a subject noun phrase that opens the
+    first part ("sie" for "die Kinder"), from the number of its verb and the gender of its noun."""
+    if left[0].tag not in ("ART", "PDAT", "PPOSAT") or not left[-1].is_finite:
+        return None
+    k = 1
+    while k < len(left) and left[k].tag == "ADJ(A)":
+        k += 1
+    if k >= len(left) or left[k].tag != "NN":
+        return None
+    number = _verb_number(left[-1])
+    if number == "plural":
+        return Tok("sie", "PPER", "sie")
+    genus = _genus(left[k])
+    if number != "singular" or genus not in _PRONOUN_BY_GENUS:
+        return None
+    word = _PRONOUN_BY_GENUS[genus]
+    return Tok(word, "PPER", word)
 
 
 def _genus(noun: Tok) -> str:
@@ -1519,7 +1551,7 @@ def _plural_statement(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] |
                 break
             close = nxt[0]
     clause = toks[start:close]
-    parts = _coordinated(clause) if noun is not None else [clause]
+    parts = coordinated(clause) if noun is not None else [clause]
     for part in parts:
         fins = finite_indices(part)
         if len(part) < 2 or len(fins) != 1 or fins[0] != len(part) - 1:
