@@ -250,6 +250,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
     _repair_statt(out)
     _repair_first_names(out)
     _repair_street_adjectives(out)
+    _repair_place_names(out)
     _repair_surnames(out)
     _repair_roles_before_titles(out)
     _repair_konj2_lemmas(out)
@@ -417,6 +418,17 @@ def _repair_first_names(toks: list[Tok]) -> None:
 #: nouns of streets and squares: a capitalised word in -er before them is a place adjective
 _STREET_NOUNS = {"Straße", "Str.", "Weg", "Platz", "Allee", "Ring", "Tor", "Damm", "Chaussee", "Landstraße", "Gasse",
                  "Brücke", "Markt", "Ufer", "Wall", "Steinweg", "Heerstraße"}
+
+
+def _repair_place_names(toks: list[Tok]) -> None:
+    """"Kreis Recklinghausen": HanTa reads some place names as plural nouns (lemma "Recklinghaus"), so they
+    become objects when a sentence is rebuilt; a noun that is a known place name and no common noun is a
+    name."""
+    from lesbar.simplify.morphology import is_place_name
+
+    for i, t in enumerate(toks):
+        if t.tag == "NN" and t.lemma != t.text and t.text[:1].isupper() and is_place_name(t.text):
+            toks[i] = Tok(t.text, "NE", t.text)
 
 
 def _repair_street_adjectives(toks: list[Tok]) -> None:
