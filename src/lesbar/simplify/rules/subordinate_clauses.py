@@ -130,7 +130,7 @@ _DOUBT_WORDS = {"wahrscheinlich", "unwahrscheinlich", "möglich", "unmöglich", 
 _BACK_POINTING = {"er", "ihn", "ihm", "sie", "ihnen"}
 
 
-def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht") -> list[Unit] | None:
+def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht", polite: bool = False) -> list[Unit] | None:
     commas = top_level_commas(toks)
     starts = [0] + [c + 1 for c in commas]
     for s in starts:
@@ -170,7 +170,7 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht") -> list
                 return only
             continue  # "Sie bekommen das Geld nur, wenn …", "erst bearbeiten, wenn …": the correlate needs it
         if conj == "nachdem" and s > 1:
-            pre = _precondition(unit, toks, s, end)
+            pre = _precondition(unit, toks, s, end, polite)
             if pre is not None:
                 return pre
             if any(t.text.lower() == "erst" for t in toks[:s]):
@@ -210,6 +210,10 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht") -> list
             main_words = [t.text for t in main]
             if conj == "bevor":  # "Bevor B, A": A happens first
                 first, second = [before_adv] + main_words, _adv_v2("Danach", clause)
+            elif conj == "nachdem" and _still_to_come(main, clause, polite):
+                # "Nachdem Sie den Test bestanden haben, können Sie sich anmelden": a condition, not a fact
+                first = ["Die", "Bedingung", "ist", ":"] + _capital_after_colon(to_v2(clause), clause)
+                second = ["Dann"] + main_words
             else:
                 first, second = to_v2(clause), [before_adv] + main_words
             return [unit.derive(end_sentence(first), ID), unit.derive(end_sentence(second), ID)]
@@ -297,7 +301,23 @@ def _only_if(unit: Unit, toks: list[Tok], s: int, end: int, conj: str) -> list[U
             unit.derive(end_sentence(["Die", "Bedingung", "ist", ":"] + v2), ID)]
 
 
-def _precondition(unit: Unit, toks: list[Tok], s: int, end: int) -> list[Unit] | None:
+def _still_to_come(main: list[Tok], clause: list[Tok], polite: bool) -> bool:
+    """A nachdem clause in the present perfect before a main clause in the present is a condition still to
+    be met ("… dürfen Sie umziehen, nachdem wir … bestätigt haben") where the main clause has "erst", a
+    modal or a future, or the text addresses its reader ("Wir überweisen die Rate, nachdem Sie … haben": a
+    letter speaks of what will happen). "Die Kinder spielen, nachdem sie gegessen haben" is a habit."""
+    fins = finite_indices(main)
+    if len(fins) != 1:
+        return False
+    fin = main[fins[0]]
+    present = is_present_form(fin.text, fin.lemma) and not any(t.tag.endswith("(PP)") for t in main)
+    clause_fins = [t for t in clause if t.is_finite]
+    # "bestätigt haben", "bezahlt ist": a present finite verb, not "gegessen hatten"
+    return present and bool(clause_fins) and is_present_form(clause_fins[-1].text, clause_fins[-1].lemma) and (
+        any(t.text.lower() == "erst" for t in main) or fin.tag.startswith("VM") or fin.lemma == "werden" or polite)
+
+
+def _precondition(unit: Unit, toks: list[Tok], s: int, end: int, polite: bool = False) -> list[Unit] | None:
     """A nachdem clause after its main clause. "Sie dürfen erst umziehen, nachdem wir die Aufhebung bestätigt
     haben": with a main clause in the present the perfect of the clause is a condition still to be met, not
     a past event ("Davor haben wir … bestätigt" would say it happened) → "Die Bedingung ist: Wir haben die
@@ -318,16 +338,9 @@ def _precondition(unit: Unit, toks: list[Tok], s: int, end: int) -> list[Unit] |
     if len(fins) != 1 or main[0].tag in ("KOUS", "PWS", "PWAV", "PRELS") or not _parts_ready(clause) or \
             len(coordinated(clause)) > 1 or any(t.text in (":", ";") for t in main):
         return None
-    fin = main[fins[0]]
     erst = [k for k, t in enumerate(main) if t.text.lower() == "erst" and t.tag == "ADV"]
     rest = [t for k, t in enumerate(main) if k not in erst[:1]]
-    present = is_present_form(fin.text, fin.lemma) and not any(t.tag.endswith("(PP)") for t in main)
-    clause_fins = [t for t in clause if t.is_finite]
-    # "bestätigt haben", "bezahlt ist": a present finite verb, not "gegessen hatten"
-    # (a condition only with "erst", a modal or a future: "Die Kinder spielen, nachdem sie gegessen haben" is
-    # what happens every day)
-    if present and clause_fins and is_present_form(clause_fins[-1].text, clause_fins[-1].lemma) and (
-            erst or fin.tag.startswith("VM") or fin.lemma == "werden"):
+    if _still_to_come(main, clause, polite):
         adverb = "Erst dann" if len(erst) == 1 else "Dann"
         condition = ["Die", "Bedingung", "ist", ":"] + _capital_after_colon(to_v2(clause), clause)
         return intro + [unit.derive(end_sentence(condition), ID),
@@ -1648,7 +1661,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     trailing = _trailing_sollte(unit, toks)
     if trailing is not None:
         unit, toks = trailing, trailing.toks()
-    out = (_unless(unit, toks) or _condition_first(unit, toks, ctx) or _plural_statement(unit, toks, ctx) or _conj_clause(unit, toks, ctx.level)
+    out = (_unless(unit, toks) or _condition_first(unit, toks, ctx) or _plural_statement(unit, toks, ctx) or _conj_clause(unit, toks, ctx.level, ctx.polite)
            or _relative_clause(unit, toks, ctx.level if sum(1 for t in toks if t.is_word) <= ctx.options.max_words
                                else "leicht") or _possessive_relative(unit, toks) or _purpose_clause(unit, toks))
     if out:
