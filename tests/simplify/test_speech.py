@@ -306,3 +306,10 @@ def test_a_time_phrase_in_the_frame_is_no_antecedent() -> None:
 ])
 def test_reflexives_and_possessives_in_the_first_person(text: str, statement: str) -> None:
     assert texts(text, "einfach")[-1].endswith(statement)
+
+
+def test_a_moment_of_the_speech_and_a_described_speaker_allow_the_first_person() -> None:
+    assert texts("Der Landrat sagte zum Schluss, er sei stolz.", "einfach") == ["Der Landrat sagt zum Schluss: Ich bin stolz."]
+    # "die 81-Jährige" shows the gender of the person named before
+    assert texts("Anna Berg singt im Chor. Sie singe gern, sagte die 81-Jährige.", "einfach")[-1] == \
+        "Anna Berg sagt: Ich singe gern."

@@ -24,6 +24,9 @@ _DATIVE_REFLEXIVE = {"wünschen", "vorstellen", "merken", "ansehen", "leisten", 
                      "sichern", "gönnen", "erhoffen", "erlauben", "aneignen", "erklären", "denken", "anschauen"}
 #: prepositions of a time phrase in a frame ("sagte nach der Aufführung"): its noun is no antecedent
 _TIME_PREPOSITIONS = {"nach", "vor", "bei", "beim", "während", "seit", "am"}
+#: nouns of a moment in a speech ("sagte zum Schluss"): no antecedent
+_MOMENTS = {"Schluss", "Abschluss", "Auftakt", "Beginn", "Ende", "Start", "Anfang", "Abschied", "Begrüßung",
+            "Eröffnung", "Ausklang", "Einstieg", "Fazit"}
 #: tokens that open a clause: the subject may follow them directly
 _CLAUSE_OPENERS = {",", ":", ";", "und", "oder", "aber", "denn", "doch", "sondern"}
 
@@ -65,6 +68,9 @@ def _competitor(toks: list[Tok], gender: str, name_words: set[str]) -> bool:
     for k, t in enumerate(toks):
         if t.tag.startswith("APPR"):
             in_pp, in_time = True, t.text.lower() in _TIME_PREPOSITIONS
+            continue
+        if in_pp and t.text in _MOMENTS:
+            in_pp = False  # "zum Schluss", "zum Auftakt": when, not what about (a genitive after it counts)
             continue
         if t.text in name_words:
             continue

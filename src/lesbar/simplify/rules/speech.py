@@ -469,6 +469,8 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
                 last = None  # "Der Vorsitzende des Beirats" was described before; "die Leiterin" is someone else
             if last is not None and not by_role and not family and not (
                     noun in roles() and last.role and last.role != noun):
+                if not last.gender:
+                    last.gender = "f" if toks[start].text.lower() == "die" else "m"  # the article shows it
                 return last, True, m + 1  # "sagte die 52-Jährige": the person named before
             if not by_role and (last is None or noun in roles() or family):
                 # "erklärte der Bürgermeister", "sagte die Mutter" with nobody (or someone else) named before:
