@@ -1026,8 +1026,9 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
         if j > k0:
             # "erinnerte daran, dass …": the pronominal adverb points to the statement, it is no circumstance
             consider = _to_consider(toks, v) if t.lemma == "geben" else None  # "gab zu bedenken" → "sagt"
+            # ("erinnerte sich, dass …": "sagt sich" would be talking to oneself; the reflexive goes)
             tail = [x.text for m, x in enumerate(toks[k0:j], start=k0) if x.text not in _FRAME_ADVERBS and x.tag
-                    not in ("PTKVZ", "PAV", "PROAV") and (consider is None or m not in (consider, consider + 1))]
+                    not in ("PTKVZ", "PAV", "PROAV", "PRF") and (consider is None or m not in (consider, consider + 1))]
         cut = next((m for m, w in enumerate(tail) if w.lower() in ("von", "vom")), None)
         if cut is not None:
             tail = tail[:cut]  # "berichtete (stolz) von ihren Erfahrungen": "sagt von …" is no German
