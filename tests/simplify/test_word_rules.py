@@ -385,3 +385,12 @@ def test_an_inseparable_verb_in_a_relative_clause_keeps_its_prefix() -> None:
 def test_who_finds_it_hard_is_who_can_do_it(source: str, expected: str) -> None:
     """"Für X ist Y schwer zu verstehen": X is who can hardly understand, not whom it is done for."""
     assert texts(source) == [expected]
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("Jugendlicher", ("Jugendlicher",)),  # an adjective used as a noun
+    ("Einsteigerinnen", ("Ein", "Steigerinnen")),  # never "Einst-Eigerinnen"
+    ("Seiteneinsteiger", ("Seiten", "Einsteiger")),
+])
+def test_the_compound_splitter_does_not_cut_inside_adjectives_or_particle_verbs(word: str, parts: tuple[str, ...]) -> None:
+    assert split_compound(word) == parts

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok, analyze
 from lesbar.simplify.clauses import quoted_names
-from lesbar.simplify.morphology import is_known_noun, is_place_name
+from lesbar.simplify.morphology import is_known_noun, is_place_name, separable_particle
 from lesbar.simplify.resources import compound_blocklist, compound_prefixes, is_person_noun, roles
 from lesbar.simplify.rules.words import glossary_matches, zipf
 from lesbar.simplify.units import Unit
@@ -39,6 +39,40 @@ _RARE_STEM_ZIPF = 1.5
 _COMMON_ZIPF = 3.0
 
 
+_AGENT_ENDINGS = ("erinnen", "erin", "ern", "er")
+_VERB_PARTICLES = ("ein", "aus", "an", "auf", "ab", "mit", "vor", "zu", "nach", "bei", "um", "durch", "weg", "zurück",
+                   "quer", "los", "fest")
+
+
+def _inside_particle_verb(low: str) -> set[int]:
+    """Split points inside the agent noun of a particle verb ("seiteneinsteigerinnen": inside "einsteig"),
+    where a split would cut the verb in two."""
+    out: set[int] = set()
+    for end in _AGENT_ENDINGS:
+        if not low.endswith(end):
+            continue
+        stem = low[: -len(end)]
+        for p in range(len(stem)):
+            if stem[p:].startswith(_VERB_PARTICLES) and zipf(stem[p:] + "en") >= 2.5 and \
+                    separable_particle(stem[p:] + "en"):
+                out |= set(range(p + 1, len(stem) + 1))
+                break
+        break
+    return out
+
+
+def _nominalised(word: str) -> bool:
+    """"Jugendlicher", "Ehrenamtliche", "Beschäftigten": an adjective or participle used as a noun (the word
+    without its ending is a common adjective), which is no compound."""
+    low = word.lower()
+    for end in ("er", "en", "em", "es", "e"):
+        if low.endswith(end) and len(low) - len(end) >= 6:
+            base = low[: -len(end)]
+            if base.endswith(("lich", "ig", "isch", "bar", "sam", "haft")) and zipf(base) >= 3.0:
+                return True
+    return False
+
+
 @lru_cache(maxsize=20_000)
 def split_compound(word: str) -> tuple[str, ...]:
     """The parts of a compound noun ("Integrations", "Konferenz"), or ``(word,)`` if it is not one."""
@@ -46,9 +80,14 @@ def split_compound(word: str) -> tuple[str, ...]:
         return (word,)
     if _demonym(word):
         return (word,)  # "Wittlicherinnen", "Heinsberger": people of a place, not "Witt-Licherinnen"
+    if _nominalised(word):
+        return (word,)  # "Jugendlicher": an adjective used as a noun, not "Jugend-Licher"
     best: tuple[tuple[float, float], int, str] | None = None
     low = word.lower()
+    inside = _inside_particle_verb(low)
     for i in range(3, len(word) - 2):
+        if i in inside:
+            continue  # "Einsteigerinnen": never inside "einsteig-" ("Einst-Eigerinnen")
         head = word[i:].capitalize()
         if low[i:] in compound_blocklist() or len(head) < 3:
             continue
