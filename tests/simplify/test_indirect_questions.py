@@ -25,6 +25,8 @@ def test_an_indirect_question_becomes_a_direct_question(source: str, expected: l
 
 def test_wie_with_an_adjective_after_a_verb_of_asking_stays_a_question() -> None:
     assert texts("Er fragte, wie wichtig das ist.") == ["Er hat gefragt: Wie wichtig ist das?"]
+    # what a study is still to show is open
+    assert texts("Die Studie soll zeigen, wie gut die Kurse sind.") == ["Die Studie soll zeigen: Wie gut sind die Kurse?"]
     assert texts("Wir wissen nicht, wie gut das klappt.") == ["Wir wissen nicht: Wie gut klappt das?"]
 
 

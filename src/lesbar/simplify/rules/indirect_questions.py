@@ -147,7 +147,9 @@ def _rewrite(toks: list[Tok]) -> list[str] | None:
     if not verbs & _ASKING_VERBS or main[-1].text == "?":
         return None
     words = [t.text for t in main]
-    negated = any(t.text.lower() in _NEGATION for t in main)
+    # "soll zeigen, wie gut …", "wird zeigen": what is still open is a question, not an exclamation
+    negated = any(t.text.lower() in _NEGATION or t.tag.startswith("VM") or (t.lemma == "werden" and t.is_finite)
+                  for t in main)
     if kind == "w" and phrase[0].text.lower() == "wie" and len(phrase) == 2 and phrase[1].tag in ("ADJ(D)", "ADV") \
             and low not in _ASKING_DEGREE and not verbs & _FINDING_OUT_VERBS and not negated:
         copula = any(t.tag.startswith("VA") and t.lemma in ("sein", "werden", "bleiben") for t in rest)
