@@ -682,15 +682,23 @@ def _keep_age(unit: Unit, toks: list[Tok], result: list[Unit], ctx: Context) -> 
     """"Die 17-jährige Amina erzählte, …" → "Amina sagt: …" would lose the age: it gets a sentence of its own
     ("Amina ist 17 Jahre alt."), as an apposition does."""
     ages = [(k, age) for k, t in enumerate(toks) if (age := _age_of(t.text)) is not None]
-    if len(ages) != 1 or any("jährig" in t.lower() for r in result for t in r.tokens):
-        return result  # no age, or the age is still there
+    if len(ages) != 1 or any("jährig" in t.lower() for r in result for t in r.tokens + r.speaker.split()):
+        return result  # no age, or the age is still there ("Die 42-jährige Ärztin sagt:")
     k, age = ages[0]
     speakers = {r.speaker for r in result if r.speaker}
-    person = next((p for p in ctx.persons if p.age == age and any(p.name in sp for sp in speakers)), None)
-    if person is None or not any(w in person.name.split() for w in (t.text for t in toks[k + 1 : k + 5])):
+    near = [t.text for t in toks[k + 1 : k + 5]]
+    person = next((p for p in ctx.persons if p.age in (None, age) and any(p.name in sp for sp in speakers)
+                   and any(w in p.name.split() for w in near)), None)
+    if person is None:
         return result
-    statement = unit.derive(person.name.split() + ["ist", str(age), "Jahre", "alt", "."], ID, speaker="")
-    return [statement] + result
+    person.age = age
+    # "Der 19-jährige Schüler Ahmad": the role between age and name goes with the age
+    first = next(w for w in near if w in person.name.split())
+    role = [t.text for t in toks[k + 1 : k + 1 + near.index(first)] if t.tag in ("NN", "NNA")]
+    if role and any(role[-1] in r.tokens or role[-1] in r.speaker.split() for r in result):
+        role = []  # the frame keeps it ("Schülerin Amina sagt:")
+    words = person.name.split() + ["ist"] + (role + ["und"] if role else []) + [str(age), "Jahre", "alt", "."]
+    return [unit.derive(words, ID, speaker="")] + result
 
 
 def _in_relative_clause(toks: list[Tok], k: int) -> bool:
