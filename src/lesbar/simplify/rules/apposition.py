@@ -41,7 +41,7 @@ def _is_name(toks: list[Tok]) -> bool:
         and any(t.tag == "NE" for t in toks) and not any(t.tag == "NNA" for t in toks)
 
 
-def _is_description(toks: list[Tok]) -> bool:
+def is_description(toks: list[Tok]) -> bool:
     """"Der Vorsitzende des Integrationsrates", "Leiterin der Beratungsstelle": a noun phrase whose head
     names a person, without a verb or contact details."""
     if not toks or toks[0].tag not in ("ART", "PPOSAT", "ADJ(A)", "NN", "NNA"):
@@ -89,9 +89,9 @@ def _subject_apposition(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit]
     if c2 + 1 >= len(toks) or not toks[c2 + 1].is_finite or c1 == 0:
         return None
     first, second = toks[:c1], toks[c1 + 1 : c2]
-    if _is_name(second) and _is_description(first):
+    if _is_name(second) and is_description(first):
         name, description = second, first
-    elif _is_name(first) and _is_description(second):
+    elif _is_name(first) and is_description(second):
         name, description = first, second
     else:
         return None

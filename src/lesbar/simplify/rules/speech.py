@@ -41,6 +41,7 @@ from lesbar.simplify.morphology import (
     verb_table,
 )
 from lesbar.simplify.resources import PEOPLE_NOUNS, TITLES, is_person_noun, roles, speech_verbs
+from lesbar.simplify.rules.apposition import is_description
 from lesbar.simplify.rules.subordinate_clauses import agrees_with_relative, coordinated, possessive_sentence
 from lesbar.simplify.units import Unit, end_sentence
 
@@ -990,6 +991,11 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
         if person is not None and subject_end + 2 < v and toks[subject_end].text == ",":
             # "Anna Berg, die den Verein leitet, sagte, …": the relative clause is a fact about the speaker
             statement = _relative_statement(person, toks[subject_end + 1 : segment_end(toks, subject_end + 1)])
+            app = toks[subject_end + 1 : v - 1]
+            if statement is None and toks[v - 1].text == "," and app and not any(
+                    x.is_finite or x.text == "," for x in app) and is_description(app):
+                # "Bernd Kampmann, Sprecher der Ärzteschaft, sagte, …": the apposition says who he is
+                statement = person.name.split() + ["ist"] + [x.text for x in app] + ["."]
         elif person is not None and subject_end + 1 < v and toks[subject_end].text.lower() in ("aus", "von", "vom") \
                 and not any(t.text == "," or t.is_finite for t in toks[subject_end:v]):
             # "Olena Petrenko aus Charkiw erzählte", "Leyla Demir von der Technischen Hochschule Köln erklärte":
