@@ -79,6 +79,9 @@ class Context:
     #: the tokens of the source sentence before the one being simplified: where a continued report's
     #: "er"/"sie" may find another antecedent than the speaker
     previous_sentence: list[str] = field(default_factory=list)
+    #: the speaker whose statement in the sentence before was made first person ("ich"): a continued
+    #: report's "er"/"sie" goes on with that subject
+    first_person_speaker: str = ""
 
     @property
     def level(self) -> str:

@@ -625,7 +625,9 @@ def _first_person(unit: Unit, content: list[str], person: Person) -> list[str]:
 
 def _speaker_unit(unit: Unit, content: list[str], person: Person, pronoun: bool, ctx: Context,
                   reported: bool = False) -> Unit:
-    new = unit.derive(_first_person(unit, content, person), ID, speaker=ctx.speaker_name(person), reported=reported)
+    spoken = _first_person(unit, content, person)
+    ctx.first_person_speaker = person.name if spoken is not content else ""
+    new = unit.derive(spoken, ID, speaker=ctx.speaker_name(person), reported=reported)
     if pronoun:
         new.comment(ID, _AUTO, [person.name])
     _note_pronouns(new)
@@ -1182,9 +1184,14 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     # a report continued without a frame is reported speech throughout: "gingen" next to "seien" is the
     # Konjunktiv II standing for the present, not a past
     quoting = any(t.text in QUOTES_OPEN for t in toks)
+    # the sentence before is where another antecedent could be, unless the speaker spoke as "ich" there: then
+    # the pronoun goes on with the subject of that sentence ("Ich habe eine Empfehlung bekommen. Deshalb habe
+    # sie …" is still the mother)
+    before = [] if ctx.first_person_speaker == person.name or not ctx.previous_sentence else \
+        analyze(ctx.previous_sentence)
     spoken = None if quoting or _several(person) else to_first_person(
-        toks, analyze(ctx.previous_sentence) if ctx.previous_sentence else [], _gender(person),
-        set(person.name.split()) | set(person.role.split()) | TITLES)
+        toks, before, _gender(person), set(person.name.split()) | set(person.role.split()) | TITLES)
+    ctx.first_person_speaker = person.name if spoken else ""
     new = unit.derive(spoken or list(unit.tokens), ID, speaker=ctx.speaker_name(person), reported=not quoting)
     _note_pronouns(new)
     if person is not ctx.current_speaker or ctx.last_speech_block != ctx.block_index:
@@ -1520,6 +1527,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
               or _leading_frame(unit, toks, ctx) or _continued(unit, toks, ctx))
     if result is not None:
         result = _keep_age(unit, toks, result, ctx)
+    else:
+        ctx.first_person_speaker = ""  # a sentence of the narrator in between: the chain of "ich" ends
     if result is None:
         note_persons(toks, ctx)
         if ctx.last_person_block == ctx.block_index and any(_is_speech_verb(t, toks, k) for k, t in enumerate(toks)):
