@@ -100,8 +100,7 @@ def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
             and toks[k - 1].tag.endswith(("(INF)", "(PP)")) for k in range(i + 2, min(i + 12, len(toks)))):
         # "dass ihn keiner hätte machen können": the unreal past with a modal (Ersatzinfinitiv); but "bisher
         # hätten Ratsuchende oft fahren müssen" reports what really happened
-        return not (any(t.text.lower() in _REAL_PAST_CUES for t in toks)
-                    and not _irrealis_cue(toks))
+        return not (_real_past(toks) and not _irrealis_cue(toks))
     start, end = i, i + 1
     while start > 0 and toks[start - 1].text not in {",", ";", ":", ".", "!", "?"}:
         start -= 1
@@ -111,6 +110,15 @@ def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
     # "Ohne die Ehrenamtlichen wäre das Fest nicht möglich gewesen" and, in the present, "Ohne seinen
     # Mentor wäre er noch ohne Arbeit": a cue of what did not happen makes hätte/wäre unreal
     return _irrealis_cue(clause)
+
+
+def _real_past(toks: list[Tok]) -> bool:
+    """"bisher", "damals", "in dieser Zeit": a real, lasting past, so that "hätten … arbeiten können" in a
+    report is what was so, not what would have been."""
+    low = [t.text.lower() for t in toks]
+    return any(w in _REAL_PAST_CUES | _PAST_TIME for w in low) or any(
+        low[k] in ("dieser", "jener", "diesen", "jenen") and low[k + 1] in ("zeit", "jahren", "monaten", "wochen", "tagen")
+        for k in range(len(low) - 1))
 
 
 def _irrealis_cue(toks: list[Tok]) -> bool:
