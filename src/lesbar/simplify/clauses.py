@@ -13,7 +13,7 @@ import re
 from lesbar.simplify.analysis import Tok
 from lesbar.simplify.morphology import separable_particle
 from lesbar.simplify.resources import TITLES
-from lesbar.simplify.temporal import WEEKDAYS, date_after_weekday_end
+from lesbar.simplify.temporal import MONTHS, WEEKDAYS, date_after_weekday_end
 
 QUOTES_OPEN = {"„", "»", "‚"}
 QUOTES_CLOSE = {"“", "«", "‘", "”"}
@@ -363,6 +363,9 @@ def _with_attributes(toks: list[Tok], k: int) -> int:
             end = constituent_end(toks, k)
             if end <= k + 1 or end >= len(toks) or not toks[end - 1].is_noun:
                 break
+            if end + 1 < len(toks) and toks[end].tag == "CARD" and re.fullmatch(r"(19|20)\d\d", toks[end].text) and \
+                    toks[end - 1].text.lower() in MONTHS:
+                end += 1  # "Ihr Antrag vom 12. Mai 2025": the year belongs to the date
             k = end
         elif t.text.lower() in ("mit", "ohne") and k + 1 < len(toks) and toks[k + 1].tag in ("ADJ(A)", "NN"):
             end = k + 1

@@ -22,7 +22,7 @@ _POSSESSIVE = {"m": "sein", "f": "ihr"}
 #: reflexive verbs whose "sich" is a dative ("sich etwas wünschen" → "mir")
 _DATIVE_REFLEXIVE = {"wünschen", "vorstellen", "merken", "ansehen", "leisten", "nehmen", "holen", "überlegen",
                      "sichern", "gönnen", "erhoffen", "erlauben", "aneignen", "erklären", "denken", "anschauen",
-                     "vornehmen", "wünschen", "zutrauen", "einbilden", "ausdenken"}
+                     "vornehmen", "zutrauen", "einbilden", "ausdenken"}
 #: prepositions of a time phrase in a frame ("sagte nach der Aufführung"): its noun is no antecedent
 _TIME_PREPOSITIONS = {"nach", "vor", "bei", "beim", "während", "seit", "am"}
 #: nouns of a moment in a speech ("sagte zum Schluss"): no antecedent
