@@ -255,7 +255,11 @@ def time_blocks(toks: list[Tok]) -> list[tuple[int, int]]:
         if end is None:
             i += 1
             continue
-        if i > 0 and toks[i - 1].text.lower() in ("wie", "als") and toks[i - 1].tag in ("KOKOM", "KOUS", "KON"):
+        back = i - 1
+        while back > 0 and i - back < 4 and (toks[back].tag.startswith("APPR") or toks[back].is_noun
+                                             or toks[back].tag in ("ART", "ADJ(A)")):
+            back -= 1  # "mehr als beim Fest im Jahr 2021": the comparison may name an event first
+        if back >= 0 and toks[back].text.lower() in ("wie", "als") and toks[back].tag in ("KOKOM", "KOUS", "KON"):
             i = end  # "doppelt so viele wie im Jahr 2015": the time of a comparison, not of the event
             continue
         if blocks and blocks[-1][1] == i:
