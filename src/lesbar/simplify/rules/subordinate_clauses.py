@@ -825,6 +825,8 @@ def _coordinated_antecedent(unit: Unit, toks: list[Tok], c: int) -> list[Unit] |
     rel_end = _relative_end(toks, c + 1)
     if rel_end < len(toks) and toks[rel_end].text not in SENT_END:
         return None
+    if any(t.text.lower() in _FEW | _UNIVERSAL_OR_NONE | {"nicht"} for t in toks[:c]):
+        return None  # "Nicht gefördert werden Kosten und Anschaffungen, die …": the clause says which ones
     back = c - 1
     while back > 0 and (toks[back].tag == "PTKVZ" or toks[back].tag.endswith(("(PP)", "(INF)"))) and c - back < 3:
         back -= 1  # "haben Briefe und Tagebucheinträge vorgelesen, die …"
