@@ -430,6 +430,11 @@ def invert_with(toks: list[Tok], adverb: str) -> list[str]:
             "Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres") else pre_words[0]
     if not pre:
         return [adverb, fin.text] + [t.text for t in rest]
+    if rest and rest[0].tag == "PPER" and rest[0].text.lower() in ("ich", "du", "er", "es", "wir", "ihr", "man") \
+            and pre[0].tag in ("ART", "PPOSAT", "PDAT", "PIAT", "NN"):
+        # "Die erste Rate überweisen wir." → "Dann überweisen wir die erste Rate.": the subject pronoun comes
+        # right after the verb, the object after it
+        return [adverb, fin.text, rest[0].text] + pre_words + [t.text for t in rest[1:]]
     return [adverb, fin.text] + pre_words + [t.text for t in rest]
 
 
