@@ -581,7 +581,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         if rest is None:
             return None
         head = rest[0].tokens[0]
-        lower = head.lower() in _LOWER_AFTER_CONJUNCTION or (head[:1].isupper() and not _noun_like(rest[0], head))
+        lower = not _noun_like(rest[0], head)
         return [r.derive([toks[0].text] + [head[:1].lower() + head[1:] if lower else head]
                          + rest[0].tokens[1:], ID) if k == 0 else r for k, r in enumerate(rest)]
     if aux.tag == "VM(FIN)":
@@ -996,11 +996,6 @@ def _experiencer(prefield: list[Tok]) -> tuple[list[str], bool] | None:
     if det in ("die", "eine", "keine", "meine", "unsere", "diese") and len(np) == 2:
         return [np[0].text, head.text], False  # "für die Mutter": feminine, the same form
     return None
-
-
-#: sentence-initial words that are lower case inside a sentence ("Doch man lehnte ihn ab")
-_LOWER_AFTER_CONJUNCTION = {"man", "der", "die", "das", "ein", "eine", "er", "es", "wir", "ich", "diese", "dieser",
-                            "dieses", "den", "dem", "einen", "einem", "jeder", "jede", "jedes", "alle", "viele"}
 
 
 def _noun_like(unit: Unit, word: str) -> bool:
