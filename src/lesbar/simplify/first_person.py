@@ -131,8 +131,7 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
                 words[k] = "mir" if _dative_reflexive(content, k, end, fin, i) else "mich"
             elif content[k].tag == "PPOSAT" and low.startswith(stem) and not _competitor(
                     [x for x in content[min(i, fin) + 1 : k] if x.tag == "NE" or is_person_noun(x.text, x.tag)],
-                    gender, name_words) and not (content[k - 1].text.lower() in ("und", "oder", "sowie")
-                                                 and content[k - 2].is_noun):
+                    gender, name_words) and not _after_coordinated_noun(content, k):
                 # "Ich kenne die Stellen und will ihr Wissen weitergeben": a possessive leans on the subject
                 # of its clause, unless another person of the speaker's gender stands between; "die Kinder
                 # und ihre Eltern": the possessive right after "und" belongs to the noun before
@@ -145,13 +144,18 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
         # "…, weil ihr Sohn …" after the speaker became "ich": a clause's first word
         first = changed and k > 0 and (content[k - 1].text.lower() in _CLAUSE_OPENERS or content[k - 1].tag == "KOUS") \
             and not _competitor(content[:k], gender, name_words) and not _plural_noun(content[:k]) \
-            and not (k > 1 and content[k - 1].text.lower() in ("und", "oder", "sowie") and content[k - 2].is_noun)
+            and not _after_coordinated_noun(content, k)
         if t.tag == "PPOSAT" and t.text.lower().startswith(stem) and words[k] == t.text and (first or not any(
                 x.is_noun or x.tag in ("PPER", "PIS", "PDS") for x in content[:k])) and (
                 gender == "m" or not _plural_noun(frame)):
             words[k] = ("Mein" if t.text[0].isupper() else "mein") + t.text.lower()[len(stem):]
             changed = True
     return words if changed else None
+
+
+def _after_coordinated_noun(content: list[Tok], k: int) -> bool:
+    """"die Kinder und ihre Eltern": a possessive right after "und" belongs to the noun before it."""
+    return k > 1 and content[k - 1].text.lower() in ("und", "oder", "sowie") and content[k - 2].is_noun
 
 
 _OBJECTS = {"m": {"ihm": "mir", "ihn": "mich"}, "f": {"ihr": "mir"}}

@@ -64,7 +64,7 @@ def _pair(toks: list[Tok], f: int, k: int) -> tuple[int, int] | None:
         e = constituent_end(toks, p)
         if e <= p:
             return None
-        if e > k or e == k:
+        if e >= k:
             break
         p = e
     else:

@@ -148,16 +148,16 @@ def _rewrite(toks: list[Tok]) -> list[str] | None:
         return None
     words = [t.text for t in main]
     # "soll zeigen, wie gut …", "wird zeigen": what is still open is a question, not an exclamation
-    negated = any(t.text.lower() in _NEGATION or t.tag.startswith("VM") or (t.lemma == "werden" and t.is_finite)
-                  for t in main)
+    still_open = any(t.text.lower() in _NEGATION or t.tag.startswith("VM") or (t.lemma == "werden" and t.is_finite)
+                     for t in main)
     if kind == "w" and phrase[0].text.lower() == "wie" and len(phrase) == 2 and phrase[1].tag in ("ADJ(D)", "ADV") \
-            and low not in _ASKING_DEGREE and not verbs & _FINDING_OUT_VERBS and not negated:
+            and low not in _ASKING_DEGREE and not verbs & _FINDING_OUT_VERBS and not still_open:
         copula = any(t.tag.startswith("VA") and t.lemma in ("sein", "werden", "bleiben") for t in rest)
         statement = _exclamation(phrase, rest) if copula or low == "sehr" else None
         if statement is None:  # "erklärte, wie gut man Deutsch lernt": how well, or how to learn well?
             return None
         return words + [":"] + _capital(statement) + ["."]
-    if kind == "w" and phrase[0].text.lower() == "wie" and verbs & _SHOWING_VERBS and not negated and \
+    if kind == "w" and phrase[0].text.lower() == "wie" and verbs & _SHOWING_VERBS and not still_open and \
             low in _ASKING_DEGREE and verbs <= _SHOWING_VERBS | {"haben", "sein", "werden", "können"}:
         return None  # "zeigt, wie viele Menschen helfen": neither a question nor a safe statement
     if kind == "ob":
@@ -182,9 +182,9 @@ def _fronted(toks: list[Tok]) -> list[str] | None:
     found = subject_after_verb(main, 0)
     if found is None:
         return None
-    lead, start, end = found
+    _, start, end = found
     subject = main[start:end]
-    rest = main[1:lead] + main[lead:start] + main[end:]
+    rest = main[1:start] + main[end:]
     words = [t.text for t in subject] + [main[0].text] + [t.text for t in rest] + [","] + \
         [clause[0].text.lower()] + [t.text for t in clause[1:]] + [t.text for t in toks[len(body):]]
     return words

@@ -19,7 +19,6 @@ from lesbar.simplify.clauses import (
     QUOTES_OPEN,
     SENT_END,
     constituent_end,
-    finite_indices,
     mentioned_again,
     quote_balance,
     quoted,
@@ -42,7 +41,12 @@ from lesbar.simplify.morphology import (
 )
 from lesbar.simplify.resources import PEOPLE_NOUNS, TITLES, is_person_noun, roles, speech_verbs
 from lesbar.simplify.rules.apposition import is_description
-from lesbar.simplify.rules.subordinate_clauses import agrees_with_relative, coordinated, possessive_sentence
+from lesbar.simplify.rules.subordinate_clauses import (
+    agrees_with_relative,
+    coordinated,
+    main_clauses,
+    possessive_sentence,
+)
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -618,9 +622,13 @@ def _first_person(unit: Unit, content: list[str], person: Person) -> list[str]:
     frame = [t for t in original if t.text not in inside]
     gender = _gender(person) or next((("f" if t.text.lower() == "sie" else "m") for t in frame
                                       if t.tag == "PPER" and t.text.lower() in ("er", "sie")), "")
-    names = set(person.name.split()) | set(person.role.split()) | TITLES
     frame = [t for t in frame if not (t.tag == "PPER" and t.text.lower() in ("er", "sie"))]
-    return to_first_person(analyze(content), frame, gender, names) or content
+    return to_first_person(analyze(content), frame, gender, _name_words(person)) or content
+
+
+def _name_words(person: Person) -> set[str]:
+    """The words that name the speaker (name, role, titles): no other antecedent for "er/sie"."""
+    return set(person.name.split()) | set(person.role.split()) | TITLES
 
 
 def _speaker_unit(unit: Unit, content: list[str], person: Person, pronoun: bool, ctx: Context,
@@ -1060,7 +1068,7 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             k = j + 1
             if k < len(toks) and toks[k].text in {"dass", "daß"}:
                 end = segment_end(toks, k + 1)
-                content = _dass_content(toks[k + 1 : end]) + [x.text for x in toks[end:]]
+                content = main_clauses(coordinated(toks[k + 1 : end])) + [x.text for x in toks[end:]]
             elif k < len(toks) and toks[k].text in {"wie", "ob"} or (k < len(toks) and toks[k].tag.startswith("PW")) or (
                     k + 1 < len(toks) and toks[k].tag.startswith("APPR") and toks[k + 1].tag.startswith("PW")):
                 return None  # an indirect question ("mit welchen Problemen sie zu kämpfen haben") is no statement
@@ -1189,8 +1197,7 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     # sie …" is still the mother)
     before = [] if ctx.first_person_speaker == person.name or not ctx.previous_sentence else \
         analyze(ctx.previous_sentence)
-    spoken = None if quoting or _several(person) else to_first_person(
-        toks, before, _gender(person), set(person.name.split()) | set(person.role.split()) | TITLES)
+    spoken = None if quoting or _several(person) else to_first_person(toks, before, _gender(person), _name_words(person))
     ctx.first_person_speaker = person.name if spoken else ""
     new = unit.derive(spoken or list(unit.tokens), ID, speaker=ctx.speaker_name(person), reported=not quoting)
     _note_pronouns(new)
@@ -1469,20 +1476,6 @@ def _impersonal_after(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
             content[0] = content[0][:1].upper() + content[0][1:]
         return [unit.derive(frame + [":"] + content + ["."], ID, speaker="")] + after
     return None
-
-
-def _dass_content(clause: list[Tok]) -> list[str]:
-    """A dass clause as a main clause; two verb-final parts ("dass die Kinder krank seien und Fieber
-    hätten") become two main clauses joined by "und", the second with the shared subject as a pronoun."""
-    parts = coordinated(clause)
-    if len(parts) == 1 or not all(finite_indices(p) for p in parts):
-        return to_v2(clause)
-    words = to_v2(parts[0])
-    for p in parts[1:]:
-        v2 = to_v2(p)
-        words += ["und"] + ([v2[0].lower()] + v2[1:] if p[0].tag in ("PPER", "ART", "PDAT", "PPOSAT") and
-                            v2[0] != "Sie" else v2)
-    return words
 
 
 def _impersonal_frame(unit: Unit, toks: list[Tok]) -> list[Unit] | None:

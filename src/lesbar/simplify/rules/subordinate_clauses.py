@@ -212,7 +212,7 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht", polite:
                 first, second = [before_adv] + main_words, _adv_v2("Danach", clause)
             elif conj == "nachdem" and _still_to_come(main, clause, polite):
                 # "Nachdem Sie den Test bestanden haben, können Sie sich anmelden": a condition, not a fact
-                first = ["Die", "Bedingung", "ist", ":"] + _capital_after_colon(to_v2(clause), clause)
+                first = _condition(clause)
                 second = ["Dann"] + main_words
             else:
                 first, second = to_v2(clause), [before_adv] + main_words
@@ -222,10 +222,7 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht", polite:
             # what follows the dass clause ("…, in dem …") belongs to it, not to the main clause
             main_words = [t.text for t in strip_end(toks[: s - 1] if toks[s - 1].text == "," else toks[:s])]
             parts = coordinated(clause)
-            v2 = to_v2(parts[0])
-            for p in parts[1:]:  # "dass A kommt und B geht" → "A kommt und B geht"
-                v2 += ["und"] + _lower(to_v2(p), p)
-            v2 += [t.text for t in strip_end(toks[end:])]
+            v2 = main_clauses(parts) + [t.text for t in strip_end(toks[end:])]
             if after_adv == "Die Bedingung ist" and len(parts) > 1 and not strip_end(toks[end:]):
                 # "wenn Sie krank sind und Fieber haben": both must hold, one line each
                 conditions = [unit.derive(end_sentence(_capital_after_colon(to_v2(p), p)), ID) for p in parts]
@@ -287,8 +284,8 @@ def _only_if(unit: Unit, toks: list[Tok], s: int, end: int, conj: str) -> list[U
         # "Das Amt bearbeitet den Antrag erst, wenn alle Unterlagen da sind." → "Die Bedingung ist: Alle Unterlagen
         # sind da." + "Erst dann bearbeitet das Amt den Antrag." (not "erst 3 Tage", "erst seit": a time)
         rest = [t for k, t in enumerate(main) if k != erst[0] and not (k == erst[0] + 1 and t.text.lower() == "dann")]
-        condition = ["Die", "Bedingung", "ist", ":"] + _capital_after_colon(to_v2(clause), clause)
-        return [unit.derive(end_sentence(condition), ID), unit.derive(end_sentence(invert_with(rest, "Erst dann")), ID)]
+        return [unit.derive(end_sentence(_condition(clause)), ID),
+                unit.derive(end_sentence(invert_with(rest, "Erst dann")), ID)]
     nur = [k for k, t in enumerate(main) if t.text.lower() == "nur"]
     if len(nur) != 1 or any(t.text.lower() == "erst" for t in main):
         return None
@@ -296,9 +293,12 @@ def _only_if(unit: Unit, toks: list[Tok], s: int, end: int, conj: str) -> list[U
     if k + 1 < len(main) and main[k + 1].text.lower() in ("dann", "so"):
         main = main[: k + 1] + main[k + 2 :]  # "nur dann, wenn"
     words = [t.text for t in main[: k + 1]] + ["unter", "einer", "Bedingung"] + [t.text for t in main[k + 1 :]]
-    v2 = _capital_after_colon(to_v2(clause), clause)
-    return [unit.derive(end_sentence(words), ID),
-            unit.derive(end_sentence(["Die", "Bedingung", "ist", ":"] + v2), ID)]
+    return [unit.derive(end_sentence(words), ID), unit.derive(end_sentence(_condition(clause)), ID)]
+
+
+def _condition(clause: list[Tok]) -> list[str]:
+    """"Die Bedingung ist: Der Antrag ist eingegangen." for a verb-final condition clause."""
+    return ["Die", "Bedingung", "ist", ":"] + _capital_after_colon(to_v2(clause), clause)
 
 
 def _still_to_come(main: list[Tok], clause: list[Tok], polite: bool) -> bool:
@@ -342,8 +342,7 @@ def _precondition(unit: Unit, toks: list[Tok], s: int, end: int, polite: bool = 
     rest = [t for k, t in enumerate(main) if k not in erst[:1]]
     if _still_to_come(main, clause, polite):
         adverb = "Erst dann" if len(erst) == 1 else "Dann"
-        condition = ["Die", "Bedingung", "ist", ":"] + _capital_after_colon(to_v2(clause), clause)
-        return intro + [unit.derive(end_sentence(condition), ID),
+        return intro + [unit.derive(end_sentence(_condition(clause)), ID),
                         unit.derive(end_sentence(invert_with(rest, adverb)), ID)]
     if len(erst) == 1:
         return intro + [unit.derive(end_sentence(to_v2(clause)), ID),
@@ -493,6 +492,16 @@ def _adv_v2(adverb: str, clause: list[Tok]) -> list[str]:
     if len(words) > 2 and clause and clause[0].tag in ("PPER", "ART", "PPOSAT", "PIS", "PDS", "PIAT"):
         if words[2] != "Sie":
             words[2] = words[2][:1].lower() + words[2][1:]
+    return words
+
+
+def main_clauses(parts: list[list[Tok]]) -> list[str]:
+    """The parts of a verb-final clause (:func:`coordinated`) as main clauses joined by "und": "dass A kommt
+    und B geht" → "A kommt und B geht"; "dass die Kinder krank seien und Fieber hätten" → "… und sie hätten
+    Fieber"."""
+    words = to_v2(parts[0])
+    for p in parts[1:]:
+        words += ["und"] + _lower(to_v2(p), p)
     return words
 
 
