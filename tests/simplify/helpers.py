@@ -23,3 +23,25 @@ def body_sentences(outcome: SimplifyOutcome) -> list[Sentence]:
 
     fragments = fragment_sentences(outcome.document)
     return [s for s in outcome.document.sentences() if id(s) not in fragments]
+
+
+def statements(outcome: SimplifyOutcome) -> list[tuple[str, str]]:
+    """(speaker, sentence) for every framed statement: "X sagt: …" on one line, or each sentence of the
+    paragraph that a line "X sagt:" opens (one speaker's statement over several sentences)."""
+    from lesbar.model import Paragraph
+
+    out: list[tuple[str, str]] = []
+    for block in outcome.document.walk():
+        if not isinstance(block, Paragraph):
+            continue
+        speaker = ""
+        for s in block.content:
+            text = s.text.strip()
+            if " sagt: " in text:
+                who, said = text.split(" sagt: ", 1)
+                out.append((who, said))
+            elif " sagt" in text and text.endswith(":") and not speaker:
+                speaker = text.split(" sagt", 1)[0]
+            elif speaker:
+                out.append((speaker, text))
+    return out

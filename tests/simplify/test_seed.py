@@ -8,7 +8,7 @@ from lesbar.simplify import check_document, simplify_document
 from lesbar.simplify.analysis import analyze_text
 
 from .conftest import doc_of
-from .helpers import body_sentences
+from .helpers import body_sentences, statements
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +73,7 @@ def test_each_report_keeps_its_own_speaker() -> None:
 
     docx = Path(__file__).resolve().parents[2] / "samples" / "integrationskonferenz.docx"
     doc = segment_document(read_document(docx))
-    texts = [s.text for s in simplify_document(doc, "einfach", None).document.sentences()]
-    framed = [tuple(t.split(" sagt: ", 1)) for t in texts if " sagt: " in t]
+    framed = statements(simplify_document(doc, "einfach", None))
 
     def speaker(start: str) -> str:
         return next(who for who, said in framed if said.startswith(start))

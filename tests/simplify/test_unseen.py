@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from lesbar.simplify.analysis import analyze_text
 
-from .helpers import texts
+from .helpers import draft, statements, texts
 
 
 def test_a_surname_the_tagger_reads_as_a_word_stays_part_of_the_name() -> None:
@@ -41,11 +41,11 @@ def test_a_description_with_a_surname_read_as_noun_frames_the_speech_and_keeps_t
     text = ("Die Opposition kritisierte die Pläne scharf. Fraktionsvorsitzende Sabine Krüger sagte, die "
             "Gebührenerhöhung treffe vor allem Familien mit kleinem Einkommen. Ihre Fraktion habe vorgeschlagen, "
             "stattdessen bei externen Gutachten zu sparen, doch dieser Antrag sei abgelehnt worden.")
-    out = texts(text, "einfach")
-    assert out[1] == "Fraktionsvorsitzende Sabine Krüger sagt: Die Gebührenerhöhung trifft vor allem Familien mit " \
-                     "kleinem Einkommen.", out
+    said = statements(draft(text, "einfach"))
+    assert said[0] == ("Fraktionsvorsitzende Sabine Krüger",
+                       "Die Gebührenerhöhung trifft vor allem Familien mit kleinem Einkommen."), said
     # the next Konjunktiv sentence is hers, not the speaker of an earlier paragraph
-    assert out[2].startswith("Sabine Krüger sagt: Ihre Fraktion"), out
+    assert said[1][0] == "Fraktionsvorsitzende Sabine Krüger" and said[1][1].startswith("Ihre Fraktion"), said
 
 
 def test_quotation_over_several_sentences_with_title_or_description_in_the_frame() -> None:

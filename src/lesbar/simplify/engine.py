@@ -252,7 +252,7 @@ class Builder:
     def _speech_run(self, unit: Unit, run: tuple[str, tuple[str, ...]] | None, blocks: list[Block],
                     current: list[Sentence], lang: str | None) -> tuple[list[Sentence], tuple[str, tuple[str, ...]]]:
         """Continue the current speaker's paragraph, or close it and open a new one with "<Name> sagt:"."""
-        key = (_without_role(unit.speaker), tuple(unit.speech_tail + ([unit.speech_verb] if unit.speech_verb else [])))
+        key = _run_key(unit)
         if not _new_run(key, run):
             return current, run or key
         if current:
@@ -273,7 +273,7 @@ class Builder:
         heading = self.topic_heading(units)
         if heading is not None:
             blocks.append(heading)
-        group = self.ctx.level == "leicht"
+        grouped = _in_runs(units, inside) if self.ctx.level != "leicht" else set()
         run: tuple[str, tuple[str, ...]] | None = None  # (speaker, frame words) of the current run
         last_frame: tuple[str, str] = ("", "")  # (speaker, frame verb) of the last sentence with its own verb
         for unit in units:
@@ -289,7 +289,8 @@ class Builder:
                                             lang=lang)]) for item in unit.items]
                 blocks.append(ListBlock(ordered=False, items=items, lang=lang))
                 continue
-            if unit.kind == "sentence" and unit.speaker and (group or self._too_long_with_frame(unit)):
+            if unit.kind == "sentence" and unit.speaker and (
+                    self.ctx.level == "leicht" or id(unit) in grouped or self._too_long_with_frame(unit)):
                 current, run = self._speech_run(unit, run, blocks, current, lang)
                 current.append(self.sentence(_unframed(unit)))
                 continue
@@ -414,6 +415,30 @@ def _unframed(unit: Unit) -> Unit:
     """A statement of a speaker's run: the frame and its review comments are on the "sagt:" line."""
     return unit.derive(unit.tokens, "speech", speaker="", speech_tail=[],
                        comments=[c for c in unit.comments if c.rule != "speech"])
+
+
+def _run_key(unit: Unit) -> tuple[str, tuple[str, ...]]:
+    """The speaker and the frame's circumstances: sentences with the same key belong to one statement."""
+    return _without_role(unit.speaker), tuple(unit.speech_tail + ([unit.speech_verb] if unit.speech_verb else []))
+
+
+def _in_runs(units: list[Unit], quotation: set[int]) -> set[int]:
+    """Ids of the framed sentences that follow or precede another sentence of the same statement.
+
+    Einfache Sprache names the speaker in front of a single reported sentence ("Anna Berg sagt: …"), but
+    two or more sentences of one statement go under one "Anna Berg sagt:" line, as in Leichte Sprache:
+    repeating the frame in front of each of them makes every sentence longer and the text monotonous
+    (twelve lines starting "Asli Sevinçim sagt:" in the sample report). The sentences of one quotation
+    (``quotation``: the ids of those after its first) are one statement, named once already."""
+    framed = [(k, u) for k, u in enumerate(units) if u.kind == "sentence" and u.speaker]
+    out: set[int] = set()
+    for (k, a), (m, b) in zip(framed, framed[1:], strict=False):
+        between = units[k + 1 : m]
+        if id(b) in quotation or any(u.kind != "explanation" for u in between):
+            continue  # narration or a list between them: two statements
+        if not _new_run(_run_key(b), _run_key(a)):
+            out.update((id(a), id(b)))
+    return out
 
 
 def _new_run(key: tuple[str, tuple[str, ...]], run: tuple[str, tuple[str, ...]] | None) -> bool:

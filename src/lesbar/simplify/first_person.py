@@ -120,6 +120,7 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
         fin = i - 1 if after_verb else next((k for k in range(i + 1, end) if content[k].is_finite), None)
         if fin is None:
             continue
+        end = _clause_end(content, end)
         verb = _first_person_verb(content[fin])
         if verb is None:
             continue
@@ -139,6 +140,8 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
         changed = True
     if changed:
         _objects(content, words, gender)
+    if not changed and any(t.tag == "PPER" and t.text.lower() == pronoun for t in content):
+        return None  # "Ohne seinen Paten hätte er …": "mein" next to "er" would make two persons of one
     for k, t in enumerate(content):
         # "ihr Alltag habe sich verändert": the speaker's possessive before any other noun or pronoun
         # "…, weil ihr Sohn …" after the speaker became "ich": a clause's first word
@@ -151,6 +154,20 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
             words[k] = ("Mein" if t.text[0].isupper() else "mein") + t.text.lower()[len(stem):]
             changed = True
     return words if changed else None
+
+
+def _clause_end(content: list[Tok], end: int) -> int:
+    """The end of the clause past commas that set off a part of it without a verb of its own ("habe 30
+    Stunden übersetzt, neben ihrer eigentlichen Arbeit"): its possessives lean on the same subject."""
+    while end < len(content) and content[end].text == ",":
+        nxt = next((k for k in range(end + 1, len(content)) if content[k].text in (",", ";", ":", ".", "!", "?")),
+                   len(content))
+        part = content[end + 1 : nxt]
+        if not part or not part[0].tag.startswith("APPR") or any(
+                t.is_finite or t.tag in ("KOUS", "PRELS", "PWS", "PWAV", "PPER") for t in part):
+            break
+        end = nxt
+    return end
 
 
 def _after_coordinated_noun(content: list[Tok], k: int) -> bool:

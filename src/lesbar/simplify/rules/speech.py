@@ -46,6 +46,7 @@ from lesbar.simplify.rules.subordinate_clauses import (
     coordinated,
     main_clauses,
     possessive_sentence,
+    verb_number,
 )
 from lesbar.simplify.units import Unit, end_sentence
 
@@ -377,7 +378,14 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
     if start < end and toks[start].text in _PRONOUNS:
         if toks[start].text == "Sie" and start > 0:
             return None, False, start  # "…, sprechen Sie uns an": the reader addressed, nobody reported
-        return _by_pronoun(toks[start].text.lower(), ctx), True, start + 1
+        pronoun = toks[start].text.lower()
+        person = _by_pronoun(pronoun, ctx)
+        if person is not None and not person.gender and not _several(person) and start > 0 and (
+                pronoun == "er" or verb_number(toks[start - 1]) == "singular"):
+            # "…, erinnert sie sich": the text shows the speaker's gender, so that later reports of a
+            # speaker named without a role ("sagt Kovalenko") can speak in the first person
+            person.gender = {"er": "m", "sie": "f"}[pronoun]
+        return person, True, start + 1
     j = start
     role = ""
     lead: list[str] = []  # "Der bisherige", "Der": what the role cannot do without

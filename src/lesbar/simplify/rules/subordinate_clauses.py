@@ -741,7 +741,7 @@ _NOMINATIVE_ARTICLE = {"m": "der", "f": "die", "n": "das"}
 _NOMINATIVE_PRONOUNS = {"ich", "du", "er", "sie", "es", "wir", "ihr", "man", "jemand", "niemand"}
 
 
-def _verb_number(verb: Tok) -> str:
+def verb_number(verb: Tok) -> str:
     """"singular" or "plural" for a 3rd person finite verb (present or past), "" when unknown."""
     table = verb_table(verb.lemma)
     if table is None:
@@ -800,7 +800,7 @@ def _universal_conditions(unit: Unit, toks: list[Tok], c: int, i: int, head: int
             return None
         if not _only_subject_is_the_pronoun(part[:-1], verb_plural=plural, person=False):
             return None
-        if _verb_number(part[-1]) not in ("", "plural" if plural else "singular"):
+        if verb_number(part[-1]) not in ("", "plural" if plural else "singular"):
             return None
     noun = toks[head:c_noun]
     article = "Die" if plural else {"m": "Der", "f": "Die", "n": "Das"}.get(_genus(noun[0]), "")
@@ -915,7 +915,7 @@ def possessive_sentence(clause: list[Tok], possessor: list[str]) -> list[str] | 
         rest = rest[:-1] + [Tok(rest[-1].text, "VV(FIN)", rest[-1].lemma)]
         clause = clause[: k + 1] + rest
     fins = finite_indices(rest)
-    if len(fins) != 1 or not is_verb_final(clause) or _verb_number(rest[fins[0]]) != number:
+    if len(fins) != 1 or not is_verb_final(clause) or verb_number(rest[fins[0]]) != number:
         return None
     if any(t.text.lower() in _NOMINATIVE_PRONOUNS and t.tag in ("PPER", "PIS") for t in rest):
         return None
@@ -1155,7 +1155,7 @@ _UNIVERSAL_OR_NONE = {"kein", "keine", "keinen", "keinem", "keiner", "alle", "al
 def _verb_number_of(clause: list[Tok]) -> str:
     """The number ("singular"/"plural"/"") of the clause's last finite verb ("stammen": plural)."""
     fins = [t for t in clause if t.is_finite]
-    return _verb_number(fins[-1]) if fins else ""
+    return verb_number(fins[-1]) if fins else ""
 
 
 def _wanted(toks: list[Tok], head: int) -> bool:
@@ -1310,14 +1310,14 @@ def _with_shared_pronoun(left: list[Tok], right: list[Tok]) -> list[Tok]:
     if right[0].tag in ("ART", "PDAT", "PPOSAT", "PIAT"):
         noun = next((t for t in right if t.is_noun), None)
         number = (noun_number(noun) if noun is not None else "") or _ARTICLE_NUMBER.get(right[0].text.lower(), "")
-        if not number or number == _verb_number(right[-1]) or (noun is not None and noun.tag == "NE"):
+        if not number or number == verb_number(right[-1]) or (noun is not None and noun.tag == "NE"):
             return right  # "und keine Vertretung kommt": its own subject
     elif right[0].tag in ("NE", "PIS", "PDS", "PRELS"):
         return right
-    elif right[0].tag == "NN" and noun_number(right[0]) == _verb_number(right[-1]) and \
-            left[-1].text.lower() != right[-1].text.lower() and _verb_number(left[-1]) != _verb_number(right[-1]):
+    elif right[0].tag == "NN" and noun_number(right[0]) == verb_number(right[-1]) and \
+            left[-1].text.lower() != right[-1].text.lower() and verb_number(left[-1]) != verb_number(right[-1]):
         return right  # "weil sie lacht und Kinder spielen": a plural noun for a plural verb
-    if right[-1].text.lower() != left[-1].text.lower() and _verb_number(right[-1]) != _verb_number(left[-1]):
+    if right[-1].text.lower() != left[-1].text.lower() and verb_number(right[-1]) != verb_number(left[-1]):
         return right  # the verbs do not agree: the pronoun cannot be shared
     return [pronoun] + right
 
@@ -1335,7 +1335,7 @@ def _pronoun_for(left: list[Tok]) -> Tok | None:
         k += 1
     if k >= len(left) or left[k].tag != "NN":
         return None
-    number = _verb_number(left[-1])
+    number = verb_number(left[-1])
     if number == "plural":
         return Tok("sie", "PPER", "sie")
     genus = _genus(left[k])
