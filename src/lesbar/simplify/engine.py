@@ -97,7 +97,30 @@ def run_rules(unit: Unit, ctx: Context, heading: bool = False) -> list[Unit]:
             units = out
             if not changed:
                 break
-    return units
+    return [_she_in_lower_case(u) for u in units]
+
+
+def _she_in_lower_case(unit: Unit) -> Unit:
+    """"Trotzdem will sie weitermachen": a sentence's first word "Sie" that a rule moved inside the sentence
+    is "sie" when its verb is singular; the polite "Sie" always takes the plural ("Sie wollen")."""
+    if not unit.rules or "Sie" not in unit.tokens[1:]:
+        return unit
+    from lesbar.simplify.rules.subordinate_clauses import verb_number
+
+    toks = unit.toks()
+    words = list(unit.tokens)
+    for k in range(1, len(toks)):
+        if toks[k].text != "Sie" or toks[k].tag != "PPER" or toks[k - 1].text in (":", "„", "»", "\"", "(", "–"):
+            continue
+        if toks[k - 1].is_finite:  # "Trotzdem will Sie": the subject after the verb, with nothing else before it
+            verb = toks[k - 1] if not any(t.is_noun or t.tag in ("PPER", "PIS", "PDS", "ART", "PRELS", "PWS")
+                                          for t in toks[: k - 1]) else None
+        else:  # "…, und Sie will …"
+            verb = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].is_finite and toks[k - 1].text in (
+                ",", "und", "aber", "oder", "denn") else None
+        if verb is not None and verb_number(verb) == "singular":
+            words[k] = "sie"
+    return unit if words == unit.tokens else unit.derive(words, unit.rules[-1])
 
 
 #: words a sentence cannot end with: a line ending in one introduces what follows (a list)

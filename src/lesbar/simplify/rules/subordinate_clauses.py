@@ -553,6 +553,9 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
             # "standen drei Fachforen zur Wahl, in denen …": exactly one noun of the clause agrees
             clause_start = _clause_start(toks, c)
             cands = [k for k in range(clause_start, c) if toks[k].tag == "NN" and agrees_with_relative(toks[k], rel.text.lower())]
+            owner = _owner_of_genitive(toks, c - 1, rel.text.lower())
+            if owner is not None:
+                cands = [owner]  # "vom Pool des Zentrums, der …": the noun whose genitive attribute does not agree
             if len(cands) != 1:
                 continue
             ante = toks[cands[0]]
@@ -984,6 +987,18 @@ def _possessor(toks: list[Tok], c: int) -> list[str] | None:
     article = "den" if plural else ("der" if genus == "f" else "dem")
     words = [article] + [a.text if a.text.endswith("en") else a.text.rstrip("e") + "en" for a in adjectives]
     return words + (forms if len(forms) == 1 else [forms[0], "und", forms[1]])
+
+
+def _owner_of_genitive(toks: list[Tok], last: int, relpron: str) -> int | None:
+    """The noun before a genitive attribute that ends at ``last`` ("Sprachmittlerpool des Kommunalen
+    Integrationszentrums"), when it agrees with the relative pronoun: the nearest noun that can be meant."""
+    k = last
+    while k > 0 and (toks[k].is_noun or toks[k].tag in ("ADJ(A)", "CARD")):
+        k -= 1
+    if k < 1 or k == last or toks[k].text.lower() not in ("des", "eines", "der", "einer"):
+        return None
+    owner = toks[k - 1]
+    return k - 1 if owner.tag == "NN" and agrees_with_relative(owner, relpron) else None
 
 
 def _relative_end(toks: list[Tok], i: int) -> int:
