@@ -567,6 +567,13 @@ def _repair_main_clause(toks: list[Tok]) -> None:
             k = max(constituent_end(toks, k), k + 1)  # "Die Mutter von zwei Kindern beklagt"
     elif first.tag == "PPER" and first.text.lower() in ("wir", "sie", "ihr"):
         k = 1
+    elif first.tag in ("NN", "NE"):
+        # "Koordinator Jens Hartmann erklärt: …": a name (after a role) is a subject too
+        k = 0
+        while k < first_clause and toks[k].tag in ("NN", "NE"):
+            k += 1
+        if not any(t.tag == "NE" for t in toks[:k]):
+            return
     else:
         return
     if 1 <= k < len(toks) and toks[k].tag in _INF_TO_FIN and (toks[k - 1].is_noun or k == 1):

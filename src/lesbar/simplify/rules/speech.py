@@ -559,8 +559,9 @@ def _surname_as_noun(toks: list[Tok], k: int, end: int) -> bool:
     if k < 1 or toks[k - 1].tag != "NE" or (k >= 2 and toks[k - 2].tag == "NE"):
         return False
     nxt = toks[k + 1] if k + 1 < end else None
+    # ("begründete Petra Sommer den Antrag": a bare noun before the object's article is no object itself)
     return nxt is None or nxt.text in {",", ".", ":", ";", "!", "?", "(", "–"} or nxt.tag.startswith("APPR") \
-        or nxt.is_finite or nxt.text in QUOTES_OPEN
+        or nxt.is_finite or nxt.text in QUOTES_OPEN or nxt.tag in ("ART", "PPOSAT", "PDAT")
 
 
 def _double_surname(t: Tok) -> bool:
@@ -907,9 +908,13 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
             particle = separable_particle(verb_lemma)
             if fin:
                 # "merkte er an mit Blick auf …" → "Stephan Pusch merkt das mit Blick auf … an": "das" is what he said
-                obj = ["das"] if rest[0].tag.startswith("APPR") and verb_lemma in _SAYS_WHAT else []
-                extra.append(unit.derive(person.name.split() + [fin] + obj + words + ([particle] if particle else [])
-                                         + ["."], ID, speaker=""))
+                party: list[str] = []
+                if words and words[0] == "(" and ")" in words:
+                    party, words = words[: words.index(")") + 1], words[words.index(")") + 1 :]
+                    # "begründete Petra Sommer (SPD) den Antrag": the party stays with the name
+                obj = ["das"] if words and rest[len(party)].tag.startswith("APPR") and verb_lemma in _SAYS_WHAT else []
+                extra.append(unit.derive(person.name.split() + party + [fin] + obj + words +
+                                         ([particle] if particle else []) + ["."], ID, speaker=""))
         if content and content[-1] not in SENT_END | QUOTES_CLOSE:
             content.append(".")
         main = _speaker_unit(unit, content, person, pronoun, ctx,
