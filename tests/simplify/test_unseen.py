@@ -319,3 +319,13 @@ def test_two_main_clauses_joined_by_a_comma_are_split() -> None:
     # "schriftlich oder zur Niederschrift" is no predicate adjective
     assert texts("Der Widerspruch ist schriftlich oder zur Niederschrift beim Amt einzulegen.") == [
         "Man muss den Widerspruch schriftlich oder zur Nieder-Schrift beim Amt einlegen."]
+
+
+def test_a_dass_clause_whose_modal_after_the_comma_serves_two_infinitives_is_the_narrators() -> None:
+    # hunt 32: "helfen" was read as the clause's finite verb, so "solle" looked like a report in a main clause
+    text = ("Der Datenschutz habe Priorität, betonte Vogel.\n\n"
+            "Alle waren sich einig, dass Technik helfen, aber nicht ersetzen solle.")
+    for level in ("leicht", "einfach"):
+        out = texts(text, level)
+        assert out[-1] == "Alle waren sich einig: Technik soll helfen, aber nicht ersetzen.", out
+        assert out.count("Vogel sagt:") <= 1 and not any(s.startswith("Vogel sagt: Alle") for s in out), out

@@ -270,9 +270,14 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
         else:
             segments.append(seg)
         start = end + 1
-    for seg in segments:
+    for s_index, seg in enumerate(segments):
         if not seg:
             continue
+        nxt_seg = segments[s_index + 1] if s_index + 1 < len(segments) else []
+        # "dass Technik helfen, aber nicht ersetzen solle": the modal after the comma serves both infinitives
+        shared_after = bool(nxt_seg) and toks[nxt_seg[0]].text.lower() in ("aber", "sondern", "und", "oder") and \
+            toks[nxt_seg[0] - 1].text == "," and _shared_finite(toks, nxt_seg) and \
+            not any(toks[i].is_finite for i in nxt_seg[:-1])
         first = toks[seg[0]]
         second = toks[seg[1]] if len(seg) > 1 else None
         subordinate = first.tag in ("KOUS", "PRELS", "PWAV") or (
@@ -293,7 +298,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
             words = [i for i in part if toks[i].is_word]
             if not words or any(toks[i].is_finite for i in part):
                 continue
-            if n + 1 < len(parts) and _shared_finite(toks, parts[-1]) and not any(
+            if (n + 1 < len(parts) and _shared_finite(toks, parts[-1]) or n + 1 == len(parts) and shared_after) and not any(
                     toks[i].text.lower() == "seit" for i in part):
                 continue  # "dass Mütter Deutsch lernen und ihre Kinder begleiten wollen": one modal for both
                 # (not "die seit Jahren hier leben und jetzt arbeiten wollen": nobody wants to have lived here)
@@ -408,6 +413,12 @@ def _repair_first_names(toks: list[Tok]) -> None:
         if not ((t.is_finite or t.tag.endswith("(IMP)")) and t.text[:1].isupper() and t.text.isalpha()
                 and toks[i + 1].tag == "NE"
                 and toks[i + 1].text[:1].isupper()):
+            continue
+        if i > 0 and (toks[i - 1].is_finite or (t.tag.endswith("(IMP)") and toks[i - 1].is_word
+                                                and toks[i - 1].tag != "KON")):
+            # "gab Ahmet Demir zu bedenken": no verb follows the verb; "äußerte sich Ahmet Demir": an
+            # imperative opens its clause
+            toks[i] = Tok(t.text, "NE", t.text)
             continue
         if i > 0 and toks[i - 1].tag not in ("$,", "$(", "ART", "NN", "APPR", "KON") and toks[i - 1].text not in ("„", "»"):
             continue

@@ -60,7 +60,18 @@ PEOPLE_NOUNS = frozenset({"Mann", "Frau", "Mädchen", "Junge", "Kind", "Mensch",
 def is_person_noun(text: str, tag: str) -> bool:
     """"Elektroniker", "Leiterin", "27-Jährige", "Vorsitzende", "Mutter", a role: a noun for a person, not
     "der Appell"."""
-    return tag == "NNA" or text in roles() or text in PEOPLE_NOUNS or text.lower().endswith(PERSON_SUFFIXES)
+    if tag == "NNA" or text in roles() or text in PEOPLE_NOUNS:
+        return True
+    low = text.lower()
+    if not low.endswith(PERSON_SUFFIXES):
+        return False
+    if low.endswith("in") and not low.endswith(("erin", "entin", "istin", "orin", "eurin")):
+        # "Ärztin", "Kollegin" are feminine; "Verein", "Termin" are not and name no person
+        from lesbar.simplify.morphology import noun_info
+
+        info = noun_info(text)
+        return info is None or info.genus == "f"
+    return True
 
 
 @lru_cache(maxsize=1)

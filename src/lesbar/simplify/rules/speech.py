@@ -792,6 +792,10 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         consider = _to_consider(toks, c + 1) if verb.lemma == "geben" else None
         # "…, gab die Lehrerin zu bedenken.": the speaker ends before "zu bedenken"
         subject_end = consider if consider is not None and consider + 2 >= end - 1 else end
+        particle_at = _particle_index(toks, c + 1)
+        if particle_at is not None and c + 2 < particle_at < subject_end and toks[particle_at].tag == "PTKVZ" and \
+                not any(t.is_word for t in toks[particle_at + 1 : subject_end]):
+            subject_end = particle_at  # "…, teilte eine Sprecherin mit.": the particle is no part of the speaker
         start = c + 3 if c + 3 < subject_end and (toks[c + 2].tag == "PRF" or _object_pronoun(
             toks, c + 2, subject_end)) else c + 2
         # "erinnert sich die 71-Jährige", "würdigte ihn der Landrat": the pronoun is no speaker
@@ -810,7 +814,6 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
         if person is None:
             continue
         content = [t.text for t in toks[:c]]
-        particle_at = _particle_index(toks, c + 1)
         rest = [t for k, t in enumerate(toks[after:end], start=after)
                 if t.tag != "PTKVZ" and k != particle_at and t.text not in _FRAME_ADVERBS
                 and (consider is None or k not in (consider, consider + 1))]
@@ -1244,6 +1247,7 @@ def _main_clause_verbs(toks: list[Tok]) -> list[Tok]:
     word, a relative pronoun or a preposition + relative pronoun, or "ob")."""
     out = []
     start = 0
+    subordinate = False
     for end in top_level_commas(toks) + [len(toks)]:
         seg = toks[start:end]
         start = end + 1
@@ -1252,8 +1256,13 @@ def _main_clause_verbs(toks: list[Tok]) -> list[Tok]:
         first = seg[0]
         if first.tag in ("ADV", "PTKNEG") and len(seg) > 1 and seg[1].tag in _SUBORDINATE_START:
             first = seg[1]  # "…, nämlich dass …", "…, auch wenn …", "…, nicht weil …"
-        if first.tag in _SUBORDINATE_START or first.text.lower() == "ob" or (
-                first.tag.startswith("APPR") and len(seg) > 1 and seg[1].tag in ("PRELS", "PWS", "PWAV")):
+        words = [t for t in seg if t.is_word]
+        if subordinate and first.text.lower() in ("aber", "sondern", "und", "oder") and words and words[-1].is_finite and not any(
+                t.is_finite for t in words[:-1]):
+            continue  # "dass Technik helfen, aber nicht ersetzen solle": the clause goes on to its verb
+        subordinate = first.tag in _SUBORDINATE_START or first.text.lower() == "ob" or (
+            first.tag.startswith("APPR") and len(seg) > 1 and seg[1].tag in ("PRELS", "PWS", "PWAV"))
+        if subordinate:
             continue
         out.extend(t for t in seg if t.is_finite)
     return out
