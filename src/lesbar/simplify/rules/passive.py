@@ -33,7 +33,7 @@ from lesbar.simplify.morphology import (
 from lesbar.simplify.places import is_place_noun
 from lesbar.simplify.resources import is_person_noun
 from lesbar.simplify.rules.subordinate_clauses import noun_number
-from lesbar.simplify.temporal import date_after_weekday_end
+from lesbar.simplify.temporal import date_after_weekday_end, is_time_word
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -954,7 +954,11 @@ def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | No
         return [unit.derive(words + after, ID)]
     if prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") and \
             prefield[0].text.lower() not in _OBLIQUE:  # "Dem Antrag ist … beizufügen": a dative leads
-        words = ["man", modal] + _accusative(prefield) + [t.text for t in middle] + infinitive
+        dative = _leading_dative(middle)
+        # "Änderungen sind der Behörde mitzuteilen" → "Man muss der Behörde Änderungen mitteilen": the dative
+        # noun goes first, so that it does not read as a genitive of the object ("Änderungen der Behörde")
+        words = ["man", modal] + [t.text for t in middle[:dative]] + _accusative(prefield) + \
+            [t.text for t in middle[dative:]] + infinitive
     elif prefield and prefield[0].tag not in ("PPER", "PDS", "PIS"):
         found = _middle_subject(middle)
         if found is None:
@@ -967,6 +971,23 @@ def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | No
     words[0] = words[0][:1].upper() + words[0][1:]
     ctx.counts[ID] += 1
     return [unit.derive(words + after, ID)]
+
+
+def _leading_dative(middle: list[Tok]) -> int:
+    """The end of a dative noun phrase at the start of ``middle`` ("der Behörde", "dem Jobcenter"), else 0.
+    Right after the finite verb of "sein + zu" a "der" phrase can be neither the subject nor a genitive."""
+    if not middle or middle[0].text.lower() not in ("dem", "einem", "der", "einer", "ihrem", "ihrer", "seinem",
+                                                    "seiner", "unserem", "unserer"):
+        return 0
+    k = 1
+    while k < len(middle) and middle[k].tag in ("ADJ(A)", "ADV") and not middle[k].is_noun:
+        k += 1
+    if k >= len(middle) or middle[k].tag not in ("NN", "NE") or is_time_word(middle[k].text):
+        return 0
+    k += 1
+    while k < len(middle) and middle[k].tag == "NE":
+        k += 1
+    return k
 
 
 #: accusative determiners after "für" and their nominative (a singular masculine noun)

@@ -110,6 +110,14 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         a -= 1
     while b < len(toks) and toks[b].text not in {",", ";", ":", "„", "“"} | SENT_END:
         b += 1
+    present = _konj2_for_present(toks[a:b], verb, idx, ctx)
+    if present:
+        # "In den Unterkünften lebten derzeit 300 Menschen": a past that holds now is the Konjunktiv II of a
+        # report, which stands for the present ("leben derzeit"), not for a finished past
+        words = [t.text for t in toks]
+        words[i] = present[:1].upper() + present[1:] if verb.text[:1].isupper() else present
+        ctx.counts[ID] += 1
+        return [unit.derive(words, ID)]
     if any(t.is_finite and k != i and not is_participle_form(t.text, t.lemma) for k, t in enumerate(toks[a:b], start=a)) and not any(
             t.tag == "KON" for t in toks[a:b]):
         return None  # "der ältere und behinderte Menschen bringt": two finite verbs in one clause, one is none
@@ -183,6 +191,24 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         words.insert(end, table.participle)
     ctx.counts[ID] += 1
     return [unit.derive(words, ID)]
+
+
+#: adverbs of the present: a preterite-looking verb beside them is a Konjunktiv II standing for the present
+_NOW_ALWAYS = {"derzeit", "zurzeit", "momentan", "gegenwärtig", "aktuell"}
+#: … and these when a report was made in the paragraph (in a narrated past they go with the past)
+_NOW_IN_REPORT = {"jetzt", "inzwischen", "mittlerweile", "heute", "nun"}
+
+
+def _konj2_for_present(clause: list[Tok], verb: Tok, idx: int, ctx: Context) -> str:
+    """The present tense form for a preterite-looking Konjunktiv II next to an adverb of the present, else ""."""
+    table = verb_table(verb.lemma)
+    if table is None or verb.text.lower() not in table.konj2 or len(table.present) <= idx:
+        return ""
+    words = {t.text.lower() for t in clause}
+    reporting = ctx.block_index in (ctx.last_speech_block, ctx.last_report_block)
+    if words & _NOW_ALWAYS or (reporting and words & _NOW_IN_REPORT):
+        return table.present[idx]
+    return ""
 
 
 def _name_apposition_end(toks: list[Tok], comma: int) -> int | None:

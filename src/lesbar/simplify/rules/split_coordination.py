@@ -297,6 +297,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if len(toks) > 3 and toks[0].text == "Und" and _is_main_clause(toks[1:]):
         ctx.counts[ID] += 1  # a sentence starting with "Und": the "Und" adds nothing
         return [unit.derive(end_sentence([t.text for t in toks[1:]]), ID)]
+    if _trailing_frame(toks):
+        return None  # "Viele hätten kein Handy oder könnten …, sagte er": the frame belongs to both parts
     points = [i for i in _split_points(toks) if not _inside_subordinate_clause(toks, i)]
     if not toks[-1].text == "?":
         chain = _imperative_chain(unit, toks, points, ctx)
@@ -537,6 +539,18 @@ def _shared_modal(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
         out.append(unit.derive(end_sentence(lead + who + [fin.text] + obj + [t.text for t in phrase] + tail_words), ID))
     ctx.counts[ID] += 1
     return out
+
+
+def _trailing_frame(toks: list[Tok]) -> bool:
+    """The sentence ends in a speech frame the speech rule left ("…, sagte er.", "…, hat er gesagt.")."""
+    from lesbar.simplify.resources import speech_verbs
+
+    commas = top_level_commas(toks)
+    if not commas:
+        return False
+    tail = [t for t in toks[commas[-1] + 1 :] if t.is_word]
+    return 2 <= len(tail) <= 5 and tail[0].is_finite and (
+        tail[0].lemma in speech_verbs() or (tail[-1].tag.endswith("(PP)") and tail[-1].lemma in speech_verbs()))
 
 
 def _lower_first(words: list[str], toks: list[Tok]) -> list[str]:
