@@ -256,6 +256,10 @@ def masculine_nominative(noun: Tok) -> bool:
     return info is not None and info.genus == "m" and noun.text in forms(info, "nominativ singular")
 
 
+#: focus particles: first in a clause they go with the phrase after them
+_FOCUS = {"bereits", "schon", "erst", "nur", "sogar", "selbst", "gerade", "allein", "ausgerechnet", "lediglich"}
+
+
 def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
     """Rewrite a verb-final clause (without its subordinating word) as a main clause.
 
@@ -281,6 +285,11 @@ def to_v2(toks: list[Tok], prefield: list[str] | None = None) -> list[str]:
         while len(rest) > 1 and rest[0].tag in ("PRF", "PPER") and rest[0].text.lower() in _UNSTRESSED:
             lead.append(rest.pop(0))  # "weil sich viele angesteckt haben": "Viele haben sich angesteckt"
         k = _with_attributes(rest, first_constituent_end(rest)) if rest else 0
+        if k == 1 and len(rest) > 2 and rest[0].text.lower() in _FOCUS and (
+                rest[1].tag.startswith("APPR") or rest[1].tag in _NP_START | {"NN", "NE", "CARD", "PIS"}):
+            # "dass bereits im Herbst die Kurse starten" → "Bereits im Herbst starten …": the focus particle
+            # belongs to the phrase after it ("Bereits starten im Herbst …" would say something else)
+            k = 1 + _with_attributes(rest[1:], first_constituent_end(rest[1:]))
         if fin.lemma in ("sein", "werden", "bleiben") and not any(t.tag.endswith(("(PP)", "(INF)")) for t in rest):
             # "dass Sprache der Schlüssel zu Arbeit sei": with a copula "der Schlüssel" is the predicate
             # noun, not a genitive attribute of the subject

@@ -157,9 +157,11 @@ def _rewrite(toks: list[Tok]) -> list[str] | None:
         if statement is None:  # "erklärte, wie gut man Deutsch lernt": how well, or how to learn well?
             return None
         return words + [":"] + _capital(statement) + ["."]
-    if kind == "w" and phrase[0].text.lower() == "wie" and verbs & _SHOWING_VERBS and not still_open and \
-            low in _ASKING_DEGREE and verbs <= _SHOWING_VERBS | {"haben", "sein", "werden", "können"}:
-        return None  # "zeigt, wie viele Menschen helfen": neither a question nor a safe statement
+    if kind == "w" and verbs & _SHOWING_VERBS and not still_open and \
+            verbs <= _SHOWING_VERBS | {"haben", "sein", "werden", "können"}:
+        # "zeigt, wie viele Menschen helfen", "zeigt, was Nachbarschaft bewirken kann": what is shown is
+        # known, so it is no open question, and the clause does not say enough for a statement
+        return None
     if kind == "ob":
         question = to_v2(rest, prefield=["_"])[1:]
     else:

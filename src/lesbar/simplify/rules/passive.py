@@ -318,7 +318,9 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             info = noun_info(toks[end + 1].lemma)
             other = form_of(info, "nominativ plural") if info is not None else None
             if first is not None and other:
-                return i, end + 2, first[0] + ["und", other], True
+                # "von Schülerinnen und Schülern des Gymnasiums": the genitive belongs to both
+                of_end = _genitive_end(toks, end + 2)
+                return i, of_end, first[0] + ["und", other] + [w.text for w in toks[end + 2 : of_end]], True
             return None
         if end + 1 < len(toks) and toks[end].text in (",", "und", "oder", "sowie") and toks[end + 1].tag in (
                 "ART", "PPOSAT", "PDAT", "NE", "NN", "CARD", "PIAT", "ADJ(A)"):
@@ -541,6 +543,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     hits = detect(toks)
     if not hits:
         return _zu_infinitive(unit, full, ctx)
+    if toks and toks[0].text.lower() in ("wer", "was") and any(t.text == "," for t in toks):
+        return None  # "Wer die Frist versäumt, kann … belegt werden": the clause is the subject; "man" has no room
     fins = [i for i, t in enumerate(toks) if t.is_finite]
     born = _born(unit, full, fins)
     if born is not None:
