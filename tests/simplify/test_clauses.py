@@ -51,7 +51,7 @@ def test_relative_pronoun_finds_the_one_noun_it_agrees_with() -> None:
     text = "Am Nachmittag standen drei Fachforen zur Wahl, in denen es um Sprache ging, um Arbeit und um Schule."
     out = texts(text, "einfach")
     assert out == ["Am Nachmittag standen 3 Fachforen zur Wahl.",
-                   "In den Fachforen ging es um Sprache, um Arbeit und um Schule."]
+                   "In diesen Fachforen ging es um Sprache, um Arbeit und um Schule."]
 
 
 def test_relative_clause_right_after_a_noun_belongs_to_that_noun() -> None:

@@ -73,6 +73,15 @@ def _names_end(toks: list[Tok], k: int) -> int:
     return k
 
 
+def _known_word(word: str) -> bool:
+    """A known noun, also when the Leichte Sprache rules split it ("Zusammen-Arbeit" is no town)."""
+    if is_known_noun(word):
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts) and (
+        is_known_noun(parts[0] + "".join(p.lower() for p in parts[1:])) or is_known_noun(parts[-1]))
+
+
 def _head(toks: list[Tok], i: int, *, first: bool) -> int | None:
     """End of "<preposition> [article] [adjectives] <place>" at ``i``, or None."""
     n = len(toks)
@@ -89,7 +98,7 @@ def _head(toks: list[Tok], i: int, *, first: bool) -> int | None:
             plural_article = True
             j += 1
         elif j < n and low == "in" and (toks[j].tag == "NE" or (
-                toks[j].tag == "NN" and toks[j].text[:1].isupper() and not is_known_noun(toks[j].text)
+                toks[j].tag == "NN" and toks[j].text[:1].isupper() and not _known_word(toks[j].text)
                 and (is_place_name(toks[j].text) or j + 1 >= n or not toks[j + 1].is_noun))):
             # "in Unna", "in Bad Hersfeld": a town has one name (after "Bad", "Sankt" … two); a name after it
             # is something else ("in Gelsenkirchen Deutsch")

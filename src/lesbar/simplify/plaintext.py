@@ -179,7 +179,8 @@ _FUNCTION_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "ein
 
 
 #: a letter's closing formula: the lines after it are signatures, one person per line
-_CLOSING = re.compile(r"^(mit )?(freundlichen|herzlichen|besten|vielen|lieben|solidarischen) grüßen,?$|^viele grüße,?$",
+_CLOSING = re.compile(r"^(mit )?(freundlichen|herzlichen|besten|vielen|lieben|solidarischen|freundlichem) grü(ß|ss)en,?$"
+                      r"|^(viele|herzliche|liebe|beste|freundliche|schöne|sonnige) grü(ß|ss)e,?$",
                       re.IGNORECASE)
 
 _SALUTATIONS = ("liebe ", "lieber ", "liebes ", "sehr geehrte", "hallo", "guten tag", "moin", "servus")

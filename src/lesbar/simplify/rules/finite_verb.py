@@ -47,7 +47,8 @@ def is_salutation(toks: list[Tok]) -> bool:
     return is_closing(toks) or is_signature(toks)
 
 
-_CLOSING_WORDS = {"mit", "freundlichen", "herzlichen", "besten", "vielen", "lieben", "viele", "grüßen", "grüße", ","}
+_CLOSING_WORDS = {"mit", "freundlichen", "herzlichen", "besten", "vielen", "lieben", "viele", "herzliche", "liebe", "beste",
+                  "freundliche", "schöne", "sonnige", "grüßen", "grüße", ","}
 
 
 def is_closing(toks: list[Tok]) -> bool:

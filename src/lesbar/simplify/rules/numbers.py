@@ -53,8 +53,9 @@ def _is_big_number(toks: list[Tok], i: int) -> bool:
     if nxt is not None and (nxt.text[:1].isdigit() or nxt.text in ("-", "/")):
         return False
     # "59425 Unna", "…, 52349 Düren" (a town the tagger reads as a noun, after the street's comma)
+    # ("in 12345 Musterstadt": a capitalised word that is no known noun is a town after any word)
     return not (len(text) == 5 and nxt is not None and (nxt.tag == "NE" or (
-        nxt.tag in ("NN", "NE") and nxt.text[:1].isupper() and prev == ","
+        nxt.tag in ("NN", "NE") and nxt.text[:1].isupper()
         and (is_place_name(nxt.text) or not is_known_noun(nxt.text)))))
 
 

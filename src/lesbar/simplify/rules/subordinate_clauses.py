@@ -691,6 +691,10 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
         article = _RELPRON_ARTICLE[rel.text.lower()]
         determiner = next((toks[k] for k in range(head - 1, -1, -1) if toks[k].tag not in ("ADJ(A)", "ADV", "CARD")),
                           None)
+        counted = next((k for k in range(head - 1, -1, -1) if toks[k].tag not in ("ADJ(A)", "ADV")), None)
+        if counted is not None and toks[counted].tag == "CARD" and (
+                counted == 0 or toks[counted - 1].tag not in ("ART", "PPOSAT", "PDAT")):
+            demonstrative = True  # "von sieben Mitgliedern, die verstorben sind" → "Diese Mitglieder …", not all
         if determiner is not None and determiner.text.lower() in _INDEFINITE:
             if determiner.text.lower() in ("ein", "eine") and head <= 2 and end + 1 < len(toks) and \
                     toks[end].text == "," and toks[end + 1].is_finite:
@@ -1073,8 +1077,10 @@ def _one_verb_at_end(clause: list[Tok]) -> bool:
 def _v2_relative(toks: list[Tok], c: int) -> bool:
     """"einen Stein, der leuchtete im Dunkeln": the tagger reads a pronoun followed by its verb as a
     demonstrative; after a comma and a noun it is a relative pronoun in the old verb-second order."""
+    # (", das sind zwölf mehr", ", das war …": "das" before a form of "sein" points to the whole clause)
     return (c > 0 and toks[c - 1].is_noun and c + 2 < len(toks) and toks[c + 1].tag == "PDS"
-            and toks[c + 1].text.lower() in ("der", "die", "das") and toks[c + 2].is_finite)
+            and toks[c + 1].text.lower() in ("der", "die", "das") and toks[c + 2].is_finite
+            and not (toks[c + 1].text.lower() == "das" and toks[c + 2].lemma == "sein"))
 
 
 def _after_relative_clause(toks: list[Tok], comma: int) -> bool:
