@@ -110,6 +110,17 @@ def test_signature_lines_after_a_closing_stay_one_line_each_and_are_no_fragments
     assert all(not any(f["rule"] == "finite_verb" for f in s["findings"]) for s in report["sentences"]), report
 
 
+@pytest.mark.parametrize("closing", ["Herzliche Grüße", "Liebe Grüße", "Beste Grüße", "Mit herzlichen Grüßen"])
+def test_other_closings_keep_the_signature_on_a_line_of_its_own(closing: str) -> None:
+    from lesbar.simplify import check_document
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text(f"Bitte denken Sie an die Anmeldung.\n\n{closing}\nIhr Kita-Team")
+    assert [s.text for s in doc.sentences()][1:] == [closing, "Ihr Kita-Team"]
+    report = check_document(doc, "leicht", None)
+    assert not any(f["rule"] == "finite_verb" for f in report["sentences"][1]["findings"]), report
+
+
 def test_label_lines_stay_one_line_each_and_get_no_full_stop() -> None:
     from lesbar.simplify import simplify_document
     from lesbar.simplify.plaintext import document_from_text
