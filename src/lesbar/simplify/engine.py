@@ -132,7 +132,23 @@ _OPEN_ENDINGS = {"bei", "für", "mit", "von", "zu", "an", "auf", "in", "um", "ü
 _SENTENCE_ENDS = {".", "!", "?", "…", "“", "”", "\"", "»", ":"}
 
 
-def _finish_tokens(unit: Unit) -> list[str]:
+#: third person singular forms not ending in -t: after them "Sie" is "she", never the polite address
+_SINGULAR_VERBS = {"war", "kann", "muss", "will", "soll", "darf", "mag", "weiß", "wird", "sei", "habe", "könne",
+                   "müsse", "wolle", "solle", "dürfe", "werde", "wäre", "hätte", "könnte", "würde"}
+#: pronouns whose capital makes them the polite address
+_POLITE_FORMS = {"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"}
+
+
+def _paragraph_number(tokens: list[str]) -> int:
+    """How many tokens number the sentence ("(1)", "a)", "(3a)"): 0 when it is not numbered."""
+    if len(tokens) > 4 and tokens[0] == "(" and tokens[2] == ")" and (tokens[1].isdigit() or (
+            len(tokens[1]) <= 3 and tokens[1][:1].isdigit() and tokens[1][1:].isalpha()) or (
+            len(tokens[1]) == 1 and tokens[1].islower())):
+        return 3
+    return 0
+
+
+def _finish_tokens(unit: Unit, polite: bool = True) -> list[str]:
     tokens = list(unit.tokens)
     if unit.kind in ("sentence", "explanation") and (unit.rules or unit.speaker):
         if unit.line and not unit.speaker and tokens and tokens[-1] not in {".", "!", "?", ":"}:
@@ -144,6 +160,11 @@ def _finish_tokens(unit: Unit) -> list[str]:
         else:
             tokens = end_sentence(tokens)  # a sentence no rule touched keeps its punctuation ("VON ANNA …")
     if unit.speaker and tokens:
+        singular = tokens[0] == "Sie" and len(tokens) > 1 and (tokens[1].endswith("t") or tokens[1] in _SINGULAR_VERBS)
+        if not polite and tokens[0] in _POLITE_FORMS and not singular:  # ("Sie ist krank" is "she")
+            # "Die Eltern sagen: sie sind krank": in a text that never addresses its reader, "Sie"/"Ihre" after
+            # the frame would read as the polite "you"; after the colon the small letter keeps "they"/"their"
+            tokens = [tokens[0].lower()] + tokens[1:]
         tokens = unit.speaker.split() + [says(unit.speaker, unit.speech_verb)] + unit.speech_tail + [":"] + tokens
     return tokens
 
@@ -204,7 +225,7 @@ class Builder:
         self.topic_speaker = ""
 
     def sentence(self, unit: Unit, fragment: bool = False) -> Sentence:
-        tokens = _finish_tokens(unit)
+        tokens = _finish_tokens(unit, self.ctx.polite)
         text = join_tokens(tokens)
         findings = check_sentence(text, self.ctx, fragment=fragment, toks=_final_toks(unit, tokens))
         s = Sentence(_inlines(text, unit), source=list(unit.source),
@@ -228,9 +249,15 @@ class Builder:
                 continue
             # "Liebe Eltern,": a salutation gets only the word rules, like a heading, and keeps its comma
             line = heading or is_salutation(analyze(tokens))
-            unit = Unit(tokens, source=[s.id] if s.id else list(s.source), kind="heading" if line else "sentence",
-                        line=bool(tokens) and tokens[-1] not in _SENTENCE_ENDS)
-            out.extend(run_rules(unit, self.ctx, heading=line))
+            number = _paragraph_number(tokens) if not line else 0
+            unit = Unit(tokens[number:], source=[s.id] if s.id else list(s.source),
+                        kind="heading" if line else "sentence", line=bool(tokens) and tokens[-1] not in _SENTENCE_ENDS)
+            result = run_rules(unit, self.ctx, heading=line)
+            if number and result:
+                # "(1) Der Antrag wird geprüft.": the rules see the sentence, the number stays in front of it
+                result[0] = result[0].derive(tokens[:number] + result[0].tokens, result[0].rules[-1] if result[0].rules
+                                             else "structure")
+            out.extend(result)
             self.ctx.previous_sentence = tokens
         return out
 
@@ -263,7 +290,7 @@ class Builder:
         inside = quoted(unit.tokens)
         if any(w == ":" and k not in inside for k, w in enumerate(unit.tokens)):
             return True
-        return len(words_of(join_tokens(_finish_tokens(unit)))) > self.ctx.options.max_words
+        return len(words_of(join_tokens(_finish_tokens(unit, self.ctx.polite)))) > self.ctx.options.max_words
 
     def speech_intro(self, unit: Unit) -> Sentence:
         """"Stephan Pusch sagt:" on a line of its own, before the statements of one speaker. The speech

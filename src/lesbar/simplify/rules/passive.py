@@ -956,6 +956,15 @@ def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | No
         words[0] = words[0][:1].upper() + words[0][1:]
         ctx.counts[ID] += 1
         return [unit.derive(words + after, ID)]
+    agent = _agent(middle) if prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE") else None
+    if agent is not None and prefield[0].text.lower() not in _OBLIQUE:
+        # "Die Miete ist vom Mieter zu zahlen" → "Der Mieter muss die Miete zahlen": who must do it is named
+        start, end, subject, plural = agent
+        verb = {"kann": "können", "muss": "müssen"}[modal] if plural else modal
+        words = subject + [verb] + _accusative(prefield) + [t.text for t in middle[:start] + middle[end:]] + infinitive
+        words[0] = words[0][:1].upper() + words[0][1:]
+        ctx.counts[ID] += 1
+        return [unit.derive(words + after, ID)]
     if prefield and prefield[0].tag in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") and \
             prefield[0].text.lower() not in _OBLIQUE:  # "Dem Antrag ist … beizufügen": a dative leads
         dative = _leading_dative(middle)
@@ -1071,7 +1080,8 @@ def _participle_first(unit: Unit, toks: list[Tok], f: int, pp_i: int, ctx: Conte
     adverbs = [t.text.lower() if t.tag == "ADJ(D)" or t.text[:1].isupper() else t.text for t in prefield[:-1]]
     words = [t.text for t in main[a:b]] + [toks[f].text] + [t.text for t in main[:a] + main[b:]] + adverbs + \
         [toks[pp_i].text[:1].lower() + toks[pp_i].text[1:]] + [t.text for t in tail] + ["."]
-    words[0] = words[0][:1].upper() + words[0][1:]
+    if not (main[a].tag == "PPER" and main[a].text in ("sie", "ihr")):
+        words[0] = words[0][:1].upper() + words[0][1:]  # ("sie" stays small: "Sie" would be the reader)
     result = apply(unit.derive(words, ID), ctx)
     return result
 

@@ -922,14 +922,7 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
             content.append(".")
         main = _speaker_unit(unit, content, person, pronoun, ctx,
                              reported=not any(w in QUOTES_OPEN for w in content))
-        main.speech_tail = tail_words
-        main.speech_verb = verb_lemma if verb_lemma in FRAME_VERBS else ""
-        table = verb_table(verb_lemma)
-        if any(w.lower() in _HABITUAL for w in tail_words) and table is not None and table.participle and \
-                table.auxiliary == "haben":
-            # "erzählte er später gern": "sagt später gern" would be the future; the frame keeps its past
-            main.speech_tail = tail_words + [table.participle]
-            main.speech_verb = PERFECT + verb_lemma
+        _frame_verb(main, tail_words, verb_lemma)
         if affiliation:
             main.speaker = " ".join([main.speaker] + affiliation)
         return [main] + extra
@@ -1103,8 +1096,7 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
         if lemma in _DEMANDS:
             content = _as_demand(content)  # "fordern, dass die Schule mehr Lehrer bekommt"
         out = [_speaker_unit(unit, content, person, pronoun, ctx, reported=reported)]
-        out[0].speech_tail = tail
-        out[0].speech_verb = lemma if lemma in FRAME_VERBS else ""
+        _frame_verb(out[0], tail, lemma)
         if statement is not None:
             out.insert(0, unit.derive(statement, ID, speaker=""))
         if description:  # "Ayşe Demir ist die Leiterin der Beratungsstelle."
@@ -1551,9 +1543,24 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     return result
 
 
-#: a frame's adverbs of habit or of the past: with them the frame stays in the past ("hat oft erzählt")
+#: a frame's adverbs of habit or of the past: with them the frame stays in the past ("hat oft erzählt",
+#: "haben gestern gewarnt")
 _HABITUAL = {"später", "gern", "gerne", "oft", "häufig", "immer", "stets", "damals", "früher", "einst",
-             "wiederholt", "mehrfach", "mehrmals", "öfter"}
+             "wiederholt", "mehrfach", "mehrmals", "öfter", "gestern", "vorgestern", "kürzlich", "neulich", "jüngst",
+             "seinerzeit", "vergangenen", "vergangene", "letzten", "letzte", "vorigen", "vorige", "vorher", "zuvor"}
+
+
+def _frame_verb(unit: Unit, tail: list[str], lemma: str) -> None:
+    """The frame's verb and circumstances on a statement: "sagt" or a verb that keeps its meaning, in the
+    present; in the perfect where the circumstances are habitual or past ("erzählte er später gern",
+    "warnten gestern"), since "sagt gestern" or "sagt später gern" would change the time."""
+    unit.speech_tail = tail
+    unit.speech_verb = lemma if lemma in FRAME_VERBS else ""
+    table = verb_table(lemma)
+    if any(w.lower() in _HABITUAL for w in tail) and table is not None and table.participle and \
+            table.auxiliary == "haben":
+        unit.speech_tail = tail + [table.participle]
+        unit.speech_verb = PERFECT + lemma
 #: marks ``Unit.speech_verb`` of a frame in the perfect: the participle ends ``speech_tail``
 PERFECT = "perfect:"
 

@@ -280,6 +280,9 @@ def _imperative_chain(unit: Unit, toks: list[Tok], points: list[int], ctx: Conte
             if not words or not _verb_first(toks[a + 1]):
                 parts[-1] += [toks[a].text] + words  # "über A, über B und über C": not a new imperative
                 continue
+            if toks[a].text.lower() == "oder":  # "Sprechen Sie uns an oder schreiben Sie …": a choice stays one
+                parts.append(["Oder", words[0][:1].lower() + words[0][1:]] + words[1:])
+                continue
             parts.append([words[0][:1].upper() + words[0][1:]] + words[1:])
         if len(parts) < 2:
             return None

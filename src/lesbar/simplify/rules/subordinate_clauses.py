@@ -482,8 +482,8 @@ def _tail_belongs_to_clause(toks: list[Tok], end: int) -> bool:
 def _capital_after_colon(words: list[str], clause: list[Tok]) -> list[str]:
     """A full sentence after a colon starts with a capital, except "sie": "Sie" would read as the polite
     "you" ("Die Bedingung ist: sie sind gesund" means the children)."""
-    if not words or words[0] == "sie":
-        return words
+    if not words or words[0] in ("sie", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"):
+        return words  # (also "ihre Gemeinden": "Ihre" would be the reader's)
     return [words[0][:1].upper() + words[0][1:]] + words[1:]
 
 
