@@ -155,7 +155,13 @@ def _rejoin(toks: list[Any]) -> list[str]:
                     # "2.318-mal": a thousands point SoMaJo splits off before a suffix
                     text == "." and re.fullmatch(r"\d{1,3}(\.\d{3})*", prev) and re.match(r"\d{3}(\D|$)", nxt)
                     and t.space_after is False) or (
-                    re.fullmatch(r"\d{1,3}(\.\d{3})*\.", prev) and re.match(r"\d{3}(\D|$)", text)):
+                    re.fullmatch(r"\d{1,3}(\.\d{3})*\.", prev) and re.match(r"\d{3}(\D|$)", text)) or (
+                    # "4711-2026-0815": a reference number in groups
+                    re.fullmatch(r"-\d+", text) and prev[-1:].isdigit()) or (
+                    # "jobcenter.digital": a domain without "www."
+                    text == "." and t.space_after is False and re.fullmatch(r"[a-z0-9-]{2,}", prev)
+                    and re.fullmatch(r"[a-z]{2,12}", nxt)) or (
+                    prev.endswith(".") and re.fullmatch(r"[a-z0-9-]{2,}\.", prev) and re.fullmatch(r"[a-z]{2,12}", text)):
                 out[-1] = prev + text
                 glued = not t.space_after
                 continue

@@ -262,6 +262,9 @@ def _contrast(clause: list[Tok], main: list[Tok]) -> bool:
     def marks(toks: list[Tok]) -> set[str]:
         return {t.text for t in toks if t.tag == "CARD" or (t.text[:1].isdigit())}
     a, b = marks(clause), marks(main)
+    if clause and main and clause[0].tag.startswith("APPR") and clause[0].text.lower() == main[0].text.lower() and \
+            len(clause) > 1 and len(main) > 1 and clause[1].text.lower() != main[1].text.lower():
+        return True  # "Im Ausland ist … nötig, während im Inland … genügt": two places set side by side
     return bool(a) and bool(b) and a != b
 
 
@@ -306,6 +309,8 @@ def _still_to_come(main: list[Tok], clause: list[Tok], polite: bool) -> bool:
     be met ("… dürfen Sie umziehen, nachdem wir … bestätigt haben") where the main clause has "erst", a
     modal or a future, or the text addresses its reader ("Wir überweisen die Rate, nachdem Sie … haben": a
     letter speaks of what will happen). "Die Kinder spielen, nachdem sie gegessen haben" is a habit."""
+    commas = top_level_commas(main)
+    main = main[: commas[0]] if commas else main  # ("…, die Sie aufbewahren sollten": a clause of its own)
     fins = finite_indices(main)
     if len(fins) != 1:
         return False
@@ -661,6 +666,10 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
             continue  # "500 Euro, die für Bücher ausgegeben werden": "die Euro" cannot be the subject of a sentence
         if _wanted(toks, head):
             continue  # "Wir suchen eine Person, die übersetzt": the person is wanted, the clause no fact yet
+        if toks[head].tag == "NN" and any(t.text.lower() in _NEGATIONS for t in toks[_clause_start(toks, c) : head]):
+            # "haftet nicht für Schäden, die durch die Nutzung entstehen": the clause says which are meant; split
+            # off, the negation would hold for all of them
+            continue
         seg_start = max([k + 1 for k in top_level_commas(toks) if k < head], default=0)
         if toks[seg_start].tag in ("PWS", "KOUS", "PWAV", "PRELS") and seg_start < head:
             continue  # "Wer eine Person bemerkt, die im Freien schläft, …": the person of a condition
@@ -991,6 +1000,10 @@ def _possessor(toks: list[Tok], c: int) -> list[str] | None:
     article = "den" if plural else ("der" if genus == "f" else "dem")
     words = [article] + [a.text if a.text.endswith("en") else a.text.rstrip("e") + "en" for a in adjectives]
     return words + (forms if len(forms) == 1 else [forms[0], "und", forms[1]])
+
+
+#: words that negate a clause: a relative clause on a noun after them restricts what is negated
+_NEGATIONS = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals"}
 
 
 def _owner_of_genitive(toks: list[Tok], last: int, relpron: str) -> int | None:
