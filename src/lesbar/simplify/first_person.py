@@ -156,6 +156,61 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
     return words if changed else None
 
 
+#: "ihr-" possessives of several speakers → "unser-"
+_OUR = {"ihr": "unser", "ihre": "unsere", "ihren": "unseren", "ihrem": "unserem", "ihrer": "unserer",
+        "ihres": "unseres"}
+
+
+def to_first_person_plural(content: list[Tok], frame: list[Tok], name_words: set[str]) -> list[str] | None:
+    """``content`` of several speakers ("Die Eltern sagten, sie seien krank") in their own voice: "sie"
+    with a plural verb becomes "wir" (the verb form is the same), "sich" "uns", "ihr-" "unser-" and, in
+    other clauses, "ihnen" "uns". None when another plural noun could be meant ("Die Eltern sagten über
+    die Kinder, sie seien krank") or nothing changes. After "Die Eltern sagen:" a "sie" would read as
+    someone else, and as the polite "Sie" at the start of a line."""
+    from lesbar.simplify.rules.subordinate_clauses import verb_number
+
+    if _plural_noun([t for t in frame if t.text not in name_words]):
+        return None
+    words = [t.text for t in content]
+    changed = False
+    for i, t in enumerate(content):
+        if t.text.lower() != "sie" or t.tag != "PPER":
+            continue
+        if _plural_noun([x for x in content[:i] if x.text not in name_words]):
+            break
+        opener = i == 0 or content[i - 1].text.lower() in _CLAUSE_OPENERS or content[i - 1].tag in ("KOUS", "PWAV", "PWS")
+        after_verb = i >= 2 and content[i - 1].is_finite and not any(x.is_finite for x in content[: i - 1]) \
+            and _prefield_without_subject(content[: i - 1])
+        if not opener and not after_verb:
+            continue  # "sie hätten sie gesehen": an object
+        end = next((k for k in range(i + 1, len(content)) if content[k].text in (",", ";", ":", ".", "!", "?")),
+                   len(content))
+        fin = i - 1 if after_verb else next((k for k in range(i + 1, end) if content[k].is_finite), None)
+        if fin is None or verb_number(content[fin]) != "plural":
+            continue  # "sie sei krank": one person, someone else
+        end = _clause_end(content, end)
+        words[i] = "Wir" if i == 0 or words[i][0].isupper() else "wir"
+        for k in range(min(i, fin), end):
+            low = content[k].text.lower()
+            if low == "sich" and content[k].tag == "PRF":
+                words[k] = "uns"
+            elif content[k].tag == "PPOSAT" and low in _OUR and not _plural_noun(
+                    [x for x in content[min(i, fin) + 1 : k] if x.text not in name_words]) \
+                    and not _after_coordinated_noun(content, k):
+                words[k] = _OUR[low]
+        changed = True
+    if not changed:
+        return None
+    start = 0
+    for end in [k for k, t in enumerate(content) if t.text in (",", ";", ":")] + [len(content)]:
+        if not any(w.lower() == "wir" for w in words[start:end]):
+            for k in range(start, end):
+                if content[k].text == "ihnen" and content[k].tag == "PPER":
+                    words[k] = "uns"  # "…, weil ihnen niemand helfe" after "Wir …": the speakers
+        start = end + 1
+    return words
+
+
 def _clause_end(content: list[Tok], end: int) -> int:
     """The end of the clause past commas that set off a part of it without a verb of its own ("habe 30
     Stunden übersetzt, neben ihrer eigentlichen Arbeit"): its possessives lean on the same subject."""

@@ -29,7 +29,7 @@ from lesbar.simplify.clauses import (
     top_level_commas,
 )
 from lesbar.simplify.context import Person
-from lesbar.simplify.first_person import to_first_person
+from lesbar.simplify.first_person import to_first_person, to_first_person_plural
 from lesbar.simplify.morphology import (
     Mood,
     is_known_noun,
@@ -624,11 +624,15 @@ def _first_person(unit: Unit, content: list[str], person: Person) -> list[str]:
     """The statement in the speaker's own voice where the frame sentence binds its pronoun to the speaker
     (see :mod:`lesbar.simplify.first_person`). The gender comes from the role or the text, or from the
     frame's own pronoun ("betonte sie"); a name alone does not show it, and then nothing changes."""
-    if any(w in QUOTES_OPEN for w in content) or _several(person):
+    if any(w in QUOTES_OPEN for w in content):
         return content
     original = unit.toks()
     inside = set(content)
     frame = [t for t in original if t.text not in inside]
+    if _several(person):
+        if _says(person.name) != "sagen":
+            return content  # "Die Stadt": a body keeps its "sie" (its "wir" would need the verb in the plural)
+        return to_first_person_plural(analyze(content), frame, _name_words(person)) or content
     gender = _gender(person) or next((("f" if t.text.lower() == "sie" else "m") for t in frame
                                       if t.tag == "PPER" and t.text.lower() in ("er", "sie")), "")
     frame = [t for t in frame if not (t.tag == "PPER" and t.text.lower() in ("er", "sie"))]
@@ -1205,7 +1209,12 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     # sie …" is still the mother)
     before = [] if ctx.first_person_speaker == person.name or not ctx.previous_sentence else \
         analyze(ctx.previous_sentence)
-    spoken = None if quoting or _several(person) else to_first_person(toks, before, _gender(person), _name_words(person))
+    if quoting:
+        spoken = None
+    elif _several(person):
+        spoken = to_first_person_plural(toks, before, _name_words(person)) if _says(person.name) == "sagen" else None
+    else:
+        spoken = to_first_person(toks, before, _gender(person), _name_words(person))
     ctx.first_person_speaker = person.name if spoken else ""
     new = unit.derive(spoken or list(unit.tokens), ID, speaker=ctx.speaker_name(person), reported=not quoting)
     _note_pronouns(new)
