@@ -285,15 +285,26 @@ def test_a_speakers_statement_with_a_colon_goes_on_two_lines_under_the_frame_in_
 
 
 @pytest.mark.parametrize(("text", "statement"), [
-    ("Die Stadt erklärte, sie habe kein Geld.", "Sie hat kein Geld."),  # a body speaks: no "ich"
-    ("Der Verein teilte mit, er suche neue Helfer.", "Er sucht neue Helfer."),
-    ("Die Jury sagte, sie habe lange beraten.", "Sie hat lange beraten."),
-    ("Die Familie erzählte, sie sei 2015 nach Deutschland gekommen.", "Sie ist 2015 nach Deutschland gekommen."),
+    # a body speaks as "wir", never as "ich", with the verb in the plural
+    ("Die Stadt erklärte, sie habe kein Geld.", "Die Stadt sagt: Wir haben kein Geld."),
+    ("Der Verein teilte mit, er suche neue Helfer.", "Der Verein sagt: Wir suchen neue Helfer."),
+    ("Die Jury sagte, sie habe lange beraten.", "Die Jury sagt: Wir haben lange beraten."),
+    ("Die Familie erzählte, sie sei 2015 nach Deutschland gekommen.",
+     "Die Familie sagt: Wir sind 2015 nach Deutschland gekommen."),
+    ("Das Jugendamt teilte mit, es kümmere sich um seine Aufgaben.",
+     "Das Jugendamt sagt: Wir kümmern uns um unsere Aufgaben."),
+])
+def test_bodies_speak_as_wir(text: str, statement: str) -> None:
+    assert texts(text, "einfach")[-1] == statement
+
+
+@pytest.mark.parametrize(("text", "statement"), [
     # a topic in the frame may be what the pronoun means
     ("Der Landrat sagte zum Haushalt, er sei knapp.", "Er ist knapp."),
     ("Der Bürgermeister sagte bei der Eröffnung des Kindergartens, er sei ein Gewinn.", "Er ist ein Gewinn."),
+    ("Die Stadt sagte über die Schule, sie sei zu klein.", "Die Stadt sagt über die Schule: Sie ist zu klein."),
 ])
-def test_bodies_and_topics_keep_the_third_person(text: str, statement: str) -> None:
+def test_topics_keep_the_third_person(text: str, statement: str) -> None:
     assert texts(text, "einfach")[-1].endswith(statement)
 
 

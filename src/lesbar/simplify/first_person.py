@@ -32,15 +32,16 @@ _MOMENTS = {"Schluss", "Abschluss", "Auftakt", "Beginn", "Ende", "Start", "Anfan
 _CLAUSE_OPENERS = {",", ":", ";", "und", "oder", "aber", "denn", "doch", "sondern"}
 
 
-def _first_person_verb(fin: Tok) -> str | None:
-    """The first person singular of a third person singular finite verb, in the same tense and mood."""
+def _first_person_verb(fin: Tok, person: int = 0) -> str | None:
+    """The first person singular (``person`` 3: plural, for a body that speaks as "wir") of a third person
+    singular finite verb, in the same tense and mood."""
     table = verb_table(fin.lemma.lower()) if fin.lemma.isalpha() else None
     if table is None:
         return None
     low = fin.text.lower()
     for forms in (table.present, table.konj1):
         if forms[2] == low and low not in (forms[3], forms[5]):
-            return forms[0]
+            return forms[person]
         if forms[2] == low:
             return None  # "sie kaufen" is plural; "sie kauft" is not
     # a preterite-looking form ("dankte") may stand for the present in reported speech, which the Konjunktiv
@@ -96,13 +97,17 @@ def _competitor(toks: list[Tok], gender: str, name_words: set[str]) -> bool:
     return False
 
 
-def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_words: set[str]) -> list[str] | None:
+def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_words: set[str],
+                    body: bool = False) -> list[str] | None:
     """``content`` with the speaker's third-person subject, verb, reflexive and possessives in the first
     person, or None when nothing changes or the pronoun could mean someone else. ``frame``: the words
-    that could hold another antecedent (the frame, or the sentence before a continued report)."""
-    if gender not in _SUBJECT or _competitor(frame, gender, name_words):
+    that could hold another antecedent (the frame, or the sentence before a continued report). ``body``:
+    the speaker is an office or a club ("Die Stadt", "Der Verein", "Das Amt"), which speaks as "wir"."""
+    subjects = dict(_SUBJECT, n="es") if body else _SUBJECT
+    if gender not in subjects or _competitor(frame, gender, name_words):
         return None
-    pronoun, stem = _SUBJECT[gender], _POSSESSIVE[gender]
+    pronoun, stem = subjects[gender], _POSSESSIVE.get(gender, "sein")
+    me, my, myself = ("wir", "unser", "uns") if body else ("ich", "mein", "")
     words = [t.text for t in content]
     changed = False
     for i, t in enumerate(content):
@@ -121,24 +126,24 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
         if fin is None:
             continue
         end = _clause_end(content, end)
-        verb = _first_person_verb(content[fin])
+        verb = _first_person_verb(content[fin], 3 if body else 0)
         if verb is None:
             continue
-        words[i] = "Ich" if i == 0 or words[i][0].isupper() else "ich"
+        words[i] = me.capitalize() if i == 0 or words[i][0].isupper() else me
         words[fin] = verb[:1].upper() + verb[1:] if words[fin][0].isupper() else verb
         for k in range(min(i, fin), end):
             low = content[k].text.lower()
             if low == "sich" and content[k].tag == "PRF":
-                words[k] = "mir" if _dative_reflexive(content, k, end, fin, i) else "mich"
+                words[k] = myself or ("mir" if _dative_reflexive(content, k, end, fin, i) else "mich")
             elif content[k].tag == "PPOSAT" and low.startswith(stem) and not _competitor(
                     [x for x in content[min(i, fin) + 1 : k] if x.tag == "NE" or is_person_noun(x.text, x.tag)],
                     gender, name_words) and not _after_coordinated_noun(content, k):
                 # "Ich kenne die Stellen und will ihr Wissen weitergeben": a possessive leans on the subject
                 # of its clause, unless another person of the speaker's gender stands between; "die Kinder
                 # und ihre Eltern": the possessive right after "und" belongs to the noun before
-                words[k] = "mein" + low[len(stem):]
+                words[k] = my + low[len(stem):]
         changed = True
-    if changed:
+    if changed and not body:
         _objects(content, words, gender)
     if not changed and any(t.tag == "PPER" and t.text.lower() == pronoun for t in content):
         return None  # "Ohne seinen Paten hätte er …": "mein" next to "er" would make two persons of one
@@ -151,7 +156,8 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
         if t.tag == "PPOSAT" and t.text.lower().startswith(stem) and words[k] == t.text and (first or not any(
                 x.is_noun or x.tag in ("PPER", "PIS", "PDS") for x in content[:k])) and (
                 gender == "m" or not _plural_noun(frame)):
-            words[k] = ("Mein" if t.text[0].isupper() else "mein") + t.text.lower()[len(stem):]
+            new = my + t.text.lower()[len(stem):]
+            words[k] = new.capitalize() if t.text[0].isupper() else new
             changed = True
     return words if changed else None
 

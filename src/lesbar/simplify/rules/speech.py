@@ -630,13 +630,21 @@ def _first_person(unit: Unit, content: list[str], person: Person) -> list[str]:
     inside = set(content)
     frame = [t for t in original if t.text not in inside]
     if _several(person):
-        if _says(person.name) != "sagen":
-            return content  # "Die Stadt": a body keeps its "sie" (its "wir" would need the verb in the plural)
-        return to_first_person_plural(analyze(content), frame, _name_words(person)) or content
+        if _says(person.name) == "sagen":
+            return to_first_person_plural(analyze(content), frame, _name_words(person)) or content
+        genus = _body_genus(person)  # "Die Stadt teilte mit, sie werde …" → "Die Stadt sagt: Wir werden …"
+        return to_first_person(analyze(content), frame, genus, _name_words(person), body=True) or content
     gender = _gender(person) or next((("f" if t.text.lower() == "sie" else "m") for t in frame
                                       if t.tag == "PPER" and t.text.lower() in ("er", "sie")), "")
     frame = [t for t in frame if not (t.tag == "PPER" and t.text.lower() in ("er", "sie"))]
     return to_first_person(analyze(content), frame, gender, _name_words(person)) or content
+
+
+def _body_genus(person: Person) -> str:
+    """"f"/"m"/"n" of the noun that names a speaking body ("Die Stadt", "Das Jugendamt"), "" unknown."""
+    nouns = [t for t in analyze(person.name.split()) if t.tag == "NN"]
+    info = noun_info(nouns[-1].lemma) if nouns else None
+    return info.genus if info is not None and nouns[-1].text in info.number_forms("singular") else ""
 
 
 def _name_words(person: Person) -> set[str]:
@@ -1212,7 +1220,8 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     if quoting:
         spoken = None
     elif _several(person):
-        spoken = to_first_person_plural(toks, before, _name_words(person)) if _says(person.name) == "sagen" else None
+        spoken = to_first_person_plural(toks, before, _name_words(person)) if _says(person.name) == "sagen" else \
+            to_first_person(toks, before, _body_genus(person), _name_words(person), body=True)
     else:
         spoken = to_first_person(toks, before, _gender(person), _name_words(person))
     ctx.first_person_speaker = person.name if spoken else ""
