@@ -253,6 +253,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
         elif t.text.lower() in VERB_PARTICLES and t.tag != "PTKVZ":
             out[i] = Tok(t.text, "PTKVZ", t.text.lower())  # "kommt nicht infrage": no verb "infragen"
     _repair_participles(out)
+    _repair_habe(out)
     _repair_statt(out)
     _repair_first_names(out)
     _repair_street_adjectives(out)
@@ -372,6 +373,16 @@ def _repair_relative(toks: list[Tok], seg: list[int]) -> None:
 _NOUN_BEFORE = {"ART", "PDS", "APPR", "APPRART", "ADJ(A)", "PPOSAT", "PIAT", "PDAT"}
 
 
+def _repair_habe(toks: list[Tok]) -> None:
+    """"Habe die Schule genug Plätze?": a question's first word "Habe" before its subject is the verb, not
+    the noun "die Habe" (belongings)."""
+    for i, t in enumerate(toks):
+        if t.text == "Habe" and t.tag == "NN" and (i == 0 or toks[i - 1].text in (":", "„")) and \
+                i + 1 < len(toks) and toks[i + 1].tag in ("ART", "PPER", "PPOSAT", "PDAT", "PIAT", "NE") and \
+                toks[-1].text == "?":
+            toks[i] = Tok(t.text, "VA(FIN)", "haben")
+
+
 def _repair_statt(toks: list[Tok]) -> None:
     """"spielten draußen statt in der Wohnung": "statt" before a phrase is "instead of", not the particle
     of "stattspielen"/"stattfinden" (a particle ends its clause)."""
@@ -464,6 +475,8 @@ def _repair_surnames(toks: list[Tok]) -> None:
     the surname when it is tagged as a verb or adjective (capitalised, they cannot be one there), or as a
     noun before the verb or a comma when the name follows a description or starts the sentence
     ("Fraktionsvorsitzende Sabine Krüger sagte")."""
+    from lesbar.simplify.resources import roles
+
     for i in range(1, len(toks)):
         t, prev = toks[i], toks[i - 1]
         if prev.tag != "NE" or not prev.text[:1].isupper() or not t.text.isalpha() or not t.text[:1].isupper():
@@ -475,6 +488,18 @@ def _repair_surnames(toks: list[Tok]) -> None:
         elif t.tag == "NN" and i + 1 < len(toks) and (toks[i + 1].is_finite or toks[i + 1].text in {",", "(", "und"}) \
                 and (i == 1 or toks[i - 2].tag in ("NN", "NNA", "ART", "$,") or toks[i - 2].text in {"von", "mit"}):
             toks[i] = Tok(t.text, "NE", t.text)
+        elif t.tag == "NN" and i + 1 < len(toks) and toks[i + 1].tag in ("ART", "PPOSAT", "PDAT") and i >= 2 and \
+                (toks[i - 2].is_finite or toks[i - 2].text.replace("-", "").capitalize() in roles()) and _singular_noun(t):
+            # "hat Bürgermeister Hans Weinberg den Menschen …": a bare singular noun between a name and the
+            # object's article can be no object itself; it is the surname
+            toks[i] = Tok(t.text, "NE", t.text)
+
+
+def _singular_noun(t: Tok) -> bool:
+    from lesbar.simplify.morphology import noun_info
+
+    info = noun_info(t.lemma)
+    return info is not None and t.text in info.number_forms("singular") and t.text not in info.number_forms("plural")
 
 
 def _repair_coordinated_adjectives(toks: list[Tok]) -> None:

@@ -69,6 +69,8 @@ def _phrase_end(toks: list[Tok], i: int) -> int | None:
     n = len(toks)
     t = toks[i]
     low = t.text.lower()
+    if low == "bis" and i > 0 and _NUMBER.match(toks[i - 1].text):
+        return None  # "für die Jahre 2025 bis 2027": the end of a range that started before
     if low in _OPENERS and (t.tag.startswith("APPR") or low == "bis"):
         j = i + 1
         while j < n and (toks[j].text.lower() in _HEDGES and toks[j].tag in ("ADV", "ADJ(D)", "APPRART", "APPR",

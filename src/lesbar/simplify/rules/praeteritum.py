@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import PARTICLES_APART, Tok
 from lesbar.simplify.clauses import SENT_END, first_person_near, is_direct_quote, quoted, segment_end
-from lesbar.simplify.morphology import is_participle_form, separable_particle, verb_table
+from lesbar.simplify.morphology import is_participle_form, noun_info, separable_particle, verb_table
 from lesbar.simplify.resources import MOTION_VERBS, TITLES
 from lesbar.simplify.rules.subordinate_clauses import agrees_with_relative
 from lesbar.simplify.temporal import date_after_weekday_end
@@ -385,6 +385,17 @@ def _goes_somewhere(toks: list[Tok], i: int) -> bool:
     return True
 
 
+def _nominative_article(article: Tok, noun: Tok) -> bool:
+    """Whether ``article`` can be the nominative article of ``noun`` ("der Verein", "die Kinder"; not "der
+    Bälle", "den Kindern")."""
+    info = noun_info(noun.lemma) if noun.is_noun else None
+    if info is None:
+        return True
+    plural = noun.text in info.number_forms("plural") and noun.text not in info.number_forms("singular")
+    want = "die" if plural else {"m": "der", "f": "die", "n": "das"}.get(info.genus, "")
+    return article.text.lower() == want
+
+
 def _clause_is_verb_final(toks: list[Tok], i: int) -> bool:
     """Whether the clause holding the verb at ``i`` is a subordinate (verb-final) clause: it starts with
     a subordinating conjunction, a relative or interrogative word. "Pusch sprach." is a main clause."""
@@ -394,6 +405,18 @@ def _clause_is_verb_final(toks: list[Tok], i: int) -> bool:
             toks[comma + 1].text.lower() in ("der", "die", "das", "den", "dem", "denen") and \
             (i + 1 >= len(toks) or toks[i + 1].text in {",", ";", ":"} | SENT_END):
         return True  # "In einem Fall, den Popescu schilderte, …": a relative pronoun read as an article
+    if comma is not None and toks[comma].text == "," and comma + 2 < i and \
+            toks[comma + 1].text.lower() in ("der", "die", "das", "den", "dem", "denen") and \
+            (i + 1 >= len(toks) or toks[i + 1].text in {",", ";", ":"} | SENT_END) and \
+            not any(t.is_finite for t in toks[comma + 1 : i]) and (
+                i > comma + 3 or not _nominative_article(toks[comma + 1], toks[comma + 2])):
+        return True  # "…, der Bälle kaufte": the verb last after a d-word that is no subject's article
+    if comma is not None and comma == i - 1 and toks[comma].text == ",":
+        # "Wie der Sprecher, Herr Albers, sagte": the verb after an apposition closes the clause before it
+        bounds = [k for k in range(comma) if toks[k].text in {",", ";", ":"} | SENT_END]
+        start = bounds[-2] + 1 if len(bounds) >= 2 else 0
+        if toks[start].tag in ("KOUS", "PWAV", "PWS") and not any(t.is_finite for t in toks[start:comma]):
+            return True
     start = i
     while start > 0 and toks[start - 1].text not in {";", ":"} | SENT_END:
         if toks[start - 1].text == ",":

@@ -97,6 +97,8 @@ def _enumeration_at(toks: list[Tok], commas: list[int], k: int, end: int, min_it
         return None  # "in deutscher, arabischer … Sprache": adjectives sharing one noun are no list
     if any(t.tag == "PTKVZ" or t.tag.startswith("V") for t in items[-1]):
         return None
+    if any(t.tag.startswith("V") for item in items for t in item):
+        return None  # "aus der Türkei, gefolgt von Syrien mit 15 …": a participle phrase, no item
     if toks[j].text == "für" and j > 0 and toks[j - 1].tag in ("NN", "NE"):
         return None  # "Ministerium für Kinder, Jugend, …" is a name
     if not _phrase_boundary(toks, j) or not _complete_items(items):

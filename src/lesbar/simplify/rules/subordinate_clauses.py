@@ -192,6 +192,8 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht", polite:
             # "Er hätte den Bus erreicht, wenn er früher losgegangen wäre", "Es wäre schön, wenn mehr Menschen
             # kämen": unreal, not a condition (in reported speech Konjunktiv II stands for Konjunktiv I)
             continue
+        if conj == "wenn" and _past_clause(clause) and _past_clause(toks[:s]):
+            continue  # "Manchmal war sie traurig, wenn eine Familie ging": whenever, in the past; no condition
         if s > 0 and _tail_belongs_to_clause(toks, end):
             # "…, weil es wichtig sei, gemeinsam … zu diskutieren": what follows belongs to the clause
             clause = strip_end(toks[s + 1 :])
