@@ -313,6 +313,11 @@ _DATED_NOUNS = {"Termin", "Termine", "Frist", "Prüfung", "Anhörung", "Vorstell
 _EVENT_ENDINGS = ("fest", "festival", "feier", "treffen", "konferenz", "tagung", "messe", "markt", "turnier", "abend")
 
 
+#: "nach unseren Informationen", "nach Angaben": where something is known from, no event with a date
+_SOURCE_NOUNS = {"Informationen", "Information", "Angaben", "Angabe", "Auskunft", "Aussage", "Aussagen", "Meinung",
+                 "Ansicht", "Einschätzung", "Schätzung", "Schätzungen", "Berechnungen", "Kenntnis", "Wissen"}
+
+
 def _owned_by_noun(body: list[Tok], a: int) -> bool:
     """The time phrase at ``a`` belongs to the noun before it: a noun that has a date of its own, or a day
     named by a noun whose hour follows ("am Wahltag um 18 Uhr")."""
@@ -326,6 +331,14 @@ def _owned_by_noun(body: list[Tok], a: int) -> bool:
         # September bis …" after a name is the event's time)
     if noun.text.lower().endswith(_EVENT_ENDINGS) and a >= 2 and body[a - 2].text.lower() in ("zum", "zur", "zu"):
         return True  # "lud zum Sommerfest im August ein": the date of the fest, not of the invitation
+    k = a - 2
+    while k >= 0 and body[k].tag in ("ART", "ADJ(A)", "CARD", "PPOSAT", "PIAT", "PDAT"):
+        k -= 1
+    if k >= 0 and (k < a - 2 and body[k + 1].tag in ("ART", "PPOSAT", "PDAT") or body[k].tag == "APPRART") and \
+            body[k].tag.startswith("APPR") and body[k].text.lower() in (
+            "seit", "nach", "vor", "bei", "beim", "während", "bis", "ab", "zur", "zum", "infolge") and \
+            noun.text not in _SOURCE_NOUNS:
+        return True  # "seit der Eröffnung im März 2020": when the event was, not when the sentence happened
     if body[a].text.lower() != "um":
         return False
     k = a - 2
