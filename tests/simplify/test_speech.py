@@ -333,3 +333,14 @@ def test_a_moment_of_the_speech_and_a_described_speaker_allow_the_first_person()
     # "die 81-Jährige" shows the gender of the person named before
     assert texts("Anna Berg singt im Chor. Sie singe gern, sagte die 81-Jährige.", "einfach")[-1] == \
         "Anna Berg sagt: Ich singe gern."
+
+
+def test_a_speaker_run_never_starts_inside_a_quotation() -> None:
+    # the second sentence of a quotation belongs to the frame before the quotation; the report after it
+    # gets its own "sagt:" line
+    text = ("Olena Kovalenko hilft Geflüchteten. „Am Anfang war ich unsicher. Heute weiß ich mehr“, sagt "
+            "Kovalenko. Besonders bei Arztterminen gehe es um sensible Themen. Dabei zähle jedes Wort.")
+    out = texts(text, "einfach")
+    assert out[1:] == ["Olena Kovalenko sagt: „Am Anfang war ich unsicher.", "Heute weiß ich mehr.“",
+                       "Olena Kovalenko sagt:", "Besonders bei Arztterminen geht es um sensible Themen.",
+                       "Dabei zählt jedes Wort."], out

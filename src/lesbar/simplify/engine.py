@@ -479,12 +479,13 @@ def _in_runs(units: list[Unit], quotation: set[int]) -> set[int]:
     two or more sentences of one statement go under one "Anna Berg sagt:" line, as in Leichte Sprache:
     repeating the frame in front of each of them makes every sentence longer and the text monotonous
     (twelve lines starting "Asli Sevinçim sagt:" in the sample report). The sentences of one quotation
-    (``quotation``: the ids of those after its first) are one statement, named once already."""
+    (``quotation``: the ids of those after its first) are one statement, named once already before it; no
+    run starts inside it or reaches into it."""
     framed = [(k, u) for k, u in enumerate(units) if u.kind == "sentence" and u.speaker]
     out: set[int] = set()
     for (k, a), (m, b) in zip(framed, framed[1:], strict=False):
         between = units[k + 1 : m]
-        if id(b) in quotation or any(u.kind != "explanation" for u in between):
+        if id(a) in quotation or id(b) in quotation or any(u.kind != "explanation" for u in between):
             continue  # narration or a list between them: two statements
         if not _new_run(_run_key(b), _run_key(a)):
             out.update((id(a), id(b)))
