@@ -175,14 +175,14 @@ def to_first_person_plural(content: list[Tok], frame: list[Tok], name_words: set
     someone else, and as the polite "Sie" at the start of a line."""
     from lesbar.simplify.rules.subordinate_clauses import verb_number
 
-    if _plural_noun([t for t in frame if t.text not in name_words]):
-        return None
+    if _any_plural([t for t in frame if t.text not in name_words]):
+        return None  # ("Die Eltern sagten über die Lehrer, sie …": "sie" may be the teachers)
     words = [t.text for t in content]
     changed = False
     for i, t in enumerate(content):
         if t.text.lower() != "sie" or t.tag != "PPER":
             continue
-        if _plural_noun([x for x in content[:i] if x.text not in name_words]):
+        if _any_plural([x for x in content[:i] if x.text not in name_words]):
             break
         opener = i == 0 or content[i - 1].text.lower() in _CLAUSE_OPENERS or content[i - 1].tag in ("KOUS", "PWAV", "PWS")
         after_verb = i >= 2 and content[i - 1].is_finite and not any(x.is_finite for x in content[: i - 1]) \
@@ -278,6 +278,17 @@ def _dative_reflexive(content: list[Tok], k: int, end: int, fin: int, subject: i
             if not in_pp:
                 return True  # an object of its own: "Sorgen", "ein Fahrrad", "große Mühe"
             in_pp = False
+    return False
+
+
+def _any_plural(toks: list[Tok]) -> bool:
+    """A noun that may be a plural ("die Lehrer", "den Kindern", "Eltern"): another group "sie" could mean.
+    Stricter than :func:`_plural_noun`: a form of both numbers counts."""
+    for t in toks:
+        if t.tag in ("NN", "NNA") and t.text[:1].isupper() and t.text not in _MOMENTS and not is_time_word(t.text):
+            info = noun_info(t.lemma) if t.tag == "NN" else None
+            if info is None or t.text in info.number_forms("plural"):
+                return True
     return False
 
 

@@ -48,6 +48,7 @@ from lesbar.simplify.rules.subordinate_clauses import (
     possessive_sentence,
     verb_number,
 )
+from lesbar.simplify.temporal import is_time_word
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -608,6 +609,8 @@ def _several(person: Person) -> bool:
     words = person.name.split()
     if words and words[0] in ("Der", "Die", "Das", "Ein", "Eine"):
         nouns = [t for t in analyze(words)[1:] if t.text[:1].isupper()]
+        if nouns and nouns[0].text in _ORGANISATIONS:
+            return True  # "Die Linke": a party, no person
         return not nouns or not is_person_noun(nouns[0].text, nouns[0].tag) or (
             nouns[0].text.lower().endswith(_BODIES) and nouns[0].text not in roles())  # ("Der Landrat": a person)
     return False
@@ -618,6 +621,11 @@ _BODIES = ("familie", "gruppe", "jury", "team", "mannschaft", "klasse", "gemeind
            "fraktion", "partei", "polizei", "feuerwehr", "leitung", "redaktion", "schaft", "verein", "verband",
            "rat", "ausschuss", "vorstand", "beirat", "tag", "senat", "chor", "club", "klub", "amt", "zentrum",
            "stelle", "behörde", "kreis", "stadt", "ministerium", "schule", "kita", "netzwerk", "bündnis")
+
+
+#: bodies whose names are no nouns of the lexicon: parties, charities, services (they speak as "wir")
+_ORGANISATIONS = {"Linke", "SPD", "CDU", "CSU", "FDP", "AfD", "BSW", "Grüne", "Caritas", "Diakonie", "AWO", "DRK",
+                  "VHS", "ADAC", "THW", "Lebenshilfe", "Tafel", "Volkshochschule", "Jobcenter", "Polizei"}
 
 
 def _first_person(unit: Unit, content: list[str], person: Person) -> list[str]:
@@ -641,10 +649,18 @@ def _first_person(unit: Unit, content: list[str], person: Person) -> list[str]:
 
 
 def _body_genus(person: Person) -> str:
-    """"f"/"m"/"n" of the noun that names a speaking body ("Die Stadt", "Das Jugendamt"), "" unknown."""
-    nouns = [t for t in analyze(person.name.split()) if t.tag == "NN"]
-    info = noun_info(nouns[-1].lemma) if nouns else None
-    return info.genus if info is not None and nouns[-1].text in info.number_forms("singular") else ""
+    """"f"/"m"/"n" of a speaking body ("Die Stadt", "Das Jugendamt", "Die Caritas", "Die Linke"), "" where
+    the speaker is not known to be one: a person the word lists do not know ("Der Kommandant") keeps the
+    third person rather than speaking as "wir"."""
+    words = person.name.split()
+    nouns = [t for t in analyze(words) if t.tag in ("NN", "NE", "NNA")]
+    if not nouns or not (nouns[-1].text.lower().endswith(_BODIES) or nouns[-1].text in _ORGANISATIONS):
+        return ""
+    article = {"Die": "f", "Der": "m", "Das": "n"}.get(words[0], "")
+    info = noun_info(nouns[-1].lemma) if nouns[-1].tag == "NN" else None
+    if info is not None and nouns[-1].text in info.number_forms("singular"):
+        return info.genus
+    return article
 
 
 def _name_words(person: Person) -> set[str]:
@@ -1043,6 +1059,9 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
                 if front and toks[0].tag != "NE":
                     front[0] = front[0][:1].lower() + front[0][1:]
                 j = after
+        if person is None and 2 <= v <= 4 and toks[0].tag == "ART" and all(
+                t.tag == "NE" or t.text in _ORGANISATIONS for t in toks[1:v]):
+            person, pronoun = _institution(toks, 0, v, ctx), False  # "Die SPD erklärte": the party with its article
         if person is None:
             person, description = _described_speaker(toks, v, ctx)
             pronoun = False
@@ -1575,7 +1594,9 @@ def _frame_verb(unit: Unit, tail: list[str], lemma: str) -> None:
     unit.speech_tail = tail
     unit.speech_verb = lemma if lemma in FRAME_VERBS else ""
     table = verb_table(lemma)
-    if any(w.lower() in _HABITUAL for w in tail) and table is not None and table.participle and \
+    dated = any(w[:1].isupper() and is_time_word(w) or (w[:1].isdigit() and w.endswith(".")) for w in tail)
+    # ("am Montag", "am 3. Mai": a day that is past; "vor rund 60 Gästen" is no date)
+    if (dated or any(w.lower() in _HABITUAL for w in tail)) and table is not None and table.participle and \
             table.auxiliary == "haben":
         unit.speech_tail = tail + [table.participle]
         unit.speech_verb = PERFECT + lemma

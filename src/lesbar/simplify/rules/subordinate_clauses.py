@@ -1445,6 +1445,11 @@ _NOMINATIVE_START = {"der", "die", "das", "ein", "eine", "ich", "du", "er", "sie
                      "alle", "beide", "mehrere", "einige"}
 
 
+#: verbs whose object takes "um" ("um Hilfe bitten"): "…, um Hilfe zu bitten" is no purpose clause
+_UM_VERBS = {"bitten", "kämpfen", "kümmern", "bemühen", "werben", "sorgen", "streiten", "ringen", "trauern",
+             "beneiden", "wetten", "konkurrieren", "betteln", "buhlen", "feilschen", "handeln", "gehen"}
+
+
 def _purpose_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
     """"Die Stadt bietet Kurse an, um Zugewanderten den Einstieg zu erleichtern." → "Die Stadt bietet
     Kurse an. Die Stadt will Zugewanderten den Einstieg erleichtern." The infinitive's subject is the
@@ -1469,6 +1474,8 @@ def _purpose_clause(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
         last = clause[-1]
         if not (last.tag.endswith("(IZU)") or (len(clause) >= 2 and clause[-2].tag == "PTKZU")):
             continue
+        if last.lemma in _UM_VERBS and (clause[0].is_noun or clause[0].tag in ("ART", "PPOSAT", "ADJ(A)", "PIAT")):
+            continue  # "Angst, um Hilfe zu bitten": "um Hilfe" is the object of "bitten", no purpose
         words = [t.lemma if t.tag.endswith("(IZU)") else t.text for k, t in enumerate(clause)
                  if t.tag != "PTKZU" and not (t.text == "um" and (k == 0 or clause[k - 1].tag == "KON"))]
         main = toks[:c]
