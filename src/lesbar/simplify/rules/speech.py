@@ -358,6 +358,40 @@ def _gender(person: Person) -> str:
     return ""
 
 
+def _previous_subject(pronoun: str, number: str, ctx: Context) -> Person | None:
+    """"Die Erzieherinnen entdeckten den Einbruch. Sie sagten, …": a group or body that is the subject of
+    the sentence right before is what the frame's pronoun means (the nearest subject), when it agrees in
+    number and gender; the last person named may be someone from an earlier paragraph."""
+    toks = analyze(ctx.previous_sentence) if ctx.previous_sentence else []
+    if len(toks) < 3 or toks[0].tag != "ART" or toks[0].text not in ("Die", "Der", "Das"):
+        return None
+    k = 1
+    while k < len(toks) and toks[k].tag == "ADJ(A)":
+        k += 1
+    if k >= len(toks) or toks[k].tag not in ("NN", "NNA", "NE") or k + 1 >= len(toks) or not (
+            toks[k + 1].is_finite or toks[k + 1].tag in ("NN", "NE")):
+        return None
+    head = toks[k]
+    end = k + 1 + (1 if toks[k + 1].tag in ("NN", "NE") and k + 2 < len(toks) and toks[k + 2].is_finite else 0)
+    if not toks[end].is_finite:
+        return None
+    info = noun_info(head.lemma) if head.tag == "NN" else None
+    plural = toks[0].text == "Die" and (head.tag == "NNA" and head.text.endswith("n") or (
+        info is not None and head.text in info.number_forms("plural") and head.text not in info.number_forms("singular")))
+    if number == "plural" and pronoun == "sie" and plural:
+        pass  # "Die Jugendlichen …", "Die Erzieherinnen …"
+    elif number == "singular" and not plural and (head.text.lower().endswith(_BODIES) or head.text in _ORGANISATIONS) \
+            and {"Die": "sie", "Der": "er"}.get(toks[0].text) == pronoun:
+        pass  # "Die Gemeinde will helfen. Sie kündigte an, …"
+    else:
+        return None
+    name = " ".join(t.text for t in toks[:end])
+    person = ctx.find_person(name.split()) or Person(name)
+    if person not in ctx.persons:
+        ctx.persons.append(person)
+    return person
+
+
 def _by_pronoun(pronoun: str, ctx: Context) -> Person | None:
     """The person "er"/"sie" points to: the last person named, unless that person's role shows the other
     gender and someone named before has the pronoun's ("Kern … Anna Roth ergänzte … Er meinte …")."""
@@ -380,7 +414,12 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         if toks[start].text == "Sie" and start > 0:
             return None, False, start  # "…, sprechen Sie uns an": the reader addressed, nobody reported
         pronoun = toks[start].text.lower()
-        person = _by_pronoun(pronoun, ctx)
+        verb = toks[start - 1] if start > 0 and toks[start - 1].is_finite else \
+            toks[end] if end < len(toks) and toks[end].is_finite else None
+        number = verb_number(verb) if verb is not None else ""
+        person = _previous_subject(pronoun, number, ctx) or _by_pronoun(pronoun, ctx)
+        if person is not None and number == "plural" and not _several(person):
+            return None, True, start + 1  # "Sie sagten" is no single person named before
         if person is not None and not person.gender and not _several(person) and start > 0 and (
                 pronoun == "er" or verb_number(toks[start - 1]) == "singular"):
             # "…, erinnert sie sich": the text shows the speaker's gender, so that later reports of a
