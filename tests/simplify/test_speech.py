@@ -242,8 +242,8 @@ def test_the_speakers_pronoun_in_the_frame_sentence_becomes_the_first_person(tex
     ("Anna Berg sagte, sie habe viel gelernt.", "Sie hat viel gelernt."),
     # "ihn" is never the subject itself
     ("Landrat Pusch sagte, der Minister habe ihn angerufen.", "Der Minister hat ihn angerufen."),
-    # "their" after several speakers
-    ("Die Eltern sagten, ihre Kinder seien gern in der Schule.", "Ihre Kinder sind gern in der Schule."),
+    # several speakers are never "ich": they speak as "wir" ("unsere Kinder")
+    ("Die Eltern sagten, ihre Kinder seien gern in der Schule.", "Unsere Kinder sind gern in der Schule."),
 ])
 def test_a_pronoun_that_may_mean_someone_else_stays(text: str, statement: str | None) -> None:
     out = texts(text)

@@ -205,6 +205,16 @@ def to_first_person_plural(content: list[Tok], frame: list[Tok], name_words: set
                     and not _after_coordinated_noun(content, k):
                 words[k] = _OUR[low]
         changed = True
+    for k, t in enumerate(content):
+        # "Die Anwohner befürchten, ihre Häuser würden …": the speakers' possessive before any other noun
+        if t.tag == "PPOSAT" and t.text.lower() in _OUR and words[k] == t.text and (
+                k == 0 or content[k - 1].text.lower() in _CLAUSE_OPENERS) and \
+                not _any_plural([x for x in content[:k] if x.text not in name_words]) and \
+                not any(x.tag == "PPER" and x.text.lower() == "sie" and words[m] == x.text
+                        for m, x in enumerate(content)):
+            new = _OUR[t.text.lower()]
+            words[k] = new.capitalize() if k == 0 or t.text[0].isupper() else new
+            changed = True
     if not changed:
         return None
     start = 0

@@ -54,7 +54,8 @@ PEOPLE_NOUNS = frozenset({"Mann", "Frau", "Mädchen", "Junge", "Kind", "Mensch",
                           "Großvater", "Arzt", "Ärztin", "Nachbar", "Nachbarin", "Gast", "Kunde", "Kundin",
                           "Zeuge", "Zeugin", "Kollege", "Kollegin", "Freund", "Freundin", "Chef", "Chefin", "Koch",
                           "Köchin", "Experte", "Expertin", "Schüler", "Schülerin", "Ehemann", "Ehefrau",
-                          "Eltern", "Großeltern", "Leute", "Geschwister"})
+                          "Eltern", "Großeltern", "Leute", "Geschwister", "Hebamme", "Witwe", "Witwer", "Wirt",
+                          "Wirtin"})
 
 
 def is_person_noun(text: str, tag: str) -> bool:
