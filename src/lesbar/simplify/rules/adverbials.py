@@ -102,6 +102,9 @@ def _phrase_end(toks: list[Tok], i: int) -> int | None:
         return None  # "die Ergebnisse vom Abend": "von" of a noun, not a time span ("vom 7. bis 11. Mai")
     if bare_years and low in _AGE_PREPOSITIONS:
         return None  # "zwischen 16 und 25 Jahren": an age, not a time
+    rate = _rate_after(toks, end)
+    if rate is not None:
+        return rate  # "an sechs Tagen in der Woche", "zweimal im Monat": how often, one phrase
     gen_end = _genitive_after(toks, end)
     if gen_end is not None:
         return gen_end  # "am ersten Tag des Monats", "am letzten Wochenende der Ferien": the genitive goes with it
@@ -115,6 +118,19 @@ def _phrase_end(toks: list[Tok], i: int) -> int | None:
 #: heads of time nouns whose "von" or genitive belongs to the time phrase before them
 _TIME_HEADS = ("monat", "monats", "jahr", "jahres", "woche", "quartal", "quartals", "ferien", "semester",
                "semesters", "halbjahr", "halbjahres")
+
+
+_RATE_UNITS = {"Woche", "Monat", "Jahr", "Tag", "Stunde", "Quartal", "Halbjahr"}
+
+
+def _rate_after(toks: list[Tok], end: int) -> int | None:
+    """End of "in der Woche", "im Monat", "pro Jahr", "am Tag" right after a time phrase, else None."""
+    if end == 0 or end >= len(toks) or toks[end].text.lower() not in ("in", "im", "pro", "je", "am"):
+        return None
+    k = end + 1
+    if k < len(toks) and toks[k].tag == "ART":
+        k += 1
+    return k + 1 if k < len(toks) and toks[k].text in _RATE_UNITS else None
 
 
 def _genitive_after(toks: list[Tok], end: int) -> int | None:
