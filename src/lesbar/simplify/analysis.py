@@ -253,6 +253,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
         elif t.text.lower() in VERB_PARTICLES and t.tag != "PTKVZ":
             out[i] = Tok(t.text, "PTKVZ", t.text.lower())  # "kommt nicht infrage": no verb "infragen"
     _repair_participles(out)
+    _repair_club_names(out)
     _repair_habe(out)
     _repair_statt(out)
     _repair_first_names(out)
@@ -371,6 +372,19 @@ def _repair_relative(toks: list[Tok], seg: list[int]) -> None:
 
 
 _NOUN_BEFORE = {"ART", "PDS", "APPR", "APPRART", "ADJ(A)", "PPOSAT", "PIAT", "PDAT"}
+
+
+def _repair_club_names(toks: list[Tok]) -> None:
+    """"der Verein Brücken e. V.": "e. V." and the words of the name between the club noun and it are a
+    name, so that "der Verein …, der …" means the club ("Dieser Verein Brücken e. V. …")."""
+    for i in range(1, len(toks)):
+        if toks[i].text == "V." and toks[i - 1].text == "e.":
+            toks[i - 1] = Tok("e.", "NE", "e.")
+            toks[i] = Tok("V.", "NE", "V.")
+            k = i - 2
+            while k > 0 and toks[k].tag == "NN" and toks[k - 1].tag == "NN" and toks[k].text[:1].isupper():
+                toks[k] = Tok(toks[k].text, "NE", toks[k].text)
+                k -= 1
 
 
 def _repair_habe(toks: list[Tok]) -> None:

@@ -500,9 +500,17 @@ def subject_of(left: list[Tok]) -> list[str] | None:
     if k >= len(left) or not left[k].is_finite:
         return None  # the constituent is not the whole prefield before the verb
     first = left[start:k]
-    if not first or first[0].tag.startswith("APPR") or first[0].tag in ("ADV", "PAV", "PROAV", "ADJ(D)", "KOUS"):
-        # "Heute arbeitet er …": the subject pronoun right after the verb (unambiguous nominatives only)
-        if first and k + 1 < len(left) and left[k + 1].tag == "PPER" and left[k + 1].text in _NOMINATIVE_PPER:
+    from lesbar.simplify.temporal import is_time_word
+
+    adverbial = bool(first) and first[-1].is_noun and is_time_word(first[-1].text)  # "Jeden Mittwoch sortiert sie"
+    if not first or adverbial or first[0].tag.startswith("APPR") or first[0].tag in ("ADV", "PAV", "PROAV", "ADJ(D)",
+                                                                                        "KOUS"):
+        # "Heute arbeitet er …": the subject pronoun right after the verb ("sie"/"es" too, when nothing else
+        # after the verb can be the subject: "Jeden Mittwoch sortiert sie Kleidung")
+        if first and k + 1 < len(left) and left[k + 1].tag == "PPER" and (left[k + 1].text in _NOMINATIVE_PPER or (
+                left[k + 1].text in ("sie", "es") and not any(t.tag in ("ART", "PPOSAT", "PDAT") and t.text.lower() in (
+                    "der", "die", "das", "ein", "eine", "mein", "meine", "dein", "deine", "sein", "seine", "ihr",
+                    "ihre", "unser", "unsere", "dieser", "diese", "dieses") for t in left[k + 2 :]))):
             return [left[k + 1].text]
         return None
     if any(t.is_finite for t in first):
