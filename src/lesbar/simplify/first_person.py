@@ -98,7 +98,7 @@ def _competitor(toks: list[Tok], gender: str, name_words: set[str]) -> bool:
 
 
 def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_words: set[str],
-                    body: bool = False) -> list[str] | None:
+                    body: bool = False, continuing: bool = False) -> list[str] | None:
     """``content`` with the speaker's third-person subject, verb, reflexive and possessives in the first
     person, or None when nothing changes or the pronoun could mean someone else. ``frame``: the words
     that could hold another antecedent (the frame, or the sentence before a continued report). ``body``:
@@ -131,20 +131,25 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
             continue
         words[i] = me.capitalize() if i == 0 or words[i][0].isupper() else me
         words[fin] = verb[:1].upper() + verb[1:] if words[fin][0].isupper() else verb
-        for k in range(min(i, fin), end):
+        # the clause from its start: "Nach dem Tod ihres Mannes habe ich …" → "meines Mannes"
+        start = max([k + 1 for k in range(min(i, fin)) if content[k].text in (",", ";", ":")], default=0)
+        for k in range(start, end):
             low = content[k].text.lower()
             if low == "sich" and content[k].tag == "PRF":
                 words[k] = myself or ("mir" if _dative_reflexive(content, k, end, fin, i) else "mich")
             elif content[k].tag == "PPOSAT" and low.startswith(stem) and not _competitor(
-                    [x for x in content[min(i, fin) + 1 : k] if x.tag == "NE" or is_person_noun(x.text, x.tag)],
+                    [x for x in content[min(i, fin, k) + 1 : k] if x.tag == "NE" or is_person_noun(x.text, x.tag)],
                     gender, name_words) and not _after_coordinated_noun(content, k):
                 # "Ich kenne die Stellen und will ihr Wissen weitergeben": a possessive leans on the subject
                 # of its clause, unless another person of the speaker's gender stands between; "die Kinder
                 # und ihre Eltern": the possessive right after "und" belongs to the noun before
                 words[k] = my + low[len(stem):]
         changed = True
-    if changed and not body:
+    if (changed or continuing) and not body:
+        # (continuing: the sentence before spoke as "ich" already: "Die Arbeit gebe ihr viel zurück" → "mir")
+        before = list(words)
         _objects(content, words, gender)
+        changed = changed or words != before
     if not changed and any(t.tag == "PPER" and t.text.lower() == pronoun for t in content):
         return None  # "Ohne seinen Paten hätte er …": "mein" next to "er" would make two persons of one
     for k, t in enumerate(content):

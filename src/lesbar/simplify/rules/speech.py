@@ -1281,7 +1281,8 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         spoken = to_first_person_plural(toks, before, _name_words(person)) if _says(person.name) == "sagen" else \
             to_first_person(toks, before, _body_genus(person), _name_words(person), body=True)
     else:
-        spoken = to_first_person(toks, before, _gender(person), _name_words(person))
+        spoken = to_first_person(toks, before, _gender(person), _name_words(person),
+                                 continuing=ctx.first_person_speaker == person.name)
     ctx.first_person_speaker = person.name if spoken else ""
     new = unit.derive(spoken or list(unit.tokens), ID, speaker=ctx.speaker_name(person), reported=not quoting)
     _note_pronouns(new)
