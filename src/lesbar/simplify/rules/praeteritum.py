@@ -110,7 +110,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         a -= 1
     while b < len(toks) and toks[b].text not in {",", ";", ":", "„", "“"} | SENT_END:
         b += 1
-    present = _konj2_for_present(toks[a:b], verb, idx, ctx)
+    present = _konj2_for_present(toks[a:b], verb, idx, ctx,
+                                 reported="konjunktiv" in unit.rules and _clause_is_verb_final(toks, i))
     if present:
         # "In den Unterkünften lebten derzeit 300 Menschen": a past that holds now is the Konjunktiv II of a
         # report, which stands for the present ("leben derzeit"), not for a finished past
@@ -199,14 +200,16 @@ _NOW_ALWAYS = {"derzeit", "zurzeit", "momentan", "gegenwärtig", "aktuell"}
 _NOW_IN_REPORT = {"jetzt", "inzwischen", "mittlerweile", "heute", "nun"}
 
 
-def _konj2_for_present(clause: list[Tok], verb: Tok, idx: int, ctx: Context) -> str:
-    """The present tense form for a preterite-looking Konjunktiv II next to an adverb of the present, else ""."""
+def _konj2_for_present(clause: list[Tok], verb: Tok, idx: int, ctx: Context, reported: bool = False) -> str:
+    """The present tense form for a preterite-looking Konjunktiv II next to an adverb of the present, or in a
+    sentence whose Konjunktiv I the Konjunktiv rule made the indicative ("Es sei schön, wenn Kinder satt
+    nach Hause gingen, sagt sie": reported, so "gingen" stands for "gehen"), else ""."""
     table = verb_table(verb.lemma)
     if table is None or verb.text.lower() not in table.konj2 or len(table.present) <= idx:
         return ""
     words = {t.text.lower() for t in clause}
     reporting = ctx.block_index in (ctx.last_speech_block, ctx.last_report_block)
-    if words & _NOW_ALWAYS or (reporting and words & _NOW_IN_REPORT):
+    if reported or words & _NOW_ALWAYS or (reporting and words & _NOW_IN_REPORT):
         return table.present[idx]
     return ""
 
