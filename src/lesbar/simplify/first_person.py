@@ -115,17 +115,10 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
             continue
         if _competitor(content[:i], gender, name_words):
             break
-        opener = i == 0 or content[i - 1].text.lower() in _CLAUSE_OPENERS or content[i - 1].tag in ("KOUS", "PWAV", "PWS")
-        after_verb = i >= 2 and content[i - 1].is_finite and not any(x.is_finite for x in content[: i - 1]) \
-            and _prefield_without_subject(content[: i - 1])
-        if not opener and not after_verb:
+        found = _subject_clause(content, i)
+        if found is None:
             continue  # "er habe sie gesehen": an object
-        end = next((k for k in range(i + 1, len(content)) if content[k].text in (",", ";", ":", ".", "!", "?")),
-                   len(content))
-        fin = i - 1 if after_verb else next((k for k in range(i + 1, end) if content[k].is_finite), None)
-        if fin is None:
-            continue
-        end = _clause_end(content, end)
+        fin, end = found
         verb = _first_person_verb(content[fin], 3 if body else 0)
         if verb is None:
             continue
@@ -189,17 +182,10 @@ def to_first_person_plural(content: list[Tok], frame: list[Tok], name_words: set
             continue
         if _any_plural([x for x in content[:i] if x.text not in name_words]):
             break
-        opener = i == 0 or content[i - 1].text.lower() in _CLAUSE_OPENERS or content[i - 1].tag in ("KOUS", "PWAV", "PWS")
-        after_verb = i >= 2 and content[i - 1].is_finite and not any(x.is_finite for x in content[: i - 1]) \
-            and _prefield_without_subject(content[: i - 1])
-        if not opener and not after_verb:
-            continue  # "sie hätten sie gesehen": an object
-        end = next((k for k in range(i + 1, len(content)) if content[k].text in (",", ";", ":", ".", "!", "?")),
-                   len(content))
-        fin = i - 1 if after_verb else next((k for k in range(i + 1, end) if content[k].is_finite), None)
-        if fin is None or verb_number(content[fin]) != "plural":
-            continue  # "sie sei krank": one person, someone else
-        end = _clause_end(content, end)
+        found = _subject_clause(content, i)
+        if found is None or verb_number(content[found[0]]) != "plural":
+            continue  # "sie hätten sie gesehen": an object; "sie sei krank": one person, someone else
+        fin, end = found
         words[i] = "Wir" if i == 0 or words[i][0].isupper() else "wir"
         for k in range(min(i, fin), end):
             low = content[k].text.lower()
@@ -230,6 +216,20 @@ def to_first_person_plural(content: list[Tok], frame: list[Tok], name_words: set
                     words[k] = "uns"  # "…, weil ihnen niemand helfe" after "Wir …": the speakers
         start = end + 1
     return words
+
+
+def _subject_clause(content: list[Tok], i: int) -> tuple[int, int] | None:
+    """(finite verb, clause end) when the pronoun at ``i`` is its clause's subject: first in the clause, or
+    right after the verb of a prefield without a subject ("Zeitweise habe sie …"); None for an object."""
+    opener = i == 0 or content[i - 1].text.lower() in _CLAUSE_OPENERS or content[i - 1].tag in ("KOUS", "PWAV", "PWS")
+    after_verb = i >= 2 and content[i - 1].is_finite and not any(x.is_finite for x in content[: i - 1]) \
+        and _prefield_without_subject(content[: i - 1])
+    if not opener and not after_verb:
+        return None
+    end = next((k for k in range(i + 1, len(content)) if content[k].text in (",", ";", ":", ".", "!", "?")),
+               len(content))
+    fin = i - 1 if after_verb else next((k for k in range(i + 1, end) if content[k].is_finite), None)
+    return None if fin is None else (fin, _clause_end(content, end))
 
 
 def _clause_end(content: list[Tok], end: int) -> int:
