@@ -302,3 +302,8 @@ def dative(info: NounInfo, plural: bool) -> str:
 
 def forms(info: NounInfo, case: str) -> set[str]:
     return {v for k, v in info.flexion.items() if k.startswith(case) and v}
+
+
+#: forms that are only Konjunktiv II (never a preterite): beside them a clause speaks of what is not real
+UNREAL_FORMS = frozenset({"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste",
+                          "müssten"})

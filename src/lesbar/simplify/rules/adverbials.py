@@ -26,7 +26,7 @@ from lesbar.simplify.clauses import (
     strip_end,
     subject_after_verb,
 )
-from lesbar.simplify.morphology import noun_info, verb_table
+from lesbar.simplify.morphology import UNREAL_FORMS, noun_info, verb_table
 from lesbar.simplify.places import is_place_noun, place_blocks
 from lesbar.simplify.resources import MOTION_VERBS
 from lesbar.simplify.temporal import (
@@ -421,7 +421,6 @@ def _clause_after(body: list[Tok], k: int) -> bool:
 
 
 #: forms of the Konjunktiv II that say something did not or does not happen
-_UNREAL = {"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste", "müssten"}
 
 
 def _first_word(body: list[Tok], block: tuple[int, int]) -> str:
@@ -531,7 +530,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if any(t.tag == "PTKNEG" or t.text.lower() in ("kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals")
            for t in body):
         return None  # "kann an diesem Abend nicht angeboten werden": the time is inside the negation
-    if any(t.is_finite and t.text.lower() in _UNREAL for t in body):
+    if any(t.is_finite and t.text.lower() in UNREAL_FORMS for t in body):
         return None  # "Ohne die Freiwilligen wäre das in den letzten Jahren unmöglich gewesen": nothing happened
     blocks = _with_modifiers(body, [(a, b) for a, b in blocks if a > f or b <= f])
     if any(a > 0 and (body[a - 1].tag.startswith("APPR") or body[a - 1].text.lower() in _HEDGES) for a, _ in blocks):

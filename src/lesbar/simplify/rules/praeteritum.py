@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import PARTICLES_APART, Tok
 from lesbar.simplify.clauses import SENT_END, first_person_near, is_direct_quote, quoted, segment_end
-from lesbar.simplify.morphology import is_participle_form, noun_info, separable_particle, verb_table
+from lesbar.simplify.morphology import UNREAL_FORMS, is_participle_form, noun_info, separable_particle, verb_table
 from lesbar.simplify.resources import MOTION_VERBS, TITLES
 from lesbar.simplify.rules.subordinate_clauses import agrees_with_relative
 from lesbar.simplify.temporal import date_after_weekday_end
@@ -85,8 +85,7 @@ def _around_colon(unit: Unit, toks: list[Tok], hits: list[tuple[int, int]], ctx:
 
 
 #: forms that are only Konjunktiv II: beside them a preterite-looking verb in a wenn clause is one too
-_UNREAL = {"wäre", "wären", "würde", "würden", "hätte", "hätten", "könnte", "könnten", "müsste", "müssten",
-           "dürfte", "dürften", "sollte", "sollten"}
+_UNREAL = UNREAL_FORMS | {"dürfte", "dürften", "sollte", "sollten"}
 
 
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:

@@ -29,6 +29,7 @@ from lesbar.simplify.clauses import (
     v2_ready,
 )
 from lesbar.simplify.morphology import (
+    UNREAL_FORMS,
     Mood,
     dative,
     form_of,
@@ -84,8 +85,6 @@ def _past_clause(clause: list[Tok]) -> bool:
                                                  and any(t.tag.endswith("(PP)") for t in clause)))
 
 
-#: Konjunktiv II forms: a clause with them speaks of something that has not happened
-_UNREAL_FORMS = {"würde", "würden", "wäre", "wären", "hätte", "hätten", "könnte", "könnten"}
 #: verbs of demanding or advising: what they ask for has not happened ("forderte …, bevor …")
 _DEMAND_VERBS = {"fordern", "verlangen", "bitten", "wünschen", "mahnen", "anmahnen", "appellieren", "empfehlen",
                  "raten", "warnen", "drängen", "beantragen", "vorschlagen", "anregen", "plädieren"}
@@ -180,7 +179,7 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht", polite:
         if conj in ("dass", "daß") and any(t.lemma in _DOUBT_VERBS or t.text.lower() in _DOUBT_WORDS
                                            for t in toks[:s]):
             continue  # "Er bestritt, dass er das Geld nahm": after a colon it would read as a fact
-        if conj in ("bevor", "ehe") and any(t.is_finite and t.text.lower() in _UNREAL_FORMS for t in clause):
+        if conj in ("bevor", "ehe") and any(t.is_finite and t.text.lower() in UNREAL_FORMS for t in clause):
             continue  # "helfen, bevor Probleme zu groß würden": what is to be prevented, no event that follows
         if conj in ("bevor", "ehe") and (any(t.lemma in _DEMAND_VERBS or t.lemma == "drohen" for t in toks[:s])
                                          or any(t.text.lower() == "überhaupt" for t in toks)
