@@ -182,7 +182,7 @@ def to_first_person_plural(content: list[Tok], frame: list[Tok], name_words: set
             continue
         if _any_plural([x for x in content[:i] if x.text not in name_words]):
             break
-        found = _subject_clause(content, i)
+        found = _subject_clause(content, i, plural=True)
         if found is None or verb_number(content[found[0]]) != "plural":
             continue  # "sie hätten sie gesehen": an object; "sie sei krank": one person, someone else
         fin, end = found
@@ -218,12 +218,18 @@ def to_first_person_plural(content: list[Tok], frame: list[Tok], name_words: set
     return words
 
 
-def _subject_clause(content: list[Tok], i: int) -> tuple[int, int] | None:
+def _subject_clause(content: list[Tok], i: int, plural: bool = False) -> tuple[int, int] | None:
     """(finite verb, clause end) when the pronoun at ``i`` is its clause's subject: first in the clause, or
-    right after the verb of a prefield without a subject ("Zeitweise habe sie …"); None for an object."""
+    right after the verb of a prefield without a subject ("Zeitweise habe sie …"); with ``plural``, also
+    after a plural verb whose prefield holds no plural noun ("Eine Antwort hätten sie nie bekommen": only
+    "sie" agrees with the verb). None for an object."""
+    from lesbar.simplify.rules.subordinate_clauses import verb_number
+
     opener = i == 0 or content[i - 1].text.lower() in _CLAUSE_OPENERS or content[i - 1].tag in ("KOUS", "PWAV", "PWS")
-    after_verb = i >= 2 and content[i - 1].is_finite and not any(x.is_finite for x in content[: i - 1]) \
-        and _prefield_without_subject(content[: i - 1])
+    after_verb = i >= 2 and content[i - 1].is_finite and not any(x.is_finite for x in content[: i - 1]) and (
+        _prefield_without_subject(content[: i - 1]) or (
+            plural and verb_number(content[i - 1]) == "plural" and not _any_plural(content[: i - 1])
+            and not any(x.tag in ("PPER", "PIS", "PDS") for x in content[: i - 1])))
     if not opener and not after_verb:
         return None
     end = next((k for k in range(i + 1, len(content)) if content[k].text in (",", ";", ":", ".", "!", "?")),

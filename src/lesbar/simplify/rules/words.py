@@ -183,6 +183,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if repl and (i in inside or (past and repl in _NOW)):
             repl = None  # a quotation stays as said; "inzwischen war es dunkel" is no "jetzt"
+        elif repl in _NOW and i > 0 and tokens[i - 1].lower() in ("statt", "anstatt", "als", "wie"):
+            repl = None  # "16 statt bisher 22": the earlier number, not one that holds now
         elif repl and w.lower() in _GENITIVE_PREPOSITIONS and nxt in ("des", "der", "eines", "einer", "von"):
             if repl == "wegen" and nxt == "von":
                 skip_next = True  # "aufgrund von Bauarbeiten" → "wegen Bauarbeiten"
