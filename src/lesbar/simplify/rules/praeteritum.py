@@ -14,6 +14,7 @@ from lesbar.simplify.clauses import SENT_END, first_person_near, is_direct_quote
 from lesbar.simplify.morphology import UNREAL_FORMS, is_participle_form, noun_info, separable_particle, verb_table
 from lesbar.simplify.resources import MOTION_VERBS, TITLES
 from lesbar.simplify.rules.subordinate_clauses import agrees_with_relative
+from lesbar.simplify.rules.words import zipf
 from lesbar.simplify.temporal import date_after_weekday_end
 from lesbar.simplify.units import Unit
 
@@ -128,6 +129,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     far = _far_particle(toks, i)
     if (ptk is None or ptk.tag != "PTKVZ") and far is not None:
         ptk = toks[far]  # "traten ein Chor, eine Gruppe und eine Band auf": "auftreten" takes "sein"
+    adverb_wieder = zipf("wieder" + verb.lemma) == 0  # "spielten wieder": no verb "wiederspielen"
+    if ptk is not None and ptk.text.lower() == "wieder" and adverb_wieder:
+        ptk = None  # the adverb ("kamen wieder" is "wiederkommen")
     lemma = ptk.text.lower() + verb.lemma if ptk is not None and ptk.tag == "PTKVZ" else verb.lemma
     table = verb_table(lemma) or verb_table(verb.lemma)
     auxiliary = table.auxiliary if table else ""
@@ -165,7 +169,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         end = _enumeration_end(toks, end)
     particle = separable_particle(verb.lemma)
     ptkvz = [k for k in range(i + 1, end) if toks[k].tag == "PTKVZ" and not _postposition(toks, i, k)
-             and toks[k].text.lower() not in PARTICLES_APART]
+             and toks[k].text.lower() not in PARTICLES_APART and not (toks[k].text.lower() == "wieder" and adverb_wieder)]
     if particle and end - 1 > i and words[end - 1] == particle:
         words[end - 1] = table.participle
     elif ptkvz:

@@ -1229,7 +1229,8 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
                      for m in [konjunktiv(t.text, t.lemma)] if m is not None and m.kind == "konj1"), None)
         reporting = ctx.block_index in (ctx.last_speech_block, ctx.last_report_block)
         if mood is None and reporting and _preterite_as_konj2(first_fin) and (
-                any(t.text.lower() in _NOW for t in toks) or (any(t.text.lower() in _GENERIC for t in toks)
+                any(t.text.lower() in _NOW for t in toks) or (first_fin.tag.startswith("VM") and any(
+                    t.text.lower() in _FUTURE for t in toks)) or (any(t.text.lower() in _GENERIC for t in toks)
                                                               and not any(t.text.lower() in _PAST_CUES for t in toks))):
             # "Zu seinen Kunden gehörten mittlerweile auch …", "Die meisten Vermieter handelten nicht aus
             # böser Absicht", "Aus Angst schwiegen sie oft monatelang": what is so now or as a rule
@@ -1296,6 +1297,10 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
 
 #: adverbs of the present: with them a preterite-looking form in a report is the Konjunktiv II
 _NOW = {"mittlerweile", "inzwischen", "heute", "jetzt", "derzeit", "zurzeit", "momentan", "gegenwärtig", "aktuell"}
+#: words of the future: a preterite-looking modal beside them ("wollten im nächsten Jahr wiederkommen") after
+#: a report is its Konjunktiv II (a full verb may tell a past: "spielten im nächsten Jahr wieder")
+_FUTURE = {"nächsten", "nächste", "nächstes", "kommenden", "kommende", "kommendes", "künftig", "demnächst",
+           "bald", "morgen", "übermorgen"}
 #: words of what holds as a rule (frequency, most of a group): in a report, like _NOW
 _GENERIC = {"oft", "häufig", "oftmals", "meist", "meistens", "selten", "regelmäßig", "meisten", "manche", "mancher"}
 #: words that put a sentence in the past; a preterite beside them is the narrator's
