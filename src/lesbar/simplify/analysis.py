@@ -490,6 +490,7 @@ def _repair_surnames(toks: list[Tok]) -> None:
     noun before the verb or a comma when the name follows a description or starts the sentence
     ("Fraktionsvorsitzende Sabine Krüger sagte")."""
     from lesbar.simplify.resources import roles
+    from lesbar.simplify.rules.subordinate_clauses import noun_number
 
     for i in range(1, len(toks)):
         t, prev = toks[i], toks[i - 1]
@@ -503,17 +504,10 @@ def _repair_surnames(toks: list[Tok]) -> None:
                 and (i == 1 or toks[i - 2].tag in ("NN", "NNA", "ART", "$,") or toks[i - 2].text in {"von", "mit"}):
             toks[i] = Tok(t.text, "NE", t.text)
         elif t.tag == "NN" and i + 1 < len(toks) and toks[i + 1].tag in ("ART", "PPOSAT", "PDAT") and i >= 2 and \
-                (toks[i - 2].is_finite or toks[i - 2].text.replace("-", "").capitalize() in roles()) and _singular_noun(t):
+                (toks[i - 2].is_finite or toks[i - 2].text.replace("-", "").capitalize() in roles()) and noun_number(t) == "singular":
             # "hat Bürgermeister Hans Weinberg den Menschen …": a bare singular noun between a name and the
             # object's article can be no object itself; it is the surname
             toks[i] = Tok(t.text, "NE", t.text)
-
-
-def _singular_noun(t: Tok) -> bool:
-    from lesbar.simplify.morphology import noun_info
-
-    info = noun_info(t.lemma)
-    return info is not None and t.text in info.number_forms("singular") and t.text not in info.number_forms("plural")
 
 
 def _repair_coordinated_adjectives(toks: list[Tok]) -> None:

@@ -45,6 +45,7 @@ from lesbar.simplify.rules.subordinate_clauses import (
     agrees_with_relative,
     coordinated,
     main_clauses,
+    noun_number,
     possessive_sentence,
     verb_number,
 )
@@ -375,9 +376,7 @@ def _previous_subject(pronoun: str, number: str, ctx: Context) -> Person | None:
     end = k + 1 + (1 if toks[k + 1].tag in ("NN", "NE") and k + 2 < len(toks) and toks[k + 2].is_finite else 0)
     if not toks[end].is_finite:
         return None
-    info = noun_info(head.lemma) if head.tag == "NN" else None
-    plural = toks[0].text == "Die" and (head.tag == "NNA" and head.text.endswith("n") or (
-        info is not None and head.text in info.number_forms("plural") and head.text not in info.number_forms("singular")))
+    plural = toks[0].text == "Die" and (head.tag == "NNA" and head.text.endswith("n") or noun_number(head) == "plural")
     if number == "plural" and pronoun == "sie" and plural:
         pass  # "Die Jugendlichen …", "Die Erzieherinnen …"
     elif number == "singular" and not plural and (head.text.lower().endswith(_BODIES) or head.text in _ORGANISATIONS) \
