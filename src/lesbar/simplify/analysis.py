@@ -632,6 +632,8 @@ def _repair_main_clause(toks: list[Tok]) -> None:
         toks[k] = Tok(toks[k].text, toks[k].tag.replace("(PP)", "(FIN)"), lemma)  # "Die Person übersetzt."
     elif 1 <= k < first_clause - 1 and toks[k - 1].is_noun and (lemma := _present_read_as_adjective(toks[k])):
         toks[k] = Tok(toks[k].text, "VV(FIN)", lemma)  # "Der Bericht umfasst 64 Seiten."
+    elif 1 <= k < first_clause - 1 and toks[k - 1].is_noun and (lemma := _preterite_read_as_adjective(toks[k])):
+        toks[k] = Tok(toks[k].text, "VV(FIN)", lemma)  # "Die Gäste besichtigten Räume der Schule."
 
 
 def _present_read_as_adjective(t: Tok) -> str:
@@ -644,6 +646,21 @@ def _present_read_as_adjective(t: Tok) -> str:
     stem = t.text[:-2] if t.text.endswith("et") else t.text[:-1]
     for lemma in (stem + "en", stem + "n", t.text[:-1] + "en"):
         if is_present_form(t.text, lemma):
+            return lemma
+    return ""
+
+
+def _preterite_read_as_adjective(t: Tok) -> str:
+    """The verb of "besichtigten", which HanTa reads as an adjective before a noun ("Die Gäste besichtigten
+    Räume"): a lower-case weak preterite after the subject of a verbless clause is that verb."""
+    from lesbar.simplify.morphology import verb_table
+
+    if not t.tag.startswith("ADJ") or not t.text.islower() or not t.text.endswith(("te", "ten")):
+        return ""
+    stem = t.text[: -3 if t.text.endswith("ten") else -2]
+    for lemma in (stem + "en", stem + "n", stem[:-1] + "en" if stem.endswith("e") else ""):
+        table = verb_table(lemma) if lemma else None
+        if table is not None and t.text in table.preterite:
             return lemma
     return ""
 

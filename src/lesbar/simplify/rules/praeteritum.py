@@ -191,10 +191,17 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         # "standen bereit" (the tagger reads "bereit" as an adjective) → "haben bereitgestanden"
         full = verb_table(toks[end - 1].text.lower() + verb.lemma)
         words[end - 1] = full.participle if full and full.participle else words[end - 1] + table.participle
+    elif end < len(words) and words[end] in SENT_END and _name_apposition_end(toks, _last_comma(toks, end)) == end:
+        words[end:end] = [",", table.participle]  # "sprach mit dem Sohn, Jan Maier." → "…, Jan Maier, gesprochen."
     else:
         words.insert(end, table.participle)
     ctx.counts[ID] += 1
     return [unit.derive(words, ID)]
+
+
+def _last_comma(toks: list[Tok], end: int) -> int:
+    """The index of the last comma before ``end`` (0 when there is none)."""
+    return next((k for k in range(end - 1, 0, -1) if toks[k].text == ","), 0)
 
 
 #: adverbs of the present: a preterite-looking verb beside them is a Konjunktiv II standing for the present
@@ -219,15 +226,16 @@ def _konj2_for_present(clause: list[Tok], verb: Tok, idx: int, ctx: Context, rep
 
 def _name_apposition_end(toks: list[Tok], comma: int) -> int | None:
     """"lobte der Vorsitzende des Vereins, Heinz Kuhlmann, das Team": after a noun, a name between two
-    commas is its apposition; the index after the second comma, else None."""
+    commas is its apposition; the index after the second comma (or of the sentence end after the name:
+    "sprach mit dem Sohn des Bürgermeisters, Jan Maier."), else None."""
     if comma == 0 or toks[comma - 1].tag != "NN":
         return None  # (after a name it is a list of names: "Anna Berg, Stephan Pusch und …")
     k = comma + 1
     while k < len(toks) and (toks[k].tag == "NE" or toks[k].text in TITLES):
         k += 1
-    if k - comma - 1 < 2 or k >= len(toks) or toks[k].text != ",":
+    if k - comma - 1 < 2 or k >= len(toks) or toks[k].text not in {","} | SENT_END:
         return None
-    return k + 1
+    return k + 1 if toks[k].text == "," else k
 
 
 def _pluperfect(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
