@@ -485,6 +485,8 @@ def _place_block(body: list[Tok], f: int, times: list[tuple[int, int]]) -> tuple
         k = a - 1
         while k > 0 and body[k - 1].tag in ("ART", "ADJ(A)", "CARD", "PPOSAT", "PIAT", "NN", "NE"):
             k -= 1
+            if body[k].tag in ("ART", "PPOSAT", "PIAT"):
+                break  # the noun phrase begins here ("mit dem Zentrum ein offenes Café in der Innenstadt")
         if k > 0 and body[k - 1].tag.startswith("APPR") and not (
                 is_time_word(body[a - 1].text) and body[k - 1].text.lower() not in ("von", "vom", "über", "aus", "mit")):
             # "für einen Tag in Berlin": a duration, the place is where it happened; but "neue Regeln für die
