@@ -268,6 +268,10 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             while k < len(toks) and (toks[k].tag in ("NN", "NE") or (
                     toks[k].text in (",", "und") and k + 1 < len(toks) and toks[k + 1].tag in ("NN", "NE"))):
                 k += 1
+            if k < len(toks) and toks[k].text.lower() in ("des", "der") and toks[k].tag == "ART":
+                g = _genitive_end(toks, k)  # "vom Ministerium für Kinder, Jugend und Familie des Landes NRW"
+                if g > k and (g >= len(toks) or toks[g].tag.startswith("V") or toks[g].text in {".", "!", "?"}):
+                    k = g
             if k >= len(toks) or toks[k].tag.startswith("V") or toks[k].text in {".", "!", "?"} or (
                     toks[k].text in ("und", "oder") and k + 1 < len(toks) and toks[k + 1].tag in ("ART", "APPRART")):
                 origin = [w.text for w in toks[end:k]]  # also "von der Agentur für Arbeit und dem Jobcenter"
