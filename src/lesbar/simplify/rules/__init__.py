@@ -25,6 +25,7 @@ RULE_MODULES = (
     "modal_paraphrase",
     "passive",
     "praeteritum",
+    "word_order",
     "genitive",
     "negation",
     "numbers",

@@ -1,0 +1,86 @@
+"""Rule ``word_order``: the subject goes first (Leichte Sprache: subject, verb, object).
+
+Newspaper German often puts the object first: "Den Preis erhielt die Gesamtschule." A reader of Leichte
+Sprache takes the first noun phrase for the one who acts, and so reads the sentence the wrong way round.
+The rule turns it: "Die Gesamtschule erhielt den Preis." It only does so where the cases say for sure
+which phrase is the subject: the phrase in front is no nominative (its determiner ends in -en or -em:
+"Den Preis", "Einem Teil der Kinder", "Diesem Ziel"), and the phrase after the verb is one the rule can
+find whole (a noun phrase, a name or a pronoun, with a focus particle such as "auch" that goes with it).
+"Die große Zahl wertete auch Landrat Pusch als Signal" could be read either way by its cases and stays.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lesbar.simplify.analysis import Tok
+from lesbar.simplify.clauses import QUOTES_OPEN, SENT_END, finite_indices, is_direct_quote, subject_after_verb
+from lesbar.simplify.units import Unit
+
+if TYPE_CHECKING:
+    from lesbar.simplify.context import Context
+
+ID = "word_order"
+PRIORITY = 75
+LEVELS = ("leicht",)
+HEADINGS = False
+
+#: tags a fronted object may be made of (a noun phrase with its attributes, no clause, no comma)
+_PHRASE_TAGS = ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "ADJ(A)", "ADJ(D)", "CARD", "NN", "NNA", "NE", "APPR",
+                "APPRART", "ADV")
+#: copulas and verbs whose two noun phrases may both be nominatives
+_COPULAS = {"sein", "werden", "bleiben", "heißen", "gelten", "scheinen"}
+#: focus particles right before the subject go with it ("auch Landrat Pusch")
+_FOCUS = {"auch", "nur", "sogar", "selbst", "gerade", "vor", "allem"}
+
+
+def _oblique_front(toks: list[Tok], f: int) -> bool:
+    """Whether the words before the verb are one noun phrase that is no nominative: it begins with a
+    determiner in -en/-em ("Den", "Einen", "Diesem", "Ihren") and holds no clause, comma or quotation."""
+    first = toks[0]
+    if first.tag not in ("ART", "PDAT", "PIAT", "PPOSAT", "PIDAT") or not first.text.lower().endswith(("en", "em")):
+        return False
+    if f < 2 or not any(t.is_noun for t in toks[1:f]):
+        return False
+    return all(t.tag in _PHRASE_TAGS and t.text not in QUOTES_OPEN for t in toks[1:f])
+
+
+def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
+    if unit.kind != "sentence":
+        return None
+    toks = unit.toks()
+    if not toks or is_direct_quote(toks) or toks[-1].text != ".":
+        return None
+    if any(t.text in (",", ":", ";", "(") or t.text in QUOTES_OPEN for t in toks):
+        return None  # one clause only
+    fins = finite_indices(toks)
+    if len(fins) != 1 or toks[fins[0]].lemma in _COPULAS or toks[fins[0]].tag.startswith("VV(IMP"):
+        return None
+    f = fins[0]
+    if not _oblique_front(toks, f):
+        return None
+    k = f + 1
+    focus = k
+    while k < len(toks) and toks[k].text.lower() in _FOCUS and toks[k].tag in ("ADV", "PTKVZ", "APPR", "PIS"):
+        k += 1  # "hat auch Landrat Pusch", "gab vor allem die Stadt"
+    found = subject_after_verb(toks[:focus] + toks[k:], f)
+    if found is None or found[1] != f + 1:
+        return None  # no subject right after the verb (a reflexive pronoun, an adverb first): left as it is
+    s0, s1 = found[1] + k - focus, found[2] + k - focus
+    subject = toks[focus:s1]
+    if toks[s0].tag == "PPER" and toks[s0].text.lower() == "es":
+        return None  # "Den Kindern geht es gut": "es" is no actor
+    if s1 < len(toks) and (toks[s1].is_noun or toks[s1].tag.startswith("APPR") or toks[s1].tag == "KON"):
+        # the subject phrase may go on ("die Gesamtschule am Lindenhof" is a name): the object would split it
+        return None
+    front = [t.text for t in toks[:f]]
+    if toks[0].tag != "NN":
+        front[0] = front[0].lower()
+    words = [t.text for t in subject]
+    words[0] = words[0][:1].upper() + words[0][1:]
+    rest = [t.text for t in toks[s1:]]
+    out = words + [toks[f].text] + front + rest
+    if out[-1] not in SENT_END:
+        return None
+    ctx.counts[ID] += 1
+    return [unit.derive(out, ID)]
