@@ -212,7 +212,8 @@ def _inner_apposition(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] |
         if s == 0:
             main[0] = main[0][:1].upper() + main[0][1:]
         subject = ["Herr" if w == "Herrn" else w for w in names]
-        description[0] = description[0].lower() if toks[s].tag in ("ART", "PPOSAT") else description[0]
+        if s == 0 and toks[s].tag in ("ART", "PPOSAT") and not toks[s].text.startswith("Ihr"):
+            description[0] = description[0].lower()  # (inside the sentence "Ihre" is the reader's and stays)
         ctx.counts[ID] += 1
         return [unit.derive(main, ID), unit.derive(end_sentence(subject + ["ist"] + description), ID)]
     return None
