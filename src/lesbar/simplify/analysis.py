@@ -253,6 +253,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
         elif t.text.lower() in VERB_PARTICLES and t.tag != "PTKVZ":
             out[i] = Tok(t.text, "PTKVZ", t.text.lower())  # "kommt nicht infrage": no verb "infragen"
     _repair_participles(out)
+    _repair_als(out)
     _repair_club_names(out)
     _repair_habe(out)
     _repair_statt(out)
@@ -423,7 +424,11 @@ def _repair_capitalised_verbs(toks: list[Tok]) -> None:
     """A capitalised word after an article, a preposition or an adjective is a noun, not a finite verb
     ("bei der Vorsprache" tagged as the verb "vorsprechen"): a second finite verb there would stop the
     clause rules. A capitalised present participle inside a sentence ("viele Teilnehmende", "Studierende")
-    is an adjective used as a noun."""
+    is an adjective used as a noun. Two finite verbs in a row at the start of a sentence: the first is a
+    noun when german-nouns knows it ("Vordrucke gibt es im Rathaus", not "vordrucken")."""
+    if len(toks) > 1 and toks[0].is_finite and toks[1].is_finite and toks[0].text[:1].isupper() \
+            and toks[0].text.isalpha() and _noun_form(toks[0].text):
+        toks[0] = Tok(toks[0].text, "NN", toks[0].text)
     for i in range(1, len(toks)):
         t = toks[i]
         if t.is_finite and t.text[:1].isupper() and t.text.isalpha() and (toks[i - 1].tag in _NOUN_BEFORE or (
@@ -434,6 +439,28 @@ def _repair_capitalised_verbs(toks: list[Tok]) -> None:
         elif t.tag == "ADJ(A)" and t.text[:1].isupper() and t.text.endswith(("ende", "enden")) and \
                 toks[i - 1].text not in {".", ":", "„", "!", "?"} and not (i + 1 < len(toks) and toks[i + 1].tag == "NE"):
             toks[i] = Tok(t.text, "NNA", t.text)
+
+
+def _repair_als(toks: list[Tok]) -> None:
+    """"Als die Kinder lachten, …": HanTa reads "als" as a preposition; at the start of a clause whose comma
+    segment ends with a finite verb it is the conjunction."""
+    for i, t in enumerate(toks):
+        if t.text.lower() != "als" or t.tag == "KOUS" or (i > 0 and toks[i - 1].text not in (",", "„", ":")):
+            continue
+        end = next((k for k in range(i + 1, len(toks)) if toks[k].text in (",", ".", ";", ":", "!", "?")), len(toks))
+        if end - i > 2 and toks[end - 1].is_finite and end < len(toks) and toks[end].text == ",":
+            toks[i] = Tok(t.text, "KOUS", "als")
+
+
+def _noun_form(word: str) -> bool:
+    """Whether german-nouns knows ``word`` as a form of a noun ("Vordrucke" of "Vordruck")."""
+    from lesbar.simplify.morphology import noun_info
+
+    for lemma in (word, word[:-1], word[:-2], word[:-1] + "n" if word.endswith("e") else ""):
+        info = noun_info(lemma) if lemma else None
+        if info is not None and word in info.flexion.values():
+            return True
+    return False
 
 
 def _repair_first_names(toks: list[Tok]) -> None:

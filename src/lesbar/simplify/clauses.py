@@ -164,7 +164,8 @@ def first_constituent_end(toks: list[Tok]) -> int:
 
 def _np_end(toks: list[Tok], i: int) -> int:
     n = len(toks)
-    while i < n and toks[i].tag in _NP_START | {"ADV", "ADJ(D)", "PTKNEG"} and not toks[i].is_noun:
+    while i < n and (toks[i].tag in _NP_START | {"ADV", "ADJ(D)", "PTKNEG"} and not toks[i].is_noun
+                     or toks[i].tag == "PIS" and i > 0 and toks[i - 1].tag == "ART"):  # "die meisten"
         i += 1
         if (i + 1 < n and toks[i].tag == "KON" and toks[i].text in ("und", "oder") and toks[i - 1].tag == "ADJ(A)"
                 and toks[i + 1].tag == "ADJ(A)"):

@@ -249,7 +249,10 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht", polite:
             return [unit.derive(end_sentence(main_words), ID)] + [
                 unit.derive(end_sentence([after_adv] + _lower(to_v2(p), p)), ID) for p in parts]
         if mode == "swap":
-            if any(t.tag == "PPER" and t.text in _BACK_POINTING for t in clause) and any(t.is_noun for t in main):
+            if any(t.tag == "PPER" and t.text in _BACK_POINTING for t in clause) and any(t.is_noun for t in main) \
+                    or (main and (main[0].tag == "KOUS" or main[0].text.lower() == "als") and "," in [t.text for t in main]):
+                # ("Als die Kinder lachten, war ich froh, obwohl …": no "Trotzdem" fits into a clause that
+                # starts with a clause of its own)
                 # "Der Bus fuhr los, obwohl er nicht voll war": put first, "er" would come before the bus
                 return [unit.derive(end_sentence(main_words), ID),
                         unit.derive(end_sentence(["Aber"] + _lower(to_v2(clause), clause)), ID)]
@@ -531,6 +534,8 @@ def _clause_start(toks: list[Tok], c: int) -> int:
 
 
 def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list[Unit] | None:
+    if toks and toks[-1].text == "?":
+        return None  # "Gibt es einen Ort, den Sie mögen?": split off, the clause would state what was asked
     for c in top_level_commas(toks):
         if c == 0 or c + 2 >= len(toks):
             continue
