@@ -68,6 +68,8 @@ def _first_conjunct_infinitive(toks: list[Tok], i: int, last: int | None) -> int
 
 
 _IRREALIS_CUES = {"ohne", "sonst", "beinahe", "fast"}
+#: participles of wishing: "hätte mir … gewünscht" speaks of a wish that was not fulfilled
+_WISHED = {"gewünscht", "erhofft", "vorgestellt", "gefreut"}
 #: adverbs of a real, repeated or lasting past: with them "hätten … müssen" is a report, not unreal
 #: words that put a clause in the past: a preterite beside them is the indicative, not a Konjunktiv II
 _PAST_TIME = {"gestern", "vorgestern", "damals", "letzten", "letzte", "letzter", "vergangenen", "vergangene",
@@ -95,6 +97,10 @@ def irrealis(toks: list[Tok], i: int, mood: Mood) -> bool:
         return True
     if toks[i].lemma not in ("haben", "sein"):
         return False
+    if toks[i].lemma == "haben" and any(t.text in _WISHED for t in toks[i + 1 :]) and any(
+            t.text.lower() in ("mir", "sich", "uns", "mich", "dir", "euch") for t in toks[i + 1 :]):
+        # "Ich hätte mir mehr Hilfe gewünscht": a wish that was not fulfilled; "habe mir gewünscht" would not say so
+        return True
     if toks[i].lemma == "haben" and any(
             (toks[k].tag == "VM(INF)" or (toks[k].tag.startswith("VM") and toks[k].text == toks[k].lemma))
             and toks[k - 1].tag.endswith(("(INF)", "(PP)")) for k in range(i + 2, min(i + 12, len(toks)))):

@@ -194,6 +194,9 @@ def _accusative(np: list[Tok]) -> list[str]:
     noun = next((t for t in reversed(np) if t.tag == "NN"), None)
     info = noun_info(noun.lemma) if noun is not None else None
     genus = info.genus if info else ""
+    if genus != "m" and words and words[0].lower() in ("ein", "kein", "mein", "sein", "ihr", "unser", "euer") and any(
+            np[k].tag == "ADJ(A)" and words[k].endswith("er") for k in range(1, len(words) - 1)):
+        genus = "m"  # "ein großer Teil": the adjective shows the masculine of a noun that has two genders
     singular = info is not None and noun is not None and noun.text in {
         v for k, v in info.flexion.items() if k.startswith("nominativ singular")}
     if genus == "m" and singular and noun is not None and info is not None:

@@ -147,6 +147,15 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     aux_table = verb_table(auxiliary) if table else None
     if table is None or aux_table is None or not table.participle:
         return None
+    if verb.lemma == "lassen" and any(t.tag == "VV(INF)" for t in toks[i + 1 : b]):
+        # "ließen sich klären" → "haben sich klären lassen": the infinitive stands for the participle
+        words = [t.text for t in toks]
+        aux = aux_table.present[idx]
+        words[i] = aux[:1].upper() + aux[1:] if verb.text[:1].isupper() else aux
+        last = max(k for k in range(i + 1, b) if toks[k].tag == "VV(INF)")
+        words.insert(last + 1, "lassen")
+        ctx.counts[ID] += 1
+        return [unit.derive(words, ID)]
     words = [t.text for t in toks]
     aux = aux_table.present[idx]
     words[i] = aux[:1].upper() + aux[1:] if verb.text[:1].isupper() else aux
@@ -162,7 +171,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         if _next_conjunct(toks, end):
             break  # "glänzte von Edelsteinen und war so schön": the participle goes before "und"
         end += 1
-    end = _past_quoted_name(words, end)
+    end = _past_quoted_name(words, end, toks)
     if far is not None:
         end = far + 1  # "wechselten sich ein Chor, eine Gruppe und die Tanzgruppe ab": the enumeration
     elif end < len(words) and words[end] == ",":
@@ -299,12 +308,17 @@ def _joined_verb(lemma: str, min_zipf: float = 2.0) -> bool:
     return zipf(lemma) >= min_zipf and table is not None and zipf(table.participle) >= 0.5
 
 
-def _past_quoted_name(words: list[str], end: int) -> int:
+def _past_quoted_name(words: list[str], end: int, toks: list[Tok] | None = None) -> int:
     """A short quotation without a verb inside the clause is a name ("das Zentrum „Brücke“ in Bochum"),
-    not the clause's end: the clause goes on after it."""
+    not the clause's end: the clause goes on after it. So is a longer one without a finite verb after
+    an article ("sprach von einem „Meilenstein für das Zusammenleben in der Stadt“")."""
     while end < len(words) and words[end] == "„":
-        close = next((k for k in range(end + 1, min(end + 6, len(words))) if words[k] == "“"), None)
-        if close is None or any(w in SENT_END | {",", ";", ":"} for w in words[end + 1 : close]):
+        reach = 6
+        if toks is not None and end > 0 and toks[end - 1].tag in ("ART", "ADJ(A)", "PPOSAT"):
+            reach = 16
+        close = next((k for k in range(end + 1, min(end + reach, len(words))) if words[k] == "“"), None)
+        if close is None or any(w in SENT_END | {",", ";", ":"} for w in words[end + 1 : close]) or (
+                toks is not None and any(t.is_finite for t in toks[end + 1 : close])):
             return end
         end = close + 1
         while end < len(words) and words[end] not in {",", ";", ":"} | SENT_END and words[end] not in {"„", "“"}:
