@@ -71,6 +71,39 @@ def _quotes_kept(before: Unit, units: list[Unit]) -> bool:
                for u in units for toks in [u.tokens, *u.items])
 
 
+def _semicolon_parts(tokens: list[str]) -> list[list[str]]:
+    """"Der Bedarf sei groß, erklärte sie; der Anteil liege bei 85.000 Euro.": a speech frame before a
+    semicolon ends its sentence, so the main clauses are sentences of their own before any rule runs.
+    Only when every part has a finite verb and the semicolon stands outside quotation marks."""
+    inside = quoted(tokens)
+    cuts = [k for k, w in enumerate(tokens) if w == ";" and k not in inside and 0 < k < len(tokens) - 1]
+    if not cuts:
+        return [tokens]
+    parts, start = [], 0
+    for k in cuts + [len(tokens)]:
+        part = tokens[start:k]
+        if k < len(tokens):
+            part = part + ["."]
+        if part and part[0][:1].islower():
+            part[0] = part[0][:1].upper() + part[0][1:]
+        parts.append(part)
+        start = k + 1
+    analysed = [analyze(p) for p in parts]
+    if not all(has_finite_verb(a) for a in analysed):
+        return [tokens]
+    if not any(_ends_with_frame(a) for a in analysed[:-1]):
+        return [tokens]  # the coordination rule splits the others, with what it knows of the whole sentence
+    return parts
+
+
+def _ends_with_frame(toks: list[Tok]) -> bool:
+    """"…, erklärte sie." : the sentence's last comma segment starts with a speech verb."""
+    from lesbar.simplify.rules.speech import is_speech_verb
+
+    commas = [k for k, t in enumerate(toks) if t.text == ","]
+    return bool(commas) and commas[-1] + 1 < len(toks) and is_speech_verb(toks[commas[-1] + 1], toks, commas[-1] + 1)
+
+
 def run_rules(unit: Unit, ctx: Context, heading: bool = False) -> list[Unit]:
     """All rules of the level over one sentence, in priority order."""
     units = [unit]
@@ -250,15 +283,17 @@ class Builder:
             # "Liebe Eltern,": a salutation gets only the word rules, like a heading, and keeps its comma
             line = heading or is_salutation(analyze(tokens))
             number = _paragraph_number(tokens) if not line else 0
-            unit = Unit(tokens[number:], source=[s.id] if s.id else list(s.source),
-                        kind="heading" if line else "sentence", line=bool(tokens) and tokens[-1] not in _SENTENCE_ENDS)
-            result = run_rules(unit, self.ctx, heading=line)
-            if number and result:
-                # "(1) Der Antrag wird geprüft.": the rules see the sentence, the number stays in front of it
-                result[0] = result[0].derive(tokens[:number] + result[0].tokens, result[0].rules[-1] if result[0].rules
-                                             else "structure")
-            out.extend(result)
-            self.ctx.previous_sentence = tokens
+            for part in ([tokens[number:]] if line else _semicolon_parts(tokens[number:])):
+                unit = Unit(part, source=[s.id] if s.id else list(s.source),
+                            kind="heading" if line else "sentence", line=bool(tokens) and tokens[-1] not in _SENTENCE_ENDS)
+                result = run_rules(unit, self.ctx, heading=line)
+                if number and result:
+                    # "(1) Der Antrag wird geprüft.": the rules see the sentence, the number stays in front of it
+                    result[0] = result[0].derive(tokens[:number] + result[0].tokens, result[0].rules[-1] if result[0].rules
+                                                 else "structure")
+                    number = 0
+                out.extend(result)
+                self.ctx.previous_sentence = part
         return out
 
     def topic_heading(self, units: list[Unit]) -> Heading | None:
@@ -276,6 +311,10 @@ class Builder:
         self.topic_speaker = name
         if name.split()[0] in ("Ein", "Eine", "Der", "Die"):
             name = name[:1].lower() + name[1:]  # "Das sagt ein Sprecher von der Polizei"
+        polite = next((u.speaker.split()[0] for u in units if u.kind == "sentence" and len(u.speaker.split()) == 2
+                       and u.speaker.split()[0] in ("Frau", "Herr") and u.speaker.split()[1] == name), "")
+        if polite:
+            name = f"{polite} {name}"  # "Das sagt Frau Pohl", not "Das sagt Pohl"
         title = Sentence([Text(f"Das {says(name)} {name}")], source=sorted({i for u in units for i in u.source}),
                          origin="rule:structure")
         self.fragments.add(id(title))

@@ -67,7 +67,7 @@ _FRAME_ADVERBS = {"dabei", "auch", "weiter", "noch", "abschließend", "zudem", "
 _AUTO = "Sprecher automatisch zugeordnet: bitte prüfen"
 
 
-def _is_speech_verb(t: Tok, toks: list[Tok] | None = None, i: int = 0) -> bool:
+def is_speech_verb(t: Tok, toks: list[Tok] | None = None, i: int = 0) -> bool:
     """A finite speech verb; a separated particle later in the clause counts ("merkte … an")."""
     if not t.is_finite:
         return False
@@ -318,7 +318,7 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
         if end >= len(toks) or not toks[end].is_finite or end > 16:
             return
     indefinite = toks[0].text.lower() in ("ein", "eine", "seine", "sein", "ihre", "ihr")
-    body = not indefinite and toks[k].tag == "NN" and _is_speech_verb(toks[end], toks, end)
+    body = not indefinite and toks[k].tag == "NN" and is_speech_verb(toks[end], toks, end)
     # ("Die Jury lobte das Projekt. Es sei vorbildlich.": a body that speaks is the source of what follows)
     if not (toks[k].text in roles() or toks[k].text in PEOPLE_NOUNS or body or (
             indefinite and is_person_noun(toks[k].text, toks[k].tag))):
@@ -843,7 +843,7 @@ def _name_last(toks: list[Tok], c: int) -> list[str] | None:
 def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -> list[Unit] | None:
     commas = [c for c in top_level_commas(toks) if c > after]
     for c in commas:
-        if c + 1 >= len(toks) or not _is_speech_verb(toks[c + 1], toks, c + 1) or c == 0:
+        if c + 1 >= len(toks) or not is_speech_verb(toks[c + 1], toks, c + 1) or c == 0:
             continue
         if not _states_something(toks[after:c]):
             continue  # "Anna Berg, die Lehrerin, lobte die Arbeit": the subject and its apposition, no statement
@@ -943,6 +943,11 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
                 w in QUOTES_OPEN for w in content):
             # "Das Projekt sei gut, sagte Max Berg, weil es den Kindern helfe.": the reason is part of what he
             # said; the clause rule takes it apart later ("Denn es hilft den Kindern.")
+            content = content + [t.text for t in tail if t.text not in SENT_END]
+        elif tail and tail[0].text == "," and len(tail) > 2 and tail[1].is_finite and not any(
+                t.text in QUOTES_OPEN for t in tail) and not any(w in QUOTES_OPEN for w in content):
+            # "Man sei nicht dagegen, sagte er, halte aber die Finanzierung für unsicher": the verb after the
+            # frame shares the statement's subject; the coordination rule repeats it ("Man hält aber …")
             content = content + [t.text for t in tail if t.text not in SENT_END]
         elif tail and tail[0].text == "," and len(tail) > 2 and any(t.is_finite for t in tail) and not any(
                 t.text in QUOTES_OPEN for t in tail) and tail[1].tag not in ("KOUS", "PRELS", "PWS", "PWAV") \
@@ -1068,7 +1073,7 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
     if c is not None and c + 1 < len(toks) and toks[c + 1].tag == "PRELS":
         window += segment_end(toks, c + 1) - c  # "Die kleine Mariam, die vor zwei Jahren … kam, erzählte"
     for v, t in enumerate(toks[:window]):
-        if not _is_speech_verb(t, toks, v) or t.lemma == "lauten":
+        if not is_speech_verb(t, toks, v) or t.lemma == "lauten":
             continue
         person, pronoun, subject_end = _subject(toks, 0, v, ctx)
         description: list[str] = []
@@ -1209,7 +1214,7 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
                    for t in toks[comma:]):
             return None  # "Sollte sich das Modell bewähren, wollen …": a condition, not a report ("…, müsse man" is)
     mood = konjunktiv(first_fin.text, first_fin.lemma)
-    if mood is None and _is_speech_verb(first_fin, toks, toks.index(first_fin)) and not any(
+    if mood is None and is_speech_verb(first_fin, toks, toks.index(first_fin)) and not any(
             t.is_finite for t in toks[: toks.index(first_fin)]):
         return None  # "Deren Chef, Klaus Wolf, sagte, er habe …": the sentence has its own speaker
     last = toks[commas[-1] + 1] if commas and commas[-1] + 1 < len(toks) else None
@@ -1352,7 +1357,7 @@ def _wie_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         return None
     c = commas[0]
     v = next((k for k in range(c - 1, 0, -1) if toks[k].is_finite), None)
-    if v is None or not _is_speech_verb(toks[v], toks, v) or any(t.is_finite for t in toks[v + 1 : c]):
+    if v is None or not is_speech_verb(toks[v], toks, v) or any(t.is_finite for t in toks[v + 1 : c]):
         return None
     from lesbar.simplify.rules.adverbials import time_blocks
 
@@ -1619,7 +1624,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         ctx.first_person_speaker = ""  # a sentence of the narrator in between: the chain of "ich" ends
     if result is None:
         note_persons(toks, ctx)
-        if ctx.last_person_block == ctx.block_index and any(_is_speech_verb(t, toks, k) for k, t in enumerate(toks)):
+        if ctx.last_person_block == ctx.block_index and any(is_speech_verb(t, toks, k) for k, t in enumerate(toks)):
             ctx.last_report_block = ctx.block_index  # "berichtete von ihrer Gemeinde": a report follows
     return result
 

@@ -97,8 +97,10 @@ def _main_without(toks: list[Tok], a: int, b: int) -> list[Tok]:
     right = toks[b:]
     if left and left[-1].text == ",":
         left = left[:-1]
+    start = max((k + 1 for k, t in enumerate(left) if t.text in (":", ";")), default=0)
+    clause_left = left[start:]  # "Dann kam ein Gast: Frau Brandt, die …, erzählte": the clause after the colon
     if right and right[0].text == "," and not (
-            len(right) > 1 and right[1].is_finite and finite_indices(left) and left[0].tag != "KOUS") \
+            len(right) > 1 and right[1].is_finite and finite_indices(clause_left) and clause_left[0].tag != "KOUS") \
             and not _apposition_open(left):
         right = right[1:]  # "lachten über ihn, der …, gaben sich keine Mühe": the comma joins two verbs
     return left + right
