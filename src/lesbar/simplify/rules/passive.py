@@ -514,7 +514,7 @@ def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
     return None
 
 
-_BORN = {"wurde": "ist", "wurden": "sind", "ist": "ist", "sind": "sind", "war": "ist", "waren": "sind"}
+_BORN = {"wurde": "ist", "wurden": "sind", "ist": "ist", "sind": "sind", "war": "ist", "waren": "sind", "bin": "bin"}
 
 
 def _born(unit: Unit, full: list[Tok], fins: list[int]) -> list[Unit] | None:
@@ -526,6 +526,8 @@ def _born(unit: Unit, full: list[Tok], fins: list[int]) -> list[Unit] | None:
     f = fins[0]
     out = list(words)
     verb = _BORN[words[f].lower()]
+    if verb == "ist" and any(w.lower() == "ich" for w in words):
+        verb = "bin"  # "Ich wurde 1990 geboren" → "Ich bin 1990 geboren"
     out[f] = verb.capitalize() if words[f][:1].isupper() else verb
     if "worden" in out:
         out.remove("worden")  # "ist … geboren worden" → "ist … geboren"

@@ -666,7 +666,28 @@ _ORGANISATIONS = {"Linke", "SPD", "CDU", "CSU", "FDP", "AfD", "BSW", "Grüne", "
                   "VHS", "ADAC", "THW", "Lebenshilfe", "Tafel", "Volkshochschule", "Jobcenter", "Polizei"}
 
 
-def _first_person(unit: Unit, content: list[str], person: Person) -> list[str]:
+def _only_candidate(content: list[str], person: Person, ctx: Context | None) -> str:
+    """"Er habe Freunde gefunden, erzählte Ahmad Karimi.": a name alone does not show the gender, but when the
+    statement starts with "er" (or "sie" with a singular verb) and nobody else the text has named could
+    be meant by it, the pronoun is the speaker's own: "m" or "f", else ""."""
+    if ctx is None or len(content) < 2:
+        return ""
+    toks = analyze(content)
+    fins = [k for k, t in enumerate(toks) if t.is_finite]
+    if not fins:
+        return ""
+    f = fins[0]
+    k = 0 if toks[0].tag == "PPER" else f + 1  # "Er habe …" or "Im Sprachcafé habe er …"
+    if k >= len(toks) or toks[k].tag != "PPER" or toks[k].text.lower() not in ("er", "sie"):
+        return ""
+    if toks[k].text.lower() == "sie" and verb_number(toks[f]) != "singular":
+        return ""
+    gender = "m" if toks[k].text.lower() == "er" else "f"
+    others = [p for p in ctx.persons if p.name != person.name and p.surname != person.surname]
+    return gender if all(_gender(p) and _gender(p) != gender for p in others) else ""
+
+
+def _first_person(unit: Unit, content: list[str], person: Person, ctx: Context | None = None) -> list[str]:
     """The statement in the speaker's own voice where the frame sentence binds its pronoun to the speaker
     (see :mod:`lesbar.simplify.first_person`). The gender comes from the role or the text, or from the
     frame's own pronoun ("betonte sie"); a name alone does not show it, and then nothing changes."""
@@ -682,6 +703,8 @@ def _first_person(unit: Unit, content: list[str], person: Person) -> list[str]:
         return to_first_person(analyze(content), frame, genus, _name_words(person), body=True) or content
     gender = _gender(person) or next((("f" if t.text.lower() == "sie" else "m") for t in frame
                                       if t.tag == "PPER" and t.text.lower() in ("er", "sie")), "")
+    if not gender and (gender := _only_candidate(content, person, ctx)):
+        person.gender = gender  # what the statement showed holds for the rest of the report
     frame = [t for t in frame if not (t.tag == "PPER" and t.text.lower() in ("er", "sie"))]
     return to_first_person(analyze(content), frame, gender, _name_words(person)) or content
 
@@ -708,7 +731,7 @@ def _name_words(person: Person) -> set[str]:
 
 def _speaker_unit(unit: Unit, content: list[str], person: Person, pronoun: bool, ctx: Context,
                   reported: bool = False) -> Unit:
-    spoken = _first_person(unit, content, person)
+    spoken = _first_person(unit, content, person, ctx)
     ctx.first_person_speaker = person.name if spoken is not content else ""
     new = unit.derive(spoken, ID, speaker=ctx.speaker_name(person), reported=reported)
     if pronoun:
