@@ -461,7 +461,12 @@ def first_person_near(toks: list[Tok], i: int) -> bool:
     end = i + 1
     while end < len(toks) and toks[end].text not in _CLAUSE_BOUNDARIES:
         end += 1
-    return any(t.text.lower() == "ich" for t in toks[start:end])
+    if any(t.text.lower() == "ich" for t in toks[start:end]):
+        return True
+    # "Ich lerne nicht nur Deutsch, sondern auch verstehe …": a verb after a coordinator without a subject of
+    # its own shares the one before the comma
+    return start >= 2 and toks[start - 1].text == "," and toks[start].text.lower() in ("und", "oder", "aber", "sondern") \
+        and not any(t.tag in ("PPER", "PIS", "PDS") or t.is_noun for t in toks[start:i]) and first_person_near(toks, start - 2)
 
 
 def strip_end(toks: list[Tok]) -> list[Tok]:

@@ -27,7 +27,7 @@ _DATIVE_REFLEXIVE = {"wünschen", "vorstellen", "merken", "ansehen", "leisten", 
 _TIME_PREPOSITIONS = {"nach", "vor", "bei", "beim", "während", "seit", "am"}
 #: nouns of a moment in a speech ("sagte zum Schluss"): no antecedent
 _MOMENTS = {"Schluss", "Abschluss", "Auftakt", "Beginn", "Ende", "Start", "Anfang", "Abschied", "Begrüßung",
-            "Eröffnung", "Ausklang", "Einstieg", "Fazit"}
+            "Eröffnung", "Ausklang", "Einstieg", "Fazit", "Anschluss", "Rückblick", "Gespräch", "Interview"}
 #: tokens that open a clause: the subject may follow them directly
 _CLAUSE_OPENERS = {",", ":", ";", "und", "oder", "aber", "denn", "doch", "sondern"}
 
@@ -124,6 +124,9 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
             continue
         words[i] = me.capitalize() if i == 0 or words[i][0].isupper() else me
         words[fin] = verb[:1].upper() + verb[1:] if words[fin][0].isupper() else verb
+        for k in _shared_subject_verbs(content, max(i, fin)):
+            # "dass sie nicht nur Deutsch lerne, sondern auch verstehe": the second verb has the same subject
+            words[k] = _first_person_verb(content[k], 3 if body else 0) or words[k]
         # the clause from its start: "Nach dem Tod ihres Mannes habe ich …" → "meines Mannes"
         start = max([k + 1 for k in range(min(i, fin)) if content[k].text in (",", ";", ":")], default=0)
         for k in range(start, end):
@@ -225,7 +228,8 @@ def _subject_clause(content: list[Tok], i: int, plural: bool = False) -> tuple[i
     "sie" agrees with the verb). None for an object."""
     from lesbar.simplify.rules.subordinate_clauses import verb_number
 
-    opener = i == 0 or content[i - 1].text.lower() in _CLAUSE_OPENERS or content[i - 1].tag in ("KOUS", "PWAV", "PWS")
+    opener = i == 0 or content[i - 1].text.lower() in _CLAUSE_OPENERS or content[i - 1].tag in ("KOUS", "PWAV", "PWS") \
+        or (i >= 2 and content[i - 2].tag == "PWAV" and content[i - 1].tag in ("ADJ(D)", "ADV"))  # "wie fremd sie"
     after_verb = i >= 2 and content[i - 1].is_finite and not any(x.is_finite for x in content[: i - 1]) and (
         _prefield_without_subject(content[: i - 1]) or (
             plural and verb_number(content[i - 1]) == "plural" and not _any_plural(content[: i - 1])
@@ -236,6 +240,32 @@ def _subject_clause(content: list[Tok], i: int, plural: bool = False) -> tuple[i
                len(content))
     fin = i - 1 if after_verb else next((k for k in range(i + 1, end) if content[k].is_finite), None)
     return None if fin is None else (fin, _clause_end(content, end))
+
+
+_COORDINATORS = {"und", "oder", "aber", "sondern", "sowie"}
+
+
+def _shared_subject_verbs(content: list[Tok], start: int) -> list[int]:
+    """Finite verbs after ``start`` that share its subject: each right after a coordinating word (with a
+    comma or adverbs such as "auch" between), before any other subject or clause word."""
+    out = []
+    k = start + 1
+    while k < len(content):
+        t = content[k]
+        if t.tag in ("KOUS", "PRELS", "PWS", "PWAV", "PPER", "PIS", "PDS") or t.text in (";", ":", ".", "!", "?"):
+            break
+        if t.text.lower() in _COORDINATORS:
+            j = k + 1
+            while j < len(content) and content[j].tag in ("ADV", "PTKNEG"):
+                j += 1
+            if j < len(content) and content[j].is_finite:
+                out.append(j)
+                k = j + 1
+                continue
+            if j < len(content) and content[j].tag not in ("ART", "PPOSAT", "ADJ(A)", "NN", "NE", "APPR", "APPRART", "ADJ(D)"):
+                break
+        k += 1
+    return out
 
 
 def _clause_end(content: list[Tok], end: int) -> int:
@@ -268,9 +298,10 @@ def _objects(content: list[Tok], words: list[str], gender: str) -> None:
     for end in [k for k, t in enumerate(content) if t.text in (",", ";", ":")] + [len(content)]:
         if not any(w.lower() == "ich" for w in words[start:end]):
             for k in range(start, end):
-                new = _OBJECTS[gender].get(content[k].text)
+                text = content[k].text.lower() if k == 0 else content[k].text  # "Ihr sei wichtig, dass …"
+                new = _OBJECTS[gender].get(text)
                 if new and (content[k].tag == "PPER" or _dative_ihr(content, k)):
-                    words[k] = new
+                    words[k] = new.capitalize() if k == 0 else new
         start = end + 1
 
 
