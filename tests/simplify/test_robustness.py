@@ -240,3 +240,25 @@ def test_programme_items_in_plain_text_stay_apart() -> None:
     doc = document_from_text("14:00 Uhr: Gespräch mit Schülerinnen und Schülern, die selbst mehrsprachig "
                              "aufgewachsen sind\n\n15:30 Uhr: Ende")
     assert [s.text for s in doc.sentences()][-1] == "15:30 Uhr: Ende"
+
+
+def test_programme_lines_without_bullets_are_a_list_of_their_own() -> None:
+    # the intro stands in its own paragraph; the items would otherwise run together into one line
+    from lesbar.simplify.plaintext import document_from_text
+
+    from lesbar.model import ListBlock
+
+    doc = document_from_text("Das Programm sieht so aus:\n\n10 Uhr: Frühstück\n10:45 Uhr: Begrüßung\n12 Uhr: Ende")
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1 and len(lists[0].items) == 3
+    assert [s.text for s in doc.sentences()][0] == "Das Programm sieht so aus:"
+
+
+def test_a_signature_with_gez_stays_one_line_each_and_keeps_its_small_gez() -> None:
+    from lesbar.simplify import simplify_document
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("Gut.\n\nDer Bürgermeister\nIn Vertretung\ngez. Dr. Klaus Wiemers\nErster Beigeordneter")
+    draft = simplify_document(doc, "leicht", None).document
+    assert [s.text for s in draft.sentences()][1:] == [
+        "Der Bürger-Meister", "In Vertretung", "gez. Doktor Klaus Wiemers", "Erster Beigeordneter"]

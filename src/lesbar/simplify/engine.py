@@ -186,7 +186,8 @@ def _finish_tokens(unit: Unit, polite: bool = True) -> list[str]:
     if unit.kind in ("sentence", "explanation") and (unit.rules or unit.speaker):
         if unit.line and not unit.speaker and tokens and tokens[-1] not in {".", "!", "?", ":"}:
             # "Ort: Stadt-Bibliothek", a signature line: only words changed; a line stays a line
-            tokens = [tokens[0][:1].upper() + tokens[0][1:]] + tokens[1:]
+            if not tokens[0].endswith("."):  # ("gez. Doktor Klaus Wiemers": an abbreviation keeps its case)
+                tokens = [tokens[0][:1].upper() + tokens[0][1:]] + tokens[1:]
         elif tokens and (tokens[-1] == ":" or tokens[-1].lower() in _OPEN_ENDINGS) and not unit.speaker:
             # "… folgende Themen:" or "Wir helfen zum Beispiel bei" before a list: no full stop
             tokens = [tokens[0][:1].upper() + tokens[0][1:]] + tokens[1:]

@@ -46,6 +46,16 @@ def document_from_text(text: str, title: str = "") -> Document:
             paras += [(line, True) for line in lines_of]
             signature = len(paras)
             continue
+        if len(lines_of) >= 2 and all(len(line) <= 60 and line[-1:] not in ".!?:;," for line in lines_of) and any(
+                _SIGNATURE_MARK.match(line) for line in lines_of):
+            # "Der Bürgermeister" / "In Vertretung" / "gez. Dr. Klaus Wiemers" / "Erster Beigeordneter"
+            paras += [(line, True) for line in lines_of]
+            signature = len(paras)
+            continue
+        if len(lines_of) >= 2 and all(_PROGRAMME_ITEM.match(line) for line in lines_of):
+            # "10 Uhr: Ankommen" / "10:45 Uhr: Begrüßung" / …: a programme, one item a line
+            lists.setdefault(len(paras) - 1, []).append((False, lines_of))
+            continue
         if len(lines_of) >= 2 and all(_LABEL_LINE.match(line) for line in lines_of):
             # "Termin: Freitag, 21. März, 19 Uhr" / "Ort: Stadtbibliothek": one fact per line, never joined
             paras += [(line, True) for line in lines_of]
@@ -99,6 +109,8 @@ def _numbered_heading(para: str) -> bool:
 #: "14:00 Uhr: Gespräch …", "15.30–16 Uhr: Pause", "14. Januar: …": an item of a programme, never a continuation
 _PROGRAMME_ITEM = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:\s*(?:Uhr|–|-|bis)[^:]{0,20})?:\s|^\d{1,2}\. [A-ZÄÖÜ][a-zä]+:\s")
 #: "Hohenlinden, den 16. Dezember 2024", "Kleve, 3.12.2025": the place and date line of a signature
+#: how a signature is marked: "gez. Dr. Klaus Wiemers", "In Vertretung", "i. A."
+_SIGNATURE_MARK = re.compile(r"^(gez\.|i\. ?V\.|i\. ?A\.|In Vertretung|Im Auftrag)(\s|$)")
 _DATELINE = re.compile(r"^[A-ZÄÖÜ][\w .-]{1,40}, (den )?(\d{1,2}\. ?[A-ZÄÖÜ][a-zä]+ \d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})$")
 #: "Termin: Freitag, 19 Uhr", "Ort: Stadtbibliothek": a short label, a colon and its value
 _LABEL_LINE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}: \S")

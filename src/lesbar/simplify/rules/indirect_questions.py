@@ -72,6 +72,8 @@ _RELATIVE_HEADS = {"Art", "Weise", "Ort", "Stelle", "Zeit", "Moment", "Grund", "
 _W_WORDS = {"wer", "wen", "wem", "wessen", "was", "wie", "wo", "wohin", "woher", "wann", "warum", "weshalb",
             "wieso", "weswegen", "welche", "welcher", "welches", "welchen", "welchem", "wozu", "wofür", "womit",
             "worüber", "worauf", "wovon", "woran", "worum", "wodurch", "wobei"}
+#: verbs that say what follows from something: ", was zu … führt" is a relative clause on the clause before
+_CONSEQUENCE_VERBS = {"führen", "beitragen", "bedeuten", "bewirken", "verursachen"}
 _NEGATION = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals"}
 
 
@@ -145,6 +147,11 @@ def _rewrite(toks: list[Tok]) -> list[str] | None:
         return None  # "alles, was …", "die Stadt, wo …", "die Art, wie …": relative clauses
     verbs = _verb_lemmas(main)
     if not verbs & _ASKING_VERBS or main[-1].text == "?":
+        return None
+    if kind == "w" and phrase[0].text.lower() == "was" and any(t.lemma in _CONSEQUENCE_VERBS for t in rest) \
+            and rest[0].tag in ("APPR", "APPRART", "ADV", "ADJ(D)", "PTKNEG"):  # ("was das bedeutet": a question)
+        # "entscheiden nach Aktenlage, was zu einer Ablehnung führen kann": "was" means the whole clause
+        # before it (what follows from it), no question
         return None
     words = [t.text for t in main]
     # "soll zeigen, wie gut …", "wird zeigen": what is still open is a question, not an exclamation
