@@ -244,9 +244,8 @@ def test_programme_items_in_plain_text_stay_apart() -> None:
 
 def test_programme_lines_without_bullets_are_a_list_of_their_own() -> None:
     # the intro stands in its own paragraph; the items would otherwise run together into one line
-    from lesbar.simplify.plaintext import document_from_text
-
     from lesbar.model import ListBlock
+    from lesbar.simplify.plaintext import document_from_text
 
     doc = document_from_text("Das Programm sieht so aus:\n\n10 Uhr: Frühstück\n10:45 Uhr: Begrüßung\n12 Uhr: Ende")
     lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
