@@ -27,6 +27,8 @@ LEVELS = ("leicht", "einfach")
 HEADINGS = True
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}s?$|^[A-Z][a-z]?[A-Z]{1,4}$")
+#: a law's short name ("SchulG", "BauGB"): an acronym after it is part of the name ("SchulG NRW")
+_LAW = re.compile(r"^[A-ZÄÖÜ][a-zäöü]+[A-Z]{1,3}$")
 _MULTI = sorted((k for k in abbreviations() if " " in k), key=len, reverse=True)
 
 
@@ -227,8 +229,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                 continue
         if entry is not None and not (entry.kind == "acronym" and tok in ctx.acronyms) \
                 and not (i in inside and (tok.isupper() or _in_short_quote(tokens, i))) \
-                and not (i > 0 and tokens[i - 1].isupper() and "-" in tokens[i - 1] and tok.isupper()):
-            # ("„Rucksack Kita“", "KOMM-AN NRW": a name keeps its letters)
+                and not (i > 0 and tokens[i - 1].isupper() and "-" in tokens[i - 1] and tok.isupper()) \
+                and not (i > 0 and tok.isupper() and (_ACRONYM.match(tokens[i - 1]) or _LAW.match(tokens[i - 1]))
+                         and tokens[i - 1] not in table):
+            # ("„Rucksack Kita“", "KOMM-AN NRW": a name keeps its letters; "GO NRW", "SchulG NRW": a law's name)
             if entry.long == "-":  # a title whose written-out form depends on the person (Professorin/Professor)
                 gender = _gender_near(tokens, i)
                 if tok == "Prof." and gender:
