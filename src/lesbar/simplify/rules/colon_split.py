@@ -33,22 +33,22 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         return None  # (Einfache Sprache: "X sagt: A: B" stays one sentence; Leichte Sprache has "X sagt:" above)
     toks = unit.toks()
     limit = SPLIT_ABOVE if ctx.level == "leicht" else ctx.options.max_words  # Einfache Sprache: over 20 words
-    if sum(1 for t in toks if t.is_word) <= limit:
-        return None
     inside = quoted(unit.tokens)
     colons = [k for k, t in enumerate(toks) if t.text == ":" and k not in inside]
-    if len(colons) != 1:
-        return None
-    c = colons[0]
-    left, right = toks[:c], toks[c + 1 :]
-    if not finite_indices(left) or not finite_indices(right):
+    if not colons or len(colons) > 2 or (len(colons) == 1 and sum(1 for t in toks if t.is_word) <= limit):
+        return None  # (two colons in one sentence are hard to follow at any length)
+    # "Wir weisen darauf hin: Eltern sind dafür verantwortlich: Ihr Kind …": each announcement on its own line
+    parts = [toks[a + 1 if a >= 0 else 0 : b] for a, b in zip([-1] + colons, colons + [len(toks)], strict=True)]
+    if not all(finite_indices(p) for p in parts):
         return None  # "Wichtige Faktoren sind: A, B und C" (a list) or a quoted fragment ("„Einfach anfangen.“")
-    if len([t for t in left if t.is_word]) < 2 or len([t for t in right if t.is_word]) < 3:
+    if any(len([t for t in p if t.is_word]) < 2 for p in parts[:-1]) or len([t for t in parts[-1] if t.is_word]) < 3:
         return None
     ctx.counts[ID] += 1
-    # (a speaker's statement stays a sentence of that speaker's paragraph: "X sagt:" stands above both lines)
-    intro = [t.text for t in left] + [":"]
-    if unit.speaker:
-        intro[0] = intro[0][:1].upper() + intro[0][1:]
-    return [unit.derive(intro, ID, kind="sentence" if unit.speaker else "intro"),
-            unit.derive(end_sentence([t.text for t in right]), ID)]
+    out = []
+    for p in parts[:-1]:
+        # (a speaker's statement stays a sentence of that speaker's paragraph: "X sagt:" stands above both lines)
+        intro = [t.text for t in p] + [":"]
+        if unit.speaker or out:
+            intro[0] = intro[0][:1].upper() + intro[0][1:]
+        out.append(unit.derive(intro, ID, kind="sentence" if unit.speaker else "intro"))
+    return out + [unit.derive(end_sentence([t.text for t in parts[-1]]), ID)]
