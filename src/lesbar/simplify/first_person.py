@@ -86,6 +86,9 @@ def _competitor(toks: list[Tok], gender: str, name_words: set[str]) -> bool:
             if singular and info is not None and t.text in info.number_forms("plural") and k > 0 and \
                     toks[k - 1].tag not in ("ART", "PPOSAT", "PIAT", "PDAT", "ADJ(A)"):
                 singular = False  # "für Nachbarn": without an article the form of both numbers is a plural
+            if singular and info is not None and info.genus in ("m", "n") and k > 0 and toks[k - 1].text.lower() == "die" \
+                    and toks[k - 1].tag == "ART":
+                singular = False  # "Die Schüler": "die" before a masculine or neuter noun makes it a plural
             if is_person_noun(t.text, t.tag) or t.tag == "NE":
                 if t.tag == "NE" or not info or (info.genus in (gender, "") and singular):
                     return True
@@ -141,8 +144,11 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
                 # und ihre Eltern": the possessive right after "und" belongs to the noun before
                 words[k] = my + low[len(stem):]
         changed = True
-    if (changed or continuing) and not body:
-        # (continuing: the sentence before spoke as "ich" already: "Die Arbeit gebe ihr viel zurück" → "mir")
+    if not body and (changed or continuing or (
+            not any(t.tag == "PPER" and t.text.lower() == pronoun for t in content)
+            and not _competitor(content, gender, name_words))):
+        # (continuing: the sentence before spoke as "ich" already: "Die Arbeit gebe ihr viel zurück" → "mir";
+        # no "er" of the speaker and nobody else it could be: "Die Prüfungen hätten ihm Sorgen gemacht")
         before = list(words)
         _objects(content, words, gender)
         changed = changed or words != before
@@ -228,7 +234,7 @@ def _subject_clause(content: list[Tok], i: int, plural: bool = False) -> tuple[i
     "sie" agrees with the verb). None for an object."""
     from lesbar.simplify.rules.subordinate_clauses import verb_number
 
-    opener = i == 0 or content[i - 1].text.lower() in _CLAUSE_OPENERS or content[i - 1].tag in ("KOUS", "PWAV", "PWS") \
+    opener = i == 0 or content[i - 1].text.lower() in _CLAUSE_OPENERS or content[i - 1].tag in ("KOUS", "PWAV", "PWS", "PRELS") \
         or (i >= 2 and content[i - 2].tag == "PWAV" and content[i - 1].tag in ("ADJ(D)", "ADV"))  # "wie fremd sie"
     after_verb = i >= 2 and content[i - 1].is_finite and not any(x.is_finite for x in content[: i - 1]) and (
         _prefield_without_subject(content[: i - 1]) or (

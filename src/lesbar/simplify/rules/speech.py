@@ -679,10 +679,13 @@ def _only_candidate(content: list[str], person: Person, ctx: Context | None) -> 
     f = fins[0]
     k = 0 if toks[0].tag == "PPER" else f + 1  # "Er habe …" or "Im Sprachcafé habe er …"
     if k >= len(toks) or toks[k].tag != "PPER" or toks[k].text.lower() not in ("er", "sie"):
-        return ""
+        if any(t.tag == "PPER" and t.text.lower() in ("er", "sie") for t in toks) or not any(
+                t.tag == "PPER" and t.text in ("ihm", "ihn") for t in toks):
+            return ""
+        k = next(j for j, t in enumerate(toks) if t.tag == "PPER" and t.text in ("ihm", "ihn"))  # "hätten ihm Sorgen gemacht"
     if toks[k].text.lower() == "sie" and verb_number(toks[f]) != "singular":
         return ""
-    gender = "m" if toks[k].text.lower() == "er" else "f"
+    gender = "f" if toks[k].text.lower() == "sie" else "m"
     others = [p for p in ctx.persons if p.name != person.name and p.surname != person.surname]
     return gender if all(_gender(p) and _gender(p) != gender for p in others) else ""
 
@@ -1309,7 +1312,10 @@ def _continued(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
         spoken = to_first_person_plural(toks, before, _name_words(person)) if _says(person.name) == "sagen" else \
             to_first_person(toks, before, _body_genus(person), _name_words(person), body=True)
     else:
-        spoken = to_first_person(toks, before, _gender(person), _name_words(person),
+        gender = _gender(person)
+        if not gender and (gender := _only_candidate([t.text for t in toks], person, ctx)):
+            person.gender = gender  # "…, berichtete Thomas Keller. Er sei sehr beeindruckt."
+        spoken = to_first_person(toks, before, gender, _name_words(person),
                                  continuing=ctx.first_person_speaker == person.name)
     ctx.first_person_speaker = person.name if spoken else ""
     new = unit.derive(spoken or list(unit.tokens), ID, speaker=ctx.speaker_name(person), reported=not quoting)
