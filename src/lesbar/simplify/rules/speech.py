@@ -581,6 +581,17 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         while q < end and (toks[q].tag == "NE" or toks[q].text in roles()):
             q += 1
         if q > p:
+            head = next((t for t in reversed(toks[start:m]) if t.tag in ("NN", "NNA")), None)
+            if head is not None and _person_noun(head) and toks[start].tag == "ART" and q < end and toks[q].text == "," \
+                    and any(t.tag == "NE" for t in toks[q + 1 : end]):
+                return None, False, start  # "Die Mutter von Amira, Rania Nasser, …": the name follows
+            if head is not None and _person_noun(head) and toks[start].tag == "ART":
+                # "Die Mutter von Amira berichtete": the mother speaks, not Amira
+                words = [toks[start].text.capitalize()] + [t.text for t in toks[start + 1 : q]]
+                person = ctx.find_person(words) or Person(" ".join(words))
+                if person not in ctx.persons:
+                    ctx.persons.append(person)
+                return person, False, q
             names = [t.text for t in toks[p:q] if t.text not in roles()]
             if names:
                 return ctx.find_person(names) or Person(" ".join(names)), False, q
@@ -1074,6 +1085,9 @@ def _described_speaker(toks: list[Tok], v: int, ctx: Context) -> tuple[Person | 
             person = ctx.find_person(names) or Person(" ".join(names))
             if person not in ctx.persons:
                 ctx.persons.append(person)
+            if not person.gender and pre[0].text.lower() in ("die", "eine", "der", "ein"):
+                # "Die Mutter von Amira, Rania Nasser,": the article of the description shows the gender
+                person.gender = "f" if pre[0].text.lower() in ("die", "eine") else "m"
             return person, [t.text for t in pre[:j]]
         return None, []
     k = len(pre)
