@@ -86,6 +86,15 @@ def _uninflected(words: list[str], before: str) -> str:
     out = list(words)
     if before.lower() == "das" and out and out[0].endswith("e") and len(out) > 1:
         out[0] += "s"
+    elif before.lower() in _WEAK_EN | {"des", "eines"} and len(out) > 1 and out[0].endswith("en") and out[0][:1].isupper():
+        # "vom Kommunalen Integrationszentrum (KI)" → "Kommunales Integrationszentrum", "der Europäischen Union"
+        # → "Europäische Union": the adjective's own ending without an article
+        from lesbar.simplify.morphology import form_of, noun_info
+
+        info = noun_info(out[-1]) or (noun_info(out[-1][:-1]) if out[-1].endswith("s") else None)
+        if info is not None and info.genus in ("m", "f", "n"):
+            out[0] = out[0][:-2] + {"m": "er", "f": "e", "n": "es"}[info.genus]
+            out[-1] = form_of(info, "nominativ singular") or out[-1]
     return " ".join(out)
 
 

@@ -176,15 +176,19 @@ def _copula_around(toks: list[Tok], i: int) -> bool:
 
 
 def _gender_lookup(ctx):  # noqa: ANN001, ANN202
-    """Gender of an abbreviation from the glossary ("KI" → n), or None without a glossary."""
-    if ctx.glossary is None:
+    """Gender of an abbreviation from the glossary ("KI" → n) or from the long form the text gave it
+    ("Kommunales Integrationszentrum (KI)": the gender of its last noun), or None when neither exists."""
+    if ctx.glossary is None and not ctx.acronyms:
         return None
 
     def gender(word: str) -> str:
-        for m in glossary_matches(word, ctx):
-            if m.surface == word:
-                return getattr(m.entry, "gender", "") or ""
-        return ""
+        if ctx.glossary is not None:
+            for m in glossary_matches(word, ctx):
+                if m.surface == word:
+                    return getattr(m.entry, "gender", "") or ""
+        long = ctx.acronyms.get(word, "")
+        info = noun_info(long.split()[-1]) if long else None
+        return info.genus if info is not None else ""
 
     return gender
 
