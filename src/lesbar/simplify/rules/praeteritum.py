@@ -344,9 +344,10 @@ def _enumeration_end(toks: list[Tok], comma: int) -> int:
         rest = toks[comma + 1 : stop]
     if not any(t.text in ("und", "oder", "sowie") for t in rest) or (rest and rest[0].tag in ("KON", "ADV")):
         return comma  # ", und zwar von 13,9 auf 13,1 Prozent": an addition, not the enumeration going on
-    if any(t.is_finite or t.tag in ("KOUS", "PRELS", "PWS", "PWAV", "PTKZU", "VV(PP)", "VV(INF)", "PRF")
-           or t.tag.endswith("(IZU)") or t.text in {";", ":", "„", "“", ")"} for t in rest):
-        return comma
+    if any(t.is_finite or t.tag in ("KOUS", "PWS", "PWAV", "PTKZU", "VV(PP)", "VV(INF)", "PRF")
+           or (t.tag == "PRELS" and not (k + 1 < len(rest) and rest[k + 1].tag in ("NN", "NE", "ADJ(A)")))
+           or t.tag.endswith("(IZU)") or t.text in {";", ":", "„", "“", ")"} for k, t in enumerate(rest)):
+        return comma  # (a "relative pronoun" before a noun with no verb after it is an article: "die Türkei")
     return stop
 
 

@@ -33,6 +33,7 @@ from lesbar.simplify.morphology import (
     Mood,
     dative,
     form_of,
+    forms,
     is_participle_form,
     is_present_form,
     konjunktiv,
@@ -733,7 +734,8 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
         if first_adj < head and first_adj > 0 and toks[first_adj - 1].text.lower() == article:
             # "das Deutsche Rote Kreuz, das …": capitalised adjectives are part of the name
             noun_words = [t.text for t in toks[first_adj:head]] + noun_words
-        name_with_title = toks[head].text in ("Herr", "Frau") and head + 1 < c_noun and toks[head + 1].tag == "NE"
+        name_with_title = toks[head].text in ("Herr", "Frau", "Doktor", "Professor", "Professorin", "Dr.", "Prof.") \
+            and head + 1 < c_noun and all(t.tag == "NE" or t.text in TITLES for t in toks[head + 1 : c_noun])
         if (name_with_title or all(t.tag == "NE" for t in toks[head:c_noun])) and not (
                 head > 0 and toks[head - 1].tag == "ART"):
             pre = prep + noun_words  # a name has no article: "Anna Berg, die …" → "Anna Berg …"
@@ -891,7 +893,7 @@ def _coordinated_antecedent(unit: Unit, toks: list[Tok], c: int) -> list[Unit] |
     main = strip_end(_main_without(toks, c, rel_end))
     if not finite_indices(main) or not finite_indices(main[:start]):
         return None  # the coordination must be an object after the main clause's verb
-    words = [t.text for t in phrase]
+    words = [_nominative_plural(t) for t in phrase]  # "aus vier Beraterinnen und Beratern" → "… und Berater"
     if phrase[0].tag != "ART":
         words = ["Diese"] + words
     else:
@@ -899,6 +901,14 @@ def _coordinated_antecedent(unit: Unit, toks: list[Tok], c: int) -> list[Unit] |
     rest = [t.text for t in clause]
     return [unit.derive(end_sentence([t.text for t in main]), ID),
             unit.derive(end_sentence(words + [rest[-1]] + rest[:-1]), ID)]
+
+
+def _nominative_plural(t: Tok) -> str:
+    """A plural noun's nominative where its form is only a dative ("Beratern" → "Berater"), else the word."""
+    info = noun_info(t.lemma) if t.tag == "NN" else None
+    if info is None or t.text in forms(info, "nominativ plural") or t.text not in forms(info, "dativ plural"):
+        return t.text
+    return form_of(info, "nominativ plural") or t.text
 
 
 def _possessive_relative(unit: Unit, toks: list[Tok]) -> list[Unit] | None:
@@ -1436,6 +1446,11 @@ def _noun_case(head: Tok, noun_words: list[str], relpron: str) -> list[str]:
                 return [form] + noun_words[1:]
         return noun_words
     info = noun_info(head.lemma) if head.tag == "NN" else None
+    if info is not None and noun_words[0] != head.text and head.text in noun_words:
+        # "Beraterinnen und Beratern, die …": the head is the last of two nouns
+        at = len(noun_words) - 1 - noun_words[::-1].index(head.text)
+        changed = _noun_case(head, noun_words[at:], relpron)
+        return noun_words[:at] + changed
     if info is None or noun_words[0] != head.text:
         return noun_words
     if head.text not in set(info.number_forms("plural")) | set(info.number_forms("singular")):
