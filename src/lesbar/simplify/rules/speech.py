@@ -135,7 +135,9 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
                 _capitalised(toks[j + 1].text) and toks[j + 1].text.isalpha():
             toks = toks[: j + 1] + [Tok(toks[j + 1].text, "NE", toks[j + 1].text)] + toks[j + 2 :]  # "Sacha"
         if (toks[j].text in roles() or (toks[j].tag == "NN" and toks[j].text.endswith("in") and _person_noun(toks[j])
-                                         and j + 2 < n and toks[j + 2].tag == "NE")) and j + 1 < n and toks[j + 1].tag == "NE":
+                                         and j + 2 < n and toks[j + 2].tag == "NE")) and j + 1 < n and toks[j + 1].tag == "NE" \
+                and not (toks[j].text in _KIN and j > 0 and toks[j - 1].tag == "PPOSAT"):
+            # ("Seine Freundin Amira Nasser": a relation to someone, no title before her name)
             role = " ".join(lead + [toks[j].text])  # also "Lehrerin Sabine Kowalczyk": a woman's role
             j += 1
         while j < n and toks[j].text in TITLES:
@@ -170,6 +172,9 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
             if person is None:
                 person = Person(" ".join(names), role)
                 ctx.persons.append(person)
+            if not person.gender and not role and j > 0 and toks[j - 1].text in _KIN:
+                # "Seine Freundin Amira Nasser": the relation shows the gender
+                person.gender = "f" if toks[j - 1].text in _FEMALE_RELATIVES or toks[j - 1].text.endswith("in") else "m"
             else:
                 if len(names) > len(person.name.split()):
                     person.name = " ".join(names)  # "Landrat Pusch" first, "Stephan Pusch" later
@@ -557,7 +562,9 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         while q < end and toks[q].tag == "NE":
             q += 1
         names = [t.text for t in toks[m:q]]
-        person = ctx.find_person(names) or Person(" ".join(names), toks[m - 1].text)
+        relation = toks[m - 1].lemma in _KIN or toks[m - 1].text in PEOPLE_NOUNS
+        # ("Seine Freundin Amira Nasser": a relation, no title before the name)
+        person = ctx.find_person(names) or Person(" ".join(names), "" if relation else toks[m - 1].text)
         if person not in ctx.persons:
             ctx.persons.append(person)
         return person, False, q
@@ -626,6 +633,11 @@ def _capitalised(word: str) -> bool:
 
 
 #: people named by their relation to someone ("sein Kollege", "ihre Mutter")
+#: relations of kin and friendship: before a name they say whose, they are no title ("Seine Freundin Amira")
+_KIN = {"Freund", "Freundin", "Nachbar", "Nachbarin", "Mutter", "Vater", "Sohn", "Tochter", "Bruder", "Schwester", "Frau",
+        "Mann", "Ehefrau", "Ehemann", "Partner", "Partnerin", "Tante", "Onkel", "Oma", "Opa", "Großvater", "Großmutter",
+        "Enkel", "Enkelin", "Kind"}
+_FEMALE_RELATIVES = {"Mutter", "Tochter", "Schwester", "Frau", "Ehefrau", "Tante", "Oma", "Großmutter", "Enkelin"}
 _RELATIVES = {"Kollege", "Kollegin", "Freund", "Freundin", "Nachbar", "Nachbarin", "Mutter", "Vater", "Sohn",
               "Tochter", "Bruder", "Schwester", "Frau", "Mann", "Chef", "Chefin", "Anwalt", "Anwältin", "Ehefrau",
               "Ehemann", "Partner", "Partnerin", "Tante", "Onkel", "Oma", "Opa", "Großvater", "Großmutter",
@@ -710,6 +722,9 @@ def _first_person(unit: Unit, content: list[str], person: Person, ctx: Context |
     original = unit.toks()
     inside = set(content)
     frame = [t for t in original if t.text not in inside]
+    first = person.name.split()[0] if person.name else ""
+    frame = [t for k, t in enumerate(frame) if not (  # "Seine Freundin Amira Nasser": the noun describes her
+        k + 1 < len(frame) and frame[k + 1].text == first and _person_noun(t))]
     if _several(person):
         if _says(person.name) == "sagen":
             return to_first_person_plural(analyze(content), frame, _name_words(person)) or content
