@@ -261,3 +261,14 @@ def test_a_signature_with_gez_stays_one_line_each_and_keeps_its_small_gez() -> N
     draft = simplify_document(doc, "leicht", None).document
     assert [s.text for s in draft.sentences()][1:] == [
         "Der Bürger-Meister", "In Vertretung", "gez. Doktor Klaus Wiemers", "Erster Beigeordneter"]
+
+
+def test_programme_items_with_a_time_but_no_colon_may_be_long() -> None:
+    from lesbar.model import ListBlock
+    from lesbar.simplify.plaintext import document_from_text
+
+    doc = document_from_text("Programm:\n19:00 Uhr Begrüßung durch den Schulleiter\n19:15 Uhr Vorstellung der "
+                             "Klassenlehrerinnen Frau Ucar und Frau Schmitt-Meier aus der Jahrgangsstufe\n"
+                             "20:45 Uhr Fragen und Austausch")
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1 and len(lists[0].items) == 3

@@ -111,6 +111,7 @@ _PROGRAMME_ITEM = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:\s*(?:Uhr|–|-|bis)[^:]
 #: "Hohenlinden, den 16. Dezember 2024", "Kleve, 3.12.2025": the place and date line of a signature
 #: how a signature is marked: "gez. Dr. Klaus Wiemers", "In Vertretung", "i. A."
 _SIGNATURE_MARK = re.compile(r"^(gez\.|i\. ?V\.|i\. ?A\.|In Vertretung|Im Auftrag)(\s|$)")
+_TIME_START = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*Uhr\b")
 _DATELINE = re.compile(r"^[A-ZÄÖÜ][\w .-]{1,40}, (den )?(\d{1,2}\. ?[A-ZÄÖÜ][a-zä]+ \d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})$")
 #: "Termin: Freitag, 19 Uhr", "Ort: Stadtbibliothek": a short label, a colon and its value
 _LABEL_LINE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}: \S")
@@ -174,7 +175,8 @@ def _colon_lines(raw: str) -> tuple[str, bool, list[str], str] | None:
     if colon is None or colon > 1 or len(lines) - colon - 1 < 2:
         return None
     items = lines[colon + 1 :]
-    if any(len(i) > 70 or i[-1] in ",-–" or not (i[:1].isupper() or i[:1].isdigit()) for i in items):
+    limit = 120 if all(_TIME_START.match(i) for i in items) else 70  # "19:15 Uhr Vorstellung der …": a programme
+    if any(len(i) > limit or i[-1] in ",-–" or not (i[:1].isupper() or i[:1].isdigit()) for i in items):
         return None
     return join_lines(lines[: colon + 1]), False, items, ""
 

@@ -164,6 +164,8 @@ def _rewrite(toks: list[Tok]) -> list[str] | None:
         if statement is None:  # "erklärte, wie gut man Deutsch lernt": how well, or how to learn well?
             return None
         return words + [":"] + _capital(statement) + ["."]
+    if kind == "w" and "wissen" in verbs and not still_open and not verbs & _FINDING_OUT_VERBS:
+        return None  # "Ich weiß, wie schwer der Anfang ist": what someone knows is no open question
     if kind == "w" and verbs & _SHOWING_VERBS and not still_open and \
             verbs <= _SHOWING_VERBS | {"haben", "sein", "werden", "können"}:
         # "zeigt, wie viele Menschen helfen", "zeigt, was Nachbarschaft bewirken kann": what is shown is
