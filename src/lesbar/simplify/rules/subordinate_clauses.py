@@ -200,6 +200,9 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht", polite:
             continue
         if conj == "wenn" and _past_clause(clause) and _past_clause(toks[:s]):
             continue  # "Manchmal war sie traurig, wenn eine Familie ging": whenever, in the past; no condition
+        if conj == "wenn" and s > 0 and _copula_without_predicate(toks[:s]):
+            # "Das größte Geschenk sei, wenn ein Kind allein lese": the clause is what the gift is, no condition
+            after_adv = ""
         if s > 0 and _tail_belongs_to_clause(toks, end):
             # "…, weil es wichtig sei, gemeinsam … zu diskutieren": what follows belongs to the clause
             clause = strip_end(toks[s + 1 :])
@@ -675,10 +678,13 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
                                                                        "im", "in", "zum", "zu", "von", "vom")
                                                 for t in toks[max(0, head - 3) : head]):
             continue  # "ab dem Monat, in dem der Antrag gestellt wurde": the clause says which month
-        if toks[head].text in _MEASURE_NOUNS and head > 0 and toks[head - 1].tag == "CARD":
+        if toks[head].text in _MEASURE_NOUNS and head > 0 and (toks[head - 1].tag == "CARD" or toks[head - 1].text in (
+                "Millionen", "Million", "Milliarden", "Milliarde", "Mio.", "Mrd.", "Tausend")):
             continue  # "500 Euro, die für Bücher ausgegeben werden": "die Euro" cannot be the subject of a sentence
         if _wanted(toks, head):
             continue  # "Wir suchen eine Person, die übersetzt": the person is wanted, the clause no fact yet
+        if _focused_indefinite(toks, head):
+            continue  # "Gerade in einer Zeit, in der der Hass zunimmt, …": without the clause the phrase says nothing
         if toks[head].tag == "NN" and any(t.text.lower() in _NEGATIONS for t in toks[_clause_start(toks, c) : head]):
             # "haftet nicht für Schäden, die durch die Nutzung entstehen": the clause says which are meant; split
             # off, the negation would hold for all of them
@@ -901,6 +907,45 @@ def _coordinated_antecedent(unit: Unit, toks: list[Tok], c: int) -> list[Unit] |
     rest = [t.text for t in clause]
     return [unit.derive(end_sentence([t.text for t in main]), ID),
             unit.derive(end_sentence(words + [rest[-1]] + rest[:-1]), ID)]
+
+
+def _copula_without_predicate(main: list[Tok]) -> bool:
+    """"Das größte Geschenk ist (für sie)": a main clause with "sein" whose predicate is missing: a subject
+    phrase, the verb, and at most "für sie" or adverbs after it."""
+    while main and main[-1].text == ",":
+        main = main[:-1]
+    fins = finite_indices(main)
+    if len(fins) != 1 or main[fins[0]].lemma != "sein" or fins[0] == 0:
+        return False
+    f = fins[0]
+    if not any(t.is_noun for t in main[:f]) or main[0].tag in ("PPER", "PIS", "APPR", "APPRART", "ADV", "ADJ(D)"):
+        return False  # ("Am schönsten ist es": the predicate stands in front)
+    k = f + 1
+    while k < len(main):
+        if main[k].text.lower() == "für" and k + 1 < len(main) and main[k + 1].tag in ("PPER", "PIS", "PRF"):
+            k += 2  # "für sie", "für viele" ("im Rathaus" would be the predicate: where it is)
+        elif main[k].tag in ("ADV", "PTKNEG") and main[k].text.lower() not in ("so", "da"):
+            k += 1
+        else:
+            return False
+    return True
+
+
+_FOCUS_BEFORE = {"gerade", "ausgerechnet", "nur", "genau"}
+
+
+def _focused_indefinite(toks: list[Tok], head: int) -> bool:
+    """An indefinite noun phrase after a focus particle ("gerade in einer Zeit", "besonders eine Frau"):
+    its relative clause is what the particle points at, so it cannot go."""
+    k = head - 1
+    while k >= 0 and toks[k].tag in ("ADJ(A)", "ADV") and toks[k].text.lower() not in _FOCUS_BEFORE:
+        k -= 1
+    if k < 0 or toks[k].text.lower() not in ("ein", "eine", "einer", "einem", "einen", "eines"):
+        return False
+    k -= 1
+    if k >= 0 and toks[k].tag.startswith("APPR"):
+        k -= 1
+    return k >= 0 and toks[k].text.lower() in _FOCUS_BEFORE
 
 
 def _nominative_plural(t: Tok) -> str:
