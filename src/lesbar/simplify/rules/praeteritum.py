@@ -24,10 +24,28 @@ if TYPE_CHECKING:
 
 ID = "praeteritum"
 PRIORITY = 70
-LEVELS = ("leicht",)
+LEVELS = ("leicht", "einfach")  # (Einfache Sprache: only the Konjunktiv II of a report, see apply)
 HEADINGS = False
 
 _KEEP = {"sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen", "geben"}
+
+
+def _present_only(unit: Unit, toks: list[Tok], hits: list[tuple[int, int]], ctx: Context) -> list[Unit] | None:
+    """The present for a preterite-looking Konjunktiv II of a report (see :func:`_konj2_for_present`)."""
+    i, idx = hits[0]
+    a, b = i, i + 1
+    while a > 0 and toks[a - 1].text not in {",", ";", ":", "„", "“"}:
+        a -= 1
+    while b < len(toks) and toks[b].text not in {",", ";", ":", "„", "“"} | SENT_END:
+        b += 1
+    present = _konj2_for_present(toks[a:b], toks[i], idx, ctx,
+                                 reported="konjunktiv" in unit.rules and _clause_is_verb_final(toks, i))
+    if not present:
+        return None
+    words = [t.text for t in toks]
+    words[i] = present[:1].upper() + present[1:] if toks[i].text[:1].isupper() else present
+    ctx.counts[ID] += 1
+    return [unit.derive(words, ID)]
 
 
 def _particle_after(toks: list[Tok], i: int) -> Tok | None:
@@ -96,6 +114,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if is_direct_quote(toks):
         return None  # quotes stay as said
     hits = detect(toks)
+    if ctx.level != "leicht":
+        # Einfache Sprache keeps the Präteritum; only a preterite-looking Konjunktiv II that stands for the
+        # present in a report ("Viele Patienten fragten inzwischen nach ihm") becomes the present
+        return _present_only(unit, toks, hits, ctx) if len(hits) == 1 else None
     if not hits:
         return _pluperfect(unit, toks, ctx)
     if len(hits) != 1:

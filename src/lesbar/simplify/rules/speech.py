@@ -1196,6 +1196,7 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             tail = tail[:cut]  # "berichtete (stolz) von ihren Erfahrungen": "sagt von …" is no German
             # ("sagte über ihren Sohn, er …" keeps "über ihren Sohn": "er" means the son)
         tail = front + tail
+        deed: list[str] = []
         if j >= len(toks) or toks[j].text not in {",", ":"}:
             return None
         reported = toks[j].text == "," and (not (j + 1 < len(toks) and toks[j + 1].text in {"dass", "daß"}) or any(
@@ -1207,6 +1208,13 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             if k < len(toks) and toks[k].text in {"dass", "daß"}:
                 end = segment_end(toks, k + 1)
                 content = main_clauses(coordinated(toks[k + 1 : end])) + [x.text for x in toks[end:]]
+                if end + 2 < len(toks) and toks[end].text == "," and toks[end + 1].text in ("und", "aber") and \
+                        toks[end + 2].is_finite and konjunktiv(toks[end + 2].text, toks[end + 2].lemma) is None:
+                    # "Weber räumte ein, dass es schwierig gewesen sei, und kündigte einen Shuttlebus an": the
+                    # second verb is the speaker's own deed, said by the narrator
+                    content = main_clauses(coordinated(toks[k + 1 : end])) + ["."]
+                    deed = ([] if toks[end + 1].text == "und" else ["Aber"]) + person.name.split() + [
+                        x.text for x in toks[end + 2 :]]
             elif k < len(toks) and toks[k].text in {"wie", "ob"} or (k < len(toks) and toks[k].tag.startswith("PW")) or (
                     k + 1 < len(toks) and toks[k].tag.startswith("APPR") and toks[k + 1].tag.startswith("PW")):
                 return None  # an indirect question ("mit welchen Problemen sie zu kämpfen haben") is no statement
@@ -1226,6 +1234,8 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             content = _as_demand(content)  # "fordern, dass die Schule mehr Lehrer bekommt"
         out = [_speaker_unit(unit, content, person, pronoun, ctx, reported=reported)]
         _frame_verb(out[0], tail, lemma)
+        if deed:
+            out.append(unit.derive(end_sentence(deed), ID, speaker=""))
         if statement is not None:
             out.insert(0, unit.derive(statement, ID, speaker=""))
         if description:  # "Ayşe Demir ist die Leiterin der Beratungsstelle."

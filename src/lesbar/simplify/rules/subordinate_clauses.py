@@ -443,10 +443,29 @@ def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | 
             return None
     else:
         question = [t.text for t in clause]
-    question = [question[0][:1].upper() + question[0][1:]] + question[1:] + ["?"]
     main_words = [t.text for t in main]
     main_words[0] = main_words[0][:1].lower() + main_words[0][1:]
+    if conditional and first.text.lower() == "wenn" and _habitual(clause, main):
+        # "Wenn Ahmad morgens um 6 Uhr seinen Dienst beginnt, hat er oft schon …": what happens every time,
+        # a fact, not a condition to ask about
+        return [unit.derive(end_sentence(to_v2(clause)), ID), unit.derive(end_sentence(["Dann"] + main_words), ID)]
+    question = [question[0][:1].upper() + question[0][1:]] + question[1:] + ["?"]
     return [unit.derive(question, ID), unit.derive(end_sentence(["Dann"] + main_words), ID)]
+
+
+#: words of a habit: a "wenn" clause with them says "every time", no condition
+_HABIT_WORDS = {"morgens", "abends", "mittags", "nachmittags", "vormittags", "nachts", "täglich", "jeden", "jede",
+                "jedes", "immer", "meistens", "oft", "montags", "dienstags", "mittwochs", "donnerstags", "freitags",
+                "samstags", "sonntags", "wochentags", "werktags"}
+
+
+def _habitual(clause: list[Tok], main: list[Tok]) -> bool:
+    """A "wenn" clause about what happens regularly: a word of habit in it or in the main clause, and a
+    subject that names someone (no "Sie" or "man", whose "wenn" is an instruction's condition)."""
+    words = {t.text.lower() for t in clause} | {t.text.lower() for t in main}
+    if not words & _HABIT_WORDS:
+        return False
+    return not any(t.text in ("Sie", "man", "du", "ihr") or t.text == "Ihr" for t in clause)
 
 
 def _infinite_form(t: Tok) -> bool:
