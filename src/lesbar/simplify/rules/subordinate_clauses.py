@@ -243,6 +243,10 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht", polite:
                 v2 = _capital_after_colon(v2, clause)
                 return [unit.derive(end_sentence(main_words), ID), unit.derive(end_sentence(after_adv.split() + [":"] + v2), ID)]
             v2 = _capital_after_colon(v2, clause)  # a full sentence after a colon
+            if conj in ("dass", "daß") and _demanding(main):
+                from lesbar.simplify.rules.speech import _as_demand
+
+                v2 = _as_demand(v2)  # "Es ist höchste Zeit: Die Stadt soll mehr Geld geben." (no fact)
             return [unit.derive(end_sentence(main_words + [":"] + v2), ID)]
         if mode == "kon":
             parts = coordinated(clause)  # "weil A suchen und B ansteigen": one "Denn" sentence each
@@ -926,6 +930,15 @@ def _coordinated_antecedent(unit: Unit, toks: list[Tok], c: int) -> list[Unit] |
     rest = [t.text for t in clause]
     return [unit.derive(end_sentence([t.text for t in main]), ID),
             unit.derive(end_sentence(words + [rest[-1]] + rest[:-1]), ID)]
+
+
+#: words before "dass" that make its clause something wanted, not a fact ("Es ist höchste Zeit, dass …")
+_DEMANDING_WORDS = {"notwendig", "nötig", "erforderlich", "dringend", "unerlässlich", "überfällig"}
+
+
+def _demanding(main: list[Tok]) -> bool:
+    low = [t.text.lower() for t in main]
+    return bool(set(low) & _DEMANDING_WORDS) or ("zeit" in low and ("höchste" in low or "an" in low))
 
 
 def _copula_without_predicate(main: list[Tok]) -> bool:
