@@ -176,7 +176,7 @@ def _np_end(toks: list[Tok], i: int) -> int:
             i += 1  # "Landrat Doktor Axel Lehmann": the title between role and name
         while i < n and toks[i].tag == "NE":
             i += 1
-        end = _complement_end(toks, _genitive_attribute_end(toks, i))
+        end = _names_after_von(toks, _complement_end(toks, _genitive_attribute_end(toks, i)))
         return _coordinated_np_end(toks, end)
     return max(i, 1)
 
@@ -209,6 +209,18 @@ def _complement_end(toks: list[Tok], i: int) -> int:
     return end if end > i + 1 and toks[end - 1].is_noun else i
 
 
+def _names_after_von(toks: list[Tok], i: int) -> int:
+    """"die Fraktionen von SPD, Grünen und Linken": bare names joined by commas and und after "von" belong
+    to the noun before them."""
+    n = len(toks)
+    if i < 1 or i + 1 >= n or not toks[i - 1].is_noun or toks[i].text.lower() != "von" or toks[i + 1].tag not in ("NE", "NN"):
+        return i
+    k = i + 2
+    while k + 1 < n and toks[k].text in (",", "und", "sowie", "oder") and toks[k + 1].tag in ("NE", "NN", "NNA"):
+        k += 2
+    return k if any(toks[m].text in ("und", "sowie", "oder") for m in range(i + 2, k)) else i
+
+
 def _coordinated_np_end(toks: list[Tok], end: int) -> int:
     """A noun phrase joined by und/oder/sowie to the next one is one constituent ("Gemüse und Beilagen",
     "dem Mann und der Frau"): a repeated subject or a moved verb must not cut it in two."""
@@ -232,7 +244,9 @@ def _genitive_attribute_end(toks: list[Tok], i: int) -> int:
     if i > 0 and any(toks[i - 1].text.lower().startswith(d) for d in WEEKDAYS):
         return i  # "am Freitag der Integrationspreis": a weekday takes no genitive
     while i < n and (toks[i].tag == "ART" and toks[i].text.lower() in ("des", "der", "eines", "einer") or (
-            toks[i].text.lower() in _GENITIVE_QUANTIFIERS and i + 1 < n and toks[i + 1].tag in ("NN", "ADJ(A)"))):
+            toks[i].text.lower() in _GENITIVE_QUANTIFIERS and i + 1 < n and toks[i + 1].tag in ("NN", "ADJ(A)")) or (
+            toks[i].tag == "PPOSAT" and toks[i].text.lower().endswith(("er", "es")) and i > 0 and toks[i - 1].is_noun)):
+        # (also "die Betreuung ihrer Kinder", "das Haus seines Vaters": a possessive in the genitive)
         j = i + 1
         while j < n and toks[j].tag in ("ADJ(A)", "CARD", "PIAT") and not toks[j].is_noun:
             j += 1
