@@ -254,6 +254,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
             out[i] = Tok(t.text, "PTKVZ", t.text.lower())  # "kommt nicht infrage": no verb "infragen"
     _repair_participles(out)
     _repair_als(out)
+    _repair_infinitives_after_modal(out)
     _repair_club_names(out)
     _repair_habe(out)
     _repair_statt(out)
@@ -439,6 +440,27 @@ def _repair_capitalised_verbs(toks: list[Tok]) -> None:
         elif t.tag == "ADJ(A)" and t.text[:1].isupper() and t.text.endswith(("ende", "enden")) and \
                 toks[i - 1].text not in {".", ":", "„", "!", "?"} and not (i + 1 < len(toks) and toks[i + 1].tag == "NE"):
             toks[i] = Tok(t.text, "NNA", t.text)
+
+
+def _repair_infinitives_after_modal(toks: list[Tok]) -> None:
+    """"wollen wir uns kennenlernen, miteinander reden und voneinander lernen": after a modal verb whose
+    infinitive closes the clause, a comma segment without a subject whose "finite" verbs have the form of
+    their infinitive lists more infinitives of the same modal."""
+    modal = next((k for k, t in enumerate(toks) if t.is_finite and t.tag.startswith("VM")), None)
+    if modal is None:
+        return
+    commas = [k for k, t in enumerate(toks) if t.text == ","]
+    if not commas or commas[0] < modal or not toks[commas[0] - 1].tag.endswith("(INF)"):
+        return
+    start = commas[0] + 1
+    end = next((k for k, t in enumerate(toks) if k >= start and t.text in (".", "!", "?", ";", ":")), len(toks))
+    segment = toks[start:end]
+    verbs = [k for k, t in enumerate(segment, start=start) if t.is_finite]
+    if not verbs or any(t.tag in ("PPER", "PIS", "PDS", "KOUS", "PRELS", "PWS", "PWAV", "ART") for t in segment) \
+            or any(toks[k].text != toks[k].lemma or toks[k].tag.startswith(("VA", "VM")) for k in verbs):
+        return
+    for k in verbs:
+        toks[k] = Tok(toks[k].text, "VV(INF)", toks[k].lemma)
 
 
 def _repair_als(toks: list[Tok]) -> None:

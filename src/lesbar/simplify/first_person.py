@@ -236,10 +236,12 @@ def _subject_clause(content: list[Tok], i: int, plural: bool = False) -> tuple[i
 
     opener = i == 0 or content[i - 1].text.lower() in _CLAUSE_OPENERS or content[i - 1].tag in ("KOUS", "PWAV", "PWS", "PRELS") \
         or (i >= 2 and content[i - 2].tag == "PWAV" and content[i - 1].tag in ("ADJ(D)", "ADV"))  # "wie fremd sie"
-    after_verb = i >= 2 and content[i - 1].is_finite and not any(x.is_finite for x in content[: i - 1]) and (
-        _prefield_without_subject(content[: i - 1]) or (
-            plural and verb_number(content[i - 1]) == "plural" and not _any_plural(content[: i - 1])
-            and not any(x.tag in ("PPER", "PIS", "PDS") for x in content[: i - 1])))
+    # the clause the pronoun stands in begins after the last comma before it ("…, heute leite sie …")
+    cs = max((k + 1 for k in range(i) if content[k].text in (",", ";", ":")), default=0)
+    after_verb = i >= cs + 2 and content[i - 1].is_finite and not any(x.is_finite for x in content[cs : i - 1]) and (
+        _prefield_without_subject(content[cs : i - 1]) or (
+            plural and verb_number(content[i - 1]) == "plural" and not _any_plural(content[cs : i - 1])
+            and not any(x.tag in ("PPER", "PIS", "PDS") for x in content[cs : i - 1])))
     if not opener and not after_verb:
         return None
     end = next((k for k in range(i + 1, len(content)) if content[k].text in (",", ";", ":", ".", "!", "?")),

@@ -250,7 +250,8 @@ def _konj2_for_present(clause: list[Tok], verb: Tok, idx: int, ctx: Context, rep
         return ""
     words = {t.text.lower() for t in clause}
     reporting = ctx.block_index in (ctx.last_speech_block, ctx.last_report_block)
-    if reported or words & _NOW_ALWAYS or (reporting and words & _NOW_IN_REPORT):
+    still = "noch" in words and "immer" in words  # "warteten noch immer": still now, in a report
+    if reported or words & _NOW_ALWAYS or (reporting and (words & _NOW_IN_REPORT or still)):
         return table.present[idx]
     return ""
 

@@ -552,6 +552,10 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
                 return person, False, stop
     # "der Appell von Stephan Pusch", "sein Credo"
     m = start
+    if start + 2 < end and toks[start].text.lower() in ("dessen", "deren") and toks[start + 1].tag in ("NN", "NNA") \
+            and toks[start + 2].tag == "NE":
+        # "erklärte dessen Leiter Markus Brandt": a possessive pronoun like "sein" before a role and a name
+        toks = toks[:start] + [Tok(toks[start].text, "PPOSAT", toks[start].text.lower())] + toks[start + 1 :]
     while m < end and toks[m].tag in ("ART", "PPOSAT", "ADJ(A)", "NN"):
         m += 1
     if m > start and toks[start].tag == "PPOSAT" and m < end and toks[m].tag == "NNA":

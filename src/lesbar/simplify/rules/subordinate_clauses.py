@@ -200,6 +200,9 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht", polite:
             continue
         if conj == "wenn" and _past_clause(clause) and _past_clause(toks[:s]):
             continue  # "Manchmal war sie traurig, wenn eine Familie ging": whenever, in the past; no condition
+        if conj in ("wenn", "falls") and s > 0 and len(clause) <= 3 and end < len(toks) and toks[end].text == "," \
+                and not any(t.is_finite for t in toks[end + 1 :]):
+            continue  # "Bitte bringen Sie, wenn Sie möchten, etwas mit": a polite aside inside the request
         if conj == "wenn" and s > 0 and _copula_without_predicate(toks[:s]):
             # "Das größte Geschenk sei, wenn ein Kind allein lese": the clause is what the gift is, no condition
             after_adv = ""
@@ -459,14 +462,14 @@ def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | 
 
 #: words of a habit: a "wenn" clause with them says "every time", no condition
 _HABIT_WORDS = {"morgens", "abends", "mittags", "nachmittags", "vormittags", "nachts", "täglich", "jeden", "jede",
-                "jedes", "immer", "meistens", "oft", "montags", "dienstags", "mittwochs", "donnerstags", "freitags",
+                "jedes", "montags", "dienstags", "mittwochs", "donnerstags", "freitags",
                 "samstags", "sonntags", "wochentags", "werktags"}
 
 
 def _habitual(clause: list[Tok], main: list[Tok]) -> bool:
-    """A "wenn" clause about what happens regularly: a word of habit in it or in the main clause, and a
+    """A "wenn" clause about what happens regularly: a word of habit in it (a time of day, a weekday), and a
     subject that names someone (no "Sie" or "man", whose "wenn" is an instruction's condition)."""
-    words = {t.text.lower() for t in clause} | {t.text.lower() for t in main}
+    words = {t.text.lower() for t in clause}  # ("…, klingelt oft das Telefon": how often the consequence follows)
     if not words & _HABIT_WORDS:
         return False
     return not any(t.text in ("Sie", "man", "du", "ihr") or t.text == "Ihr" for t in clause)
@@ -1339,7 +1342,7 @@ def _restrictive_at_the_end(toks: list[Tok], head: int, end: int, level: str = "
         # werden Kurse, die …": a predicate noun or a passive subject is defined by the clause
         return False
     j = head - 1
-    while j >= 0 and toks[j].tag in ("ADJ(A)", "ADV", "CARD", "PIAT", "ART", "PIDAT", "PTKNEG"):
+    while j >= 0 and toks[j].tag in ("ADJ(A)", "ADV", "CARD", "PIAT", "PIS", "ART", "PIDAT", "PTKNEG"):
         if toks[j].text.lower() in _UNIVERSAL_OR_NONE | _FEW or toks[j].tag == "PTKNEG":
             return False  # "keine", "alle", "kaum noch Wohnungen, die frei sind"
         j -= 1
