@@ -171,7 +171,7 @@ def test_sein_or_haben_with_zu_infinitive_becomes_muss_or_kann() -> None:
     assert texts("Eine schriftliche Entschuldigung ist spätestens am dritten Tag nachzureichen.") == [
         "Man muss eine schriftliche Entschuldigung spätestens am dritten Tag nachreichen."]
     assert texts("Ohne zusätzliche Hilfen sei ein ausgeglichener Haushalt nicht zu erreichen.") == [
-        "Ohne zusätzliche Hilfen kann man einen ausgeglichenen Haushalt nicht erreichen."]
+        "Ohne zusätzliche Hilfen kann man keinen ausgeglichenen Haushalt erreichen."]
     out = texts("Zum Termin sind folgende Unterlagen mitzubringen: ein gültiger Reisepass, ein aktuelles "
                 "biometrisches Lichtbild, der Mietvertrag sowie eine Meldebescheinigung.")
     assert out[0] == "Zum Termin muss man folgende Unterlagen mitbringen:", out

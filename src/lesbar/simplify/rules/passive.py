@@ -537,6 +537,41 @@ def _born(unit: Unit, full: list[Tok], fins: list[int]) -> list[Unit] | None:
 
 
 def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
+    out = _apply(unit, ctx)
+    return [_kein(u) for u in out] if out else out
+
+
+_KEIN = {"ein": "kein", "eine": "keine", "einen": "keinen", "einem": "keinem", "einer": "keiner"}
+
+
+def _kein(unit: Unit) -> Unit:
+    """"Eine Gebühr wird nicht erhoben" became "Man erhebt eine Gebühr nicht": in the active the indefinite
+    object and "nicht" are "keine" ("Man erhebt keine Gebühr")."""
+    toks = unit.toks()
+    nots = [k for k, t in enumerate(toks) if t.text == "nicht"]
+    if len(nots) != 1:
+        return unit
+    n = nots[0]
+    for a in range(n - 1, -1, -1):
+        low = toks[a].text.lower()
+        if low in _KEIN and toks[a].tag == "ART":
+            if a > 0 and toks[a - 1].tag.startswith("APPR"):
+                return unit
+            k = a + 1
+            while k < n and toks[k].tag in ("ADJ(A)", "CARD"):
+                k += 1
+            if k >= n or not toks[k].is_noun or any(t.tag not in ("ADV",) for t in toks[k + 1 : n]):
+                return unit
+            words = [t.text for t in toks]
+            words[a] = _KEIN[low] if toks[a].text[:1].islower() else _KEIN[low].capitalize()
+            del words[n]
+            return unit.derive(words, ID)
+        if toks[a].is_finite or toks[a].text in (",", ":"):
+            return unit
+    return unit
+
+
+def _apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if unit.kind != "sentence":
         return None
     _POLITE_TEXT.set(ctx.polite)
