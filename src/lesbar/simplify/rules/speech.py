@@ -39,6 +39,7 @@ from lesbar.simplify.morphology import (
     separable_particle,
     verb_table,
 )
+from lesbar.simplify.places import is_place_name
 from lesbar.simplify.resources import PEOPLE_NOUNS, TITLES, is_person_noun, roles, speech_verbs
 from lesbar.simplify.rules.apposition import is_description
 from lesbar.simplify.rules.subordinate_clauses import (
@@ -157,6 +158,10 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
                                          and not any(w.isupper() or _org_word(w) for w in names))
         if len(names) == 1 and not role and not names[0].isupper() and (
                 (j == 0 and k + 1 < n and toks[k].text == "aus" and toks[k + 1].tag == "NE")  # "Yonas aus Eritrea"
+                or (j == 0 and k < n and toks[k].is_finite and toks[k].lemma != "liegen" and not is_place_name(names[0])
+                    and not _org_word(names[0]) and k + 1 < n and toks[k + 1].text.lower() not in ("im", "in", "am"))
+                # ("Mariam hat ein Tor geschossen.": a first name that acts; "Unna liegt …" is a place)
+                or (j >= 2 and toks[j - 1].text in _KIN and toks[j - 2].tag == "PPOSAT")  # "Seine Freundin Mariam"
                 or (j > 0 and toks[j - 1].text.lower().endswith(("jährige", "jähriger", "jährigen")))):  # "die 15-jährige Lena"
             is_person = True
         if not is_person and len(names) == 1 and not role:
