@@ -94,8 +94,9 @@ class Context:
         for p in reversed(self.persons):
             if p.name == name:
                 return p
-            if p.surname == name_tokens[-1] and (len(name_tokens) == 1 or len(p.name.split()) == 1):
-                return p
+            if p.surname == name_tokens[-1] and (len(name_tokens) == 1 or len(p.name.split()) == 1) \
+                    and p.name.split()[0] not in ("Der", "Die", "Das", "Ein", "Eine"):
+                return p  # (a description "Die Mutter von Amira" or "Die Hebammen" has no surname)
         return None
 
     def mention(self, person: Person) -> None:

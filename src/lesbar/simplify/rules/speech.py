@@ -152,6 +152,10 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
                 and toks[j].text.isalpha() and not is_known_noun(toks[j].text) and \
                 not is_person_noun(toks[j].text, "NN"):
             k = j + 1  # "den 14-jährigen Emre": an unknown word after the age is a first name
+        if k == j and j < n and toks[j].tag == "NN" and toks[j].text.isalpha() and (
+                known := ctx.find_person([toks[j].text])) is not None and len(known.name.split()) > 1 \
+                and known.surname == toks[j].text:
+            k = j + 1  # "Krüger war zufrieden": the surname of someone named before, read as a noun
         names = [t.text for t in toks[j:k]]
         prev = toks[i - 1].text.lower() if i > 0 else ""
         is_person = (role and names) or (len(names) >= 2 and prev not in {"in", "aus", "nach", "im", "bei"}
