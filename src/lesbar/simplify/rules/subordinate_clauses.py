@@ -43,6 +43,7 @@ from lesbar.simplify.morphology import (
     verb_table,
 )
 from lesbar.simplify.resources import TITLES, is_person_noun
+from lesbar.simplify.temporal import WEEKDAYS
 from lesbar.simplify.units import Unit, end_sentence
 
 if TYPE_CHECKING:
@@ -462,8 +463,7 @@ def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | 
 
 #: words of a habit: a "wenn" clause with them says "every time", no condition
 _HABIT_WORDS = {"morgens", "abends", "mittags", "nachmittags", "vormittags", "nachts", "täglich", "jeden", "jede",
-                "jedes", "montags", "dienstags", "mittwochs", "donnerstags", "freitags",
-                "samstags", "sonntags", "wochentags", "werktags"}
+                "jedes", "wochentags", "werktags"} | {day + "s" for day in WEEKDAYS}  # "montags", …
 
 
 def _habitual(clause: list[Tok], main: list[Tok]) -> bool:
