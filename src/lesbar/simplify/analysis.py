@@ -253,6 +253,7 @@ def repair_finite_verbs(toks: list[Tok]) -> list[Tok]:
         elif t.text.lower() in VERB_PARTICLES and t.tag != "PTKVZ":
             out[i] = Tok(t.text, "PTKVZ", t.text.lower())  # "kommt nicht infrage": no verb "infragen"
     _repair_participles(out)
+    _repair_um(out)
     _repair_als(out)
     _repair_infinitives_after_modal(out)
     _repair_club_names(out)
@@ -461,6 +462,17 @@ def _repair_infinitives_after_modal(toks: list[Tok]) -> None:
         return
     for k in verbs:
         toks[k] = Tok(toks[k].text, "VV(INF)", toks[k].lemma)
+
+
+def _repair_um(toks: list[Tok]) -> None:
+    """"…, der früher Lehrer war, um die Kinder": HanTa reads "um" after a comma as the "um … zu" of an
+    infinitive clause; without "zu" and an infinitive in its comma segment it is the preposition."""
+    for i, t in enumerate(toks):
+        if t.text.lower() != "um" or t.tag != "KOUI":
+            continue
+        end = next((k for k in range(i + 1, len(toks)) if toks[k].text in (",", ".", ";", ":", "!", "?")), len(toks))
+        if not any(x.tag == "PTKZU" or x.tag.endswith("(IZU)") or x.text == "zu" for x in toks[i + 1 : end]):
+            toks[i] = Tok(t.text, "APPR", "um")
 
 
 def _repair_als(toks: list[Tok]) -> None:

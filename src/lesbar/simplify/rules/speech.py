@@ -715,10 +715,12 @@ def _only_candidate(content: list[str], person: Person, ctx: Context | None) -> 
     f = fins[0]
     k = 0 if toks[0].tag == "PPER" else f + 1  # "Er habe …" or "Im Sprachcafé habe er …"
     if k >= len(toks) or toks[k].tag != "PPER" or toks[k].text.lower() not in ("er", "sie"):
-        if any(t.tag == "PPER" and t.text.lower() in ("er", "sie") for t in toks) or not any(
-                t.tag == "PPER" and t.text in ("ihm", "ihn") for t in toks):
+        if any(t.tag == "PPER" and t.text.lower() in ("er", "sie") for t in toks):
             return ""
-        k = next(j for j, t in enumerate(toks) if t.tag == "PPER" and t.text in ("ihm", "ihn"))  # "hätten ihm Sorgen gemacht"
+        k = next((j for j, t in enumerate(toks) if (t.tag == "PPER" and t.text in ("ihm", "ihn"))  # "hätten ihm Sorgen
+                  or (t.tag == "PPOSAT" and t.text.lower().startswith("sein"))), None)  # gemacht", "Sein Haus sei klein"
+        if k is None:
+            return ""
     if toks[k].text.lower() == "sie" and verb_number(toks[f]) != "singular":
         return ""
     gender = "f" if toks[k].text.lower() == "sie" else "m"

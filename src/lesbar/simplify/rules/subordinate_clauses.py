@@ -766,6 +766,9 @@ def _relative_clause(unit: Unit, toks: list[Tok], level: str = "leicht") -> list
         if first_adj < head and first_adj > 0 and toks[first_adj - 1].text.lower() == article:
             # "das Deutsche Rote Kreuz, das …": capitalised adjectives are part of the name
             noun_words = [t.text for t in toks[first_adj:head]] + noun_words
+        if c_noun - head == 1 and toks[head].tag == "NE" and _verb_number_of(clause) == "plural" and not (
+                head > 0 and toks[head - 1].tag in ("ART", "PPOSAT", "PDAT")):
+            continue  # "Wahlberechtigt sind Deutsche, die eingebürgert wurden": a bare plural, no name; which ones
         name_with_title = toks[head].text in ("Herr", "Frau", "Doktor", "Professor", "Professorin", "Dr.", "Prof.") \
             and head + 1 < c_noun and all(t.tag == "NE" or t.text in TITLES for t in toks[head + 1 : c_noun])
         if (name_with_title or all(t.tag == "NE" for t in toks[head:c_noun])) and not (
@@ -1130,6 +1133,18 @@ def _relative_end(toks: list[Tok], i: int) -> int:
         if not nxt or nxt[0].tag in ("KOUS", "PRELS", "PWAV", "PWS", "KOUI") or nxt[0].is_finite:
             break
         end = nxt_end
+    if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].tag.startswith("APPR") and \
+            toks[end + 1].text.lower() in {t.text.lower() for t in toks[i + 1 : end] if t.tag.startswith("APPR")}:
+        # "in denen es um Sprache ging, um Arbeit und um Schule": the clause's own preposition goes on
+        stop = len(toks)
+        while stop > end and toks[stop - 1].text in SENT_END:
+            stop -= 1
+        tail = [t.text.lower() for t in toks[end + 1 : stop]]
+        prep = tail[0]
+        # only an enumeration of phrases with that preposition ("um Arbeit und um Schule"), not "in der Zeit …"
+        if not finite_indices(toks[end + 1 : stop]) and "," not in tail and any(
+                tail[k] in ("und", "oder", "sowie") and k + 1 < len(tail) and tail[k + 1] == prep for k in range(len(tail))):
+            return stop
     return end
 
 
