@@ -166,6 +166,9 @@ def note_persons(toks: list[Tok], ctx: Context) -> None:
                     and not _org_word(names[0]) and k + 1 < n and toks[k + 1].text.lower() not in ("im", "in", "am"))
                 # ("Mariam hat ein Tor geschossen.": a first name that acts; "Unna liegt …" is a place)
                 or (j >= 2 and toks[j - 1].text in _KIN and toks[j - 2].tag == "PPOSAT")  # "Seine Freundin Mariam"
+                or (j >= 2 and toks[j - 1].is_finite and toks[j - 1].lemma in ("sein", "heißen") and k < n
+                    and toks[k].text in (".", "!") and any(_person_noun(t) for t in toks[: j - 1]))
+                # ("Eine dieser Helferinnen ist Layla.": the name of a person described before the verb)
                 or (j > 0 and toks[j - 1].text.lower().endswith(("jährige", "jähriger", "jährigen")))):  # "die 15-jährige Lena"
             is_person = True
         if not is_person and len(names) == 1 and not role:
@@ -1044,6 +1047,12 @@ def _trailing_frame(unit: Unit, toks: list[Tok], ctx: Context, after: int = 0) -
             tail_words = _dative_genitives([verb] + [t for t in rest if t.text not in SENT_END])
             while tail_words and tail_words[-1] == ",":
                 tail_words.pop()
+        elif verb.lemma != "lauten" and rest and rest[0].tag == "ART" and rest[0].text.lower() in ("dem", "den", "der") \
+                and len(words) <= 4 and not any(t.is_finite or t.tag.startswith("APPR") for t in rest) \
+                and rest[-1].is_noun and verb_lemma in _TELLING:
+            # "…, erzählte Layla den Gästen": whom she told; "Layla sagt zu den Gästen: …"
+            contracted = {"dem": "zum", "der": "zur"}.get(words[0].lower())
+            tail_words = [contracted] + words[1:] if contracted else ["zu"] + words  # ("zum Bürgermeister")
         elif verb.lemma != "lauten" and any(t.is_noun for t in rest):
             fin = present_form(verb_lemma, 2)
             particle = separable_particle(verb_lemma)
@@ -1488,6 +1497,8 @@ def _closing_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
 
 #: frame verbs whose statement is a demand: "Die Eltern fordern: Die Schule soll mehr Lehrer bekommen."
 _DEMANDS = {"fordern", "verlangen"}
+#: speech verbs with a dative of the listener ("erzählte den Gästen")
+_TELLING = {"erzählen", "erklären", "sagen", "berichten", "versichern", "mitteilen", "verraten", "zurufen"}
 
 
 def _as_demand(content: list[str]) -> list[str]:
