@@ -521,6 +521,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
            and any(t.tag.startswith(("VA", "VM")) for t in body[k:]) for k in commas):
         return None  # "…, das Frauen selbst gebacken haben": a clause the tagger did not mark
     blocks = [(a, b + 1 if b + 1 == f and body[b].text == "," else b) for a, b in time_blocks(body)]
+    blocks = [(a, _clock_after(body, b)) for a, b in blocks]
     if any(body[a].text.lower() in ("in", "innerhalb") and a + 1 < b and body[a + 1].tag == "CARD"
            and any(t.text.lower() in _DURATIONS for t in body[a:b])
            and not any(is_time_word(t.text) and t.text.lower() not in _DURATIONS for t in body[a:b]) for a, b in blocks):
@@ -567,6 +568,15 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if out is not None:
         ctx.counts[ID] += 1
     return out
+
+
+def _clock_after(body: list[Tok], b: int) -> int:
+    """"bis zum 48. Tag vor der Wahl, 18 Uhr, …": a clock time set off by commas after a time phrase belongs
+    to it (the end of the phrase past the time)."""
+    if b + 3 < len(body) and body[b].text == "," and body[b + 1].tag == "CARD" and body[b + 2].text == "Uhr" \
+            and body[b + 3].text == ",":
+        return b + 3
+    return b
 
 
 def _split(unit: Unit, body: list[Tok], f: int, blocks: list[tuple[int, int]], time_block: tuple[int, int] | None,

@@ -949,6 +949,20 @@ _STATEMENT_VERBS = {"erwarten", "befürchten", "vermuten", "hoffen", "beobachten
 _CAN_CUES = {"nicht", "kaum", "leicht", "schwer", "gut", "einfach", "nie", "niemals"}
 
 
+def _inserted_details_only(toks: list[Tok]) -> bool:
+    """Whether every comma pair of a clause sets off a short detail with a number and no verb: a clock time
+    ("bis zum 3. Mai, 12 Uhr, im Rathaus") or an address ("beim Wahlleiter, Hauptstraße 17, einzureichen")."""
+    commas = [k for k, t in enumerate(toks) if t.text == ","]
+    if len(commas) % 2:
+        return False
+    for a, b in zip(commas[::2], commas[1::2], strict=True):
+        part = toks[a + 1 : b]
+        if not part or len(part) > 5 or any(t.tag.startswith("V") or t.tag in ("KOUS", "PRELS", "KON") for t in part) \
+                or not any(t.text[:1].isdigit() for t in part):
+            return False
+    return True
+
+
 def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | None:
     """"sein + zu-Infinitiv" is a passive with a modal meaning: "Eine Abwesenheit ist vorher zu beantragen."
     → "Man muss eine Abwesenheit vorher beantragen."; with a negation or "leicht/schwer" it is "kann"
@@ -959,7 +973,7 @@ def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | No
     toks = strip_end(full[:colon] if colon is not None else full)
     after = [t.text for t in full[colon:]] if colon is not None else ["."]
     fins = [i for i, t in enumerate(toks) if t.is_finite]
-    if len(fins) != 1 or len(toks) < 3 or any(t.text in {",", ";", "„", "“"} for t in toks):
+    if len(fins) != 1 or len(toks) < 3 or any(t.text in {";", "„", "“"} for t in toks) or not _inserted_details_only(toks):
         return None
     f = fins[0]
     aux = toks[f]
