@@ -455,6 +455,24 @@ _CONNECTIVES = {"deshalb", "daher", "darum", "deswegen", "außerdem", "trotzdem"
 _NOMINATIVE_PRONOUNS = {"ich", "du", "er", "sie", "es", "wir", "ihr", "Sie", "man"}
 
 
+def _own_object(words: list[Tok]) -> bool:
+    """Whether a verb phrase holds a noun phrase or pronoun outside a prepositional phrase ("den Grund
+    nachweisen"; not "persönlich in unserer Dienststelle abgeben", whose object is shared)."""
+    in_pp = False
+    for t in words:
+        if t.tag.startswith("APPR"):
+            in_pp = True
+            continue
+        if in_pp:
+            if t.is_noun or t.tag in ("PPER", "PDS", "PIS", "PRF"):
+                in_pp = False  # the phrase ends with its noun
+            continue
+        if t.tag in ("ART", "NN", "NE", "PPER", "PDS", "PIS", "PPOSAT", "PIAT", "CARD", "PAV", "PRF") or \
+                t.text.lower() in ("mehr", "viel", "etwas", "nichts", "alles", "wenig"):
+            return True  # ("mehr über das Leben erfahren": "mehr" is what one learns)
+    return False
+
+
 def _shared_modal(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
     """"Dann müssen Sie sich vorher melden und den Grund nachweisen." → "Dann müssen Sie sich vorher
     melden." + "Und Sie müssen den Grund nachweisen." Verb phrases under one modal verb (or future "werden"),
@@ -501,9 +519,6 @@ def _shared_modal(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
     for phrase in phrases[1:]:
         if len(phrase) < 2 or not phrase[-1].tag.endswith(kind) or any(t.tag.endswith(kind) for t in phrase[:-1]):
             return None
-        if not any(t.tag in ("ART", "NN", "NE", "PPER", "PDS", "PIS", "PPOSAT", "PIAT", "CARD", "PAV", "PRF") and not (
-                m > 0 and phrase[m - 1].tag.startswith("APPR")) for m, t in enumerate(phrase[:-1])):
-            return None  # "protokollieren und im Internet veröffentlichen": the object is shared, the second has none
     if kind == "(PP)" and any(t.text == "worden" or t.tag == "VV(PP)" and t.lemma == "werden" for t in body):
         return None
     pre = body[:f]
@@ -518,6 +533,8 @@ def _shared_modal(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | Non
     else:
         subject = subject_of(list(pre) + [fin])
         subject = mentioned_again(subject) if subject else subject
+    if not obj and any(not _own_object(phrase[:-1]) for phrase in phrases[1:]):
+        return None  # "protokollieren und im Internet veröffentlichen": the object is shared, the second has none
     if subject is None:
         nxt = body[f + 1] if f + 1 < len(body) else None
         if nxt is None or nxt.tag != "PPER" or nxt.text not in _NOMINATIVE_PRONOUNS:
