@@ -581,6 +581,11 @@ def _subject(toks: list[Tok], start: int, end: int, ctx: Context) -> tuple[Perso
         relation = toks[m - 1].lemma in _KIN or toks[m - 1].text in PEOPLE_NOUNS
         # ("Seine Freundin Amira Nasser": a relation, no title before the name)
         person = ctx.find_person(names) or Person(" ".join(names), "" if relation else toks[m - 1].text)
+        if not person.role and not relation and toks[m - 1].text in roles():
+            person.role = toks[m - 1].text  # "meinte deren Ratsherr Felix Braun": named before without the role
+        elif not person.gender and _person_noun(toks[m - 1]):
+            # "sein Mitschüler Arjun Nair": no title, but the noun shows the gender
+            person.gender = _gender(Person("", toks[m - 1].text))
         if person not in ctx.persons:
             ctx.persons.append(person)
         return person, False, q
