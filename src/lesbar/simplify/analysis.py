@@ -464,13 +464,18 @@ def _repair_infinitives_after_modal(toks: list[Tok]) -> None:
         toks[k] = Tok(toks[k].text, "VV(INF)", toks[k].lemma)
 
 
+def _segment_end(toks: list[Tok], i: int) -> int:
+    """The index of the first comma or sentence punctuation after ``i`` (the end of its comma segment)."""
+    return next((k for k in range(i + 1, len(toks)) if toks[k].text in (",", ".", ";", ":", "!", "?")), len(toks))
+
+
 def _repair_um(toks: list[Tok]) -> None:
     """"…, der früher Lehrer war, um die Kinder": HanTa reads "um" after a comma as the "um … zu" of an
     infinitive clause; without "zu" and an infinitive in its comma segment it is the preposition."""
     for i, t in enumerate(toks):
         if t.text.lower() != "um" or t.tag != "KOUI":
             continue
-        end = next((k for k in range(i + 1, len(toks)) if toks[k].text in (",", ".", ";", ":", "!", "?")), len(toks))
+        end = _segment_end(toks, i)
         if not any(x.tag == "PTKZU" or x.tag.endswith("(IZU)") or x.text == "zu" for x in toks[i + 1 : end]):
             toks[i] = Tok(t.text, "APPR", "um")
 
@@ -481,7 +486,7 @@ def _repair_als(toks: list[Tok]) -> None:
     for i, t in enumerate(toks):
         if t.text.lower() != "als" or t.tag == "KOUS" or (i > 0 and toks[i - 1].text not in (",", "„", ":")):
             continue
-        end = next((k for k in range(i + 1, len(toks)) if toks[k].text in (",", ".", ";", ":", "!", "?")), len(toks))
+        end = _segment_end(toks, i)
         if end - i > 2 and toks[end - 1].is_finite and end < len(toks) and toks[end].text == ",":
             toks[i] = Tok(t.text, "KOUS", "als")
 

@@ -108,10 +108,11 @@ def _numbered_heading(para: str) -> bool:
 
 #: "14:00 Uhr: Gespräch …", "15.30–16 Uhr: Pause", "14. Januar: …": an item of a programme, never a continuation
 _PROGRAMME_ITEM = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:\s*(?:Uhr|–|-|bis)[^:]{0,20})?:\s|^\d{1,2}\. [A-ZÄÖÜ][a-zä]+:\s")
-#: "Hohenlinden, den 16. Dezember 2024", "Kleve, 3.12.2025": the place and date line of a signature
 #: how a signature is marked: "gez. Dr. Klaus Wiemers", "In Vertretung", "i. A."
 _SIGNATURE_MARK = re.compile(r"^(gez\.|i\. ?V\.|i\. ?A\.|In Vertretung|Im Auftrag)(\s|$)")
+#: "19:15 Uhr Vorstellung …": a programme line that starts with a clock time
 _TIME_START = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*Uhr\b")
+#: "Hohenlinden, den 16. Dezember 2024", "Kleve, 3.12.2025": the place and date line of a signature
 _DATELINE = re.compile(r"^[A-ZÄÖÜ][\w .-]{1,40}, (den )?(\d{1,2}\. ?[A-ZÄÖÜ][a-zä]+ \d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})$")
 #: "Termin: Freitag, 19 Uhr", "Ort: Stadtbibliothek": a short label, a colon and its value
 _LABEL_LINE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}: \S")

@@ -30,14 +30,22 @@ HEADINGS = False
 _KEEP = {"sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen", "geben"}
 
 
-def _present_only(unit: Unit, toks: list[Tok], hits: list[tuple[int, int]], ctx: Context) -> list[Unit] | None:
-    """The present for a preterite-looking Konjunktiv II of a report (see :func:`_konj2_for_present`)."""
-    i, idx = hits[0]
+def _clause_span(toks: list[Tok], i: int) -> tuple[int, int]:
+    """The comma segment around the verb at ``i`` (quotation marks end it too)."""
     a, b = i, i + 1
     while a > 0 and toks[a - 1].text not in {",", ";", ":", "„", "“"}:
         a -= 1
     while b < len(toks) and toks[b].text not in {",", ";", ":", "„", "“"} | SENT_END:
         b += 1
+    return a, b
+
+
+def _present_only(unit: Unit, toks: list[Tok], hits: list[tuple[int, int]], ctx: Context) -> list[Unit] | None:
+    """"In den Unterkünften lebten derzeit 300 Menschen": a past that holds now is the Konjunktiv II of a
+    report, which stands for the present ("leben derzeit"), not for a finished past (see
+    :func:`_konj2_for_present`)."""
+    i, idx = hits[0]
+    a, b = _clause_span(toks, i)
     present = _konj2_for_present(toks[a:b], toks[i], idx, ctx,
                                  reported="konjunktiv" in unit.rules and _clause_is_verb_final(toks, i))
     if not present:
@@ -127,20 +135,10 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     if any(t.is_finite and t.text.lower() in _UNREAL for t in toks) and any(
             t.tag == "KOUS" and t.text.lower() in ("wenn", "falls", "als") for t in toks):
         return None  # "Es wäre gut, wenn die Stadt mehr zahlte": a Konjunktiv II, no past
-    a, b = i, i + 1
-    while a > 0 and toks[a - 1].text not in {",", ";", ":", "„", "“"}:
-        a -= 1
-    while b < len(toks) and toks[b].text not in {",", ";", ":", "„", "“"} | SENT_END:
-        b += 1
-    present = _konj2_for_present(toks[a:b], verb, idx, ctx,
-                                 reported="konjunktiv" in unit.rules and _clause_is_verb_final(toks, i))
-    if present:
-        # "In den Unterkünften lebten derzeit 300 Menschen": a past that holds now is the Konjunktiv II of a
-        # report, which stands for the present ("leben derzeit"), not for a finished past
-        words = [t.text for t in toks]
-        words[i] = present[:1].upper() + present[1:] if verb.text[:1].isupper() else present
-        ctx.counts[ID] += 1
-        return [unit.derive(words, ID)]
+    a, b = _clause_span(toks, i)
+    present = _present_only(unit, toks, hits, ctx)
+    if present is not None:
+        return present
     if any(t.is_finite and k != i and not is_participle_form(t.text, t.lemma) for k, t in enumerate(toks[a:b], start=a)) and not any(
             t.tag == "KON" for t in toks[a:b]):
         return None  # "der ältere und behinderte Menschen bringt": two finite verbs in one clause, one is none

@@ -653,16 +653,14 @@ def _capitalised(word: str) -> bool:
     return any(part[:1].isupper() for part in word.split("-"))
 
 
-#: people named by their relation to someone ("sein Kollege", "ihre Mutter")
 #: relations of kin and friendship: before a name they say whose, they are no title ("Seine Freundin Amira")
 _KIN = {"Freund", "Freundin", "Nachbar", "Nachbarin", "Mutter", "Vater", "Sohn", "Tochter", "Bruder", "Schwester", "Frau",
         "Mann", "Ehefrau", "Ehemann", "Partner", "Partnerin", "Tante", "Onkel", "Oma", "Opa", "Großvater", "Großmutter",
         "Enkel", "Enkelin", "Kind"}
+#: the kin nouns that name a woman
 _FEMALE_RELATIVES = {"Mutter", "Tochter", "Schwester", "Frau", "Ehefrau", "Tante", "Oma", "Großmutter", "Enkelin"}
-_RELATIVES = {"Kollege", "Kollegin", "Freund", "Freundin", "Nachbar", "Nachbarin", "Mutter", "Vater", "Sohn",
-              "Tochter", "Bruder", "Schwester", "Frau", "Mann", "Chef", "Chefin", "Anwalt", "Anwältin", "Ehefrau",
-              "Ehemann", "Partner", "Partnerin", "Tante", "Onkel", "Oma", "Opa", "Großvater", "Großmutter",
-              "Enkel", "Enkelin", "Kind", "Trainer", "Trainerin"}
+#: people named by their relation to someone ("sein Kollege", "ihre Mutter"): kin and relations at work
+_RELATIVES = _KIN | {"Kollege", "Kollegin", "Chef", "Chefin", "Anwalt", "Anwältin", "Trainer", "Trainerin"}
 
 
 def _person_noun(t: Tok) -> bool:
