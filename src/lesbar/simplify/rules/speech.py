@@ -391,7 +391,9 @@ def _previous_subject(pronoun: str, number: str, ctx: Context) -> Person | None:
         return None
     head = toks[k]
     end = k + 1 + (1 if toks[k + 1].tag in ("NN", "NE") and k + 2 < len(toks) and toks[k + 2].is_finite else 0)
-    if not toks[end].is_finite:
+    if not toks[end].is_finite or konjunktiv(toks[end].text, toks[end].lemma) is not None:
+        # "Der Kreis habe eine spezielle Geschichte. „…“, erinnerte er": a sentence in the Konjunktiv is
+        # what someone reported; its subject is the topic, the speaker is still the person before
         return None
     plural = toks[0].text == "Die" and (head.tag == "NNA" and head.text.endswith("n") or noun_number(head) == "plural")
     if number == "plural" and pronoun == "sie" and plural:
