@@ -79,8 +79,11 @@ def _competitor(toks: list[Tok], gender: str, name_words: set[str]) -> bool:
         if t.tag == "ART" and t.text.lower() in ("des", "der") and not in_pp:
             in_time = False  # "bei der Eröffnung des Kindergartens": the genitive may be meant
         if t.tag in ("NN", "NNA", "NE") and t.text[:1].isupper():
-            if t.tag == "NE" and in_pp and is_place_name(t.text):
-                continue  # "aus Syrien": a place, no person
+            if t.tag == "NE" and is_place_name(t.text) and (in_pp or (k > 0 and toks[k - 1].text.lower()) not in {
+                    "m": ("der", "den", "dem", "des"), "f": ("die", "der")}.get(gender, ())):
+                # "aus Syrien": a place, no person; "Was die Niederlande vorhaben, sei für ihn …": a place is only
+                # meant when its article has the pronoun's gender ("die Türkei … sie")
+                continue
             info = noun_info(t.lemma) if t.tag == "NN" else None
             singular = info is None or t.text in info.number_forms("singular")
             if singular and info is not None and t.text in info.number_forms("plural") and k > 0 and \
