@@ -240,3 +240,22 @@ def test_a_glossary_explanation_waits_until_after_a_condition_on_its_own_lines(g
     condition = body.index("Die Bedingung ist:")
     explanation = next(k for k, s in enumerate(body) if s.startswith("Geflüchtete sind"))
     assert explanation > condition + 1, body
+
+
+def test_a_caption_that_names_many_people_keeps_every_name() -> None:
+    """A caption holds sentences only: an enumeration there stays in its sentence instead of becoming a
+    list whose items the caption could not show."""
+    from lesbar.model import Figure, Sentence, Text
+    from lesbar.transforms.segment import number_sentences
+
+    caption = ("Über eine rege Teilnahme an der Konferenz freuten sich Dr. Asli Topal-Cevahir, Stephan Pusch, "
+               "Asli Sevinçim und Katrin Möltgen-Sicking (von links).")
+    doc = doc_of("Konferenz im Kreis\n\nDie Konferenz fand in Oberbruch statt.")
+    doc.blocks.append(Figure(alt="Vier Personen auf einer Bühne", alt_status="source",
+                             caption=[Sentence([Text(caption)])]))
+    number_sentences(doc)
+    for level in ("leicht", "einfach"):
+        figure = next(b for b in simplify_document(doc, level, None).document.blocks if isinstance(b, Figure))
+        text = " ".join(s.text for s in figure.caption)
+        for name in ("Asli Topal-Cevahir", "Stephan Pusch", "Asli Sevinçim", "Katrin Möltgen-Sicking"):
+            assert name in text, (level, text)

@@ -421,7 +421,7 @@ class Builder:
             ctx.in_heading = False
             return [PullQuote(content, attribution, lang=block.lang)]
         if isinstance(block, Figure):
-            caption = [self.sentence(u) for u in self.units(block.caption)]
+            caption = [self.sentence(_as_sentence(u)) for u in self.units(block.caption)]
             return [Figure(image=block.image, alt=block.alt, alt_status=block.alt_status, caption=caption, lang=block.lang)]
         if isinstance(block, BlockQuote):
             quoted = [b for child in block.blocks for b in self.block(child)]
@@ -499,6 +499,23 @@ def _collect_persons(doc: Document, ctx: Context) -> None:
             ctx.polite = True
     ctx.last_person = None
     ctx.seen.clear()
+
+
+def _as_sentence(unit: Unit) -> Unit:
+    """A list unit written as one sentence again ("freuten sich A, B, C und D"): a caption holds sentences
+    only, and its items would otherwise be lost."""
+    if unit.kind != "list":
+        return unit
+    words = list(unit.tokens)
+    while words and words[-1] in (":", ","):
+        words.pop()
+    for k, item in enumerate(unit.items):
+        if k == len(unit.items) - 1 and k > 0 and item[:1] != ["oder"]:
+            words.append("und")
+        elif k > 0 and item[:1] != ["oder"]:
+            words.append(",")
+        words.extend(item)
+    return unit.derive(end_sentence(words), "structure", kind="sentence")
 
 
 def _unframed(unit: Unit) -> Unit:
