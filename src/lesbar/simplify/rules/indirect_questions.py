@@ -190,6 +190,8 @@ def _fronted(toks: list[Tok]) -> list[str] | None:
     clause, main = body[:c], body[c + 1 :]
     if not clause[-1].is_finite or len(finite_indices(clause)) != 1 or not main or not main[0].is_finite:
         return None
+    if clause[0].text.lower() in ("wer", "wem", "wen") and main[0].tag == "VM(FIN)":
+        return None  # "Wer krank ist, muss die Schule informieren": whoever is ill, not a question
     found = subject_after_verb(main, 0)
     if found is None:
         return None

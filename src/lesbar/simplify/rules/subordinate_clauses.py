@@ -1657,10 +1657,13 @@ def _plural_verb(verb: Tok) -> Tok | None:
     return None
 
 
-def _only_subject_is_the_pronoun(clause: list[Tok], verb_plural: bool | None = None, person: bool = True) -> bool:
+def _only_subject_is_the_pronoun(clause: list[Tok], verb_plural: bool | None = None, person: bool = True,
+                                 subject_before: bool = False) -> bool:
     """Whether no word of the clause can be its subject (so the relative pronoun or "wer" is): no
     nominative pronoun, and every noun follows a preposition or a determiner that is no nominative
-    ("die einen Termin nicht wahrnehmen können"; not "die wir betreuen", "die Eltern haben")."""
+    ("die einen Termin nicht wahrnehmen können"; not "die wir betreuen", "die Eltern haben").
+    ``subject_before``: a main clause after a fronted "wer" clause, which is its subject as long as nothing
+    in it must be a nominative ("Wer krank ist, muss die Schule informieren": "die Schule" is the object)."""
     for k, t in enumerate(clause):
         low = t.text.lower()
         if t.tag in ("PPER", "PIS", "PDS", "PRELS", "PWS") and low in _SUBJECT_PRONOUNS | {"sie"}:
@@ -1680,6 +1683,8 @@ def _only_subject_is_the_pronoun(clause: list[Tok], verb_plural: bool | None = N
             if before is not None and (before.tag.startswith("APPR") or before.text.lower() in _NOT_NOMINATIVE
                                        or before.is_noun):
                 continue
+            if subject_before and before is not None and before.text.lower() in ("die", "das", "eine"):
+                continue  # the accusative is the same form
             if verb_plural is not None and noun_number(t) not in ("", "plural" if verb_plural else "singular"):
                 continue  # "wer Fragen hat", "bekommen ein Ticket": a noun of the other number is no subject
             return False
@@ -1702,7 +1707,7 @@ def _main_for_plural(main: list[Tok]) -> list[str] | None:
     plural, or None when it has a subject or a word for one person of its own."""
     if not main or not main[0].is_finite:
         return None
-    if not _only_subject_is_the_pronoun(main[1:]) or any(t.is_finite for t in main[1:]):
+    if not _only_subject_is_the_pronoun(main[1:], subject_before=True) or any(t.is_finite for t in main[1:]):
         return None
     verb = _plural_verb(main[0])
     if verb is None:
