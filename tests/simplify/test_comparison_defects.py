@@ -166,6 +166,14 @@ def test_relative_clause_in_verb_second_order_and_its_so_dass_clause() -> None:
      ["Manche Personen können einen Termin nicht wahrnehmen.", "Diese Personen sollten ihn rechtzeitig absagen."]),
     ("Schüler, die den Bus nehmen, bekommen ein Ticket.",
      ["Manche Schüler nehmen den Bus.", "Diese Schüler bekommen ein Ticket."]),
+    # "deren": the possessed noun is the subject of the first sentence, the persons are "bei manchen …"
+    ("Eltern, deren Kinder krank sind, müssen die Schule informieren.",
+     ["Bei manchen Eltern sind die Kinder krank.", "Diese Eltern müssen die Schule informieren."]),
+    ("Familien, deren Einkommen gering ist, erhalten einen Zuschuss.",
+     ["Bei manchen Familien ist das Einkommen gering.", "Diese Familien erhalten einen Zuschuss."]),
+    ("Antragstellerinnen und Antragsteller, deren Aufenthaltstitel abläuft, werden gebeten, einen Termin zu buchen.",
+     ["Bei manchen Antrag-Stellerinnen und Antrag-Stellern läuft der Aufenthalts-Titel ab.",
+      "Diese Antrag-Stellerinnen und Antrag-Steller sollen einen Termin buchen."]),
 ])
 def test_free_relative_and_subject_relative_clause_become_a_plural_statement(source: str, expected: list[str]) -> None:
     assert texts(source, "leicht") == expected
@@ -177,7 +185,7 @@ def test_free_relative_and_subject_relative_clause_become_a_plural_statement(sou
     "Wer raucht, gefährdet seine Gesundheit.",
     "Kinder, die wir betreuen, bekommen ein Mittagessen.",  # the pronoun is no subject
     "Kinder, die Eltern haben, sind glücklich.",  # which one is the subject is unclear
-    "Eltern, deren Kinder krank sind, müssen die Schule informieren.",
+    "Vereine, deren Mitglieder wir kennen, bekommen Geld.",  # the possessed noun is no subject
 ])
 def test_plural_statement_only_when_it_is_grammatical(source: str) -> None:
     assert not any(s.startswith(("Manche", "Diese")) for s in texts(source, "leicht"))

@@ -1028,14 +1028,22 @@ def possessive_sentence(clause: list[Tok], possessor: list[str]) -> list[str] | 
     if not clause or clause[0].tag != "PRELAT" or k >= len(clause) or clause[k].tag != "NN":
         return None
     info = noun_info(clause[k].lemma)
-    number = noun_number(clause[k])
-    if info is None or not number or (number == "singular" and info.genus not in _NOMINATIVE_ARTICLE):
-        return None
     rest = [t for t in clause[k + 1 :] if t.text not in SENT_END]
     if not finite_indices(rest) and rest and rest[-1].tag == "VV(PP)":  # "besucht": also the 3rd person
         rest = rest[:-1] + [Tok(rest[-1].text, "VV(FIN)", rest[-1].lemma)]
         clause = clause[: k + 1] + rest
     fins = finite_indices(rest)
+    if rest and rest[0].tag == "NE":
+        return None  # "deren Sprecher Heinz Kolbe …": the name belongs to the noun, it is no object
+    number = noun_number(clause[k])
+    if not number and info is not None and len(fins) == 1 and clause[k].text in info.number_forms(
+            verb_number(rest[fins[0]]) or "-") and _only_subject_is_the_pronoun(
+            rest[: fins[0]], verb_plural=verb_number(rest[fins[0]]) == "plural", person=False):
+        # "deren Aufenthaltstitel abläuft": one title, as the verb says, when nothing else can be its
+        # subject ("deren Titel die Behörde kennt")
+        number = verb_number(rest[fins[0]])
+    if info is None or not number or (number == "singular" and info.genus not in _NOMINATIVE_ARTICLE):
+        return None
     if len(fins) != 1 or not is_verb_final(clause) or verb_number(rest[fins[0]]) != number:
         return None
     if any(t.text.lower() in _NOMINATIVE_PRONOUNS and t.tag in ("PPER", "PIS") for t in rest):
@@ -1789,6 +1797,56 @@ def _plural_statement(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] |
         unit.derive(end_sentence(quantifier + [plural_noun] + words), ID) for words in [main_words] + more]
 
 
+def _possessive_condition(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | None:
+    """A bare plural with a "deren" clause at the start says whom the sentence is for: "Eltern, deren Kinder
+    krank sind, müssen die Schule informieren." → "Bei manchen Eltern sind die Kinder krank. Diese Eltern
+    müssen die Schule informieren." (as ``_plural_statement`` does for "Kinder, die krank sind, …"). Only
+    when the possessed noun is the clause's subject and the main clause has no subject of its own."""
+    if ctx.level != "leicht" and sum(1 for t in toks if t.is_word) <= ctx.options.max_words:
+        return None
+    if any(t.text in QUOTES_OPEN for t in toks) or toks[-1].text == "?":
+        return None
+    commas = top_level_commas(toks)
+    heads = [0] if len(toks) > 1 and toks[1].text == "," else [0, 2] if len(toks) > 3 and toks[1].text in (
+        "und", "oder") and toks[3].text == "," else []
+    if not heads or len(commas) < 2 or any(toks[h].tag != "NN" or not _is_plural(toks[h]) for h in heads):
+        return None  # "Antragstellerinnen und Antragsteller, deren …": one noun, or two joined
+    c = heads[-1] + 1
+    if commas[0] != c or toks[c + 1].text.lower() != "deren" or toks[c + 1].tag != "PRELAT":
+        return None
+    close = commas[1]
+    clause = toks[c + 1 : close]
+    new = possessive_sentence(clause, ["X"])
+    if new is None:
+        return None
+    main = strip_end(toks[close + 1 :])
+    if not main or not main[0].is_finite or not _one_finite_verb(main) or not _only_subject_is_the_pronoun(
+            main[1:], verb_plural=True, person=False):
+        return None
+    datives = []
+    for h in heads:
+        info = noun_info(toks[h].lemma)
+        form = dative(info, plural=True) if info is not None else ""
+        if not form:
+            return None
+        datives.append(form)
+    k = 1
+    while clause[k].tag in ("ADJ(A)", "CARD") and not clause[k].is_noun:
+        k += 1
+    rest = clause[k + 1 :]
+    if "von" not in new or not finite_indices(rest):
+        return None
+    # the possessed noun with its article and adjectives as possessive_sentence inflected them
+    described = new[: new.index("von")]
+    subject = [Tok(described[0].lower(), "ART", "der")] + [Tok(w, "ADJ(A)", w) for w in described[1:-1]] + \
+        [clause[k]] + rest
+    pre = ["Bei", "manchen", datives[0]] + (["und", datives[1]] if len(datives) > 1 else [])
+    heads_words = [toks[heads[0]].text] + (["und", toks[heads[1]].text] if len(heads) > 1 else [])
+    first = to_v2(subject, prefield=pre)
+    second = ["Diese"] + heads_words + [t.text for t in main]
+    return [unit.derive(end_sentence(first), ID), unit.derive(end_sentence(second), ID)]
+
+
 def _one_finite_verb(main: list[Tok]) -> bool:
     """One finite verb; an "-en" form after "werden"/"würden" or a modal is its infinitive, whatever the
     tagger says ("würden doch ihren Beitrag leisten")."""
@@ -1840,7 +1898,8 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     trailing = _trailing_sollte(unit, toks)
     if trailing is not None:
         unit, toks = trailing, trailing.toks()
-    out = (_unless(unit, toks) or _condition_first(unit, toks, ctx) or _plural_statement(unit, toks, ctx) or _conj_clause(unit, toks, ctx.level, ctx.polite)
+    out = (_unless(unit, toks) or _condition_first(unit, toks, ctx) or _plural_statement(unit, toks, ctx) or _possessive_condition(unit, toks, ctx)
+           or _conj_clause(unit, toks, ctx.level, ctx.polite)
            or _relative_clause(unit, toks, ctx.level if sum(1 for t in toks if t.is_word) <= ctx.options.max_words
                                else "leicht") or _possessive_relative(unit, toks) or _purpose_clause(unit, toks))
     if out:
