@@ -973,6 +973,17 @@ def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | No
     toks = strip_end(full[:colon] if colon is not None else full)
     after = [t.text for t in full[colon:]] if colon is not None else ["."]
     fins = [i for i, t in enumerate(toks) if t.is_finite]
+    if fins == [1] and toks[1].text.lower() in ("ist", "sind") and (fronted := _fronted_zu_infinitive(toks[0])):
+        # "Mitzubringen sind der Ausweis und ein Foto." → "Man muss den Ausweis und ein Foto mitbringen."
+        middle = toks[2:]
+        if not middle and colon is not None:
+            ctx.counts[ID] += 1  # "Mitzubringen sind: …" → "Das muss man mitbringen: …"
+            return [unit.derive(["Das", "muss", "man", fronted] + after, ID)]
+        if not middle or middle[0].tag not in ("ART", "PPOSAT", "PIAT", "PDAT", "NN", "NE", "ADJ(A)") or any(
+                t.tag in ("PTKNEG", "PPER", "PDS", "PIS", "KOUS", "PRELS") or t.text in {";", "„", "“"} for t in middle):
+            return None
+        ctx.counts[ID] += 1
+        return [unit.derive(["Man", "muss"] + _accusative_list(middle) + [fronted] + after, ID)]
     if len(fins) != 1 or len(toks) < 3 or any(t.text in {";", "„", "“"} for t in toks) or not _inserted_details_only(toks):
         return None
     f = fins[0]
@@ -1042,6 +1053,33 @@ def _zu_infinitive(unit: Unit, full: list[Tok], ctx: Context) -> list[Unit] | No
     words[0] = words[0][:1].upper() + words[0][1:]
     ctx.counts[ID] += 1
     return [unit.derive(words + after, ID)]
+
+
+def _fronted_zu_infinitive(t: Tok) -> str | None:
+    """The infinitive of a zu-infinitive that opens the sentence ("Mitzubringen" → "mitbringen",
+    "Einzureichen" → "einreichen"), which the tagger may read as a noun; else None."""
+    if t.tag == "VV(IZU)" and t.lemma.isalpha() and t.lemma.islower():
+        return t.lemma
+    word = t.text.lower()
+    k = word.find("zu", 1)
+    if k < 1 or t.tag not in ("NN", "VV(IZU)") or not word.endswith("en"):
+        return None
+    verb = word[:k] + word[k + 2 :]
+    return verb if verb_table(verb) is not None and separable_particle(verb) == word[:k] else None
+
+
+def _accusative_list(middle: list[Tok]) -> list[str]:
+    """Each noun phrase of an enumeration ("der Ausweis, der Pass und ein Foto") in the accusative; a
+    prepositional phrase after the last one stays as it is."""
+    out: list[str] = []
+    start = 0
+    for k in range(len(middle) + 1):
+        if k == len(middle) or middle[k].text == "," or (middle[k].tag == "KON" and middle[k].text in ("und", "oder")):
+            out += _accusative(middle[start:k]) if k > start else []
+            if k < len(middle):
+                out.append(middle[k].text)
+            start = k + 1
+    return out
 
 
 def _leading_dative(middle: list[Tok]) -> int:
