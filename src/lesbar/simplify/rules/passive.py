@@ -66,7 +66,8 @@ def detect(toks: list[Tok]) -> list[int]:
                 if toks[j].text == "," and (date_end := date_after_weekday_end(toks, j)) is not None:
                     j = date_end
                     continue
-                if toks[j].tag == "VV(PP)" and not _future_look_alike(toks, j):
+                # ("wurde … beraten": a preterite "werden" has no future, so the form is the participle)
+                if toks[j].tag == "VV(PP)" and (t.text.lower().startswith("wurde") or not _future_look_alike(toks, j)):
                     out.append(i)
                     break
                 if toks[j].tag.endswith("(INF)"):
@@ -93,9 +94,9 @@ def _date_commas(toks: list[Tok]) -> set[int]:
 def _list_comma(toks: list[Tok], k: int) -> bool:
     """The comma at ``k`` separates items of an enumeration that ends with und/oder ("für Kinder, Eltern und
     Großeltern"): nouns on both sides and no verb or clause word up to the end."""
-    if toks[k].text != "," or k == 0 or not toks[k - 1].is_noun or k + 1 >= len(toks) or \
-            toks[k + 1].tag not in ("NN", "NE", "ART", "CARD"):
-        return False
+    if toks[k].text != "," or k == 0 or not (toks[k - 1].is_noun or toks[k - 1].tag == "ADJ(A)") or \
+            k + 1 >= len(toks) or toks[k + 1].tag not in ("NN", "NE", "NNA", "ART", "CARD", "ADJ(A)"):
+        return False  # ("ins Arabische, Russische und Dari": adjectives used as nouns)
     rest = toks[k + 1 :]
     return any(t.text in ("und", "oder", "sowie") for t in rest) and not any(
         t.is_finite or t.tag in ("KOUS", "PRELS", "PTKZU") or t.tag.endswith("(IZU)") or t.text in {";", ":"}
@@ -114,8 +115,9 @@ def _future_look_alike(toks: list[Tok], j: int) -> bool:
     while end < len(toks) and toks[end].text not in {",", ".", ";", ":", "!", "?"}:
         end += 1
     for k in range(start, end - 1):
-        if toks[k].tag not in ("ART", "PDAT", "PIAT", "PPOSAT") or toks[k].text.lower() not in _ACCUSATIVE_ONLY:
-            continue
+        if toks[k].tag not in ("ART", "PDAT", "PIAT", "PPOSAT") or toks[k].text.lower() not in _ACCUSATIVE_ONLY \
+                or (k > 0 and toks[k - 1].tag.startswith("APPR")):
+            continue  # ("über den Antrag": the accusative of a preposition, no object)
         noun = next((x for x in toks[k + 1 : min(k + 4, end)] if x.tag == "NN"), None)
         info = noun_info(noun.lemma) if noun is not None else None
         if info is not None and info.genus == "m" and noun is not None and noun.text in info.number_forms("singular"):
@@ -462,6 +464,11 @@ def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
             return None
         return form_of(info, "nominativ plural") or None
 
+    if noun.tag == "NNA" and info is None and noun.text.endswith("en") and (
+            prep == "vom" or (prep == "von" and d in ("dem", "der"))):
+        # "von der Vorsitzenden Aylin Karaca" → "die Vorsitzende Aylin Karaca", "vom Beauftragten" → "der
+        # Beauftragte": an adjective used as a noun, singular after a dative article
+        return ["die" if d == "der" else "der"] + weak(adjectives) + [noun.text[:-1]] + tail[1:], False
     if prep == "vom" or (prep == "von" and d == "dem"):
         genus = info.genus if info else ""
         art = {"m": "der", "n": "das"}.get(genus)
@@ -672,7 +679,12 @@ def _apply(unit: Unit, ctx: Context) -> list[Unit] | None:
         agent_first = None
     opener: list[str] = []  # "Aber der Anbau wird …": the connective stays first
     hedge: list[str] = []  # "Nur etwa jeder dritte Anruf wurde …": the hedge stays with the subject
-    while len(prefield) > 2 and prefield[0].text.lower() in _OPENERS | _HEDGES | _ABOUT and prefield[-1].is_noun:
+    while len(prefield) >= 2 and prefield[0].text.lower() in _OPENERS | _HEDGES | _ABOUT | {"vor", "unter"} and \
+            prefield[-1].is_noun:
+        if (prefield[0].text.lower(), prefield[1].text.lower()) in _HEDGE_PHRASES and len(prefield) > 2:
+            hedge += [prefield[0].text.lower(), prefield[1].text]
+            prefield = prefield[2:]
+            continue
         if prefield[0].text.lower() in _OPENERS and not hedge:
             opener.append(prefield[0].text)
         elif prefield[0].text.lower() in _HEDGES | _ABOUT:
@@ -1158,13 +1170,20 @@ def _participle_first(unit: Unit, toks: list[Tok], f: int, pp_i: int, ctx: Conte
     if found is None and main and main[0].tag.startswith("APPR") and not tail[1:]:
         # "Gespielt wurde in gemischten Teams.": no subject (an impersonal passive); the phrase leads
         # ("In gemischten Teams wurde gespielt.") and that becomes "… hat man gespielt"
-        found = (0, constituent_end(main, 0))
+        end = constituent_end(main, 0)
+        if end < len(main) and main[end].tag.startswith("APPR") and all(
+                t.tag.startswith("APPR") or t.tag in ("ART", "NN", "NE", "ADJ(A)", "CARD", "APPRART") for t in main[end:]):
+            end = len(main)  # "bei Anträgen auf Bürgergeld": a phrase that hangs on the one before stays with it
+        found = (0, end)
     if found is None:
         return None
     a, b = found
     lead = " ".join(t.text.lower() for t in main[:a])
-    if any(h in lead for h in ("unter anderem", "vor allem", "zum beispiel", "insbesondere")):
-        return None  # "Behandelt wurden unter anderem A, B und C": the list rule gives "… unter anderem:" + items
+    if any(h in lead for h in ("unter anderem", "vor allem", "zum beispiel", "insbesondere")) and any(
+            t.text in (",", "und", "oder", "sowie") for t in middle):
+        return None
+    if lead in ("vor allem", "unter anderem", "insbesondere", "besonders", "auch", "nur"):
+        a = 0  # "Gesucht werden vor allem Helfer" → "Vor allem Helfer werden gesucht": the focus stays with them  # "Behandelt wurden unter anderem A, B und C": the list rule gives "… unter anderem:" + items
     b = next((k for k in range(a + 1, b) if main[k].text.lower() in ("von", "vom", "durch")), b)  # the agent
     if any(t.text in ("und", "oder", "sowie") for t in main[a:b]) and b < len(main) and \
             main[b].tag.startswith("APPR") and main[b].text.lower() not in ("von", "vom", "durch") and \
@@ -1185,7 +1204,9 @@ def _participle_first(unit: Unit, toks: list[Tok], f: int, pp_i: int, ctx: Conte
 _PLURAL_DETERMINERS = {"die", "viele", "alle", "einige", "mehrere", "beide", "wenige", "manche", "zahlreiche"}
 #: words before a passive subject that are not part of it: connectives stay first, hedges stay with it
 _OPENERS = {"aber", "doch"}
-_HEDGES = {"nur", "lediglich", "sogar", "allein", "bereits", "schon"}
+_HEDGES = {"nur", "lediglich", "sogar", "allein", "bereits", "schon", "auch", "insbesondere", "besonders"}
+#: two-word focus phrases that work as a hedge ("Vor allem Helfer werden gesucht")
+_HEDGE_PHRASES = {("vor", "allem"), ("unter", "anderem")}
 _ABOUT = {"etwa", "rund", "ungefähr", "circa", "ca.", "knapp", "fast", "mindestens", "höchstens"}
 #: amounts without a number before a noun ("ausreichend Dolmetscher", "genug Plätze", "mehr Kurse")
 _QUANTITIES = {"ausreichend", "genug", "genügend", "mehr", "weniger", "zusätzlich", "weitere"}
