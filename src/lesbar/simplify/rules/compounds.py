@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok, analyze
 from lesbar.simplify.clauses import quoted_names
-from lesbar.simplify.morphology import is_known_noun, is_place_name, separable_particle
+from lesbar.simplify.morphology import is_known_noun, is_place_name, noun_info, separable_particle
 from lesbar.simplify.resources import compound_blocklist, compound_prefixes, is_person_noun, roles
 from lesbar.simplify.rules.words import glossary_matches, zipf
 from lesbar.simplify.units import Unit
@@ -325,7 +325,21 @@ def _protected(toks: list[Tok], ctx: Context) -> set[str]:
     for m in glossary_matches(text, ctx):
         if m.entry.dnt:
             out.update(m.surface.split())
+    for person in ctx.persons:
+        # "Petra Wollenhaupt sagt:": a name the text gave a person is never split, also where a rule
+        # wrote it without the first name or role that made the tagger read it as one
+        words = person.name.split()
+        if words and words[0].lower() not in _DESCRIPTION_STARTS and all(w[:1].isupper() for w in words) and not (
+                len(words) == 1 and noun_info(words[0]) is not None):  # ("Das Willkommenscafé … sagt": a noun)
+            out.update(words)
     return out
+
+
+#: how a person named by a description starts ("Die Mutter von Amira", "Ihr Lieblingsschüler", "Einige
+#: Besucher"): those words are nouns, no name
+_DESCRIPTION_STARTS = {"der", "die", "das", "ein", "eine", "einer", "eines", "mein", "meine", "dein", "deine", "sein",
+                       "seine", "ihr", "ihre", "unser", "unsere", "euer", "eure", "einige", "viele", "manche", "alle",
+                       "mehrere", "diese", "dieser", "dieses", "jede", "jeder", "jedes", "zwei", "drei", "beide"}
 
 
 def _role_noun(t: Tok) -> bool:
@@ -373,7 +387,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                 changed += 1
         words.append(w)
     changed += _split_like_neighbours(words, toks, renames, protected)
-    frame = _frame_words(unit, ctx)
+    frame = _frame_words(unit, protected)
     if not changed and frame is None:
         return None
     ctx.counts[ID] += changed
@@ -383,9 +397,9 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
     return [unit.derive(words, ID, explained=explained, terms=terms, speaker=speaker, speech_tail=tail)]
 
 
-def _frame_words(unit: Unit, ctx: Context) -> tuple[str, list[str]] | None:
+def _frame_words(unit: Unit, protected: set[str]) -> tuple[str, list[str]] | None:
     """The speaker frame is written like the sentence: "Die Integrations-Beauftragte Lena Ostermann sagt bei
-    der Eröffnung vor Gästen aus der Zivil-Gesellschaft:". Names stay as they are."""
+    der Eröffnung vor Gästen aus der Zivil-Gesellschaft:". Names (``protected``) stay as they are."""
     if not unit.speaker:
         return None
     words = unit.speaker.split()
@@ -394,7 +408,7 @@ def _frame_words(unit: Unit, ctx: Context) -> tuple[str, list[str]] | None:
     for k, (w, t) in enumerate(zip(words, toks, strict=True)):
         name_follows = k + 1 < len(toks) and toks[k + 1].tag == "NE"
         if t.tag in ("NN", "NNA", "ADJ(A)") and w[:1].isupper() and (is_person_noun(w, t.tag) or not name_follows) \
-                and "-" not in w:
+                and "-" not in w and w not in protected:
             w = hyphenate(w, t.lemma)
         speaker.append(w)
     tail = []
