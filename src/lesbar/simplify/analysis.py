@@ -484,8 +484,9 @@ def _repair_als(toks: list[Tok]) -> None:
     """"Als die Kinder lachten, …": HanTa reads "als" as a preposition; at the start of a clause whose comma
     segment ends with a finite verb it is the conjunction."""
     for i, t in enumerate(toks):
-        if t.text.lower() != "als" or t.tag == "KOUS" or (i > 0 and toks[i - 1].text not in (",", "„", ":")):
-            continue
+        if t.text.lower() != "als" or t.tag == "KOUS" or (i > 0 and toks[i - 1].text not in (",", "„", ":") and not (
+                toks[i - 1].text.lower() in ("aber", "und", "doch") and (i == 1 or toks[i - 2].text in (",", "„", ":")))):
+            continue  # ("Aber als die Kinder lachten, …": a conjunction before the clause)
         end = _segment_end(toks, i)
         if end - i > 2 and toks[end - 1].is_finite and end < len(toks) and toks[end].text == ",":
             toks[i] = Tok(t.text, "KOUS", "als")

@@ -12,7 +12,7 @@ review note asks the editor. Object pronouns never change: "er habe ihn gesehen"
 from __future__ import annotations
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.morphology import is_place_name, noun_info, verb_table
+from lesbar.simplify.morphology import is_place_name, noun_info, separable_particle, verb_table
 from lesbar.simplify.resources import is_person_noun
 from lesbar.simplify.temporal import is_time_word
 
@@ -45,8 +45,14 @@ def _first_person_verb(fin: Tok, person: int = 0) -> str | None:
         if forms[2] == low:
             return None  # "sie kaufen" is plural; "sie kauft" is not
     # a preterite-looking form ("dankte") may stand for the present in reported speech, which the Konjunktiv
-    # rule decides later by the third person: it stays
-    return None
+    # rule decides later by the third person: it stays. A preterite that is no Konjunktiv ("ankam", not
+    # "ankäme") is the past; its first person singular is the same form ("als sie ankam" → "als ich ankam")
+    forms = table.preterite
+    prefix = low[: -len(forms[2])] if low.endswith(forms[2]) else None
+    if prefix is None or prefix not in ("", separable_particle(fin.lemma.lower())) or forms[2] == table.konj2[2] \
+            or low in (prefix + forms[3], prefix + forms[5]):
+        return None
+    return fin.text if person == 0 else prefix + forms[person]
 
 
 def _prefield_without_subject(prefield: list[Tok]) -> bool:
@@ -245,6 +251,9 @@ def _subject_clause(content: list[Tok], i: int, plural: bool = False) -> tuple[i
         _prefield_without_subject(content[cs : i - 1]) or (
             plural and verb_number(content[i - 1]) == "plural" and not _any_plural(content[cs : i - 1])
             and not any(x.tag in ("PPER", "PIS", "PDS") for x in content[cs : i - 1])))
+    # "Weil sie krank sei, bleibe sie zu Hause": the verb right after a fronted clause, then its subject
+    after_clause = cs > 0 and i - 1 == cs and content[i - 1].is_finite and content[cs - 1].text == ","
+    after_verb = after_verb or after_clause
     if not opener and not after_verb:
         return None
     end = next((k for k in range(i + 1, len(content)) if content[k].text in (",", ";", ":", ".", "!", "?")),

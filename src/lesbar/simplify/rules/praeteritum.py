@@ -475,6 +475,8 @@ def _clause_is_verb_final(toks: list[Tok], i: int) -> bool:
             if not (start >= 2 and toks[start - 2].is_noun and toks[start].tag in ("NE", "NN", "ART", "ADJ(A)")):
                 break
         start -= 1
+    if start + 1 < i and toks[start].text.lower() in ("aber", "und", "doch", "oder") and toks[start + 1].tag == "KOUS":
+        start += 1  # "Aber als die Kinder lachten, …": the conjunction stands before the clause
     first = toks[start]
     if first.tag in ("KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"):
         return True

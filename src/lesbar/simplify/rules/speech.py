@@ -721,17 +721,21 @@ def _only_candidate(content: list[str], person: Person, ctx: Context | None) -> 
     if not fins:
         return ""
     f = fins[0]
-    k = 0 if toks[0].tag == "PPER" else f + 1  # "Er habe …" or "Im Sprachcafé habe er …"
+    # "Er habe …", "Im Sprachcafé habe er …", "Als sie ankam, habe sie …"
+    k = 0 if toks[0].tag == "PPER" else 1 if toks[0].tag == "KOUS" and toks[1].tag == "PPER" else f + 1
     if k >= len(toks) or toks[k].tag != "PPER" or toks[k].text.lower() not in ("er", "sie"):
         if any(t.tag == "PPER" and t.text.lower() in ("er", "sie") for t in toks):
             return ""
         k = next((j for j, t in enumerate(toks) if (t.tag == "PPER" and t.text in ("ihm", "ihn"))  # "hätten ihm Sorgen
-                  or (t.tag == "PPOSAT" and t.text.lower().startswith("sein"))), None)  # gemacht", "Sein Haus sei klein"
+                  or (t.tag == "PPOSAT" and t.text.lower().startswith("sein"))  # gemacht", "Sein Haus sei klein"
+                  # "Viele Kinder hätten ihr geschrieben": a dative "ihr", not "ihr habt"
+                  or (t.tag == "PPER" and t.text == "ihr" and j > 0 and not (j + 1 < len(toks) and toks[j + 1].is_finite))),
+                 None)
         if k is None:
             return ""
     if toks[k].text.lower() == "sie" and verb_number(toks[f]) != "singular":
         return ""
-    gender = "f" if toks[k].text.lower() == "sie" else "m"
+    gender = "f" if toks[k].text.lower() in ("sie", "ihr") else "m"
     others = [p for p in ctx.persons if p.name != person.name and p.surname != person.surname]
     return gender if all(_gender(p) and _gender(p) != gender for p in others) else ""
 
@@ -1247,6 +1251,11 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
             elif k < len(toks) and toks[k].text in {"wie", "ob"} or (k < len(toks) and toks[k].tag.startswith("PW")) or (
                     k + 1 < len(toks) and toks[k].tag.startswith("APPR") and toks[k + 1].tag.startswith("PW")):
                 return None  # an indirect question ("mit welchen Problemen sie zu kämpfen haben") is no statement
+            elif k < len(toks) and toks[k].tag == "KOUS" and (end := segment_end(toks, k + 1)) + 1 < len(toks) and \
+                    toks[end].text == "," and toks[end + 1].is_finite and \
+                    konjunktiv(toks[end + 1].text, toks[end + 1].lemma) is not None:
+                # "sagte, als sie ankam, habe sie nichts verstanden": the clause leads the reported statement
+                content = [x.text for x in toks[k:]]
             elif k < len(toks) and (toks[k].tag in ("PRELS", "PRELAT", "KOUS") or (
                     toks[k].tag.startswith("APPR") and k + 1 < len(toks) and toks[k + 1].tag == "PRELS")):
                 return None  # a relative or subordinate clause after the comma is no statement

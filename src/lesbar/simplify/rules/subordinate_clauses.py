@@ -264,9 +264,11 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht", polite:
                 unit.derive(end_sentence([after_adv] + _lower(to_v2(p), p)), ID) for p in parts]
         if mode == "swap":
             if any(t.tag == "PPER" and t.text in _BACK_POINTING for t in clause) and any(t.is_noun for t in main) \
-                    or (main and (main[0].tag == "KOUS" or main[0].text.lower() == "als") and "," in [t.text for t in main]):
-                # ("Als die Kinder lachten, war ich froh, obwohl …": no "Trotzdem" fits into a clause that
-                # starts with a clause of its own)
+                    or (main and any((t.tag == "KOUS" or t.text.lower() == "als") and all(
+                        x.text.lower() in ("aber", "und", "doch") for x in main[:k]) for k, t in enumerate(main[:2]))
+                        and "," in [t.text for t in main]):
+                # ("(Aber) als die Kinder lachten, war ich froh, obwohl …": no "Trotzdem" fits into a clause
+                # that starts with a clause of its own)
                 # "Der Bus fuhr los, obwohl er nicht voll war": put first, "er" would come before the bus
                 return [unit.derive(end_sentence(main_words), ID),
                         unit.derive(end_sentence(["Aber"] + _lower(to_v2(clause), clause)), ID)]
