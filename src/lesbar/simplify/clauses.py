@@ -136,8 +136,9 @@ def constituent_end(toks: list[Tok], start: int) -> int:
         return i
     if t.tag in _NP_START or t.tag in ("NN", "NE", "NNA"):
         return _np_end(toks, i)
-    if t.tag == "PIS" and start + 2 < len(toks) and toks[start + 1].text.lower() in ("der", "des", "dieser"):
-        return max(_genitive_attribute_end(toks, start + 1), start + 1)  # "viele der Anwesenden"
+    if t.tag == "PIS" and start + 2 < len(toks) and toks[start + 1].text.lower() in (
+            "der", "des", "dieser", "ihrer", "seiner", "meiner", "unserer", "eurer", "deiner"):
+        return max(_genitive_attribute_end(toks, start + 1), start + 1)  # "viele der Anwesenden", "viele ihrer Schüler"
     return start + 1
 
 
@@ -245,7 +246,8 @@ def _genitive_attribute_end(toks: list[Tok], i: int) -> int:
         return i  # "am Freitag der Integrationspreis": a weekday takes no genitive
     while i < n and (toks[i].tag == "ART" and toks[i].text.lower() in ("des", "der", "eines", "einer") or (
             toks[i].text.lower() in _GENITIVE_QUANTIFIERS and i + 1 < n and toks[i + 1].tag in ("NN", "ADJ(A)")) or (
-            toks[i].tag == "PPOSAT" and toks[i].text.lower().endswith(("er", "es")) and i > 0 and toks[i - 1].is_noun)):
+            toks[i].tag == "PPOSAT" and toks[i].text.lower().endswith(("er", "es")) and i > 0 and (
+                toks[i - 1].is_noun or toks[i - 1].tag == "PIS"))):
         # (also "die Betreuung ihrer Kinder", "das Haus seines Vaters": a possessive in the genitive)
         j = i + 1
         while j < n and toks[j].tag in ("ADJ(A)", "CARD", "PIAT") and not toks[j].is_noun:
