@@ -155,6 +155,8 @@ def _comment_clause(right: list[Tok]) -> bool:
     its subject (a name, a pronoun or a short noun phrase) comments on what was said before."""
     if not right or not right[0].is_finite:
         return False
+    if not _says_something(right):
+        return False  # ", mahnte aber schnelle Ergebnisse an": "anmahnen" says what was done, no comment
     rest = [t for t in right[1:] if t.tag not in ("PRF", "PTKVZ", "ADV")]
     while rest and rest[-1].text in {".", "!", "?"}:
         rest = rest[:-1]
@@ -342,7 +344,7 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                     break
         frame = right_s[: next((k for k, t in enumerate(right_s) if t.text == ","), len(right_s))]
         if right_s[0].is_finite and toks[i].text == "," and right_s[0].lemma in speech_verbs() and \
-                sum(1 for t in frame if t.is_word) <= 6:
+                _says_something(frame) and sum(1 for t in frame if t.is_word) <= 6:
             # "…, sagte die Leiterin" (also "…, sagte Anna Berg, deren Mann …"): a speech frame, not a
             # second statement of the same subject
             continue
@@ -569,8 +571,17 @@ def _trailing_frame(toks: list[Tok]) -> bool:
     if not commas:
         return False
     tail = [t for t in toks[commas[-1] + 1 :] if t.is_word]
+    if tail and not _says_something(tail):
+        return False  # "…, mahnte aber schnelle Ergebnisse an": "anmahnen" is a deed, no frame
     return 2 <= len(tail) <= 5 and tail[0].is_finite and (
         tail[0].lemma in speech_verbs() or (tail[-1].tag.endswith("(PP)") and tail[-1].lemma in speech_verbs()))
+
+
+def _says_something(clause: list[Tok]) -> bool:
+    """Whether the verb that opens ``clause`` is, with its separated particle, still a verb of saying:
+    "merkte … an" (anmerken) is, "mahnte … an" (anmahnen) is not, though "mahnen" alone is."""
+    particle = next((t.text.lower() for t in clause[1:] if t.tag == "PTKVZ"), "")
+    return not particle or particle + clause[0].lemma in speech_verbs()
 
 
 def _lower_first(words: list[str], toks: list[Tok]) -> list[str]:
