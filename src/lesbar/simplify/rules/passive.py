@@ -934,7 +934,7 @@ _LEADING_KON = {"doch", "aber", "und", "oder", "denn"}
 #: adverbs about the whole statement: they come before the object in the active sentence
 _SENTENCE_ADVERBS = {"außerdem", "auch", "zudem", "ebenfalls", "noch", "bereits", "schon", "dann", "danach",
                      "deshalb", "daher", "jedoch", "aber", "also", "nun", "inzwischen", "wieder", "gleichzeitig",
-                     "immer"}
+                     "immer", "dagegen", "hingegen", "allerdings", "trotzdem", "dennoch", "ebenso", "anschließend"}
 #: focus particles: before another phrase they point to it ("auch auf Türkisch", "noch in der Nacht")
 _FOCUS = {"auch", "noch", "schon", "bereits", "erst", "nur", "sogar", "wieder", "immer"}
 #: harm that happens in accidents: without an agent, "man hat … verletzt" would say someone did it

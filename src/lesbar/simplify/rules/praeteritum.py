@@ -329,17 +329,22 @@ def _joined_verb(lemma: str, min_zipf: float = 2.0) -> bool:
     return zipf(lemma) >= min_zipf and table is not None and zipf(table.participle) >= 0.5
 
 
+#: nouns after which a quotation is a name, whatever words it holds ("unter dem Motto „Wir sind da“")
+_NAMING_NOUNS = {"Titel", "Motto", "Namen", "Name", "Thema", "Überschrift", "Slogan", "Stichwort", "Leitsatz"}
+
+
 def _past_quoted_name(words: list[str], end: int, toks: list[Tok] | None = None) -> int:
     """A short quotation without a verb inside the clause is a name ("das Zentrum „Brücke“ in Bochum"),
     not the clause's end: the clause goes on after it. So is a longer one without a finite verb after
     an article ("sprach von einem „Meilenstein für das Zusammenleben in der Stadt“")."""
     while end < len(words) and words[end] == "„":
         reach = 6
-        if toks is not None and end > 0 and toks[end - 1].tag in ("ART", "ADJ(A)", "PPOSAT"):
+        named = end > 0 and words[end - 1] in _NAMING_NOUNS  # "mit dem Titel „Woher wir kommen“": a title
+        if named or toks is not None and end > 0 and toks[end - 1].tag in ("ART", "ADJ(A)", "PPOSAT"):
             reach = 16
         close = next((k for k in range(end + 1, min(end + reach, len(words))) if words[k] == "“"), None)
         if close is None or any(w in SENT_END | {",", ";", ":"} for w in words[end + 1 : close]) or (
-                toks is not None and any(t.is_finite for t in toks[end + 1 : close])):
+                toks is not None and not named and any(t.is_finite for t in toks[end + 1 : close])):
             return end
         end = close + 1
         while end < len(words) and words[end] not in {",", ";", ":"} | SENT_END and words[end] not in {"„", "“"}:
