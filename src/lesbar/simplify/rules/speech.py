@@ -1277,8 +1277,10 @@ def _leading_frame(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | No
         if statement is not None:
             out.insert(0, unit.derive(statement, ID, speaker=""))
         if description:  # "Ayşe Demir ist die Leiterin der Beratungsstelle."
+            # "Die Leiterin des KI, Dr. Miriam Osei, betonte": the title between the commas stays with the name
+            titles = [x.text for x in toks[len(description) + 1 : v] if x.text in TITLES]
             description[0] = description[0].lower()
-            out.insert(0, unit.derive(person.name.split() + ["ist"] + description + ["."], ID, speaker=""))
+            out.insert(0, unit.derive(titles + person.name.split() + ["ist"] + description + ["."], ID, speaker=""))
         return out
     return None
 
