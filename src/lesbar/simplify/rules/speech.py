@@ -313,6 +313,11 @@ def _note_described_subject(toks: list[Tok], ctx: Context) -> None:
     becomes the last person, so that a report that follows is not given to someone named before."""
     if _note_age_subject(toks, ctx):
         return
+    if len(toks) > 4 and toks[0].tag in ("ADV", "PAV", "PROAV") and toks[1].is_finite and \
+            is_speech_verb(toks[1], toks, 1) and toks[2].tag == "ART":
+        # "Außerdem berichtete die Ausländerbehörde über …": the subject after the verb, as if it led
+        end = constituent_end(toks, 2)
+        toks = toks[2:end] + [toks[1]] + toks[end:]
     if len(toks) < 3 or not (toks[0].tag == "ART" and toks[0].text.lower() in ("der", "die", "ein", "eine") or (
             toks[0].tag == "PPOSAT" and toks[0].text.lower() in ("seine", "sein", "ihre", "ihr"))):
         return
