@@ -54,6 +54,7 @@ _NOM_FROM_DAT = {"dem": None, "den": "die", "der": "die", "einem": None, "einer"
 def detect(toks: list[Tok]) -> list[int]:
     """Indices of passive auxiliaries: finite "werden" with a participle later in the clause, or "worden"."""
     out = []
+    inside = quoted([t.text for t in toks])  # „Gemeinsam ankommen“: a name's verb is not the clause's
     for i, t in enumerate(toks):
         if t.text == "worden":
             out.append(i)
@@ -62,6 +63,9 @@ def detect(toks: list[Tok]) -> list[int]:
             j = i + 1
             while j < len(toks) and (toks[j].text not in {",", ".", ";", ":", "!", "?"} or _list_comma(toks, j)
                                      or date_after_weekday_end(toks, j) is not None):
+                if j in inside:
+                    j += 1
+                    continue
                 # ("für Kinder, Eltern und Großeltern angeboten": a list; "am Sonntag, dem 14. September,": a date)
                 if toks[j].text == "," and (date_end := date_after_weekday_end(toks, j)) is not None:
                     j = date_end
