@@ -273,6 +273,9 @@ def time_blocks(toks: list[Tok]) -> list[tuple[int, int]]:
         if end is None:
             i += 1
             continue
+        if i > 0 and toks[i - 1].tag == "ART":
+            i = end  # "der vergangene Freitag war …": a noun phrase that names a day, no time phrase
+            continue
         back = i - 1
         while back > 0 and i - back < 4 and (toks[back].tag.startswith("APPR") or toks[back].is_noun
                                              or toks[back].tag in ("ART", "ADJ(A)")):
