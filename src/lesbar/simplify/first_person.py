@@ -129,6 +129,9 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
             break
         found = _subject_clause(content, i)
         if found is None:
+            if pronoun == "sie" and not body and _experiencer_object(content, i):
+                words[i] = "mich"  # "Das habe sie lange beschäftigt" → "Das hat mich lange beschäftigt"
+                changed = True
             continue  # "er habe sie gesehen": an object
         fin, end = found
         verb = _first_person_verb(content[fin], 3 if body else 0)
@@ -263,6 +266,29 @@ def _subject_clause(content: list[Tok], i: int, plural: bool = False) -> tuple[i
 
 
 _COORDINATORS = {"und", "oder", "aber", "sondern", "sowie"}
+
+
+#: verbs whose object is the person who feels ("Das hat sie berührt"): with "das"/"dies"/"es" as subject,
+#: a "sie" after the verb is that object, not the subject
+_EXPERIENCER_VERBS = {"beschäftigen", "loslassen", "freuen", "ärgern", "berühren", "bewegen", "überraschen",
+                      "beeindrucken", "erschrecken", "motivieren", "stören", "wundern", "interessieren", "prägen",
+                      "stärken", "belasten", "bedrücken", "begeistern", "erschüttern", "enttäuschen", "ermutigen",
+                      "schockieren", "verletzen", "beunruhigen", "erstaunen", "traurig", "glücklich", "stolz"}
+
+
+def _experiencer_object(content: list[Tok], i: int) -> bool:
+    """"Das habe sie lange beschäftigt": the pronoun at ``i`` right after the verb, after a prefield of only
+    "das"/"dies"/"es", with a verb of feeling: the pronoun is the object."""
+    cs = max((k + 1 for k in range(i) if content[k].text in (",", ";", ":")), default=0)
+    if i != cs + 2 or not content[i - 1].is_finite or content[cs].text.lower() not in ("das", "dies", "es"):
+        return False
+    end = next((k for k in range(i + 1, len(content)) if content[k].text in (",", ";", ":", ".", "!", "?")),
+               len(content))
+    verbs = [t for t in content[cs:end] if t.tag.startswith("VV")] + [
+        t for t in content[i + 1 : end] if t.tag in ("PTKVZ", "ADJ(D)")]
+    return any(t.lemma.lower() in _EXPERIENCER_VERBS or t.text.lower() in _EXPERIENCER_VERBS for t in verbs) or any(
+        t.tag == "PTKVZ" and t.text.lower() + v.lemma.lower() in _EXPERIENCER_VERBS
+        for t in content[i + 1 : end] for v in content[cs:end] if v.tag.startswith("VV"))
 
 
 def _shared_subject_verbs(content: list[Tok], start: int) -> list[int]:
