@@ -128,10 +128,17 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
         if _competitor(content[:i], gender, name_words):
             break
         found = _subject_clause(content, i)
+        if found is None and pronoun in ("sie", "er") and not body and _after_das(content, i):
+            if _experiencer_object(content, i):
+                if pronoun == "sie":
+                    words[i] = "mich"  # "Das habe sie lange beschäftigt" → "Das hat mich lange beschäftigt"
+                    changed = True
+                continue
+            # "Das habe sie nicht gewusst": with any other verb "das" is what she did or knew
+            found = (i - 1, _clause_end(content, next(
+                (k for k in range(i + 1, len(content)) if content[k].text in (",", ";", ":", ".", "!", "?")),
+                len(content))))
         if found is None:
-            if pronoun == "sie" and not body and _experiencer_object(content, i):
-                words[i] = "mich"  # "Das habe sie lange beschäftigt" → "Das hat mich lange beschäftigt"
-                changed = True
             continue  # "er habe sie gesehen": an object
         fin, end = found
         verb = _first_person_verb(content[fin], 3 if body else 0)
@@ -276,12 +283,17 @@ _EXPERIENCER_VERBS = {"beschäftigen", "loslassen", "freuen", "ärgern", "berüh
                       "schockieren", "verletzen", "beunruhigen", "erstaunen", "traurig", "glücklich", "stolz"}
 
 
-def _experiencer_object(content: list[Tok], i: int) -> bool:
-    """"Das habe sie lange beschäftigt": the pronoun at ``i`` right after the verb, after a prefield of only
-    "das"/"dies"/"es", with a verb of feeling: the pronoun is the object."""
+def _after_das(content: list[Tok], i: int) -> bool:
+    """The pronoun at ``i`` right after the finite verb of a clause that starts with "das"/"dies" alone."""
     cs = max((k + 1 for k in range(i) if content[k].text in (",", ";", ":")), default=0)
-    if i != cs + 2 or not content[i - 1].is_finite or content[cs].text.lower() not in ("das", "dies", "es"):
-        return False
+    return i == cs + 2 and content[i - 1].is_finite and content[cs].text.lower() in ("das", "dies") and \
+        content[cs].tag in ("PDS", "ART", "PRELS")
+
+
+def _experiencer_object(content: list[Tok], i: int) -> bool:
+    """"Das habe sie lange beschäftigt": the pronoun at ``i`` (right after the verb of a clause that starts
+    with "das" or "dies") with a verb of feeling is the object."""
+    cs = i - 2
     end = next((k for k in range(i + 1, len(content)) if content[k].text in (",", ";", ":", ".", "!", "?")),
                len(content))
     verbs = [t for t in content[cs:end] if t.tag.startswith("VV")] + [
