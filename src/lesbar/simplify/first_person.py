@@ -47,6 +47,11 @@ def _first_person_verb(fin: Tok, person: int = 0) -> str | None:
     # a preterite-looking form ("dankte") may stand for the present in reported speech, which the Konjunktiv
     # rule decides later by the third person: it stays. A preterite that is no Konjunktiv ("ankam", not
     # "ankäme") is the past; its first person singular is the same form ("als sie ankam" → "als ich ankam")
+    konj2 = table.konj2
+    if konj2[2] == low and konj2[2] != table.preterite[2] and low not in (konj2[3], konj2[5]):
+        # "er würde gern …", "wenn er … hätte": a Konjunktiv II that no preterite looks like is the same
+        # form in the first person (the Konjunktiv rule reads the person from the "ich" next to it)
+        return fin.text if person == 0 else konj2[person]
     forms = table.preterite
     prefix = low[: -len(forms[2])] if low.endswith(forms[2]) else None
     if prefix is None or prefix not in ("", separable_particle(fin.lemma.lower())) or forms[2] == table.konj2[2] \

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lesbar.simplify.analysis import Tok
-from lesbar.simplify.clauses import first_person_near, quoted
+from lesbar.simplify.clauses import first_person_near, quoted, segment_end
 from lesbar.simplify.morphology import Mood, konjunktiv, present_form, separable_particle, verb_table
+from lesbar.simplify.rules.subordinate_clauses import unreal_condition
 from lesbar.simplify.units import Unit
 
 if TYPE_CHECKING:
@@ -166,6 +167,9 @@ def _reported_condition(unit: Unit, toks: list[Tok], i: int) -> bool:
     an unreal condition: only "hätte/wäre" with a participle stays unreal there."""
     if not unit.speaker or not any(t.tag == "KOUS" and t.text.lower() in ("wenn", "falls", "sofern") for t in toks):
         return False  # only a condition is reported speech there; "hätte … sein können" stays unreal
+    k = next(k for k, t in enumerate(toks) if t.tag == "KOUS" and t.text.lower() in ("wenn", "falls", "sofern"))
+    if unreal_condition(toks[k + 1 : segment_end(toks, k + 1)]):
+        return False  # "…, wenn mehr Personal da wäre": unreal also in a report
     if not (toks[i].lemma in ("haben", "sein") and any(t.tag.endswith("(PP)") for t in toks)):
         return True
     # "hätte … verloren": unreal only with a Konjunktiv II in the other clause too ("wenn sie … verloren
@@ -193,9 +197,13 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
             and not _conditional_sollte(toks, i) and not (hypothesis and mood.kind == "konj2")]
     if unit.reported:
         hits += [(i, m) for i, m in _reported_preterite(toks, {i for i, _ in hits}) if not _conditional_sollte(toks, i)]
-    if not hits:
+    wishes = _wished(toks)
+    hits = [(i, m) for i, m in hits if i not in wishes]
+    if not hits and not wishes:
         return None
     words = [t.text for t in toks]
+    for i, form in wishes.items():
+        words[i] = _case_like(form, toks[i].text)  # "würde gern arbeiten" → "möchte gern arbeiten"
     drop: set[int] = set()
     for i, mood in hits:
         t = toks[i]
@@ -227,10 +235,29 @@ def apply(unit: Unit, ctx: Context) -> list[Unit] | None:
                         drop.add(inf)
                     continue
         words[i] = _case_like(mood.indicative, t.text)
-    ctx.counts[ID] += len(hits)
+    ctx.counts[ID] += len(hits) + len(wishes)
     kept = [w for k, w in enumerate(words) if k not in drop]
     return [unit.derive([part for w in kept for part in (w.split(" ") if " " in w and w.split(" ")[0] in
                                                         ("und", "oder") else [w])], ID)]
+
+
+#: "würde gern …" is a wish: "möchte gern …" says it without the Konjunktiv of "werden"
+_WISH_FORMS = {"würde": "möchte", "würden": "möchten", "würdest": "möchtest", "würdet": "möchtet"}
+
+
+def _wished(toks: list[Tok]) -> dict[int, str]:
+    """Indices of "würde(n)" with "gern/gerne/lieber" before its infinitive, and the form of "möchte" for
+    each: a wish, in a report too ("er würde gerne schneller arbeiten" is no plan to work faster)."""
+    inside = quoted([t.text for t in toks])
+    out = {}
+    for i, t in enumerate(toks):
+        if t.lemma != "werden" or t.text.lower() not in _WISH_FORMS or i in inside:
+            continue
+        inf = _wuerde_infinitive(toks, i)
+        lo, hi = (i + 1, inf) if inf is not None and inf > i else (inf or 0, i)
+        if inf is not None and any(x.text.lower() in ("gern", "gerne", "lieber") for x in toks[lo:hi]):
+            out[i] = _WISH_FORMS[t.text.lower()]
+    return out
 
 
 def _case_like(word: str, model: str) -> str:

@@ -199,6 +199,8 @@ def _conj_clause(unit: Unit, toks: list[Tok], ctx_level: str = "leicht", polite:
             # "Er hätte den Bus erreicht, wenn er früher losgegangen wäre", "Es wäre schön, wenn mehr Menschen
             # kämen": unreal, not a condition (in reported speech Konjunktiv II stands for Konjunktiv I)
             continue
+        if conj in ("wenn", "falls") and unreal_condition(clause):
+            continue  # "…, er hätte sich eingebürgert, wenn er seinen Pass hätte behalten dürfen"
         if conj == "wenn" and _past_clause(clause) and _past_clause(toks[:s]):
             continue  # "Manchmal war sie traurig, wenn eine Familie ging": whenever, in the past; no condition
         if conj in ("wenn", "falls") and s > 0 and len(clause) <= 3 and end < len(toks) and toks[end].text == "," \
@@ -466,6 +468,18 @@ def _condition_first(unit: Unit, toks: list[Tok], ctx: Context) -> list[Unit] | 
 #: words of a habit: a "wenn" clause with them says "every time", no condition
 _HABIT_WORDS = {"morgens", "abends", "mittags", "nachmittags", "vormittags", "nachts", "täglich", "jeden", "jede",
                 "jedes", "wochentags", "werktags"} | {day + "s" for day in WEEKDAYS}  # "montags", …
+
+
+def unreal_condition(clause: list[Tok]) -> bool:
+    """A condition clause in the unreal past, also in a report: "hätte/wäre" with a participle or a modal's
+    infinitive ("wenn er seinen Pass hätte behalten dürfen") in a form with a Konjunktiv I of its own
+    (singular, or "wäre"), which a report would have used. The indicative would say it happened. (A present
+    "wenn … ginge, könnten …" reads as a plain condition in the indicative.)"""
+    perfect = any(t.tag.endswith("(PP)") or t.tag == "VM(INF)" or (t.tag.startswith("VM") and t.text == t.lemma)
+                  for t in clause)
+    return perfect and any(t.is_finite and t.lemma in ("haben", "sein") and (
+        konjunktiv(t.text, t.lemma) or _NO_MOOD).kind == "konj2" and (t.lemma == "sein" or verb_number(t) == "singular")
+        for t in clause)
 
 
 def _habitual(clause: list[Tok], main: list[Tok]) -> bool:
