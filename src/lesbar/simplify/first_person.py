@@ -185,7 +185,7 @@ def to_first_person(content: list[Tok], frame: list[Tok], gender: str, name_word
             and not _competitor(content[:k], gender, name_words) and not _plural_noun(content[:k]) \
             and not _after_coordinated_noun(content, k)
         if t.tag == "PPOSAT" and t.text.lower().startswith(stem) and words[k] == t.text and (first or not any(
-                x.is_noun or x.tag in ("PPER", "PIS", "PDS") for x in content[:k])) and (
+                x.is_noun or x.tag in ("PPER", "PIS", "PDS", "PWS") for x in content[:k])) and (
                 gender == "m" or not _plural_noun(frame)):
             new = my + t.text.lower()[len(stem):]
             words[k] = new.capitalize() if t.text[0].isupper() else new

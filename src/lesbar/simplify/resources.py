@@ -76,6 +76,24 @@ def is_person_noun(text: str, tag: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _name_detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def first_name_gender(name: str) -> str:
+    """"f" or "m" for a first name that is clearly one or the other in gender-guesser's international
+    name list ("Anna", "Yusuf"), "" for names used for both, rare or unknown ones ("Kim", "Yonas"). It
+    lets a speaker named only by name speak as "ich" without the text having to show the gender."""
+    if not name[:1].isupper() or not name.isalpha():
+        return ""
+    found = _name_detector().get_gender(name)
+    return {"female": "f", "male": "m"}.get(found, "")
+
+
+@lru_cache(maxsize=1)
 def replacements(level: str) -> dict[str, str]:
     out = {}
     for row in _table("replacements.tsv"):

@@ -40,7 +40,7 @@ from lesbar.simplify.morphology import (
     verb_table,
 )
 from lesbar.simplify.places import is_place_name
-from lesbar.simplify.resources import PEOPLE_NOUNS, TITLES, is_person_noun, roles, speech_verbs
+from lesbar.simplify.resources import PEOPLE_NOUNS, TITLES, first_name_gender, is_person_noun, roles, speech_verbs
 from lesbar.simplify.rules.apposition import is_description
 from lesbar.simplify.rules.subordinate_clauses import (
     agrees_with_relative,
@@ -378,6 +378,9 @@ def _gender(person: Person) -> str:
         return "f"
     if head and head.endswith(("er", "or", "ent", "ist", "eur", "rat", "ant")):
         return "m"
+    names = [w for w in person.name.split() if w not in TITLES]
+    if len(names) >= 2 and names[0] not in ("Der", "Die", "Das", "Ein", "Eine"):
+        return first_name_gender(names[0])  # "Anna Kurz": the first name shows it
     return ""
 
 
