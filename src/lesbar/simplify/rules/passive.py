@@ -258,7 +258,7 @@ def _agent(toks: list[Tok]) -> tuple[int, int, list[str], bool] | None:
             return i, i + 2, [_PLURAL_QUANTIFIERS[toks[i + 1].text.lower()]], True
         end = _plain_np_end(toks, i + 1)  # the agent's own noun phrase; a genitive or a second agent follows
         np = toks[i + 1 : end]
-        if not np or not np[-1].is_noun or np[-1].text in _UNITS:
+        if not np or not (np[-1].is_noun or np[-1].tag == "FM") or np[-1].text in _UNITS:
             continue
         if t.text.lower() == "durch" and is_place_noun(np[-1].text):
             continue  # "durch den Gebetsraum geführt": the way through a place, not who does it
@@ -400,7 +400,10 @@ def _plain_np_end(toks: list[Tok], start: int) -> int:
         k += 1
     if k < len(toks) and toks[k].is_noun:
         k += 1
-        while k < len(toks) and toks[k].tag == "NE":
+        # the names after it; the tagger reads rare ones as foreign words ("Senait Tesfay") or a surname after
+        # a first name as a noun ("Gisela Oberdörfer")
+        while k < len(toks) and (toks[k].tag in ("NE", "FM") and toks[k].text[:1].isupper() or (
+                toks[k].tag == "NN" and toks[k - 1].tag == "NE" and not is_known_noun(toks[k].text))):
             k += 1
     return k
 
@@ -439,8 +442,8 @@ def _nominative(prep: str, np: list[Tok]) -> tuple[list[str], bool] | None:
     whether it is plural."""
     words = [w.text for w in np]
     head = next((k for k, w in enumerate(np) if w.is_noun and not _name_adjective(np, k)), len(np))
-    names = np[head + 1 :]
-    if any(w.tag != "NE" for w in names) or len(names) > 3:
+    names = np[head + 1 :]  # (names as _plain_np_end found them: also "Senait Tesfay" read as foreign words)
+    if any(w.tag not in ("NE", "FM", "NN") or not w.text[:1].isupper() for w in names) or len(names) > 3:
         return None
     noun = np[head]
     det, adjectives = np[:head], []
