@@ -226,7 +226,7 @@ def _coordinated_np_end(toks: list[Tok], end: int) -> int:
     """A noun phrase joined by und/oder/sowie to the next one is one constituent ("Gemüse und Beilagen",
     "dem Mann und der Frau"): a repeated subject or a moved verb must not cut it in two."""
     n = len(toks)
-    if end + 1 < n and toks[end].tag == "KON" and toks[end].text in ("und", "oder", "sowie") and (
+    if end + 1 < n and toks[end].tag == "KON" and toks[end].text in ("und", "oder", "sowie", "bzw.", "beziehungsweise") and (
             toks[end + 1].tag in _NP_START or toks[end + 1].tag in ("NN", "NE", "NNA")):
         nxt = _np_end(toks, end + 1)
         if nxt > end + 1 and toks[nxt - 1].is_noun:

@@ -170,7 +170,7 @@ def _conjuncts(np: list[Tok]) -> list[list[Tok]]:
     """The parts of a noun phrase and the conjunctions between them, each a list of its own."""
     out: list[list[Tok]] = [[]]
     for t in np:
-        if t.tag == "KON" and t.text in ("und", "oder", "sowie") and out[-1]:
+        if t.tag == "KON" and t.text in ("und", "oder", "sowie", "bzw.", "beziehungsweise") and out[-1]:
             out += [[t], []]
         else:
             out[-1].append(t)
@@ -182,7 +182,8 @@ def _accusative(np: list[Tok]) -> list[str]:
         return [_PRONOUN_ACC[np[0].text]]  # "Danach wird er bewilligt" → "Danach bewilligt man ihn"
     if len(np) == 1 and np[0].tag in ("PDS", "PIS", "PRELS") and np[0].text.lower() in _PRONOUN_STANDALONE_ACC:
         return [_PRONOUN_STANDALONE_ACC[np[0].text.lower()]]
-    kon = next((k for k, t in enumerate(np) if t.tag == "KON" and t.text in ("und", "oder", "sowie") and k > 0), None)
+    kon = next((k for k, t in enumerate(np) if t.tag == "KON" and t.text in ("und", "oder", "sowie", "bzw.",
+                                                                         "beziehungsweise") and k > 0), None)
     if kon is not None and kon + 1 < len(np):
         # "jede Teilnehmerin und jeder Teilnehmer" → "jede Teilnehmerin und jeden Teilnehmer"
         return _accusative(np[:kon]) + [np[kon].text] + _accusative(np[kon + 1 :])
